@@ -1,0 +1,22 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Trinvis",
+    products: [
+        .executable(name: "trinvis", targets: ["trinvis"]),
+        .library(name: "TrinvisCore", targets: ["TrinvisCore"]),
+    ],
+    dependencies: [],
+    targets: [
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .target(name: "TrinvisCore", dependencies: ["CSQLite"]),
+        .target(name: "TrinvisTUI", dependencies: ["TrinvisCore", "CNcurses"]),
+        .executableTarget(name: "trinvis", dependencies: ["TrinvisCore", "TrinvisTUI"]),
+        .executableTarget(name: "trinvis-bench", dependencies: ["TrinvisCore", "TrinvisTUI"]),
+        .testTarget(name: "TrinvisCoreTests", dependencies: ["TrinvisCore"]),
+        .testTarget(name: "TrinvisTUITests", dependencies: ["TrinvisTUI", "TrinvisCore"]),
+        .testTarget(name: "TrinvisEndToEndTests", dependencies: ["TrinvisCore"]),
+    ]
+)

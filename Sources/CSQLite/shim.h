@@ -1,0 +1,15 @@
+#ifndef TRINVIS_CSQLITE_SHIM_H
+#define TRINVIS_CSQLITE_SHIM_H
+
+#include <sqlite3.h>
+
+/// SQLITE_TRANSIENT is a macro with a function-pointer cast that Swift cannot import.
+static inline int trinvis_sqlite3_bind_text(sqlite3_stmt *stmt, int index, const char *text, int length) {
+    return sqlite3_bind_text(stmt, index, text, length, SQLITE_TRANSIENT);
+}
+
+static inline int trinvis_sqlite3_bind_blob(sqlite3_stmt *stmt, int index, const void *bytes, int length) {
+    return sqlite3_bind_blob(stmt, index, bytes, length, SQLITE_TRANSIENT);
+}
+
+#endif

@@ -1,0 +1,5 @@
+/// Trinvis core library.
+package enum TrinvisVersion {
+    /// The version printed by `trinvis --version`.
+    package static let current = "0.1.0"
+}
