@@ -1,0 +1,182 @@
+import CSQLite
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One connection to a Trinvis SQLite file, with a single owner.
+///
+/// Statements are prepared once and cached by their SQL text; arguments are always bound.
+/// The connection runs in WAL mode with foreign keys on, `synchronous=FULL` and a busy timeout.
+package final class Database {
+    /// The file this connection reads and writes.
+    package let path: String
+    let handle: OpaquePointer
+    private var statements: [String: Statement] = [:]
+    private var transactionDepth = 0
+
+    /// How long a statement waits for another connection's lock before it fails with `SQLITE_BUSY`.
+    package static let defaultBusyTimeoutMilliseconds: Int32 = 5_000
+
+    /// Opens (and if needed creates, with permissions 0600) the database at `path`.
+    package init(path: String, busyTimeoutMilliseconds: Int32 = Database.defaultBusyTimeoutMilliseconds) throws {
+        self.path = path
+        try Database.createPrivateFileIfMissing(path)
+        var connection: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let code = sqlite3_open_v2(path, &connection, flags, nil)
+        guard code == SQLITE_OK, let connection else {
+            let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open \(path)"
+            if let connection { sqlite3_close_v2(connection) }
+            throw DatabaseError(extendedCode: code, message: message)
+        }
+        handle = connection
+        sqlite3_extended_result_codes(connection, 1)
+        sqlite3_busy_timeout(connection, busyTimeoutMilliseconds)
+        do {
+            // Reading the schema version makes SQLite look at the file: a file that is not a
+            // database fails here with SQLITE_NOTADB rather than at some later statement.
+            _ = try scalar("PRAGMA schema_version")
+            try execute("PRAGMA foreign_keys = ON")
+            try execute("PRAGMA journal_mode = WAL")
+            try execute("PRAGMA synchronous = FULL")
+        } catch {
+            statements.removeAll()
+            sqlite3_close_v2(connection)
+            throw error
+        }
+    }
+
+    deinit {
+        statements.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    private static func createPrivateFileIfMissing(_ path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if descriptor >= 0 {
+            fchmod(descriptor, 0o600)
+            close(descriptor)
+            return
+        }
+        let error = errno
+        if error == EEXIST { return }
+        throw DatabaseError(extendedCode: SQLITE_CANTOPEN,
+                            message: "cannot create \(path): \(String(cString: strerror(error)))")
+    }
+
+    func lastError(code: Int32, sql: String?) -> DatabaseError {
+        let extended = sqlite3_extended_errcode(handle)
+        let primaryMatches = (extended & 0xFF) == (code & 0xFF)
+        return DatabaseError(extendedCode: primaryMatches ? extended : code,
+                             message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+    }
+
+    /// The cached prepared statement for `sql`, prepared now if it is new.
+    package func statement(_ sql: String) throws -> Statement {
+        if let cached = statements[sql] { return cached }
+        let statement = try Statement(database: self, sql: sql)
+        statements[sql] = statement
+        return statement
+    }
+
+    /// Runs a statement that returns no rows of interest.
+    package func execute(_ sql: String, _ arguments: [SQLValue] = []) throws {
+        try statement(sql).run(arguments) { _ in }
+    }
+
+    /// Runs a script of several statements without arguments (migrations).
+    package func executeScript(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &message)
+        if code != SQLITE_OK {
+            let text = message.map { String(cString: $0) } ?? "script failed"
+            sqlite3_free(message)
+            throw DatabaseError(extendedCode: sqlite3_extended_errcode(handle), message: text, sql: sql)
+        }
+    }
+
+    /// Hands each result row to `body`, without collecting them.
+    package func forEach(_ sql: String, _ arguments: [SQLValue] = [], _ body: (Row) throws -> Void) throws {
+        try statement(sql).run(arguments, body)
+    }
+
+    /// All result rows.
+    package func fetchAll(_ sql: String, _ arguments: [SQLValue] = []) throws -> [Row] {
+        var rows: [Row] = []
+        try forEach(sql, arguments) { rows.append($0) }
+        return rows
+    }
+
+    /// All rows, each decoded by `decode`.
+    package func fetchAll<T>(_ sql: String, _ arguments: [SQLValue] = [], _ decode: (Row) throws -> T) throws -> [T] {
+        var result: [T] = []
+        try forEach(sql, arguments) { result.append(try decode($0)) }
+        return result
+    }
+
+    /// The first result row, if any.
+    package func fetchOne(_ sql: String, _ arguments: [SQLValue] = []) throws -> Row? {
+        var first: Row?
+        try forEach(sql, arguments) { row in
+            if first == nil { first = row }
+        }
+        return first
+    }
+
+    /// The first column of the first row, `.null` when there is no row.
+    package func scalar(_ sql: String, _ arguments: [SQLValue] = []) throws -> SQLValue {
+        try fetchOne(sql, arguments)?.values.first ?? .null
+    }
+
+    /// The rowid of the last inserted row.
+    package var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// The number of rows the last statement changed.
+    package var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// True while a transaction is open on this connection.
+    package var isInTransaction: Bool { transactionDepth > 0 }
+
+    /// Runs `body` in a transaction: `BEGIN IMMEDIATE` at the outermost level, a savepoint when
+    /// nested. An error thrown by `body` rolls back its work and is rethrown.
+    package func transaction<T>(_ body: () throws -> T) throws -> T {
+        let depth = transactionDepth
+        let savepoint = "trinvis_sp\(depth)"
+        try execute(depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT \(savepoint)")
+        transactionDepth += 1
+        defer { transactionDepth -= 1 }
+        do {
+            let result = try body()
+            try execute(depth == 0 ? "COMMIT" : "RELEASE \(savepoint)")
+            return result
+        } catch {
+            if depth == 0 {
+                try? execute("ROLLBACK")
+            } else {
+                try? execute("ROLLBACK TO \(savepoint)")
+                try? execute("RELEASE \(savepoint)")
+            }
+            throw error
+        }
+    }
+
+    /// Writes a consistent copy of the whole database to `destination` while others may use it.
+    package func backup(to destination: String) throws {
+        let target = try Database(path: destination)
+        guard let backup = sqlite3_backup_init(target.handle, "main", handle, "main") else {
+            throw target.lastError(code: sqlite3_errcode(target.handle), sql: nil)
+        }
+        var code: Int32
+        repeat {
+            code = sqlite3_backup_step(backup, 256)
+            if code == SQLITE_BUSY || code == SQLITE_LOCKED { sqlite3_sleep(20) }
+        } while code == SQLITE_OK || code == SQLITE_BUSY || code == SQLITE_LOCKED
+        sqlite3_backup_finish(backup)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(extendedCode: code, message: String(cString: sqlite3_errstr(code)))
+        }
+        try target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    }
+}

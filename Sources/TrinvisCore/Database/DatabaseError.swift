@@ -1,0 +1,58 @@
+import CSQLite
+
+/// An error reported by SQLite: the result code, SQLite's message and the SQL that failed.
+///
+/// The bound values are never part of the error, so that personal data does not end up in logs.
+package struct DatabaseError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The extended result code (the primary code is its low byte).
+    package let extendedCode: Int32
+    /// SQLite's own message.
+    package let message: String
+    /// The statement that failed, if any.
+    package let sql: String?
+
+    package init(extendedCode: Int32, message: String, sql: String? = nil) {
+        self.extendedCode = extendedCode
+        self.message = message
+        self.sql = sql
+    }
+
+    /// The primary result code, such as `SQLITE_BUSY`.
+    package var resultCode: Int32 { extendedCode & 0xFF }
+
+    /// The database is locked by another process or connection.
+    package var isBusy: Bool { resultCode == SQLITE_BUSY || resultCode == SQLITE_LOCKED }
+    /// The disk or the database is full.
+    package var isFull: Bool { resultCode == SQLITE_FULL }
+    /// The file is damaged or is not a database.
+    package var isCorrupt: Bool { resultCode == SQLITE_CORRUPT || resultCode == SQLITE_NOTADB }
+    /// A constraint (unique, foreign key, check) was violated.
+    package var isConstraintViolation: Bool { resultCode == SQLITE_CONSTRAINT }
+    /// The file could not be opened or written.
+    package var isReadOnlyOrCannotOpen: Bool {
+        resultCode == SQLITE_READONLY || resultCode == SQLITE_CANTOPEN || resultCode == SQLITE_PERM
+    }
+
+    /// A sentence for the person at the terminal that says what happened and what to do.
+    package var advice: String {
+        if isBusy {
+            return "The database is busy in another Trinvis window or program. Wait a moment and try again."
+        }
+        if isFull {
+            return "The disk is full. Free some space and try again; nothing was saved."
+        }
+        if isCorrupt {
+            return "The database file is damaged or is not a Trinvis database. Restore it from a backup."
+        }
+        if isReadOnlyOrCannotOpen {
+            return "The database file cannot be opened for writing. Check the path and its permissions."
+        }
+        return "The database reported an error."
+    }
+
+    package var description: String {
+        var text = "SQLite error \(extendedCode): \(message)"
+        if let sql { text += " (in: \(sql))" }
+        return text
+    }
+}

@@ -1,0 +1,99 @@
+/// A person the professionals work with, seen whole: contact, household, life and registration.
+package struct Citizen: Record {
+    package var id: CitizenID = .unsaved
+    /// The name as the person gives it; many drop-in visitors give only a first name.
+    package var name: String
+    package var cpr: CPR?
+    package var birthDate: LocalDate?
+    package var phone: String?
+    package var email: String?
+    package var contactPreference: ContactPreference
+    package var householdID: HouseholdID?
+    /// The whole-person text: family, network, leisure, work, institutions, doctor.
+    package var life: String
+    package var registeredOn: LocalDate
+    /// The organisation the citizen is registered with.
+    package var organisationID: OrganisationID?
+    /// The usual number of days between follow-up meetings.
+    package var meetingIntervalDays: Int
+    package var audit: Audit = .unsaved
+
+    /// The default interval between follow-up conversations.
+    package static let defaultMeetingInterval = 14
+
+    package init(id: CitizenID = .unsaved, name: String, cpr: CPR? = nil, birthDate: LocalDate? = nil,
+                 phone: String? = nil, email: String? = nil, contactPreference: ContactPreference = .meeting,
+                 householdID: HouseholdID? = nil, life: String = "", registeredOn: LocalDate,
+                 organisationID: OrganisationID? = nil, meetingIntervalDays: Int = Citizen.defaultMeetingInterval) {
+        self.id = id
+        self.name = name
+        self.cpr = cpr
+        self.birthDate = birthDate
+        self.phone = phone
+        self.email = email
+        self.contactPreference = contactPreference
+        self.householdID = householdID
+        self.life = life
+        self.registeredOn = registeredOn
+        self.organisationID = organisationID
+        self.meetingIntervalDays = meetingIntervalDays
+    }
+
+    package static let table = "citizen"
+    package static let kindName = "citizen"
+    package static let columns = [
+        "name", "name_key", "cpr", "birth_date", "phone", "email", "contact_preference", "household_id",
+        "life", "registered_on", "organisation_id", "meeting_interval_days",
+    ]
+    package static let order = ["name_key", "id"]
+    package static var belongsToCitizen: Bool { true }
+
+    package var values: [SQLValue] {
+        [.text(name), .text(TextNormalization.searchKey(name)), cpr.map { .text($0.digits) } ?? .null,
+         birthDate.sqlValue, phone.sqlValue, email.sqlValue, contactPreference.sqlValue, householdID.sqlValue,
+         .text(life), registeredOn.sqlValue, organisationID.sqlValue, .integer(Int64(meetingIntervalDays))]
+    }
+
+    package init(row: Row) throws {
+        id = try row.get("id")
+        name = try row.get("name")
+        let digits: String? = try row.get("cpr")
+        cpr = digits.flatMap(CPR.init)
+        birthDate = try row.get("birth_date")
+        phone = try row.get("phone")
+        email = try row.get("email")
+        contactPreference = try row.get("contact_preference")
+        householdID = try row.get("household_id")
+        life = try row.get("life")
+        registeredOn = try row.get("registered_on")
+        organisationID = try row.get("organisation_id")
+        meetingIntervalDays = try row.get("meeting_interval_days")
+        audit = try Audit(row: row)
+    }
+
+    /// The birth date given, or else the one the CPR number encodes.
+    package var effectiveBirthDate: LocalDate? { birthDate ?? cpr?.birthDate }
+
+    /// Age in whole years on a given day.
+    package func age(on day: LocalDate) -> Int? {
+        guard let born = effectiveBirthDate else { return nil }
+        var years = day.year - born.year
+        if (day.month, day.day) < (born.month, born.day) { years -= 1 }
+        return years
+    }
+
+    package func validated() throws -> Citizen {
+        var copy = self
+        copy.name = try Check.required(name, "name")
+        copy.phone = try Check.optional(phone, "phone")
+        copy.email = try Check.email(email, "email")
+        copy.life = try Check.text(life, "life")
+        if let cpr, let birthDate, cpr.birthDate != birthDate {
+            throw ValidationError(field: "cpr", problem: .cprDoesNotMatchBirthDate)
+        }
+        guard (1...365).contains(meetingIntervalDays) else {
+            throw ValidationError(field: "meeting_interval_days", problem: .outOfRange(1...365))
+        }
+        return copy
+    }
+}

@@ -1,0 +1,158 @@
+/// A follow-up conversation or other contact: who was there, what was said, what was agreed.
+package struct Meeting: Record {
+    package var id: MeetingID = .unsaved
+    package var citizenID: CitizenID
+    package var at: Timestamp
+    package var kind: MeetingKind
+    package var place: String
+    package var attendance: Attendance
+    package var attendees: [ProfessionalID]
+    package var authorID: ProfessionalID?
+    package var notes: String
+    package var nextMeeting: Timestamp?
+    package var audit: Audit = .unsaved
+
+    package init(id: MeetingID = .unsaved, citizenID: CitizenID, at: Timestamp, kind: MeetingKind = .conversation,
+                 place: String = "", attendance: Attendance = .attended, attendees: [ProfessionalID] = [],
+                 authorID: ProfessionalID? = nil, notes: String = "", nextMeeting: Timestamp? = nil) {
+        self.id = id
+        self.citizenID = citizenID
+        self.at = at
+        self.kind = kind
+        self.place = place
+        self.attendance = attendance
+        self.attendees = attendees
+        self.authorID = authorID
+        self.notes = notes
+        self.nextMeeting = nextMeeting
+    }
+
+    package static let table = "meeting"
+    package static let kindName = "meeting"
+    package static let columns = [
+        "citizen_id", "at_utc", "at_offset", "kind", "place", "attendance", "author_id", "notes", "next_utc",
+        "next_offset",
+    ]
+    package static let order = ["at_utc", "id"]
+    package static let orderDescending = true
+    package static let parentColumn: String? = "citizen_id"
+    package var parentValue: SQLValue { citizenID.sqlValue }
+    package var values: [SQLValue] {
+        [citizenID.sqlValue, .integer(at.seconds), .integer(Int64(at.offsetMinutes)), kind.sqlValue, .text(place),
+         attendance.sqlValue, authorID.sqlValue, .text(notes),
+         nextMeeting.map { .integer($0.seconds) } ?? .null,
+         nextMeeting.map { .integer(Int64($0.offsetMinutes)) } ?? .null]
+    }
+
+    package init(row: Row) throws {
+        id = try row.get("id")
+        citizenID = try row.get("citizen_id")
+        at = Timestamp(seconds: try row.get("at_utc"), offsetMinutes: try row.get("at_offset"))
+        kind = try row.get("kind")
+        place = try row.get("place")
+        attendance = try row.get("attendance")
+        authorID = try row.get("author_id")
+        notes = try row.get("notes")
+        let nextSeconds: Int64? = try row.get("next_utc")
+        let nextOffset: Int? = try row.get("next_offset")
+        nextMeeting = nextSeconds.map { Timestamp(seconds: $0, offsetMinutes: nextOffset ?? 0) }
+        attendees = []
+        audit = try Audit(row: row)
+    }
+
+    /// The first line of the notes, for one-line lists.
+    package var summary: String {
+        notes.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first.map(String.init) ?? ""
+    }
+
+    package func validated() throws -> Meeting {
+        var copy = self
+        copy.place = try Check.optional(place, "place")
+        copy.notes = try Check.text(notes, "notes")
+        var seen = Set<ProfessionalID>()
+        copy.attendees = attendees.filter { seen.insert($0).inserted }
+        if let nextMeeting, nextMeeting < at {
+            throw ValidationError(field: "next_meeting", problem: .before(field: "at", date: at.localDate))
+        }
+        return copy
+    }
+
+    package func saveChildren(in database: Database) throws {
+        try database.execute("DELETE FROM meeting_attendee WHERE meeting_id = ?", [id.sqlValue])
+        for (position, professional) in attendees.enumerated() {
+            try database.execute(
+                "INSERT INTO meeting_attendee (meeting_id, professional_id, position) VALUES (?, ?, ?)",
+                [id.sqlValue, professional.sqlValue, .integer(Int64(position))])
+        }
+    }
+
+    package mutating func loadChildren(from database: Database) throws {
+        attendees = try database.fetchAll(
+            "SELECT professional_id FROM meeting_attendee WHERE meeting_id = ? ORDER BY position",
+            [id.sqlValue]) { try $0.get(0) }
+    }
+}
+
+/// Who carries out an agreement: the citizen or one of the professionals.
+package enum Responsible: Sendable, Hashable {
+    case citizen
+    case professional(ProfessionalID)
+}
+
+/// Something agreed at a meeting, with who does it and by when.
+package struct Agreement: Record {
+    package var id: AgreementID = .unsaved
+    package var meetingID: MeetingID
+    package var text: String
+    package var responsible: Responsible
+    package var due: LocalDate?
+    package var doneOn: LocalDate?
+    package var audit: Audit = .unsaved
+
+    package init(id: AgreementID = .unsaved, meetingID: MeetingID, text: String, responsible: Responsible = .citizen,
+                 due: LocalDate? = nil, doneOn: LocalDate? = nil) {
+        self.id = id
+        self.meetingID = meetingID
+        self.text = text
+        self.responsible = responsible
+        self.due = due
+        self.doneOn = doneOn
+    }
+
+    package static let table = "agreement"
+    package static let kindName = "agreement"
+    package static let columns = ["meeting_id", "text", "responsible_id", "due", "done_on"]
+    package static let parentColumn: String? = "meeting_id"
+    package static let citizenFromParentSQL: String? = "SELECT citizen_id FROM meeting WHERE id = ?"
+    package var parentValue: SQLValue { meetingID.sqlValue }
+    package var values: [SQLValue] {
+        let responsibleValue: SQLValue
+        switch responsible {
+        case .citizen: responsibleValue = .null
+        case .professional(let id): responsibleValue = id.sqlValue
+        }
+        return [meetingID.sqlValue, .text(text), responsibleValue, due.sqlValue, doneOn.sqlValue]
+    }
+
+    package init(row: Row) throws {
+        id = try row.get("id")
+        meetingID = try row.get("meeting_id")
+        text = try row.get("text")
+        let professional: ProfessionalID? = try row.get("responsible_id")
+        responsible = professional.map(Responsible.professional) ?? .citizen
+        due = try row.get("due")
+        doneOn = try row.get("done_on")
+        audit = try Audit(row: row)
+    }
+
+    /// Not done and past its due date on `day`.
+    package func isOverdue(on day: LocalDate) -> Bool {
+        doneOn == nil && (due.map { $0 < day } ?? false)
+    }
+
+    package func validated() throws -> Agreement {
+        var copy = self
+        copy.text = try Check.required(text, "text", limit: Check.textLimit)
+        return copy
+    }
+}

@@ -1,0 +1,174 @@
+/// A municipality, drop-in centre, company or other body.
+package struct Organisation: Record {
+    package var id: OrganisationID = .unsaved
+    package var name: String
+    package var kind: OrganisationKind
+    package var audit: Audit = .unsaved
+
+    package init(id: OrganisationID = .unsaved, name: String, kind: OrganisationKind) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+    }
+
+    package static let table = "organisation"
+    package static let kindName = "organisation"
+    package static let columns = ["name", "kind"]
+    package static let order = ["name", "id"]
+    package var values: [SQLValue] { [.text(name), kind.sqlValue] }
+
+    package init(row: Row) throws {
+        id = try row.get("id")
+        name = try row.get("name")
+        kind = try row.get("kind")
+        audit = try Audit(row: row)
+    }
+
+    package func validated() throws -> Organisation {
+        var copy = self
+        copy.name = try Check.required(name, "name")
+        return copy
+    }
+}
+
+/// A caseworker, job consultant, counsellor, mentor or other professional.
+package struct Professional: Record {
+    package var id: ProfessionalID = .unsaved
+    package var name: String
+    package var role: ProfessionalRole
+    package var organisationID: OrganisationID?
+    /// The operating-system user name that identifies the professional at start-up.
+    package var username: String?
+    package var email: String?
+    package var phone: String?
+    package var audit: Audit = .unsaved
+
+    package init(id: ProfessionalID = .unsaved, name: String, role: ProfessionalRole,
+                 organisationID: OrganisationID? = nil, username: String? = nil,
+                 email: String? = nil, phone: String? = nil) {
+        self.id = id
+        self.name = name
+        self.role = role
+        self.organisationID = organisationID
+        self.username = username
+        self.email = email
+        self.phone = phone
+    }
+
+    package static let table = "professional"
+    package static let kindName = "professional"
+    package static let columns = ["name", "role", "organisation_id", "username", "email", "phone"]
+    package static let order = ["name", "id"]
+    package var values: [SQLValue] {
+        [.text(name), role.sqlValue, organisationID.sqlValue, username.sqlValue, email.sqlValue, phone.sqlValue]
+    }
+
+    package init(row: Row) throws {
+        id = try row.get("id")
+        name = try row.get("name")
+        role = try row.get("role")
+        organisationID = try row.get("organisation_id")
+        username = try row.get("username")
+        email = try row.get("email")
+        phone = try row.get("phone")
+        audit = try Audit(row: row)
+    }
+
+    package func validated() throws -> Professional {
+        var copy = self
+        copy.name = try Check.required(name, "name")
+        copy.username = try Check.optional(username, "username")
+        copy.email = try Check.email(email, "email")
+        copy.phone = try Check.optional(phone, "phone")
+        return copy
+    }
+}
+
+/// A household: citizens who live together and may work with the method as a family.
+package struct Household: Record {
+    package var id: HouseholdID = .unsaved
+    package var name: String
+    package var audit: Audit = .unsaved
+
+    package init(id: HouseholdID = .unsaved, name: String) {
+        self.id = id
+        self.name = name
+    }
+
+    package static let table = "household"
+    package static let kindName = "household"
+    package static let columns = ["name"]
+    package static let order = ["name", "id"]
+    package var values: [SQLValue] { [.text(name)] }
+
+    package init(row: Row) throws {
+        id = try row.get("id")
+        name = try row.get("name")
+        audit = try Audit(row: row)
+    }
+
+    package func validated() throws -> Household {
+        var copy = self
+        copy.name = try Check.required(name, "name")
+        return copy
+    }
+}
+
+/// A group activity (course, exercise, trip) and the citizens who took part.
+package struct Activity: Record {
+    package var id: ActivityID = .unsaved
+    package var title: String
+    package var kind: ActivityKind
+    package var date: LocalDate
+    package var organisationID: OrganisationID?
+    package var participants: [CitizenID]
+    package var audit: Audit = .unsaved
+
+    package init(id: ActivityID = .unsaved, title: String, kind: ActivityKind, date: LocalDate,
+                 organisationID: OrganisationID? = nil, participants: [CitizenID] = []) {
+        self.id = id
+        self.title = title
+        self.kind = kind
+        self.date = date
+        self.organisationID = organisationID
+        self.participants = participants
+    }
+
+    package static let table = "activity"
+    package static let kindName = "activity"
+    package static let columns = ["title", "kind", "date", "organisation_id"]
+    package static let order = ["date", "id"]
+    package static let orderDescending = true
+    package var values: [SQLValue] { [.text(title), kind.sqlValue, date.sqlValue, organisationID.sqlValue] }
+
+    package init(row: Row) throws {
+        id = try row.get("id")
+        title = try row.get("title")
+        kind = try row.get("kind")
+        date = try row.get("date")
+        organisationID = try row.get("organisation_id")
+        participants = []
+        audit = try Audit(row: row)
+    }
+
+    package func validated() throws -> Activity {
+        var copy = self
+        copy.title = try Check.required(title, "title")
+        copy.participants = Array(Set(participants)).sorted()
+        return copy
+    }
+
+    package func saveChildren(in database: Database) throws {
+        try database.execute("DELETE FROM activity_participant WHERE activity_id = ?", [id.sqlValue])
+        for citizen in participants {
+            try database.execute("INSERT INTO activity_participant (activity_id, citizen_id) VALUES (?, ?)",
+                                 [id.sqlValue, citizen.sqlValue])
+        }
+    }
+
+    package mutating func loadChildren(from database: Database) throws {
+        participants = try database.fetchAll(
+            "SELECT citizen_id FROM activity_participant WHERE activity_id = ? ORDER BY citizen_id",
+            [id.sqlValue]) { try $0.get(0) }
+    }
+}

@@ -1,5 +1,0 @@
-/// Trinvis core library.
-package enum TrinvisVersion {
-    /// The version printed by `trinvis --version`.
-    package static let current = "0.1.0"
-}

@@ -1,0 +1,85 @@
+/// A kind of record stored in a table of its own, with an id, an audit trail and a version.
+///
+/// The protocol carries the table mapping so that one generic implementation in `Workspace`
+/// creates, reads, updates, deletes and pages every kind.
+package protocol Record: Sendable, Equatable {
+    /// The table name.
+    static var table: String { get }
+    /// A short name for messages ("milestone").
+    static var kindName: String { get }
+    /// The data columns in the order of `values` (not `id`, not the audit columns).
+    static var columns: [String] { get }
+    /// Columns that order a list, ending with `id`; every one `NOT NULL`. Used for keyset paging.
+    static var order: [String] { get }
+    /// True when lists run from the largest key down (newest first).
+    static var orderDescending: Bool { get }
+    /// The column that links to the record's owner, if it has one.
+    static var parentColumn: String? { get }
+    /// SQL that yields the owning citizen's id from the parent column's value (one `?`), or nil
+    /// when the parent column itself holds the citizen id or the record has no citizen.
+    static var citizenFromParentSQL: String? { get }
+    /// True when the record belongs to a citizen (access rules apply).
+    static var belongsToCitizen: Bool { get }
+
+    /// The id; `.unsaved` before the record is created.
+    var id: RecordID<Self> { get set }
+    /// Who created and last changed the record.
+    var audit: Audit { get set }
+    /// The values of `columns`, in order.
+    var values: [SQLValue] { get }
+    /// The value of `parentColumn`.
+    var parentValue: SQLValue { get }
+
+    /// Decodes a row that holds `id`, the data columns and the audit columns.
+    init(row: Row) throws
+    /// The record with its text in NFC and surrounding blanks trimmed, or a `ValidationError`.
+    func validated() throws -> Self
+    /// Checks that need other records (a deadline against its plan's start); runs before a save.
+    func checkContext(in database: Database) throws
+
+    /// Writes rows of dependent tables (attendees, scores, participants) after a save.
+    func saveChildren(in database: Database) throws
+    /// Reads rows of dependent tables after a fetch.
+    mutating func loadChildren(from database: Database) throws
+}
+
+extension Record {
+    package static var order: [String] { ["id"] }
+    package static var orderDescending: Bool { false }
+    package static var parentColumn: String? { nil }
+    package static var citizenFromParentSQL: String? { nil }
+    package static var belongsToCitizen: Bool { parentColumn != nil }
+    package var parentValue: SQLValue { .null }
+    package func saveChildren(in database: Database) throws {}
+    package func checkContext(in database: Database) throws {}
+    package mutating func loadChildren(from database: Database) throws {}
+
+    /// The order key of this record, as stored in a page cursor.
+    package var orderKey: [SQLValue] {
+        Self.order.map { column in
+            if column == "id" { return id.sqlValue }
+            guard let index = Self.columns.firstIndex(of: column) else { return .null }
+            return values[index]
+        }
+    }
+}
+
+/// Typed ids of every kind.
+package typealias OrganisationID = RecordID<Organisation>
+package typealias ProfessionalID = RecordID<Professional>
+package typealias HouseholdID = RecordID<Household>
+package typealias CitizenID = RecordID<Citizen>
+package typealias TeamMemberID = RecordID<TeamMember>
+package typealias ConsentID = RecordID<Consent>
+package typealias ResourceID = RecordID<Resource>
+package typealias VisionID = RecordID<Vision>
+package typealias PlanID = RecordID<Plan>
+package typealias MilestoneID = RecordID<Milestone>
+package typealias ProgressNoteID = RecordID<ProgressNote>
+package typealias MeetingID = RecordID<Meeting>
+package typealias AgreementID = RecordID<Agreement>
+package typealias AssessmentID = RecordID<Assessment>
+package typealias OutcomeID = RecordID<Outcome>
+package typealias PlacementID = RecordID<Placement>
+package typealias ActivityID = RecordID<Activity>
+package typealias StoryID = RecordID<Story>

@@ -1,0 +1,293 @@
+/// The schema's history. Released steps are never edited; changes are new steps at the end.
+package enum Schema {
+    /// Every step, in order.
+    package static let migrator = Migrator([
+        Migration("1-initial-schema", initial),
+        Migration("2-default-resource-areas", insertDefaultResourceAreas),
+    ])
+
+    private static let audit = """
+        created_at INTEGER NOT NULL,
+        created_by TEXT NOT NULL,
+        updated_at INTEGER NOT NULL,
+        updated_by TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1)
+        """
+
+    /// A `CHECK` that a column holds a valid `YYYY-MM-DD` date (or NULL).
+    private static func isDate(_ column: String) -> String {
+        "CHECK (\(column) IS NULL OR (length(\(column)) = 10 AND date(\(column)) IS \(column)))"
+    }
+
+    static let initial = """
+        CREATE TABLE organisation (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (name <> ''),
+            kind TEXT NOT NULL CHECK (kind IN ('municipality', 'drop-in-centre', 'company', 'other')),
+            \(audit)
+        ) STRICT;
+        CREATE INDEX organisation_by_name ON organisation (name, id);
+
+        CREATE TABLE professional (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (name <> ''),
+            role TEXT NOT NULL CHECK (role IN ('caseworker', 'job-consultant', 'addiction-counsellor',
+                'support-contact', 'drop-in-counselor', 'mentor', 'administrator', 'other')),
+            organisation_id INTEGER REFERENCES organisation (id) ON DELETE RESTRICT,
+            username TEXT UNIQUE,
+            email TEXT,
+            phone TEXT,
+            \(audit)
+        ) STRICT;
+        CREATE INDEX professional_by_name ON professional (name, id);
+        CREATE INDEX professional_by_organisation ON professional (organisation_id);
+
+        CREATE TABLE household (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (name <> ''),
+            \(audit)
+        ) STRICT;
+        CREATE INDEX household_by_name ON household (name, id);
+
+        CREATE TABLE citizen (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (name <> ''),
+            name_key TEXT NOT NULL,
+            cpr TEXT CHECK (cpr IS NULL OR (length(cpr) = 10 AND cpr NOT GLOB '*[^0-9]*')),
+            birth_date TEXT \(isDate("birth_date")),
+            phone TEXT,
+            email TEXT,
+            contact_preference TEXT NOT NULL DEFAULT 'meeting'
+                CHECK (contact_preference IN ('meeting', 'phone', 'email', 'sms')),
+            household_id INTEGER REFERENCES household (id) ON DELETE SET NULL,
+            life TEXT NOT NULL DEFAULT '',
+            registered_on TEXT NOT NULL \(isDate("registered_on")),
+            organisation_id INTEGER REFERENCES organisation (id) ON DELETE RESTRICT,
+            meeting_interval_days INTEGER NOT NULL DEFAULT 14 CHECK (meeting_interval_days BETWEEN 1 AND 365),
+            \(audit)
+        ) STRICT;
+        CREATE INDEX citizen_by_name ON citizen (name_key, id);
+        CREATE INDEX citizen_by_cpr ON citizen (cpr) WHERE cpr IS NOT NULL;
+        CREATE INDEX citizen_by_organisation ON citizen (organisation_id);
+        CREATE INDEX citizen_by_household ON citizen (household_id) WHERE household_id IS NOT NULL;
+
+        CREATE TABLE team_member (
+            id INTEGER PRIMARY KEY,
+            citizen_id INTEGER NOT NULL REFERENCES citizen (id) ON DELETE CASCADE,
+            professional_id INTEGER NOT NULL REFERENCES professional (id) ON DELETE RESTRICT,
+            responsible INTEGER NOT NULL DEFAULT 0 CHECK (responsible IN (0, 1)),
+            from_date TEXT NOT NULL \(isDate("from_date")),
+            to_date TEXT \(isDate("to_date")),
+            \(audit),
+            CHECK (to_date IS NULL OR to_date >= from_date)
+        ) STRICT;
+        CREATE INDEX team_member_by_citizen ON team_member (citizen_id, id);
+        CREATE INDEX team_member_by_professional ON team_member (professional_id, citizen_id);
+
+        CREATE TABLE consent (
+            id INTEGER PRIMARY KEY,
+            citizen_id INTEGER NOT NULL REFERENCES citizen (id) ON DELETE CASCADE,
+            scope TEXT NOT NULL CHECK (scope IN ('share-between-organisations', 'contact-by-email', 'contact-by-sms')),
+            recipient_id INTEGER REFERENCES organisation (id) ON DELETE RESTRICT,
+            information TEXT NOT NULL DEFAULT '',
+            purpose TEXT NOT NULL DEFAULT '',
+            given_on TEXT NOT NULL \(isDate("given_on")),
+            expires_on TEXT \(isDate("expires_on")),
+            withdrawn_on TEXT \(isDate("withdrawn_on")),
+            note TEXT NOT NULL DEFAULT '',
+            \(audit)
+        ) STRICT;
+        CREATE INDEX consent_by_citizen ON consent (citizen_id, id);
+        CREATE INDEX consent_by_recipient ON consent (recipient_id) WHERE recipient_id IS NOT NULL;
+
+        CREATE TABLE resource_area (
+            key TEXT PRIMARY KEY NOT NULL CHECK (key <> ''),
+            position INTEGER NOT NULL,
+            label_en TEXT NOT NULL,
+            label_da TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE resource (
+            id INTEGER PRIMARY KEY,
+            citizen_id INTEGER NOT NULL REFERENCES citizen (id) ON DELETE CASCADE,
+            area TEXT NOT NULL REFERENCES resource_area (key) ON UPDATE CASCADE ON DELETE RESTRICT,
+            text TEXT NOT NULL DEFAULT '',
+            updated_on TEXT NOT NULL \(isDate("updated_on")),
+            \(audit),
+            UNIQUE (citizen_id, area)
+        ) STRICT;
+
+        CREATE TABLE vision (
+            id INTEGER PRIMARY KEY,
+            citizen_id INTEGER NOT NULL UNIQUE REFERENCES citizen (id) ON DELETE CASCADE,
+            family TEXT NOT NULL DEFAULT '',
+            work TEXT NOT NULL DEFAULT '',
+            housing TEXT NOT NULL DEFAULT '',
+            other TEXT NOT NULL DEFAULT '',
+            \(audit)
+        ) STRICT;
+
+        CREATE TABLE plan (
+            id INTEGER PRIMARY KEY,
+            citizen_id INTEGER NOT NULL REFERENCES citizen (id) ON DELETE CASCADE,
+            goal TEXT NOT NULL CHECK (goal <> ''),
+            purpose TEXT NOT NULL DEFAULT '',
+            effort TEXT NOT NULL DEFAULT '',
+            start_date TEXT NOT NULL \(isDate("start_date")),
+            end_date TEXT \(isDate("end_date")),
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'completed', 'ended')),
+            \(audit),
+            CHECK (end_date IS NULL OR end_date >= start_date)
+        ) STRICT;
+        CREATE INDEX plan_by_citizen ON plan (citizen_id, start_date, id);
+
+        CREATE TABLE milestone (
+            id INTEGER PRIMARY KEY,
+            plan_id INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,
+            title TEXT NOT NULL CHECK (title <> ''),
+            deadline TEXT NOT NULL \(isDate("deadline")),
+            stepping_stone INTEGER NOT NULL DEFAULT 0 CHECK (stepping_stone IN (0, 1)),
+            status TEXT NOT NULL DEFAULT 'planned'
+                CHECK (status IN ('planned', 'in-progress', 'achieved', 'adjusted', 'dropped')),
+            achieved_on TEXT \(isDate("achieved_on")),
+            \(audit)
+        ) STRICT;
+        CREATE INDEX milestone_by_plan ON milestone (plan_id, deadline, id);
+        CREATE INDEX milestone_by_deadline ON milestone (deadline) WHERE status IN ('planned', 'in-progress', 'adjusted');
+
+        CREATE TABLE progress_note (
+            id INTEGER PRIMARY KEY,
+            milestone_id INTEGER NOT NULL REFERENCES milestone (id) ON DELETE CASCADE,
+            date TEXT NOT NULL \(isDate("date")),
+            note TEXT NOT NULL CHECK (note <> ''),
+            author_id INTEGER REFERENCES professional (id) ON DELETE RESTRICT,
+            \(audit)
+        ) STRICT;
+        CREATE INDEX progress_note_by_milestone ON progress_note (milestone_id, date, id);
+
+        CREATE TABLE meeting (
+            id INTEGER PRIMARY KEY,
+            citizen_id INTEGER NOT NULL REFERENCES citizen (id) ON DELETE CASCADE,
+            at_utc INTEGER NOT NULL,
+            at_offset INTEGER NOT NULL CHECK (at_offset BETWEEN -1439 AND 1439),
+            kind TEXT NOT NULL DEFAULT 'conversation'
+                CHECK (kind IN ('conversation', 'phone', 'email', 'home-visit', 'drop-in', 'companion')),
+            place TEXT NOT NULL DEFAULT '',
+            attendance TEXT NOT NULL DEFAULT 'attended' CHECK (attendance IN ('attended', 'excused', 'no-show')),
+            author_id INTEGER REFERENCES professional (id) ON DELETE RESTRICT,
+            notes TEXT NOT NULL DEFAULT '',
+            next_utc INTEGER,
+            next_offset INTEGER CHECK (next_offset IS NULL OR next_offset BETWEEN -1439 AND 1439),
+            \(audit)
+        ) STRICT;
+        CREATE INDEX meeting_by_citizen ON meeting (citizen_id, at_utc, id);
+        CREATE INDEX meeting_by_next ON meeting (next_utc) WHERE next_utc IS NOT NULL;
+
+        CREATE TABLE meeting_attendee (
+            meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+            professional_id INTEGER NOT NULL REFERENCES professional (id) ON DELETE RESTRICT,
+            position INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (meeting_id, professional_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX meeting_attendee_by_professional ON meeting_attendee (professional_id);
+
+        CREATE TABLE agreement (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+            text TEXT NOT NULL CHECK (text <> ''),
+            responsible_id INTEGER REFERENCES professional (id) ON DELETE RESTRICT,
+            due TEXT \(isDate("due")),
+            done_on TEXT \(isDate("done_on")),
+            \(audit)
+        ) STRICT;
+        CREATE INDEX agreement_by_meeting ON agreement (meeting_id, id);
+        CREATE INDEX agreement_open_by_due ON agreement (due) WHERE done_on IS NULL;
+
+        CREATE TABLE assessment (
+            id INTEGER PRIMARY KEY,
+            citizen_id INTEGER NOT NULL REFERENCES citizen (id) ON DELETE CASCADE,
+            date TEXT NOT NULL \(isDate("date")),
+            author_id INTEGER REFERENCES professional (id) ON DELETE RESTRICT,
+            \(audit)
+        ) STRICT;
+        CREATE INDEX assessment_by_citizen ON assessment (citizen_id, date, id);
+
+        CREATE TABLE assessment_score (
+            assessment_id INTEGER NOT NULL REFERENCES assessment (id) ON DELETE CASCADE,
+            dimension TEXT NOT NULL CHECK (dimension IN ('quality-of-life', 'self-esteem', 'relation-to-system',
+                'social-network', 'health', 'housing', 'finances', 'work-readiness')),
+            score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 10),
+            PRIMARY KEY (assessment_id, dimension)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE outcome (
+            id INTEGER PRIMARY KEY,
+            citizen_id INTEGER NOT NULL REFERENCES citizen (id) ON DELETE CASCADE,
+            date TEXT NOT NULL \(isDate("date")),
+            kind TEXT NOT NULL CHECK (kind IN ('own-housing', 'job-ordinary', 'job-special-terms', 'job-wage-subsidy',
+                'flex-job', 'education', 'self-supporting', 'reduced-support', 'support-ended',
+                'treatment-started', 'other')),
+            note TEXT NOT NULL DEFAULT '',
+            \(audit)
+        ) STRICT;
+        CREATE INDEX outcome_by_citizen ON outcome (citizen_id, date, id);
+        CREATE INDEX outcome_by_date ON outcome (date);
+
+        CREATE TABLE placement (
+            id INTEGER PRIMARY KEY,
+            citizen_id INTEGER NOT NULL REFERENCES citizen (id) ON DELETE CASCADE,
+            company_id INTEGER NOT NULL REFERENCES organisation (id) ON DELETE RESTRICT,
+            kind TEXT NOT NULL CHECK (kind IN ('internship', 'wage-subsidy', 'mentor', 'flex-job', 'other')),
+            from_date TEXT NOT NULL \(isDate("from_date")),
+            to_date TEXT \(isDate("to_date")),
+            result TEXT NOT NULL DEFAULT 'ongoing' CHECK (result IN ('ongoing', 'completed', 'hired', 'stopped')),
+            \(audit),
+            CHECK (to_date IS NULL OR to_date >= from_date)
+        ) STRICT;
+        CREATE INDEX placement_by_citizen ON placement (citizen_id, from_date, id);
+        CREATE INDEX placement_by_company ON placement (company_id, from_date);
+
+        CREATE TABLE activity (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL CHECK (title <> ''),
+            kind TEXT NOT NULL CHECK (kind IN ('course', 'exercise', 'health', 'trip', 'social', 'other')),
+            date TEXT NOT NULL \(isDate("date")),
+            organisation_id INTEGER REFERENCES organisation (id) ON DELETE RESTRICT,
+            \(audit)
+        ) STRICT;
+        CREATE INDEX activity_by_date ON activity (date, id);
+
+        CREATE TABLE activity_participant (
+            activity_id INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,
+            citizen_id INTEGER NOT NULL REFERENCES citizen (id) ON DELETE CASCADE,
+            PRIMARY KEY (activity_id, citizen_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX activity_participant_by_citizen ON activity_participant (citizen_id);
+
+        CREATE TABLE story (
+            id INTEGER PRIMARY KEY,
+            citizen_id INTEGER NOT NULL REFERENCES citizen (id) ON DELETE CASCADE,
+            date TEXT NOT NULL \(isDate("date")),
+            title TEXT NOT NULL CHECK (title <> ''),
+            text TEXT NOT NULL DEFAULT '',
+            author_id INTEGER REFERENCES professional (id) ON DELETE RESTRICT,
+            \(audit)
+        ) STRICT;
+        CREATE INDEX story_by_citizen ON story (citizen_id, date, id);
+
+        CREATE TABLE external_id (
+            kind TEXT NOT NULL,
+            external TEXT NOT NULL,
+            local_id INTEGER NOT NULL,
+            PRIMARY KEY (kind, external)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX external_id_by_local ON external_id (kind, local_id);
+        """
+
+    static func insertDefaultResourceAreas(_ database: Database) throws {
+        for (position, area) in ResourceArea.defaults.enumerated() {
+            try database.execute("INSERT INTO resource_area (key, position, label_en, label_da) VALUES (?, ?, ?, ?)",
+                                 [.text(area.key), .integer(Int64(position + 1)), .text(area.english), .text(area.danish)])
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Text rules shared by storage and search: NFC storage and Danish-aware folding.
+package enum TextNormalization {
+    /// The canonical composed form (NFC) in which all text is stored.
+    package static func nfc(_ text: String) -> String {
+        text.precomposedStringWithCanonicalMapping
+    }
+
+    /// A key for case- and accent-insensitive matching that keeps the Danish letters apart:
+    /// `Æ` and `æ` fold together, `é` folds to `e`, but `æ`, `ø` and `å` stay letters of their own
+    /// (`å` is not `a`, `æ` is not `ae`). The Swedish/German `ä` and `ö` fold to `æ` and `ø`.
+    package static func searchKey(_ text: String) -> String {
+        let lower = text.lowercased().decomposedStringWithCanonicalMapping
+        var scalars = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in lower.unicodeScalars {
+            if isCombiningMark(scalar) {
+                switch (previous, scalar.value) {
+                case ("a", 0x030A):  // a + ring above = å
+                    scalars.append(scalar)
+                case ("a", 0x0308):  // ä → æ
+                    scalars.removeLast()
+                    scalars.append("æ")
+                case ("o", 0x0308):  // ö → ø
+                    scalars.removeLast()
+                    scalars.append("ø")
+                default:
+                    break  // other accents are dropped
+                }
+                continue
+            }
+            scalars.append(scalar)
+            previous = scalar
+        }
+        return String(scalars).precomposedStringWithCanonicalMapping
+    }
+
+    private static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+}
