@@ -42,14 +42,14 @@ package struct Citizen: Record {
     package static let table = "citizen"
     package static let kindName = "citizen"
     package static let columns = [
-        "name", "name_key", "cpr", "birth_date", "phone", "email", "contact_preference", "household_id",
+        "name", "name_key", "name_sort", "cpr", "birth_date", "phone", "email", "contact_preference", "household_id",
         "life", "registered_on", "organisation_id", "meeting_interval_days",
     ]
-    package static let order = ["name_key", "id"]
+    package static let order = ["name_sort", "id"]
     package static var belongsToCitizen: Bool { true }
 
     package var values: [SQLValue] {
-        [.text(name), .text(TextNormalization.searchKey(name)), cpr.map { .text($0.digits) } ?? .null,
+        [.text(name), .text(TextNormalization.searchKey(name)), .text(TextNormalization.sortKey(name)), cpr.map { .text($0.digits) } ?? .null,
          birthDate.sqlValue, phone.sqlValue, email.sqlValue, contactPreference.sqlValue, householdID.sqlValue,
          .text(life), registeredOn.sqlValue, organisationID.sqlValue, .integer(Int64(meetingIntervalDays))]
     }

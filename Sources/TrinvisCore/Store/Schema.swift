@@ -53,6 +53,7 @@ package enum Schema {
             id INTEGER PRIMARY KEY,
             name TEXT NOT NULL CHECK (name <> ''),
             name_key TEXT NOT NULL,
+            name_sort TEXT NOT NULL,
             cpr TEXT CHECK (cpr IS NULL OR (length(cpr) = 10 AND cpr NOT GLOB '*[^0-9]*')),
             birth_date TEXT \(isDate("birth_date")),
             phone TEXT,
@@ -66,7 +67,8 @@ package enum Schema {
             meeting_interval_days INTEGER NOT NULL DEFAULT 14 CHECK (meeting_interval_days BETWEEN 1 AND 365),
             \(audit)
         ) STRICT;
-        CREATE INDEX citizen_by_name ON citizen (name_key, id);
+        CREATE INDEX citizen_by_name ON citizen (name_sort, id);
+        CREATE INDEX citizen_by_name_key ON citizen (name_key);
         CREATE INDEX citizen_by_cpr ON citizen (cpr) WHERE cpr IS NOT NULL;
         CREATE INDEX citizen_by_organisation ON citizen (organisation_id);
         CREATE INDEX citizen_by_household ON citizen (household_id) WHERE household_id IS NOT NULL;

@@ -49,8 +49,9 @@ package final class Workspace {
 
     /// Throws `accessDenied` unless the actor may see the citizen.
     package func checkAccess(to citizen: CitizenID) throws {
-        guard let condition = accessCondition(citizenColumn: "?") else { return }
-        let allowed = try database.scalar("SELECT " + condition.sql, [citizen.sqlValue] + condition.arguments)
+        guard let condition = accessCondition(citizenColumn: "c.id") else { return }
+        let allowed = try database.scalar("SELECT EXISTS (SELECT 1 FROM citizen c WHERE c.id = ? AND \(condition.sql))",
+                                          [citizen.sqlValue] + condition.arguments)
         guard allowed == .integer(1) else { throw StoreError.accessDenied(citizen: citizen.rawValue) }
     }
 
@@ -228,7 +229,8 @@ package final class Workspace {
         do {
             try body()
         } catch let error as DatabaseError where error.isConstraintViolation {
-            if error.extendedCode == 787 /* SQLITE_CONSTRAINT_FOREIGNKEY */ && id != 0 {
+            // A RESTRICT action reports SQLITE_CONSTRAINT_TRIGGER, a deferred check _FOREIGNKEY.
+            if error.message.contains("FOREIGN KEY") && id != 0 {
                 throw StoreError.inUse(kind: R.kindName, id: id)
             }
             if error.extendedCode == 2067 /* SQLITE_CONSTRAINT_UNIQUE */ {

@@ -36,6 +36,21 @@ package enum TextNormalization {
         return String(scalars).precomposedStringWithCanonicalMapping
     }
 
+    /// A key that orders names as a Danish reader expects: by `searchKey`, with æ, ø and å
+    /// (in that order) after z and the other Latin letters.
+    package static func sortKey(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in searchKey(text).unicodeScalars {
+            switch scalar {
+            case "æ": scalars.append("\u{0250}")
+            case "ø": scalars.append("\u{0251}")
+            case "å": scalars.append("\u{0252}")
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
     private static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
