@@ -1,1 +1,23 @@
-print("trinvis")
+import Foundation
+import TrinvisCore
+
+/// Parses the command line, runs the command and exits with its status (0, 1 or 2).
+func trinvisMain() -> Int32 {
+    let environment = Environment(variables: ProcessInfo.processInfo.environment)
+    let fallbackLanguage = Language.fromEnvironment(environment.variables)
+    let invocation: Invocation
+    do {
+        invocation = try parseInvocation(Array(CommandLine.arguments.dropFirst()))
+    } catch let error as UsageError {
+        let say = Localizer(fallbackLanguage)
+        printError(say(.usageError(say(error.phrase))))
+        return 2
+    } catch {
+        printError(String(describing: error))
+        return 2
+    }
+    let say = Localizer(invocation.language ?? fallbackLanguage)
+    return CommandRunner(environment: environment, invocation: invocation, say: say).run()
+}
+
+exit(trinvisMain())

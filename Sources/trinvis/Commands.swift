@@ -1,0 +1,129 @@
+import Foundation
+import TrinvisCore
+
+/// A failure to report on standard error with exit status 1.
+struct Failure: Error {
+    let phrase: Phrase
+}
+
+/// Runs one invocation of the command line and returns the exit status.
+struct CommandRunner {
+    let environment: Environment
+    let invocation: Invocation
+    let say: Localizer
+
+    var username: String { invocation.username ?? environment.loginName }
+    var databasePath: String { invocation.databasePath ?? environment.defaultDatabasePath }
+
+    func run() -> Int32 {
+        do {
+            try perform()
+            return 0
+        } catch let error as UsageError {
+            printError(say(.usageError(say(error.phrase))))
+            return 2
+        } catch let failure as Failure {
+            printError(say(.failure(say(failure.phrase))))
+        } catch let error as DatabaseError {
+            printError(say(.failure(say(.database(error)))))
+        } catch let error as StoreError {
+            printError(say(.failure(say(.store(error)))))
+        } catch is UnknownMigrationsError {
+            printError(say(.failure(say(.databaseNewer(path: databasePath)))))
+        } catch {
+            printError(say(.failure(String(describing: error))))
+        }
+        return 1
+    }
+
+    private func perform() throws {
+        switch invocation.command {
+        case .help:
+            writeOutput(say(.usage) + "\n")
+        case .version:
+            writeOutput(say(.version(TrinvisVersion.current)) + "\n")
+        case .interface(let demo):
+            try openInterface(demo: demo)
+        case .demo:
+            try writeDemo()
+        case .check:
+            try check()
+        case .backup(let path):
+            try backup(to: path)
+        case .importDocument(let path):
+            try importDocument(path)
+        case .export(let citizen, let output):
+            try export(citizen: citizen, output: output)
+        case .report(let from, let to, let organisation, let format):
+            try report(from: from, to: to, organisation: organisation, format: format)
+        }
+    }
+
+    /// Opens an existing database for a command that must not create one.
+    func openExisting() throws -> Workspace {
+        guard FileManager.default.fileExists(atPath: databasePath) else {
+            throw Failure(phrase: .noDatabase(path: databasePath))
+        }
+        return try Workspace(path: databasePath, username: username)
+    }
+
+    /// Opens (and creates, with its folder) the database the interface uses.
+    func openOrCreate() throws -> Workspace {
+        let folder = (databasePath as NSString).deletingLastPathComponent
+        if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw Failure(phrase: .cannotWriteFile(path: folder, reason: error.localizedDescription))
+            }
+        }
+        return try Workspace(path: databasePath, username: username)
+    }
+
+    /// Reports progress on standard error, only when it is a terminal.
+    func progressReporter(_ what: Phrase) -> ((Int, Int) -> Void)? {
+        guard environment.stderrIsTerminal else { return nil }
+        let label = say(what)
+        return { done, total in
+            FileHandle.standardError.write(Data(("\r" + say(.progress(what: label, done: done, total: total))
+                                                 + (done == total ? "\n" : "")).utf8))
+        }
+    }
+
+    private func writeDemo() throws {
+        guard invocation.databasePath != nil else { throw UsageError(phrase: .missingArgument("--db PATH")) }
+        guard !FileManager.default.fileExists(atPath: databasePath) else {
+            throw Failure(phrase: .fileExists(path: databasePath))
+        }
+        let workspace = try openOrCreate()
+        try DemoData.populate(workspace, today: LocalDate.today(), username: username,
+                              progress: progressReporter(.progressDemo))
+        let citizens = try workspace.database.scalar("SELECT count(*) FROM citizen")
+        writeOutput(say(.demoWritten(path: databasePath, citizens: Int(sqlValue: citizens) ?? 0)) + "\n")
+    }
+
+    private func check() throws {
+        guard FileManager.default.fileExists(atPath: databasePath) else {
+            throw Failure(phrase: .noDatabase(path: databasePath))
+        }
+        let report = DatabaseCheck.run(path: databasePath)
+        if report.problems.isEmpty {
+            writeOutput(say(.checkHealthy(path: databasePath, citizens: report.citizens)) + "\n")
+        } else {
+            throw Failure(phrase: .checkProblems(path: databasePath, problems: report.problems))
+        }
+    }
+
+    private func backup(to path: String) throws {
+        guard !FileManager.default.fileExists(atPath: path) else { throw Failure(phrase: .fileExists(path: path)) }
+        let workspace = try openExisting()
+        do {
+            try workspace.database.backup(to: path)
+        } catch {
+            for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+            throw error
+        }
+        writeOutput(say(.backupWritten(path: path)) + "\n")
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import TrinvisCore
+
+/// Where things are on this machine: the default database, the user, the terminal.
+struct Environment {
+    let variables: [String: String]
+
+    /// `$TRINVIS_DB`, else `$XDG_DATA_HOME/trinvis/trinvis.sqlite`, else `~/.local/share/trinvis/trinvis.sqlite`.
+    var defaultDatabasePath: String {
+        if let path = variables["TRINVIS_DB"], !path.isEmpty { return path }
+        if let data = variables["XDG_DATA_HOME"], !data.isEmpty { return data + "/trinvis/trinvis.sqlite" }
+        let home = variables["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.local/share/trinvis/trinvis.sqlite"
+    }
+
+    /// The login name: `$USER`, `$LOGNAME`, else the password database.
+    var loginName: String {
+        for name in ["USER", "LOGNAME"] {
+            if let value = variables[name], !value.isEmpty { return value }
+        }
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name {
+            return String(cString: name)
+        }
+        return "unknown"
+    }
+
+    /// True when standard error is a terminal (progress is shown only then).
+    var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+}
+
+/// Writes text to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Writes text to standard output without a trailing newline.
+func writeOutput(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+/// Writes `text` to `path` atomically: into a temporary file beside it, then renamed over it, so
+/// that a full disk or a crash never leaves a half-written file in its place.
+func writeFileAtomically(_ text: String, to path: String) throws {
+    let temporary = path + ".tmp-\(getpid())"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { throw POSIXFailure(code: errno) }
+    var failure: Int32 = 0
+    let bytes = Array(text.utf8)
+    bytes.withUnsafeBytes { buffer in
+        guard let base = buffer.baseAddress else { return }
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, base + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                return
+            }
+            offset += written
+        }
+    }
+    if failure == 0, fsync(descriptor) != 0 { failure = errno }
+    if close(descriptor) != 0, failure == 0 { failure = errno }
+    if failure == 0, rename(temporary, path) != 0 { failure = errno }
+    if failure != 0 {
+        unlink(temporary)
+        throw POSIXFailure(code: failure)
+    }
+}
+
+/// An operating-system error number with its text.
+struct POSIXFailure: Error, CustomStringConvertible {
+    let code: Int32
+    var description: String { String(cString: strerror(code)) }
+}

@@ -1,0 +1,145 @@
+import TrinvisCore
+
+/// What the command line asks for, after parsing.
+struct Invocation {
+    /// The subcommand and its arguments.
+    enum Command: Equatable {
+        case interface(demo: Bool)
+        case demo
+        case importDocument(path: String)
+        case export(citizen: String?, output: String?)
+        case report(from: LocalDate?, to: LocalDate?, organisation: String?, format: ReportFormat)
+        case check
+        case backup(path: String)
+        case help
+        case version
+    }
+
+    /// The output forms of `trinvis report`.
+    enum ReportFormat: String, CaseIterable {
+        case text, csv, json
+    }
+
+    var command: Command = .interface(demo: false)
+    var databasePath: String?
+    var username: String?
+    var language: Language?
+    var mouse = false
+}
+
+/// A usage error: exit status 2 and a pointer to `--help`.
+struct UsageError: Error {
+    let phrase: Phrase
+}
+
+/// Parses the arguments (without the program name). Global options may stand anywhere.
+func parseInvocation(_ arguments: [String]) throws -> Invocation {
+    var invocation = Invocation()
+    var words: [String] = []
+    var commandOptions: [String: String] = [:]
+    var demoFlag = false
+    var index = 0
+
+    func value(for option: String, inline: String?) throws -> String {
+        if let inline { return inline }
+        index += 1
+        guard index < arguments.count else { throw UsageError(phrase: .missingValue(option: option)) }
+        return arguments[index]
+    }
+
+    let commandValueOptions: Set<String> = ["--citizen", "-o", "--output", "--from", "--to", "--organisation", "--format"]
+    while index < arguments.count {
+        let argument = arguments[index]
+        var name = argument
+        var inline: String?
+        if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+            name = String(argument[..<equals])
+            inline = String(argument[argument.index(after: equals)...])
+        }
+        switch name {
+        case "--db": invocation.databasePath = try value(for: name, inline: inline)
+        case "--user": invocation.username = try value(for: name, inline: inline)
+        case "--lang":
+            let code = try value(for: name, inline: inline)
+            guard let language = Language(code: code) else { throw UsageError(phrase: .invalidLanguage(code)) }
+            invocation.language = language
+        case "--mouse": invocation.mouse = true
+        case "--demo": demoFlag = true
+        case "--help", "-h": invocation.command = .help; return invocation
+        case "--version": invocation.command = .version; return invocation
+        case "--": words += arguments[(index + 1)...]; index = arguments.count; continue
+        default:
+            if commandValueOptions.contains(name) {
+                let key = name == "--output" ? "-o" : name
+                guard commandOptions[key] == nil else { throw UsageError(phrase: .unexpectedArgument(argument)) }
+                commandOptions[key] = try value(for: name, inline: inline)
+            } else if argument.hasPrefix("-") && argument.count > 1 {
+                throw UsageError(phrase: .unknownOption(argument))
+            } else {
+                words.append(argument)
+            }
+        }
+        index += 1
+    }
+
+    func allowOnly(_ allowed: Set<String>) throws {
+        if let stray = commandOptions.keys.sorted().first(where: { !allowed.contains($0) }) {
+            throw UsageError(phrase: .unknownOption(stray))
+        }
+    }
+    func date(_ option: String) throws -> LocalDate? {
+        guard let text = commandOptions[option] else { return nil }
+        guard let date = LocalDate(iso: text) else { throw UsageError(phrase: .invalidDate(option: option, value: text)) }
+        return date
+    }
+    func noMoreWords(after count: Int) throws {
+        if words.count > count { throw UsageError(phrase: .unexpectedArgument(words[count])) }
+    }
+
+    guard let command = words.first else {
+        try allowOnly([])
+        invocation.command = .interface(demo: demoFlag)
+        return invocation
+    }
+    if demoFlag { throw UsageError(phrase: .unexpectedArgument("--demo")) }
+    switch command {
+    case "demo":
+        try allowOnly([])
+        try noMoreWords(after: 1)
+        invocation.command = .demo
+    case "import":
+        try allowOnly([])
+        guard words.count >= 2 else { throw UsageError(phrase: .missingArgument("FILE")) }
+        try noMoreWords(after: 2)
+        invocation.command = .importDocument(path: words[1])
+    case "export":
+        try allowOnly(["--citizen", "-o"])
+        try noMoreWords(after: 1)
+        invocation.command = .export(citizen: commandOptions["--citizen"], output: commandOptions["-o"])
+    case "report":
+        try allowOnly(["--from", "--to", "--organisation", "--format"])
+        try noMoreWords(after: 1)
+        let formatText = commandOptions["--format"] ?? "text"
+        guard let format = Invocation.ReportFormat(rawValue: formatText) else {
+            throw UsageError(phrase: .invalidChoice(option: "--format", value: formatText,
+                                                    allowed: Invocation.ReportFormat.allCases.map(\.rawValue)))
+        }
+        let from = try date("--from"), to = try date("--to")
+        if let from, let to, to < from { throw UsageError(phrase: .dateRangeReversed(from: from.iso, to: to.iso)) }
+        invocation.command = .report(from: from, to: to, organisation: commandOptions["--organisation"], format: format)
+    case "check":
+        try allowOnly([])
+        try noMoreWords(after: 1)
+        invocation.command = .check
+    case "backup":
+        try allowOnly([])
+        guard words.count >= 2 else { throw UsageError(phrase: .missingArgument("FILE")) }
+        try noMoreWords(after: 2)
+        invocation.command = .backup(path: words[1])
+    case "help":
+        invocation.command = .help
+    default:
+        throw UsageError(phrase: .unknownCommand(command))
+    }
+    return invocation
+}
