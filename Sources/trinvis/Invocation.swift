@@ -38,6 +38,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
     var words: [String] = []
     var commandOptions: [String: String] = [:]
     var demoFlag = false
+    var wantsHelp = false, wantsVersion = false
     var index = 0
 
     func value(for option: String, inline: String?) throws -> String {
@@ -65,8 +66,8 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
             invocation.language = language
         case "--mouse": invocation.mouse = true
         case "--demo": demoFlag = true
-        case "--help", "-h": invocation.command = .help; return invocation
-        case "--version": invocation.command = .version; return invocation
+        case "--help", "-h": wantsHelp = true
+        case "--version": wantsVersion = true
         case "--": words += arguments[(index + 1)...]; index = arguments.count; continue
         default:
             if commandValueOptions.contains(name) {
@@ -80,6 +81,12 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
             }
         }
         index += 1
+    }
+
+    // Help and version win over everything else on the line (but --lang still applies).
+    if wantsHelp || wantsVersion {
+        invocation.command = wantsHelp ? .help : .version
+        return invocation
     }
 
     func allowOnly(_ allowed: Set<String>) throws {
