@@ -4,6 +4,7 @@ package enum Schema {
     package static let migrator = Migrator([
         Migration("1-initial-schema", initial),
         Migration("2-default-resource-areas", insertDefaultResourceAreas),
+        Migration("3-search-index", searchIndex),
     ])
 
     private static let audit = """
@@ -285,6 +286,53 @@ package enum Schema {
         ) STRICT, WITHOUT ROWID;
         CREATE INDEX external_id_by_local ON external_id (kind, local_id);
         """
+
+    /// The full-text index over what is written about a citizen: meeting notes, agreements,
+    /// progress notes, change stories and the whole-person text. Triggers keep it current, so
+    /// every way of writing (screens, import, the sqlite3 shell) updates it. The FTS rowid is
+    /// `source id * 8 + source kind` so that a change finds its index row without a scan.
+    /// Tokens fold case for every script but keep accents: `æ` finds `Æ`, `å` is not `a`.
+    static let searchIndex = """
+        CREATE VIRTUAL TABLE search_text USING fts5(
+            body, citizen_id UNINDEXED, source UNINDEXED,
+            tokenize = 'unicode61 remove_diacritics 0'
+        );
+        \(searchTriggers(table: "meeting", kind: 1, source: "meeting", body: "new.notes",
+                          citizen: "new.citizen_id", watched: "notes, citizen_id"))
+        \(searchTriggers(table: "agreement", kind: 2, source: "agreement", body: "new.text",
+                          citizen: "(SELECT citizen_id FROM meeting WHERE id = new.meeting_id)",
+                          watched: "text, meeting_id"))
+        \(searchTriggers(table: "progress_note", kind: 3, source: "progress", body: "new.note",
+                          citizen: "(SELECT p.citizen_id FROM milestone m JOIN plan p ON p.id = m.plan_id WHERE m.id = new.milestone_id)",
+                          watched: "note, milestone_id"))
+        \(searchTriggers(table: "story", kind: 4, source: "story", body: "new.title || char(10) || new.text",
+                          citizen: "new.citizen_id", watched: "title, text, citizen_id"))
+        \(searchTriggers(table: "citizen", kind: 5, source: "life", body: "new.life", citizen: "new.id", watched: "life"))
+        """
+
+    private static func searchTriggers(table: String, kind: Int, source: String, body: String, citizen: String,
+                                       watched: String) -> String {
+        let insert = """
+            INSERT INTO search_text (rowid, body, citizen_id, source)
+                SELECT new.id * 8 + \(kind), \(body), \(citizen), '\(source)' WHERE \(body) <> '';
+            """
+        return """
+            INSERT INTO search_text (rowid, body, citizen_id, source)
+                SELECT id * 8 + \(kind), \(body.replacingOccurrences(of: "new.", with: "")),
+                       \(citizen.replacingOccurrences(of: "new.", with: "\(table).")), '\(source)'
+                FROM \(table) WHERE \(body.replacingOccurrences(of: "new.", with: "")) <> '';
+            CREATE TRIGGER \(table)_search_insert AFTER INSERT ON \(table) BEGIN
+                \(insert)
+            END;
+            CREATE TRIGGER \(table)_search_update AFTER UPDATE OF \(watched) ON \(table) BEGIN
+                DELETE FROM search_text WHERE rowid = old.id * 8 + \(kind);
+                \(insert)
+            END;
+            CREATE TRIGGER \(table)_search_delete AFTER DELETE ON \(table) BEGIN
+                DELETE FROM search_text WHERE rowid = old.id * 8 + \(kind);
+            END;
+            """
+    }
 
     static func insertDefaultResourceAreas(_ database: Database) throws {
         for (position, area) in ResourceArea.defaults.enumerated() {

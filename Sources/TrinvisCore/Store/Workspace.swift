@@ -100,15 +100,27 @@ package final class Workspace {
     /// only the children of `parent` (access to the owning citizen is checked once).
     package func list<R: Record>(_ type: R.Type, parent: SQLValue? = nil, page: PageRequest,
                                  where extra: (sql: String, arguments: [SQLValue])? = nil) throws -> Page<R> {
+        let rows = try pageOfRows(R.self, parent: parent, page: page, where: extra)
+        return Page(items: rows.items.map(\.record), next: rows.next)
+    }
+
+    /// The machinery of every list: one page of records of a kind with, per record, the values of
+    /// `extraColumns` (SQL expressions over the record's table, with `extraArguments` bound before
+    /// the conditions'). The access rule applies; paging is by keyset on the kind's order.
+    package func pageOfRows<R: Record>(_ type: R.Type, extraColumns: [String] = [], extraArguments: [SQLValue] = [],
+                                       parent: SQLValue? = nil, page: PageRequest,
+                                       where extra: (sql: String, arguments: [SQLValue])? = nil)
+        throws -> (items: [(record: R, extra: [SQLValue])], next: PageCursor?) {
         var conditions: [String] = []
-        var arguments: [SQLValue] = []
+        var arguments: [SQLValue] = extraArguments
         if let column = R.parentColumn, let parent {
             if R.belongsToCitizen, let citizen = try owningCitizen(R.self, parentValue: parent) {
                 try checkAccess(to: citizen)
             }
-            conditions.append("\(column) = ?")
+            conditions.append("\(R.table).\(column) = ?")
             arguments.append(parent)
-        } else if R.belongsToCitizen, let access = accessCondition(citizenColumn: R.self == Citizen.self ? "id" : "citizen_id") {
+        } else if R.belongsToCitizen,
+                  let access = accessCondition(citizenColumn: R.self == Citizen.self ? "\(R.table).id" : "\(R.table).citizen_id") {
             conditions.append(access.sql)
             arguments += access.arguments
         }
@@ -117,21 +129,26 @@ package final class Workspace {
             arguments += extra.arguments
         }
         let direction = R.orderDescending ? "DESC" : "ASC"
+        let orderColumns = R.order.map { "\(R.table).\($0)" }
         if let cursor = page.after, cursor.key.count == R.order.count {
             let placeholders = Array(repeating: "?", count: R.order.count).joined(separator: ", ")
-            conditions.append("(\(R.order.joined(separator: ", "))) \(R.orderDescending ? "<" : ">") (\(placeholders))")
+            conditions.append("(\(orderColumns.joined(separator: ", "))) \(R.orderDescending ? "<" : ">") (\(placeholders))")
             arguments += cursor.key
         }
-        var sql = "SELECT \(Self.selectList(R.self)) FROM \(R.table)"
+        let columns = (["id"] + R.columns + Audit.columns).map { "\(R.table).\($0)" } + extraColumns
+        var sql = "SELECT \(columns.joined(separator: ", ")) FROM \(R.table)"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        sql += " ORDER BY " + R.order.map { "\($0) \(direction)" }.joined(separator: ", ") + " LIMIT ?"
+        sql += " ORDER BY " + orderColumns.map { "\($0) \(direction)" }.joined(separator: ", ") + " LIMIT ?"
         arguments.append(.integer(Int64(page.limit + 1)))
-        var items = try database.fetchAll(sql, arguments, R.init(row:))
+        let base = 1 + R.columns.count + Audit.columns.count
+        var items = try database.fetchAll(sql, arguments) { row -> (record: R, extra: [SQLValue]) in
+            (try R(row: row), Array(row.values[base...]))
+        }
         let hasMore = items.count > page.limit
         if hasMore { items.removeLast() }
-        for index in items.indices { try items[index].loadChildren(from: database) }
-        let next = hasMore ? items.last.map { PageCursor(key: $0.orderKey) } : nil
-        return Page(items: items, next: next)
+        for index in items.indices { try items[index].record.loadChildren(from: database) }
+        let next = hasMore ? items.last.map { PageCursor(key: $0.record.orderKey) } : nil
+        return (items, next)
     }
 
     /// Every record of a kind (under `parent`), read page by page.

@@ -1,0 +1,249 @@
+/// A citizen as the citizen list shows them: with the next meeting, what is overdue and
+/// whether the current user is the responsible professional.
+package struct CitizenSummary: Sendable, Equatable {
+    package let citizen: Citizen
+    /// The next meeting agreed at the latest meeting, if any.
+    package let nextMeeting: Timestamp?
+    /// Open milestones of active plans and open agreements past their date.
+    package let overdue: Int
+    /// The current user is the citizen's responsible professional today.
+    package let isMine: Bool
+}
+
+/// A meeting with its agreements, for the meeting history.
+package struct MeetingWithAgreements: Sendable, Equatable {
+    package let meeting: Meeting
+    package let agreements: [Agreement]
+
+    /// Agreements not yet done.
+    package var openAgreements: [Agreement] { agreements.filter { $0.doneOn == nil } }
+}
+
+/// One line of the agenda: a coming meeting, or an overdue milestone or agreement.
+package struct AgendaItem: Sendable, Equatable {
+    /// What the line is about.
+    package enum Kind: Sendable, Equatable {
+        case meeting(Timestamp)
+        case milestone(Milestone)
+        case agreement(Agreement)
+    }
+
+    package let kind: Kind
+    package let citizenID: CitizenID
+    package let citizenName: String
+    /// The day the item is due or takes place.
+    package let date: LocalDate
+    /// Past its date and not done.
+    package let isOverdue: Bool
+}
+
+/// A citizen found by a search, and where the match is.
+package struct SearchHit: Sendable, Equatable {
+    /// Where the query matched.
+    package enum Match: Sendable, Equatable {
+        case name
+        case cpr
+        /// In written text: which kind of text and an excerpt with the match between « and ».
+        case text(source: TextSource, excerpt: String)
+    }
+
+    /// The kinds of text the full-text index covers.
+    package enum TextSource: String, Sendable, Equatable {
+        case meeting, agreement, progress, story, life
+    }
+
+    package let summary: CitizenSummary
+    package let match: Match
+}
+
+extension Workspace {
+    private var summaryColumns: [String] {
+        [
+            "(SELECT m.next_utc FROM meeting m WHERE m.citizen_id = citizen.id ORDER BY m.at_utc DESC, m.id DESC LIMIT 1)",
+            "(SELECT m.next_offset FROM meeting m WHERE m.citizen_id = citizen.id ORDER BY m.at_utc DESC, m.id DESC LIMIT 1)",
+            """
+            (SELECT count(*) FROM milestone ms JOIN plan p ON p.id = ms.plan_id WHERE p.citizen_id = citizen.id \
+            AND p.status = 'active' AND ms.status IN ('planned', 'in-progress', 'adjusted') AND ms.deadline < ?) \
+            + (SELECT count(*) FROM agreement a JOIN meeting m ON m.id = a.meeting_id WHERE m.citizen_id = citizen.id \
+            AND a.done_on IS NULL AND a.due < ?)
+            """,
+            """
+            EXISTS (SELECT 1 FROM team_member t WHERE t.citizen_id = citizen.id AND t.responsible = 1 \
+            AND t.professional_id = ? AND t.from_date <= ? AND (t.to_date IS NULL OR t.to_date >= ?))
+            """,
+        ]
+    }
+
+    private var summaryArguments: [SQLValue] {
+        let day = today.sqlValue
+        return [day, day, actor.professionalID.sqlValue, day, day]
+    }
+
+    private func summary(_ citizen: Citizen, _ extra: [SQLValue]) -> CitizenSummary {
+        let seconds = Int64(sqlValue: extra[0])
+        let offset = Int(sqlValue: extra[1]) ?? 0
+        return CitizenSummary(citizen: citizen, nextMeeting: seconds.map { Timestamp(seconds: $0, offsetMinutes: offset) },
+                              overdue: Int(sqlValue: extra[2]) ?? 0, isMine: extra[3] == .integer(1))
+    }
+
+    /// One page of the citizen list, in Danish name order.
+    package func citizenSummaries(page: PageRequest) throws -> Page<CitizenSummary> {
+        let rows = try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments, page: page)
+        return Page(items: rows.items.map { summary($0.record, $0.extra) }, next: rows.next)
+    }
+
+    /// The summary of one citizen.
+    package func citizenSummary(_ id: CitizenID) throws -> CitizenSummary? {
+        try checkAccess(to: id)
+        let rows = try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments,
+                                  page: .first(1), where: ("citizen.id = ?", [id.sqlValue]))
+        return rows.items.first.map { summary($0.record, $0.extra) }
+    }
+
+    /// The plan the screens show: the latest active plan, else the latest plan of any status.
+    package func currentPlan(of citizen: CitizenID) throws -> Plan? {
+        let active = try list(Plan.self, parent: citizen.sqlValue, page: .first(1), where: ("status = 'active'", []))
+        if let plan = active.items.first { return plan }
+        return try list(Plan.self, parent: citizen.sqlValue, page: .first(1)).items.first
+    }
+
+    /// One page of a citizen's meetings, newest first, each with its agreements.
+    package func meetingHistory(of citizen: CitizenID, page: PageRequest) throws -> Page<MeetingWithAgreements> {
+        let meetings = try list(Meeting.self, parent: citizen.sqlValue, page: page)
+        guard !meetings.items.isEmpty else { return Page(items: [], next: nil) }
+        let placeholders = Array(repeating: "?", count: meetings.items.count).joined(separator: ", ")
+        var byMeeting: [MeetingID: [Agreement]] = [:]
+        let columns = (["id"] + Agreement.columns + Audit.columns).joined(separator: ", ")
+        try database.forEach("SELECT \(columns) FROM agreement WHERE meeting_id IN (\(placeholders)) ORDER BY id",
+                             meetings.items.map(\.id.sqlValue)) { row in
+            let agreement = try Agreement(row: row)
+            byMeeting[agreement.meetingID, default: []].append(agreement)
+        }
+        return Page(items: meetings.items.map { MeetingWithAgreements(meeting: $0, agreements: byMeeting[$0.id] ?? []) },
+                    next: meetings.next)
+    }
+
+    /// The current user's agenda: coming meetings (from today), and milestones and agreements
+    /// that are overdue or due within `horizonDays`, across the citizens whose team they are in.
+    /// At most `limit` items of each kind.
+    package func agenda(horizonDays: Int = 14, limit: Int = 200) throws -> [AgendaItem] {
+        guard let professional = actor.professionalID else { return [] }
+        let day = today
+        let horizon = day.adding(days: horizonDays).sqlValue
+        let mine = """
+            c.id IN (SELECT citizen_id FROM team_member WHERE professional_id = ? AND from_date <= ? \
+            AND (to_date IS NULL OR to_date >= ?))
+            """
+        let mineArguments: [SQLValue] = [professional.sqlValue, day.sqlValue, day.sqlValue]
+        let access = accessCondition(citizenColumn: "c.id")
+        let accessSQL = access.map { " AND " + $0.sql } ?? ""
+        let accessArguments = access?.arguments ?? []
+        var items: [AgendaItem] = []
+
+        let startOfToday = Timestamp(date: day, hour: 0, minute: 0, offsetMinutes: clock().offsetMinutes)?.seconds ?? 0
+        try database.forEach("""
+            SELECT c.id, c.name, m.next_utc, m.next_offset FROM citizen c
+            JOIN meeting m ON m.id = (SELECT id FROM meeting WHERE citizen_id = c.id ORDER BY at_utc DESC, id DESC LIMIT 1)
+            WHERE \(mine)\(accessSQL) AND m.next_utc IS NOT NULL AND m.next_utc >= ?
+            ORDER BY m.next_utc, c.id LIMIT ?
+            """, mineArguments + accessArguments + [.integer(startOfToday), .integer(Int64(limit))]) { row in
+            let at = Timestamp(seconds: try row.get(2), offsetMinutes: try row.get(3))
+            items.append(AgendaItem(kind: .meeting(at), citizenID: try row.get(0), citizenName: try row.get(1),
+                                    date: at.localDate, isOverdue: false))
+        }
+
+        let milestoneColumns = (["id"] + Milestone.columns + Audit.columns).map { "ms.\($0)" }.joined(separator: ", ")
+        try database.forEach("""
+            SELECT \(milestoneColumns), c.id AS citizen, c.name AS citizen_name FROM milestone ms
+            JOIN plan p ON p.id = ms.plan_id JOIN citizen c ON c.id = p.citizen_id
+            WHERE \(mine)\(accessSQL) AND p.status = 'active'
+              AND ms.status IN ('planned', 'in-progress', 'adjusted') AND ms.deadline <= ?
+            ORDER BY ms.deadline, ms.id LIMIT ?
+            """, mineArguments + accessArguments + [horizon, .integer(Int64(limit))]) { row in
+            let milestone = try Milestone(row: row)
+            items.append(AgendaItem(kind: .milestone(milestone), citizenID: try row.get("citizen"),
+                                    citizenName: try row.get("citizen_name"), date: milestone.deadline,
+                                    isOverdue: milestone.isOverdue(on: day)))
+        }
+
+        let agreementColumns = (["id"] + Agreement.columns + Audit.columns).map { "a.\($0)" }.joined(separator: ", ")
+        try database.forEach("""
+            SELECT \(agreementColumns), c.id AS citizen, c.name AS citizen_name FROM agreement a
+            JOIN meeting m ON m.id = a.meeting_id JOIN citizen c ON c.id = m.citizen_id
+            WHERE \(mine)\(accessSQL) AND a.done_on IS NULL AND a.due IS NOT NULL AND a.due <= ?
+            ORDER BY a.due, a.id LIMIT ?
+            """, mineArguments + accessArguments + [horizon, .integer(Int64(limit))]) { row in
+            let agreement = try Agreement(row: row)
+            items.append(AgendaItem(kind: .agreement(agreement), citizenID: try row.get("citizen"),
+                                    citizenName: try row.get("citizen_name"), date: agreement.due ?? day,
+                                    isOverdue: agreement.isOverdue(on: day)))
+        }
+        return items.sorted { ($0.date, $0.citizenName) < ($1.date, $1.citizenName) }
+    }
+
+    /// Citizens matching a search as it is typed: by name (case- and accent-folded, Danish
+    /// letters kept), by CPR prefix, and by words in what is written about them (meeting notes,
+    /// agreements, progress notes, change stories, the life text). Name matches come first.
+    package func search(_ query: String, limit: Int = 100) throws -> [SearchHit] {
+        let text = query.trimmingBlanks()
+        guard !text.isEmpty else { return [] }
+        var hits: [SearchHit] = []
+        var seen = Set<CitizenID>()
+        func add(_ rows: (items: [(record: Citizen, extra: [SQLValue])], next: PageCursor?), _ match: (Citizen) -> SearchHit.Match) {
+            for row in rows.items where hits.count < limit && seen.insert(row.record.id).inserted {
+                hits.append(SearchHit(summary: summary(row.record, row.extra), match: match(row.record)))
+            }
+        }
+
+        let key = TextNormalization.searchKey(text)
+        let pattern = "%" + Self.escapeLike(key) + "%"
+        add(try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments,
+                           page: .first(limit), where: ("citizen.name_key LIKE ? ESCAPE '\\'", [.text(pattern)]))) { _ in .name }
+
+        let digits = text.filter { $0 != "-" && $0 != " " }
+        if !digits.isEmpty, digits.count <= 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }), hits.count < limit {
+            add(try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments,
+                               page: .first(limit), where: ("citizen.cpr LIKE ?", [.text(digits + "%")]))) { _ in .cpr }
+        }
+
+        guard hits.count < limit, let expression = Self.ftsExpression(text) else { return hits }
+        var textMatches: [(CitizenID, SearchHit.TextSource, String)] = []
+        var matched = Set<CitizenID>()
+        try database.forEach("""
+            SELECT citizen_id, source, snippet(search_text, 0, '«', '»', '…', 8) FROM search_text
+            WHERE search_text MATCH ? ORDER BY rank LIMIT ?
+            """, [.text(expression), .integer(Int64(limit * 4))]) { row in
+            let citizen: CitizenID = try row.get(0)
+            guard !seen.contains(citizen), matched.insert(citizen).inserted else { return }
+            let source = SearchHit.TextSource(rawValue: try row.get(1)) ?? .meeting
+            textMatches.append((citizen, source, try row.get(2)))
+        }
+        for (citizen, source, excerpt) in textMatches where hits.count < limit {
+            let rows = try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments,
+                                      page: .first(1), where: ("citizen.id = ?", [citizen.sqlValue]))
+            let flattened = excerpt.replacingLineEnds().split(separator: "\n").joined(separator: " ")
+            add(rows) { _ in .text(source: source, excerpt: flattened) }
+        }
+        return hits
+    }
+
+    /// `%`, `_` and `\` taken literally in a LIKE pattern with `ESCAPE '\'`.
+    static func escapeLike(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if character == "%" || character == "_" || character == "\\" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+
+    /// An FTS5 query for typed text: every word quoted (so no word is read as an operator), the
+    /// last one as a prefix, all words required. Nil when the text has no word characters.
+    static func ftsExpression(_ text: String) -> String? {
+        let words = text.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        guard !words.isEmpty else { return nil }
+        return words.enumerated().map { index, word in
+            "\"" + word + "\"" + (index == words.count - 1 ? "*" : "")
+        }.joined(separator: " ")
+    }
+}
