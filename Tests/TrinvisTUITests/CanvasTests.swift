@@ -23,6 +23,14 @@ import TrinvisTUI
         #expect(canvas.line(0) == "Søren 田中😀 ab")
     }
 
+    @Test func hugeAndNegativeWidthsAreSafe() {
+        var canvas = Canvas(width: 5, height: 1)
+        #expect(canvas.put(row: 0, col: 1, text: "abcdef", maxWidth: .max) == 4)
+        #expect(canvas.put(row: 0, col: 0, text: "x", maxWidth: -3) == 0)
+        #expect(canvas.put(row: 0, col: 9, text: "x") == 0)
+        #expect(canvas.line(0) == " abcd")
+    }
+
     @Test func wideCharacterAtTheRightEdgeIsNotSplit() {
         var canvas = Canvas(width: 10, height: 2)
         #expect(canvas.put(row: 0, col: 8, text: "中文") == 2)

@@ -124,8 +124,8 @@ package struct Canvas: Sendable, Equatable {
         let absoluteCol = origin.col + col
         guard absoluteRow >= clip.row && absoluteRow < clip.endRow else { return 0 }
         var limit = clip.endCol
-        if let maxWidth {
-            limit = min(limit, absoluteCol + max(maxWidth, 0))
+        if let maxWidth, maxWidth < limit - absoluteCol {
+            limit = absoluteCol + max(maxWidth, 0)
         }
         guard absoluteCol < limit else { return 0 }
         var safe = Sanitizer.sanitize(text)

@@ -1,0 +1,213 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+internal import CNcurses
+
+/// The ncurses terminal: the only place that talks to curses.
+///
+/// Starting it sets the locale from the environment, checks that standard input and output are
+/// a terminal whose type is known and can address the cursor (throwing ``TerminalStartError``
+/// with the terminal untouched otherwise), then starts curses with `newterm`: cbreak, no echo,
+/// keypad, no newline translation, no XON/XOFF flow control (so Ctrl-S and Ctrl-Q reach the
+/// program), a 25 ms Escape delay, colours on the default background unless `NO_COLOR` is set or
+/// the terminal has none. SIGTERM, SIGHUP, SIGINT and SIGQUIT only set a flag that
+/// ``readInput(timeout:)`` reports; SIGTSTP and SIGWINCH are left to ncurses.
+/// ``shutdown()`` (also run on deinit) restores the terminal and the signal handlers.
+package final class NcursesBackend: TerminalBackend {
+    /// Start-up choices.
+    package struct Options: Sendable, Hashable {
+        /// Report mouse events (off unless asked for with `--mouse` or the configuration).
+        package var mouse: Bool
+        /// Use colours when the terminal has them and `NO_COLOR` is not set.
+        package var colors: Bool
+        /// Milliseconds curses waits after Escape for the rest of an escape sequence.
+        package var escapeDelay: Int32
+
+        /// Creates options.
+        package init(mouse: Bool = false, colors: Bool = true, escapeDelay: Int32 = 25) {
+            self.mouse = mouse
+            self.colors = colors
+            self.escapeDelay = escapeDelay
+        }
+    }
+
+    /// The key codes of the ncurses headers this was built against.
+    package static let keyCodes = KeyCodes(
+        ok: OK, codeYes: KEY_CODE_YES, err: ERR, down: KEY_DOWN, up: KEY_UP, left: KEY_LEFT,
+        right: KEY_RIGHT, home: KEY_HOME, end: KEY_END, backspace: KEY_BACKSPACE, f0: KEY_F0,
+        deleteCharacter: KEY_DC, insertCharacter: KEY_IC, nextPage: KEY_NPAGE,
+        previousPage: KEY_PPAGE, enter: KEY_ENTER, backTab: KEY_BTAB, find: KEY_FIND,
+        select: KEY_SELECT, mouse: KEY_MOUSE, resize: KEY_RESIZE)
+
+    /// The glyph set: Unicode when the locale's codeset is UTF-8, ASCII otherwise.
+    package let glyphs: Glyphs
+    /// Whether roles are drawn as colours or as attributes.
+    package let colorMode: ColorMode
+
+    let screen: OpaquePointer
+    let window: UnsafeMutablePointer<WINDOW>
+    let localeIsUTF8: Bool
+    var previousFrame: Canvas?
+    var cursorVisible = false
+    private var signals: SignalWatch
+    private var isRunning = true
+
+    /// Starts curses on the controlling terminal.
+    package init(options: Options = Options()) throws(TerminalStartError) {
+        setlocale(LC_ALL, "")
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw .notATerminal
+        }
+        guard !term.isEmpty else { throw .unknownTerminal(term: term) }
+        switch trinvis_check_terminal(STDOUT_FILENO) {
+        case 0: break
+        case 2: throw .unusableTerminal(term: term)
+        default: throw .unknownTerminal(term: term)
+        }
+        guard let screen = newterm(nil, trinvis_stdout(), trinvis_stdin()) else {
+            throw .unknownTerminal(term: term)
+        }
+        guard let window = trinvis_stdscr() else {
+            endwin()
+            delscreen(screen)
+            throw .initializationFailed(term: term)
+        }
+        self.screen = screen
+        self.window = window
+        self.localeIsUTF8 = TerminalCapabilities.localeIsUTF8()
+        self.glyphs = localeIsUTF8 ? .unicode : .ascii
+
+        cbreak()
+        noecho()
+        nonl()
+        intrflush(window, false)
+        keypad(window, true)
+        set_escdelay(options.escapeDelay)
+        curs_set(0)
+        Self.disableFlowControl()
+
+        let noColor = getenv("NO_COLOR").map { String(cString: $0) }
+        var mode = ColorMode.resolve(
+            colorsWanted: options.colors, noColorVariable: noColor, terminalHasColors: has_colors())
+        if mode == .color && !Self.startColors() {
+            mode = .monochrome
+        }
+        self.colorMode = mode
+
+        if options.mouse {
+            mousemask(trinvis_mouse_report_mask(), nil)
+        }
+        self.signals = SignalWatch.install()
+    }
+
+    deinit {
+        shutdown()
+    }
+
+    /// Restores the terminal (`endwin`) and the previous signal handlers. Safe to call twice.
+    package func shutdown() {
+        guard isRunning else { return }
+        isRunning = false
+        signals.restore()
+        curs_set(1)
+        endwin()
+        delscreen(screen)
+    }
+
+    /// The current screen size (re-read after every resize).
+    package var size: Size {
+        Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+    }
+
+    /// Makes the next frame repaint every cell of the terminal.
+    package func invalidate() {
+        previousFrame = nil
+        clearok(window, true)
+    }
+
+    /// Waits for a key, a signal or the timeout.
+    ///
+    /// Reads in slices of at most half a second, so a signal is noticed even if the read is not
+    /// interrupted by it.
+    package func readInput(timeout: Duration?) -> InputEvent {
+        let clock = ContinuousClock()
+        let deadline = timeout.map { clock.now.advanced(by: $0) }
+        while true {
+            if let signalNumber = signals.takePending() {
+                return .signal(signalNumber)
+            }
+            var slice = Duration.milliseconds(500)
+            if let deadline {
+                let remaining = clock.now.duration(to: deadline)
+                if remaining <= .zero { return .timeout }
+                slice = min(slice, remaining)
+            }
+            wtimeout(window, Int32(max(Self.milliseconds(slice), 1)))
+            var value: wint_t = 0
+            let status = wget_wch(window, &value)
+            guard status != ERR else { continue }
+            var mouse: MouseEvent?
+            if status == KEY_CODE_YES && Int32(value) == KEY_MOUSE {
+                mouse = Self.readMouse()
+            }
+            if let key = KeyDecoder.decode(
+                status: status, value: UInt32(value), codes: Self.keyCodes, mouse: mouse)
+            {
+                return .key(key)
+            }
+        }
+    }
+
+    // MARK: - Private
+
+    private static func milliseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+
+    /// Turns off XON/XOFF so Ctrl-S and Ctrl-Q arrive as keys, and records the result as the
+    /// program mode curses restores after suspend and resume (`endwin` restores the shell mode).
+    private static func disableFlowControl() {
+        var attributes = termios()
+        guard tcgetattr(STDIN_FILENO, &attributes) == 0 else { return }
+        attributes.c_iflag &= ~tcflag_t(IXON)
+        if tcsetattr(STDIN_FILENO, TCSANOW, &attributes) == 0 {
+            def_prog_mode()
+        }
+    }
+
+    /// Starts colours on the terminal's default background and defines a pair per role.
+    private static func startColors() -> Bool {
+        guard start_color() == OK, use_default_colors() == OK else { return false }
+        for (index, entry) in StylePalette.foregrounds.enumerated() {
+            init_pair(Int16(index + 1), entry.color.rawValue, TerminalColor.terminalDefault.rawValue)
+        }
+        return true
+    }
+
+    private static func readMouse() -> MouseEvent? {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return nil }
+        let button: MouseButton
+        switch trinvis_mouse_button(event.bstate) {
+        case 1: button = .left
+        case 2: button = .middle
+        case 3: button = .right
+        case 4: button = .wheelUp
+        case 5: button = .wheelDown
+        default: button = .none
+        }
+        let action: MouseAction
+        switch trinvis_mouse_kind(event.bstate) {
+        case 1: action = .press
+        case 2: action = .release
+        case 3: action = .click
+        case 4: action = .doubleClick
+        default: action = .other
+        }
+        return MouseEvent(row: Int(event.y), col: Int(event.x), button: button, action: action)
+    }
+}

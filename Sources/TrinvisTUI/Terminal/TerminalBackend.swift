@@ -1,0 +1,24 @@
+/// What reading the terminal produced.
+package enum InputEvent: Sendable, Hashable {
+    /// A key (or a resize or mouse event).
+    case key(Key)
+    /// The timeout passed without input.
+    case timeout
+    /// A termination signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) arrived.
+    case signal(Int32)
+}
+
+/// The device a ``TerminalSession`` draws on and reads from: ncurses in the program, a script in
+/// tests.
+package protocol TerminalBackend: AnyObject {
+    /// The current size of the screen.
+    var size: Size { get }
+    /// The glyph set the terminal can show.
+    var glyphs: Glyphs { get }
+    /// Shows a canvas (of the current size) and places the hardware cursor at its cursor.
+    func draw(_ canvas: Canvas)
+    /// Waits for the next key, at most `timeout` (forever when nil).
+    func readInput(timeout: Duration?) -> InputEvent
+    /// Makes the next ``draw(_:)`` repaint the whole screen (Ctrl-L).
+    func invalidate()
+}
