@@ -14,7 +14,8 @@ internal import CNcurses
 /// program), a 25 ms Escape delay, colours on the default background unless `NO_COLOR` is set or
 /// the terminal has none. SIGTERM, SIGHUP, SIGINT and SIGQUIT only set a flag that
 /// ``readInput(timeout:)`` reports; SIGTSTP and SIGWINCH are left to ncurses.
-/// ``shutdown()`` (also run on deinit) restores the terminal and the signal handlers.
+/// ``shutdown()`` (also run on deinit) restores the terminal and the signal handlers, after
+/// which the program can exit with status 128 + signal (or re-raise the signal).
 package final class NcursesBackend: TerminalBackend {
     /// Start-up choices.
     package struct Options: Sendable, Hashable {
@@ -46,10 +47,15 @@ package final class NcursesBackend: TerminalBackend {
     /// Whether roles are drawn as colours or as attributes.
     package let colorMode: ColorMode
 
+    /// The curses screen made by `newterm`.
     let screen: OpaquePointer
+    /// Its main window, which every frame is drawn into.
     let window: UnsafeMutablePointer<WINDOW>
+    /// Whether the locale's codeset is UTF-8 (otherwise non-ASCII is drawn as "?").
     let localeIsUTF8: Bool
+    /// The last frame sent, to send only what changed; nil forces a full repaint.
     var previousFrame: Canvas?
+    /// Whether the hardware cursor is currently shown.
     var cursorVisible = false
     private var signals: SignalWatch
     private var isRunning = true
@@ -67,14 +73,20 @@ package final class NcursesBackend: TerminalBackend {
         case 2: throw .unusableTerminal(term: term)
         default: throw .unknownTerminal(term: term)
         }
+        // Installed before newterm, so curses keeps its own SIGINT/SIGTERM handlers out and
+        // restoring puts back exactly what the process had.
+        var signals = SignalWatch.install()
         guard let screen = newterm(nil, trinvis_stdout(), trinvis_stdin()) else {
+            signals.restore()
             throw .unknownTerminal(term: term)
         }
         guard let window = trinvis_stdscr() else {
             endwin()
             delscreen(screen)
+            signals.restore()
             throw .initializationFailed(term: term)
         }
+        self.signals = signals
         self.screen = screen
         self.window = window
         self.localeIsUTF8 = TerminalCapabilities.localeIsUTF8()
@@ -100,7 +112,6 @@ package final class NcursesBackend: TerminalBackend {
         if options.mouse {
             mousemask(trinvis_mouse_report_mask(), nil)
         }
-        self.signals = SignalWatch.install()
     }
 
     deinit {
