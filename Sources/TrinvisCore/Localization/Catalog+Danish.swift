@@ -73,6 +73,262 @@ extension Catalog {
         case .progressImport: return "Importerer"
         case .progressExport: return "Eksporterer"
         case .progressDemo: return "Skriver demodata"
+
+        case .organisationKind(let kind):
+            switch kind {
+            case .municipality: return "kommune"
+            case .dropInCentre: return "værested"
+            case .company: return "virksomhed"
+            case .other: return "andet"
+            }
+        case .role(let role):
+            switch role {
+            case .caseworker: return "sagsbehandler"
+            case .jobConsultant: return "jobkonsulent"
+            case .addictionCounsellor: return "misbrugsbehandler"
+            case .supportContact: return "støtte-kontaktperson"
+            case .dropInCounselor: return "social coach"
+            case .mentor: return "mentor"
+            case .administrator: return "administrator"
+            case .other: return "andet"
+            }
+        case .contactPreference(let preference):
+            switch preference {
+            case .meeting: return "møder"
+            case .phone: return "telefon"
+            case .email: return "mail"
+            case .sms: return "sms"
+            }
+        case .consentScope(let scope):
+            switch scope {
+            case .shareBetweenOrganisations: return "deling mellem organisationer"
+            case .contactByEmail: return "kontakt pr. mail"
+            case .contactBySMS: return "kontakt pr. sms"
+            }
+        case .planStatus(let status):
+            switch status {
+            case .active: return "aktiv"
+            case .completed: return "gennemført"
+            case .ended: return "afsluttet"
+            }
+        case .milestoneStatus(let status):
+            switch status {
+            case .planned: return "planlagt"
+            case .inProgress: return "i gang"
+            case .achieved: return "nået"
+            case .adjusted: return "justeret"
+            case .dropped: return "droppet"
+            }
+        case .meetingKind(let kind):
+            switch kind {
+            case .conversation: return "samtale"
+            case .phone: return "telefon"
+            case .email: return "mail"
+            case .homeVisit: return "hjemmebesøg"
+            case .dropIn: return "værested"
+            case .companion: return "bisidder"
+            }
+        case .attendance(let attendance):
+            switch attendance {
+            case .attended: return "mødt"
+            case .excused: return "afbud"
+            case .noShow: return "udeblev"
+            }
+        case .dimension(let dimension):
+            switch dimension {
+            case .qualityOfLife: return "Livskvalitet"
+            case .selfEsteem: return "Selvværd"
+            case .relationToSystem: return "Forhold til systemet"
+            case .socialNetwork: return "Socialt netværk"
+            case .health: return "Helbred"
+            case .housing: return "Bolig"
+            case .finances: return "Økonomi"
+            case .workReadiness: return "Arbejdsparathed"
+            }
+        case .outcomeKind(let kind):
+            switch kind {
+            case .ownHousing: return "Egen bolig"
+            case .jobOrdinary: return "Ordinært job"
+            case .jobSpecialTerms: return "Job på særlige vilkår"
+            case .jobWageSubsidy: return "Løntilskudsjob"
+            case .flexJob: return "Fleksjob"
+            case .education: return "Uddannelse"
+            case .selfSupporting: return "Selvforsørgende"
+            case .reducedSupport: return "Mindre støtte"
+            case .supportEnded: return "Støtte afsluttet"
+            case .treatmentStarted: return "Behandling startet"
+            case .other: return "Andet"
+            }
+        case .placementKind(let kind):
+            switch kind {
+            case .internship: return "praktik"
+            case .wageSubsidy: return "løntilskud"
+            case .mentor: return "mentorordning"
+            case .flexJob: return "fleksjob"
+            case .other: return "andet"
+            }
+        case .placementResult(let result):
+            switch result {
+            case .ongoing: return "i gang"
+            case .completed: return "gennemført"
+            case .hired: return "ansat"
+            case .stopped: return "stoppet"
+            }
+        case .activityKind(let kind):
+            switch kind {
+            case .course: return "kursus"
+            case .exercise: return "motion"
+            case .health: return "sundhed"
+            case .trip: return "tur"
+            case .social: return "socialt"
+            case .other: return "andet"
+            }
+        case .relativeDays(let days):
+            switch days {
+            case 0: return "i dag"
+            case 1: return "i morgen"
+            case -1: return "i går"
+            case 2...: return "om \(days) dage"
+            default: return "for \(-days) dage siden"
+            }
+        case .yes: return "ja"
+        case .no: return "nej"
+
+        case .terminalTooSmall: return "Terminalen er for lille til Trinvis. Gør vinduet større."
+        case .paneCitizens: return "Borgere"
+        case .paneMilestones: return "Milepæle"
+        case .paneMeetings: return "Møder"
+        case .agendaTitle: return "Dagsorden"
+        case .helpTitle: return "Taster"
+        case .reportTitle: return "Resultater"
+        case .citizenTitle(let name): return name
+        case .milestoneTitle: return "Milepæl"
+        case .meetingTitle: return "Møde"
+        case .noCitizens: return "Ingen borgere endnu."
+        case .noPlan: return "Ingen handleplan endnu."
+        case .noMilestones: return "Ingen milepæle."
+        case .noMeetings: return "Ingen møder endnu."
+        case .noCitizenSelected: return "Ingen borger valgt."
+        case .agendaEmpty: return "Intet på vej og intet forfaldent."
+        case .agendaNoProfessional(let username):
+            return "Brugernavnet \(username) er ikke registreret som fagperson, så der er ingen personlig dagsorden."
+        case .searchPrompt: return "Søg: "
+        case .findPrompt: return "Find: "
+        case .searchHits(let count): return count == 1 ? "1 borger fundet" : "\(count) borgere fundet"
+        case .searchNoHits(let query): return "Intet fundet for \u{201E}\(query)\u{201C}"
+        case .findNotFound(let text): return "\u{201E}\(text)\u{201C} står ikke i listen"
+        case .searchActive(let query): return "Søgning: \(query)  (Esc viser alle)"
+        case .goal(let goal): return "Mål: \(goal)"
+        case .planEnds(let date, let relative): return "slutter \(date) (\(relative))"
+        case .planOpenEnded: return "ingen slutdato"
+        case .overdueMarker: return "forfalden"
+        case .overdueCount(let count): return "\(count) forfaldne"
+        case .steppingStone: return "snublemål"
+        case .openAgreements(let count): return count == 1 ? "1 åben" : "\(count) åbne"
+        case .agendaMeeting: return "møde"
+        case .agendaMilestone: return "milepæl"
+        case .agendaAgreement: return "aftale"
+        case .matchName: return "navn"
+        case .matchCPR: return "CPR"
+        case .matchText(let source):
+            switch source {
+            case .meeting: return "mødenotat"
+            case .agreement: return "aftale"
+            case .progress: return "fremskridt"
+            case .story: return "forandringsfortælling"
+            case .life: return "livssituation"
+            }
+        case .mine: return "min"
+        case .helpFooter: return "Esc eller ? lukker hjælpen."
+        case .notRegistered(let username): return "Logget ind som \(username) (ikke registreret fagperson)"
+
+        case .keyMove: return "flyt"
+        case .keyMoveHelp: return "Flyt op og ned (også k, j, PgUp, PgDn, Home, End, g, G)"
+        case .keyNextPane: return "næste rude"
+        case .keyNextPaneHelp: return "Gå til næste rude"
+        case .keyPreviousPane: return "forrige rude"
+        case .keyPreviousPaneHelp: return "Gå til forrige rude"
+        case .keyJumpPane: return "rude"
+        case .keyJumpPaneHelp: return "Spring til borgere (1), milepæle (2) eller møder (3)"
+        case .keyOpen: return "åbn"
+        case .keyOpenHelp: return "Åbn den valgte borger, milepæl eller det valgte møde"
+        case .keySearch: return "søg"
+        case .keySearchHelp: return "Søg borgere på navn, CPR eller ord i notater; i de andre ruder: find i listen"
+        case .keyFind: return "find"
+        case .keyFindHelp: return "Find tekst i denne liste"
+        case .keyNextMatch: return "næste"
+        case .keyNextMatchHelp: return "Næste fund"
+        case .keyPreviousMatch: return "forrige"
+        case .keyPreviousMatchHelp: return "Forrige fund"
+        case .keyAgenda: return "dagsorden"
+        case .keyAgendaHelp: return "Dine kommende møder og det forfaldne på tværs af dine borgere"
+        case .keyReport: return "resultater"
+        case .keyReportHelp: return "Resultatopgørelsen"
+        case .keyHelp: return "hjælp"
+        case .keyHelpHelp: return "Vis alle taster i dette skærmbillede"
+        case .keyBack: return "tilbage"
+        case .keyBackHelp: return "Luk visningen, eller ryd søgningen"
+        case .keyQuit: return "afslut"
+        case .keyQuitHelp: return "Afslut Trinvis"
+        case .keyRedraw: return "tegn igen"
+        case .keyRedrawHelp: return "Tegn skærmen igen"
+        case .keyScroll: return "rul"
+        case .keyScrollHelp: return "Rul (også k, j, PgUp, PgDn, Home, End)"
+        case .keyAccept: return "behold"
+        case .keyAcceptHelp: return "Behold resultaterne og gå til listen"
+        case .keyEditText: return "skriv"
+        case .keyEditTextHelp: return "Skriv for at søge; Backspace, Ctrl-U rydder, ← → flytter"
+
+        case .fieldCPR: return "CPR"
+        case .fieldBorn: return "Født"
+        case .fieldAge: return "Alder"
+        case .fieldPhone: return "Telefon"
+        case .fieldEmail: return "Mail"
+        case .fieldPrefers: return "Foretrækker"
+        case .fieldHousehold: return "Husstand"
+        case .fieldOrganisation: return "Organisation"
+        case .fieldRegistered: return "Registreret"
+        case .fieldInterval: return "Møder hver"
+        case .fieldLife: return "Livssituation"
+        case .fieldTeam: return "Team"
+        case .fieldResponsible: return "ansvarlig"
+        case .fieldConsents: return "Samtykker"
+        case .fieldResources: return "Ressourcer"
+        case .fieldVisions: return "Ønsker og visioner"
+        case .fieldVisionFamily: return "Familie"
+        case .fieldVisionWork: return "Arbejde"
+        case .fieldVisionHousing: return "Bolig"
+        case .fieldVisionOther: return "Andet"
+        case .fieldPlans: return "Handleplaner"
+        case .fieldAssessments: return "Vurderinger"
+        case .fieldOutcomes: return "Resultater"
+        case .fieldPlacements: return "Forløb i virksomheder"
+        case .fieldStories: return "Forandringsfortællinger"
+        case .fieldDeadline: return "Frist"
+        case .fieldStatus: return "Status"
+        case .fieldAchieved: return "Nået"
+        case .fieldProgress: return "Fremskridt"
+        case .fieldTime: return "Tid"
+        case .fieldKind: return "Form"
+        case .fieldPlace: return "Sted"
+        case .fieldAttendance: return "Fremmøde"
+        case .fieldAttendees: return "Til stede"
+        case .fieldAuthor: return "Skrevet af"
+        case .fieldNotes: return "Notater"
+        case .fieldAgreements: return "Aftaler"
+        case .fieldNextMeeting: return "Næste møde"
+        case .fieldDue: return "frist"
+        case .fieldDone: return "udført"
+        case .fieldCitizen: return "borgeren"
+        case .fieldPurpose: return "Formål"
+        case .fieldEffort: return "Indsats"
+        case .fieldPeriod: return "Periode"
+        case .fieldExpires: return "udløber"
+        case .fieldWithdrawn: return "trukket tilbage"
+        case .fieldGiven: return "givet"
+        case .fieldRecipient: return "til"
+        case .fieldInformation: return "oplysninger"
+        case .none: return "ingen"
         }
     }
 

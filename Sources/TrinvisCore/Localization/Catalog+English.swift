@@ -73,6 +73,262 @@ extension Catalog {
         case .progressImport: return "Importing"
         case .progressExport: return "Exporting"
         case .progressDemo: return "Writing demo data"
+
+        case .organisationKind(let kind):
+            switch kind {
+            case .municipality: return "municipality"
+            case .dropInCentre: return "drop-in centre"
+            case .company: return "company"
+            case .other: return "other"
+            }
+        case .role(let role):
+            switch role {
+            case .caseworker: return "caseworker"
+            case .jobConsultant: return "job consultant"
+            case .addictionCounsellor: return "addiction counsellor"
+            case .supportContact: return "support contact"
+            case .dropInCounselor: return "drop-in counselor"
+            case .mentor: return "mentor"
+            case .administrator: return "administrator"
+            case .other: return "other"
+            }
+        case .contactPreference(let preference):
+            switch preference {
+            case .meeting: return "meetings"
+            case .phone: return "phone"
+            case .email: return "e-mail"
+            case .sms: return "text message"
+            }
+        case .consentScope(let scope):
+            switch scope {
+            case .shareBetweenOrganisations: return "share between organisations"
+            case .contactByEmail: return "contact by e-mail"
+            case .contactBySMS: return "contact by text message"
+            }
+        case .planStatus(let status):
+            switch status {
+            case .active: return "active"
+            case .completed: return "completed"
+            case .ended: return "ended"
+            }
+        case .milestoneStatus(let status):
+            switch status {
+            case .planned: return "planned"
+            case .inProgress: return "in progress"
+            case .achieved: return "achieved"
+            case .adjusted: return "adjusted"
+            case .dropped: return "dropped"
+            }
+        case .meetingKind(let kind):
+            switch kind {
+            case .conversation: return "conversation"
+            case .phone: return "phone"
+            case .email: return "e-mail"
+            case .homeVisit: return "home visit"
+            case .dropIn: return "drop-in"
+            case .companion: return "companion"
+            }
+        case .attendance(let attendance):
+            switch attendance {
+            case .attended: return "attended"
+            case .excused: return "excused"
+            case .noShow: return "no-show"
+            }
+        case .dimension(let dimension):
+            switch dimension {
+            case .qualityOfLife: return "Quality of life"
+            case .selfEsteem: return "Self-esteem"
+            case .relationToSystem: return "Relation to the system"
+            case .socialNetwork: return "Social network"
+            case .health: return "Health"
+            case .housing: return "Housing"
+            case .finances: return "Finances"
+            case .workReadiness: return "Work readiness"
+            }
+        case .outcomeKind(let kind):
+            switch kind {
+            case .ownHousing: return "Own housing"
+            case .jobOrdinary: return "Ordinary job"
+            case .jobSpecialTerms: return "Job on special terms"
+            case .jobWageSubsidy: return "Wage-subsidy job"
+            case .flexJob: return "Flex job"
+            case .education: return "Education"
+            case .selfSupporting: return "Self-supporting"
+            case .reducedSupport: return "Less support needed"
+            case .supportEnded: return "Support ended"
+            case .treatmentStarted: return "Treatment started"
+            case .other: return "Other"
+            }
+        case .placementKind(let kind):
+            switch kind {
+            case .internship: return "internship"
+            case .wageSubsidy: return "wage subsidy"
+            case .mentor: return "mentor scheme"
+            case .flexJob: return "flex job"
+            case .other: return "other"
+            }
+        case .placementResult(let result):
+            switch result {
+            case .ongoing: return "ongoing"
+            case .completed: return "completed"
+            case .hired: return "hired"
+            case .stopped: return "stopped"
+            }
+        case .activityKind(let kind):
+            switch kind {
+            case .course: return "course"
+            case .exercise: return "exercise"
+            case .health: return "health"
+            case .trip: return "trip"
+            case .social: return "social"
+            case .other: return "other"
+            }
+        case .relativeDays(let days):
+            switch days {
+            case 0: return "today"
+            case 1: return "tomorrow"
+            case -1: return "yesterday"
+            case 2...: return "in \(days) days"
+            default: return "\(-days) days ago"
+            }
+        case .yes: return "yes"
+        case .no: return "no"
+
+        case .terminalTooSmall: return "The terminal is too small for Trinvis. Make the window larger."
+        case .paneCitizens: return "Citizens"
+        case .paneMilestones: return "Milestones"
+        case .paneMeetings: return "Meetings"
+        case .agendaTitle: return "Agenda"
+        case .helpTitle: return "Keys"
+        case .reportTitle: return "Results"
+        case .citizenTitle(let name): return name
+        case .milestoneTitle: return "Milestone"
+        case .meetingTitle: return "Meeting"
+        case .noCitizens: return "No citizens yet."
+        case .noPlan: return "No plan yet."
+        case .noMilestones: return "No milestones."
+        case .noMeetings: return "No meetings yet."
+        case .noCitizenSelected: return "No citizen selected."
+        case .agendaEmpty: return "Nothing coming up and nothing overdue."
+        case .agendaNoProfessional(let username):
+            return "The user name \(username) is not registered as a professional, so there is no personal agenda."
+        case .searchPrompt: return "Search: "
+        case .findPrompt: return "Find: "
+        case .searchHits(let count): return count == 1 ? "1 citizen found" : "\(count) citizens found"
+        case .searchNoHits(let query): return "Nothing found for \u{201C}\(query)\u{201D}"
+        case .findNotFound(let text): return "\u{201C}\(text)\u{201D} is not in this list"
+        case .searchActive(let query): return "Search: \(query)  (Esc shows all)"
+        case .goal(let goal): return "Goal: \(goal)"
+        case .planEnds(let date, let relative): return "ends \(date) (\(relative))"
+        case .planOpenEnded: return "no end date"
+        case .overdueMarker: return "overdue"
+        case .overdueCount(let count): return "\(count) overdue"
+        case .steppingStone: return "stepping stone"
+        case .openAgreements(let count): return count == 1 ? "1 open" : "\(count) open"
+        case .agendaMeeting: return "meeting"
+        case .agendaMilestone: return "milestone"
+        case .agendaAgreement: return "agreement"
+        case .matchName: return "name"
+        case .matchCPR: return "CPR"
+        case .matchText(let source):
+            switch source {
+            case .meeting: return "meeting notes"
+            case .agreement: return "agreement"
+            case .progress: return "progress note"
+            case .story: return "change story"
+            case .life: return "life"
+            }
+        case .mine: return "mine"
+        case .helpFooter: return "Esc or ? closes this help."
+        case .notRegistered(let username): return "Signed in as \(username) (not a registered professional)"
+
+        case .keyMove: return "move"
+        case .keyMoveHelp: return "Move up and down (also k, j, PgUp, PgDn, Home, End, g, G)"
+        case .keyNextPane: return "next pane"
+        case .keyNextPaneHelp: return "Go to the next pane"
+        case .keyPreviousPane: return "previous pane"
+        case .keyPreviousPaneHelp: return "Go to the previous pane"
+        case .keyJumpPane: return "pane"
+        case .keyJumpPaneHelp: return "Jump to citizens (1), milestones (2) or meetings (3)"
+        case .keyOpen: return "open"
+        case .keyOpenHelp: return "Open the selected citizen, milestone or meeting"
+        case .keySearch: return "search"
+        case .keySearchHelp: return "Search citizens by name, CPR or words in notes; in other panes find in the list"
+        case .keyFind: return "find"
+        case .keyFindHelp: return "Find text in this list"
+        case .keyNextMatch: return "next"
+        case .keyNextMatchHelp: return "Next match"
+        case .keyPreviousMatch: return "previous"
+        case .keyPreviousMatchHelp: return "Previous match"
+        case .keyAgenda: return "agenda"
+        case .keyAgendaHelp: return "Your coming meetings and what is overdue across your citizens"
+        case .keyReport: return "results"
+        case .keyReportHelp: return "The results report"
+        case .keyHelp: return "help"
+        case .keyHelpHelp: return "Show every key of this screen"
+        case .keyBack: return "back"
+        case .keyBackHelp: return "Close this view, or clear the search"
+        case .keyQuit: return "quit"
+        case .keyQuitHelp: return "Quit Trinvis"
+        case .keyRedraw: return "redraw"
+        case .keyRedrawHelp: return "Redraw the screen"
+        case .keyScroll: return "scroll"
+        case .keyScrollHelp: return "Scroll (also k, j, PgUp, PgDn, Home, End)"
+        case .keyAccept: return "keep"
+        case .keyAcceptHelp: return "Keep the results and go to the list"
+        case .keyEditText: return "edit"
+        case .keyEditTextHelp: return "Type to search; Backspace, Ctrl-U clear, ← → move"
+
+        case .fieldCPR: return "CPR"
+        case .fieldBorn: return "Born"
+        case .fieldAge: return "Age"
+        case .fieldPhone: return "Phone"
+        case .fieldEmail: return "E-mail"
+        case .fieldPrefers: return "Prefers"
+        case .fieldHousehold: return "Household"
+        case .fieldOrganisation: return "Organisation"
+        case .fieldRegistered: return "Registered"
+        case .fieldInterval: return "Meets every"
+        case .fieldLife: return "Life"
+        case .fieldTeam: return "Team"
+        case .fieldResponsible: return "responsible"
+        case .fieldConsents: return "Consents"
+        case .fieldResources: return "Resources"
+        case .fieldVisions: return "Wishes and visions"
+        case .fieldVisionFamily: return "Family"
+        case .fieldVisionWork: return "Work"
+        case .fieldVisionHousing: return "Housing"
+        case .fieldVisionOther: return "Other"
+        case .fieldPlans: return "Plans"
+        case .fieldAssessments: return "Assessments"
+        case .fieldOutcomes: return "Results"
+        case .fieldPlacements: return "Placements"
+        case .fieldStories: return "Change stories"
+        case .fieldDeadline: return "Deadline"
+        case .fieldStatus: return "Status"
+        case .fieldAchieved: return "Achieved"
+        case .fieldProgress: return "Progress"
+        case .fieldTime: return "Time"
+        case .fieldKind: return "Kind"
+        case .fieldPlace: return "Place"
+        case .fieldAttendance: return "Attendance"
+        case .fieldAttendees: return "Present"
+        case .fieldAuthor: return "Written by"
+        case .fieldNotes: return "Notes"
+        case .fieldAgreements: return "Agreements"
+        case .fieldNextMeeting: return "Next meeting"
+        case .fieldDue: return "due"
+        case .fieldDone: return "done"
+        case .fieldCitizen: return "the citizen"
+        case .fieldPurpose: return "Purpose"
+        case .fieldEffort: return "Effort"
+        case .fieldPeriod: return "Period"
+        case .fieldExpires: return "expires"
+        case .fieldWithdrawn: return "withdrawn"
+        case .fieldGiven: return "given"
+        case .fieldRecipient: return "to"
+        case .fieldInformation: return "information"
+        case .none: return "none"
         }
     }
 

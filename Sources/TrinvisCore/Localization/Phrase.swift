@@ -43,4 +43,157 @@ package enum Phrase: Sendable, Equatable {
     case progressImport
     case progressExport
     case progressDemo
+
+    // MARK: Values
+    case organisationKind(OrganisationKind)
+    case role(ProfessionalRole)
+    case contactPreference(ContactPreference)
+    case consentScope(ConsentScope)
+    case planStatus(PlanStatus)
+    case milestoneStatus(MilestoneStatus)
+    case meetingKind(MeetingKind)
+    case attendance(Attendance)
+    case dimension(AssessmentDimension)
+    case outcomeKind(OutcomeKind)
+    case placementKind(PlacementKind)
+    case placementResult(PlacementResult)
+    case activityKind(ActivityKind)
+    /// "in 3 days", "today", "5 days ago".
+    case relativeDays(Int)
+    case yes
+    case no
+
+    // MARK: Screens
+    case terminalTooSmall
+    case paneCitizens
+    case paneMilestones
+    case paneMeetings
+    case agendaTitle
+    case helpTitle
+    case reportTitle
+    case citizenTitle(String)
+    case milestoneTitle
+    case meetingTitle
+    case noCitizens
+    case noPlan
+    case noMilestones
+    case noMeetings
+    case noCitizenSelected
+    case agendaEmpty
+    case agendaNoProfessional(username: String)
+    case searchPrompt
+    case findPrompt
+    case searchHits(Int)
+    case searchNoHits(String)
+    case findNotFound(String)
+    case searchActive(String)
+    case goal(String)
+    case planEnds(date: String, relative: String)
+    case planOpenEnded
+    case overdueMarker
+    case overdueCount(Int)
+    case steppingStone
+    case openAgreements(Int)
+    case agendaMeeting
+    case agendaMilestone
+    case agendaAgreement
+    case matchName
+    case matchCPR
+    case matchText(SearchHitSource)
+    case mine
+    case helpFooter
+    case notRegistered(username: String)
+
+    // MARK: Key help
+    case keyMove
+    case keyMoveHelp
+    case keyNextPane
+    case keyNextPaneHelp
+    case keyPreviousPane
+    case keyPreviousPaneHelp
+    case keyJumpPane
+    case keyJumpPaneHelp
+    case keyOpen
+    case keyOpenHelp
+    case keySearch
+    case keySearchHelp
+    case keyFind
+    case keyFindHelp
+    case keyNextMatch
+    case keyNextMatchHelp
+    case keyPreviousMatch
+    case keyPreviousMatchHelp
+    case keyAgenda
+    case keyAgendaHelp
+    case keyReport
+    case keyReportHelp
+    case keyHelp
+    case keyHelpHelp
+    case keyBack
+    case keyBackHelp
+    case keyQuit
+    case keyQuitHelp
+    case keyRedraw
+    case keyRedrawHelp
+    case keyScroll
+    case keyScrollHelp
+    case keyAccept
+    case keyAcceptHelp
+    case keyEditText
+    case keyEditTextHelp
+
+    // MARK: Field labels
+    case fieldCPR
+    case fieldBorn
+    case fieldAge
+    case fieldPhone
+    case fieldEmail
+    case fieldPrefers
+    case fieldHousehold
+    case fieldOrganisation
+    case fieldRegistered
+    case fieldInterval
+    case fieldLife
+    case fieldTeam
+    case fieldResponsible
+    case fieldConsents
+    case fieldResources
+    case fieldVisions
+    case fieldVisionFamily
+    case fieldVisionWork
+    case fieldVisionHousing
+    case fieldVisionOther
+    case fieldPlans
+    case fieldAssessments
+    case fieldOutcomes
+    case fieldPlacements
+    case fieldStories
+    case fieldDeadline
+    case fieldStatus
+    case fieldAchieved
+    case fieldProgress
+    case fieldTime
+    case fieldKind
+    case fieldPlace
+    case fieldAttendance
+    case fieldAttendees
+    case fieldAuthor
+    case fieldNotes
+    case fieldAgreements
+    case fieldNextMeeting
+    case fieldDue
+    case fieldDone
+    case fieldCitizen
+    case fieldPurpose
+    case fieldEffort
+    case fieldPeriod
+    case fieldExpires
+    case fieldWithdrawn
+    case fieldGiven
+    case fieldRecipient
+    case fieldInformation
+    case none
 }
+
+/// Which kind of written text a search matched (for the catalogs).
+package typealias SearchHitSource = SearchHit.TextSource
