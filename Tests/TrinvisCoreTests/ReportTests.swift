@@ -237,6 +237,15 @@ import Testing
         try same.meeting(line, "2026-01-03T09:00:00+01:00")
         #expect(try same.report().contact.gaps == 2)
         #expect(try same.report().contact.medianDaysBetween == 1)
+
+        // Written in different offsets: the later instant has the earlier local date. Meetings
+        // follow each other by local date first, so the gap is 1 day, not -1.
+        let offsets = try ReportData()
+        let bent = try offsets.citizen("Bent")
+        try offsets.meeting(bent, "2026-01-02T00:30:00+02:00")  // 2026-01-01T22:30Z
+        try offsets.meeting(bent, "2026-01-01T23:00:00+00:00")
+        #expect(try offsets.report().contact.gaps == 1)
+        #expect(try offsets.report().contact.medianDaysBetween == 1)
     }
 
     @Test func attendanceIsAttendedOfAttendedAndNoShowWithExcusedLeftOut() throws {
@@ -403,7 +412,7 @@ import Testing
     @Test func cohortsGroupCitizensByTheQuarterOfTheirFirstPlanElseTheirRegistration() throws {
         let data = try ReportData()
         let svend = try data.citizen("Svend", registered: "2025-11-01")
-        _ = try data.plan(svend, start: "2026-05-01")
+        _ = try data.plan(svend, start: "2026-07-01")
         _ = try data.plan(svend, start: "2026-04-15")
         try data.meeting(svend, "2026-05-01")
         try data.meeting(svend, "2026-05-08")
