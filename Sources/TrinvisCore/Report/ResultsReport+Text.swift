@@ -80,12 +80,17 @@ extension ResultsReport {
 struct TextTable {
     /// Where a cell sits in its column.
     enum Alignment {
+        /// Padded on the right: text.
         case left
+        /// Padded on the left: figures.
         case right
     }
 
+    /// The column names, or nil for a table without a header.
     var header: [String]?
+    /// One alignment per column; it also fixes the number of columns.
     var alignments: [Alignment]
+    /// The body rows, in order.
     private(set) var rows: [[String]] = []
 
     init(header: [String]? = nil, alignments: [Alignment]) {
@@ -93,6 +98,7 @@ struct TextTable {
         self.alignments = alignments
     }
 
+    /// Adds a row below the others.
     mutating func append(_ row: [String]) {
         rows.append(row)
     }
@@ -175,6 +181,7 @@ enum TextColumns {
         return String(scalars)
     }
 
+    /// `text` without the spaces at its end.
     static func trimmingTrailingSpaces(_ text: String) -> String {
         var result = text
         while result.hasSuffix(" ") { result.removeLast() }

@@ -291,23 +291,36 @@ package enum ReportArithmetic {
 
 /// Additive counts behind `ResultsFigures`: the tallies of cohorts add up to the tally of all.
 struct ResultsTally {
+    /// Citizens with any record in the period.
     var citizens = 0
+    /// Per dimension, in the enumeration's order.
     var soft = Array(repeating: SoftCounts(), count: AssessmentDimension.allCases.count)
+    /// Distinct citizens per outcome kind, in the enumeration's order.
     var hard = Array(repeating: 0, count: OutcomeKind.allCases.count)
+    /// Milestones by status.
     var milestones = MilestoneResults()
+    /// All meetings.
     var meetings = 0
+    /// Attended meetings.
     var attended = 0
+    /// Excused meetings.
     var excused = 0
+    /// No-show meetings.
     var noShow = 0
     /// Gap in days → how many times it occurs.
     var gaps: [Int: Int] = [:]
 
+    /// How the citizens assessed at least twice on one dimension fared.
     struct SoftCounts {
+        /// Last score above the first.
         var improved = 0
+        /// Last score equal to the first.
         var same = 0
+        /// Last score below the first.
         var worse = 0
     }
 
+    /// Adds the counts of another group of citizens (who are not in this one).
     mutating func add(_ other: ResultsTally) {
         citizens += other.citizens
         for index in soft.indices {
@@ -327,6 +340,7 @@ struct ResultsTally {
         gaps.merge(other.gaps, uniquingKeysWith: +)
     }
 
+    /// The figures these counts give, with shares and the median worked out.
     var figures: ResultsFigures {
         let softRows = zip(AssessmentDimension.allCases, soft).map { dimension, counts in
             SoftResult(dimension: dimension, assessed: counts.improved + counts.same + counts.worse,

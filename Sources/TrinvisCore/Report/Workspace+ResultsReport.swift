@@ -4,9 +4,10 @@ extension Workspace {
     /// `organisation` (`citizen.organisation_id`) and only those whose team includes
     /// `professional` (any team membership, past or present).
     ///
-    /// Counting is done by SQLite (`COUNT`, `GROUP BY`, a window for the gaps between meetings);
-    /// first and last assessments are found while streaming the scores in order, so no query's
-    /// rows are ever held in memory at once. All queries read one snapshot of the database.
+    /// Counting is done by SQLite (`COUNT`, `GROUP BY`, a window for the gaps between meetings,
+    /// which come back as a count per gap length); first and last assessments are found while
+    /// streaming the scores in order. Only grouped counts per cohort are held in memory, never the
+    /// records. All queries read one snapshot of the database.
     ///
     /// Throws `StoreError.notFound` when `organisation` or `professional` does not exist.
     package func resultsReport(from: LocalDate? = nil, to: LocalDate? = nil, organisation: OrganisationID? = nil,
@@ -54,7 +55,9 @@ extension Workspace {
 
 /// The report's period as SQL conditions.
 struct ReportPeriod {
+    /// The first day, nil when open.
     let from: LocalDate?
+    /// The last day, nil when open.
     let to: LocalDate?
 
     /// ` AND column >= ? AND column <= ?` for a `YYYY-MM-DD` text column, open ends left out.
@@ -76,7 +79,9 @@ struct ReportPeriod {
 
 /// A piece of SQL with the arguments of its placeholders, in order.
 struct SQLFragment {
+    /// SQL text with `?` placeholders; never holds data.
     var sql: String
+    /// The values of the placeholders, in order.
     var arguments: [SQLValue]
 
     init(_ sql: String, _ arguments: [SQLValue] = []) {
@@ -84,10 +89,12 @@ struct SQLFragment {
         self.arguments = arguments
     }
 
+    /// The two pieces one after the other.
     static func + (lhs: SQLFragment, rhs: SQLFragment) -> SQLFragment {
         SQLFragment(lhs.sql + rhs.sql, lhs.arguments + rhs.arguments)
     }
 
+    /// Appends a piece.
     static func += (lhs: inout SQLFragment, rhs: SQLFragment) {
         lhs = lhs + rhs
     }
@@ -96,7 +103,9 @@ struct SQLFragment {
 /// The queries of the report. Every query starts from `scope`, the citizens in the report with
 /// their cohort, and groups by cohort; the figures of all citizens are the sums over cohorts.
 struct ResultsComputation {
+    /// The connection read from.
     let database: Database
+    /// The report's period.
     let period: ReportPeriod
     /// `WITH scope(citizen_id, cohort) AS (...)`.
     let scope: SQLFragment
