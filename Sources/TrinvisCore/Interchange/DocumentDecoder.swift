@@ -1,0 +1,600 @@
+/// A record read from a document but not yet stored: where it is, its document id (for the kinds
+/// that have one), the record with placeholder ids for what it refers to, and how to fill in
+/// those ids once the referred records are stored.
+struct Draft<R: Record> {
+    /// The record's JSON path, such as `citizens[0].plans[1]`.
+    let path: String
+    /// The record's `id` in the document; nil for kinds without ids (team entries, consents, ...).
+    let documentID: String?
+    /// The record with `.unsaved` ids for its parent and its references.
+    let record: R
+    /// Sets the local ids of the records this one refers to.
+    let link: (inout R, LocalIDs) throws -> Void
+
+    init(path: String, documentID: String? = nil, record: R, link: @escaping (inout R, LocalIDs) throws -> Void = { _, _ in }) {
+        self.path = path
+        self.documentID = documentID
+        self.record = record
+        self.link = link
+    }
+}
+
+/// The local ids of the records stored so far, by kind (table name) and document id.
+struct LocalIDs {
+    private var ids: [String: [String: Int64]] = [:]
+
+    /// Records that the document's `documentID` of kind `R` is stored as `id`.
+    mutating func set<R: Record>(_ documentID: String, _ id: RecordID<R>) {
+        ids[R.table, default: [:]][documentID] = id.rawValue
+    }
+
+    /// The local id of a document id. Every reference was checked against the document before
+    /// anything is stored and referred records are stored first, so a miss is a defect.
+    func id<R: Record>(_ type: R.Type, _ documentID: String) throws -> RecordID<R> {
+        guard let local = ids[R.table]?[documentID] else {
+            throw InterchangeError.invalid(path: "document",
+                                           problem: "the \(R.kindName) \"\(documentID)\" was not stored before it was used")
+        }
+        return RecordID(local)
+    }
+
+    /// The local id of an optional reference.
+    func id<R: Record>(_ type: R.Type, _ documentID: String?) throws -> RecordID<R>? {
+        guard let documentID else { return nil }
+        return try id(type, documentID) as RecordID<R>
+    }
+}
+
+/// A plan with its milestones and their progress notes.
+struct PlanDraft {
+    /// The plan.
+    let plan: Draft<Plan>
+    /// Its milestones with their progress notes.
+    let milestones: [(milestone: Draft<Milestone>, progress: [Draft<ProgressNote>])]
+}
+
+/// A meeting with its agreements.
+struct MeetingDraft {
+    /// The meeting.
+    let meeting: Draft<Meeting>
+    /// What was agreed.
+    let agreements: [Draft<Agreement>]
+}
+
+/// A citizen and everything about them, as read from the document.
+struct CitizenDraft {
+    /// The citizen (without the household, which is resolved after `households` is read).
+    let citizen: Draft<Citizen>
+    /// The household's document id from `citizens[].household` or `households[].members`.
+    var household: String?
+    /// The path of `household`, for messages about contradictions.
+    let householdPath: String
+    /// The household the citizen entry names itself.
+    let declaredHousehold: String?
+    /// `team`, in document order (as are all lists below).
+    let team: [Draft<TeamMember>]
+    /// `consents`.
+    let consents: [Draft<Consent>]
+    /// `resources`, at most one per area.
+    let resources: [Draft<Resource>]
+    /// `visions`, when the entry has it.
+    let vision: Draft<Vision>?
+    /// `plans` with their milestones.
+    let plans: [PlanDraft]
+    /// `meetings` with their agreements.
+    let meetings: [MeetingDraft]
+    /// `assessments`.
+    let assessments: [Draft<Assessment>]
+    /// `outcomes`.
+    let outcomes: [Draft<Outcome>]
+    /// `placements`.
+    let placements: [Draft<Placement>]
+    /// `stories`.
+    let stories: [Draft<Story>]
+}
+
+/// A household and, if the document lists them, its members.
+struct HouseholdDraft {
+    /// The household.
+    let household: Draft<Household>
+    /// The members' document ids and paths; nil when the entry has no `members`.
+    let members: [(id: String, path: String)]?
+}
+
+/// A whole document, checked and ready to store.
+struct DocumentDraft {
+    /// `organisations`, in document order (as are all lists below).
+    let organisations: [Draft<Organisation>]
+    /// `professionals`.
+    let professionals: [Draft<Professional>]
+    /// `activities`.
+    let activities: [Draft<Activity>]
+    /// `citizens`, each with everything about them.
+    let citizens: [CitizenDraft]
+    /// `households`.
+    let households: [HouseholdDraft]
+}
+
+/// Reads a parsed document into drafts, checking everything that can be checked without
+/// writing: types, required members, dates, enumerations, scores, references, unique ids,
+/// households, and each record's own validation. The first problem in document order is thrown.
+///
+/// Required members (absent or `null` is an error): every `id`; organisation `name`, `kind`;
+/// professional `name`, `role`; activity `title`, `kind`, `date`; citizen `name`,
+/// `registered_on` (no default "today": re-importing the same document another day would
+/// otherwise change it); household `name`; team `professional`, `from`; consent `scope`,
+/// `given_on`; resource `area`, `updated_on`; plan `goal`, `start`; milestone `title`,
+/// `deadline`; progress `date`, `note`; meeting `at`; agreement `text`; assessment `date`,
+/// `scores`; outcome `date`, `kind`; placement `company`, `kind`, `from`; story `date`, `title`.
+/// Everything else is optional, with the defaults of the model (`contact_preference` meeting,
+/// `meeting_interval_days` 14, plan `status` active, milestone `status` planned,
+/// `stepping_stone` false, meeting `kind` conversation, `attendance` attended, agreement
+/// `responsible` citizen, placement `result` ongoing, texts empty, lists empty).
+struct DocumentDecoder {
+    /// The configured resource areas, in their order.
+    let resourceAreas: [String]
+    /// Document ids of the kinds that others refer to, collected before decoding.
+    private var known: [String: Set<String>] = [:]
+    /// Each document id met so far, by kind, with the path where it was first met.
+    private var seen: [String: [String: String]] = [:]
+
+    init(resourceAreas: [String]) {
+        self.resourceAreas = resourceAreas
+    }
+
+    /// Decodes and checks a whole document.
+    mutating func decode(_ value: JSONValue) throws -> DocumentDraft {
+        let root = JSONNode(value: value, path: "")
+        try root.requireObject()
+        collectIDs(root)
+
+        guard case .string(Interchange.formatName)? = try root.optional("format")?.value else {
+            throw InterchangeError.invalid(path: "format", problem: "must be \"\(Interchange.formatName)\"")
+        }
+        let versionNode = try root.required("version")
+        guard case .integer(let version) = versionNode.value else {
+            throw versionNode.problem("expected an integer, found \(versionNode.value.typeName)")
+        }
+        guard version == Interchange.version else {
+            throw versionNode.problem("\(version) is not supported (this Trinvis reads version \(Interchange.version))")
+        }
+        _ = try root.optional("exported_at")?.timestamp()
+
+        let organisations = try root.list("organisations").map { try organisation($0) }
+        let professionals = try root.list("professionals").map { try professional($0) }
+        let activities = try root.list("activities").map { try activity($0) }
+        var citizens = try root.list("citizens").map { try citizen($0) }
+        let households = try root.list("households").map { try household($0) }
+        try resolveHouseholds(&citizens, households)
+        return DocumentDraft(organisations: organisations, professionals: professionals, activities: activities,
+                             citizens: citizens, households: households)
+    }
+
+    // MARK: Ids and references
+
+    private mutating func collectIDs(_ root: JSONNode) {
+        func ids(_ key: String) -> Set<String> {
+            guard case .array(let items)? = root.value[key] else { return [] }
+            return Set(items.compactMap { item in
+                if case .string(let id)? = item["id"] { return id }
+                return nil
+            })
+        }
+        known[Organisation.table] = ids("organisations")
+        known[Professional.table] = ids("professionals")
+        known[Household.table] = ids("households")
+        known[Citizen.table] = ids("citizens")
+    }
+
+    /// The `id` member of an entry, which must be unique among the document's records of its kind.
+    private mutating func claimID<R: Record>(_ node: JSONNode, _ type: R.Type) throws -> String {
+        let idNode = try node.required("id")
+        let id = try idNode.nonEmptyString()
+        if let first = seen[R.table]?[id] {
+            throw idNode.problem("\"\(id)\" is used twice (first at \(first))")
+        }
+        seen[R.table, default: [:]][id] = idNode.path
+        return id
+    }
+
+    /// A reference to a record of kind `R` that the document holds.
+    private func reference<R: Record>(_ node: JSONNode, to type: R.Type) throws -> String {
+        let id = try node.string()
+        guard known[R.table]?.contains(id) == true else {
+            throw node.problem("refers to \"\(id)\", which is not in the document")
+        }
+        return id
+    }
+
+    /// An optional member that refers to a record of kind `R`.
+    private func reference<R: Record>(_ node: JSONNode, _ key: String, to type: R.Type) throws -> String? {
+        try node.optional(key).map { try reference($0, to: type) }
+    }
+
+    // MARK: Shared records
+
+    private mutating func organisation(_ node: JSONNode) throws -> Draft<Organisation> {
+        try node.requireObject()
+        let id = try claimID(node, Organisation.self)
+        let record = Organisation(name: try node.required("name").string(),
+                                  kind: try node.required("kind").word(OrganisationKind.self))
+        return Draft(path: node.path, documentID: id, record: try checked(record, node))
+    }
+
+    private mutating func professional(_ node: JSONNode) throws -> Draft<Professional> {
+        try node.requireObject()
+        let id = try claimID(node, Professional.self)
+        let name = try node.required("name").string()
+        let role = try node.required("role").word(ProfessionalRole.self)
+        let organisation = try reference(node, "organisation", to: Organisation.self)
+        let record = Professional(name: name, role: role, username: try node.optional("username")?.string(),
+                                  email: try node.optional("email")?.string(), phone: try node.optional("phone")?.string())
+        return Draft(path: node.path, documentID: id, record: try checked(record, node)) { record, ids in
+            record.organisationID = try ids.id(Organisation.self, organisation)
+        }
+    }
+
+    private mutating func activity(_ node: JSONNode) throws -> Draft<Activity> {
+        try node.requireObject()
+        let id = try claimID(node, Activity.self)
+        let title = try node.required("title").string()
+        let kind = try node.required("kind").word(ActivityKind.self)
+        let date = try node.required("date").date()
+        let organisation = try reference(node, "organisation", to: Organisation.self)
+        let participants = try node.list("participants").map { try reference($0, to: Citizen.self) }
+        let record = Activity(title: title, kind: kind, date: date)
+        return Draft(path: node.path, documentID: id, record: try checked(record, node)) { record, ids in
+            record.organisationID = try ids.id(Organisation.self, organisation)
+            record.participants = try participants.map { try ids.id(Citizen.self, $0) }
+        }
+    }
+
+    private mutating func household(_ node: JSONNode) throws -> HouseholdDraft {
+        try node.requireObject()
+        let id = try claimID(node, Household.self)
+        let record = Household(name: try node.required("name").string())
+        let members = try node.optional("members")?.items().map { (id: try reference($0, to: Citizen.self), path: $0.path) }
+        return HouseholdDraft(household: Draft(path: node.path, documentID: id, record: try checked(record, node)),
+                              members: members)
+    }
+
+    /// Both `citizens[].household` and `households[].members` link a citizen to a household;
+    /// either is enough. They contradict when a citizen is listed in two households, when a
+    /// citizen names one household and is listed in another, or when a citizen names a household
+    /// whose `members` (when present) do not list them.
+    private func resolveHouseholds(_ citizens: inout [CitizenDraft], _ households: [HouseholdDraft]) throws {
+        var listedIn: [String: (household: String, path: String)] = [:]
+        var memberLists: [String: (members: Set<String>, path: String)] = [:]
+        for household in households {
+            guard let members = household.members, let householdID = household.household.documentID else { continue }
+            memberLists[householdID] = (Set(members.map(\.id)), household.household.path + ".members")
+            for member in members {
+                if let earlier = listedIn[member.id], earlier.household != householdID {
+                    throw InterchangeError.invalid(
+                        path: member.path,
+                        problem: "\"\(member.id)\" is already a member of \"\(earlier.household)\" (\(earlier.path))")
+                }
+                listedIn[member.id] = (householdID, member.path)
+            }
+        }
+        for index in citizens.indices {
+            guard let citizenID = citizens[index].citizen.documentID else { continue }
+            let declared = citizens[index].declaredHousehold
+            let listed = listedIn[citizenID]
+            if let declared, let listed, listed.household != declared {
+                throw InterchangeError.invalid(
+                    path: citizens[index].householdPath,
+                    problem: "is \"\(declared)\", but \(listed.path) lists \"\(citizenID)\" in \"\(listed.household)\"")
+            }
+            if let declared, let list = memberLists[declared], !list.members.contains(citizenID) {
+                throw InterchangeError.invalid(
+                    path: citizens[index].householdPath,
+                    problem: "is \"\(declared)\", but \(list.path) does not list \"\(citizenID)\"")
+            }
+            citizens[index].household = declared ?? listed?.household
+        }
+    }
+
+    // MARK: Citizens
+
+    private mutating func citizen(_ node: JSONNode) throws -> CitizenDraft {
+        try node.requireObject()
+        let id = try claimID(node, Citizen.self)
+        let name = try node.required("name").string()
+        var cpr: CPR?
+        if let cprNode = try node.optional("cpr") {
+            switch CPR.parse(try cprNode.string()) {
+            case .success(let value): cpr = value
+            case .failure(.notTenDigits): throw cprNode.problem("a CPR number has ten digits (DDMMYY-XXXX)")
+            case .failure(.notADate): throw cprNode.problem("the first six digits of a CPR number must be a date (DDMMYY)")
+            }
+        }
+        let birthDate = try node.optional("birth_date")?.date()
+        let phone = try node.optional("phone")?.string()
+        let email = try node.optional("email")?.string()
+        let preference = try node.optional("contact_preference")?.word(ContactPreference.self) ?? .meeting
+        let household = try reference(node, "household", to: Household.self)
+        let life = try node.optional("life")?.string() ?? ""
+        let registeredOn = try node.required("registered_on").date()
+        let organisation = try reference(node, "organisation", to: Organisation.self)
+        let interval = try node.optional("meeting_interval_days")?.integer(in: 1...365) ?? Citizen.defaultMeetingInterval
+        let record = Citizen(name: name, cpr: cpr, birthDate: birthDate, phone: phone, email: email,
+                             contactPreference: preference, life: life, registeredOn: registeredOn,
+                             meetingIntervalDays: interval)
+        let citizen = Draft(path: node.path, documentID: id, record: try checked(record, node)) { record, ids in
+            record.organisationID = try ids.id(Organisation.self, organisation)
+        }
+
+        let team = try node.list("team").map { try teamMember($0) }
+        let consents = try node.list("consents").map { try consent($0) }
+        var areasSeen: [String: String] = [:]
+        let resources = try node.list("resources").map { try resource($0, seen: &areasSeen) }
+        let vision = try node.optional("visions").map { try self.vision($0) }
+        let plans = try node.list("plans").map { try plan($0) }
+        let meetings = try node.list("meetings").map { try meeting($0) }
+        let assessments = try node.list("assessments").map { try assessment($0) }
+        let outcomes = try node.list("outcomes").map { try outcome($0) }
+        let placements = try node.list("placements").map { try placement($0) }
+        let stories = try node.list("stories").map { try story($0) }
+        return CitizenDraft(citizen: citizen, household: household, householdPath: node.path(of: "household"),
+                            declaredHousehold: household, team: team, consents: consents, resources: resources,
+                            vision: vision, plans: plans, meetings: meetings, assessments: assessments,
+                            outcomes: outcomes, placements: placements, stories: stories)
+    }
+
+    private func teamMember(_ node: JSONNode) throws -> Draft<TeamMember> {
+        try node.requireObject()
+        let professional = try reference(try node.required("professional"), to: Professional.self)
+        let responsible = try node.optional("responsible")?.bool() ?? false
+        let record = TeamMember(citizenID: .unsaved, professionalID: .unsaved, responsible: responsible,
+                                from: try node.required("from").date(), to: try node.optional("to")?.date())
+        return Draft(path: node.path, record: try checked(record, node)) { record, ids in
+            record.professionalID = try ids.id(Professional.self, professional)
+        }
+    }
+
+    private func consent(_ node: JSONNode) throws -> Draft<Consent> {
+        try node.requireObject()
+        let scope = try node.required("scope").word(ConsentScope.self)
+        let recipient = try reference(node, "recipient", to: Organisation.self)
+        let record = Consent(citizenID: .unsaved, scope: scope,
+                             information: try node.optional("information")?.string() ?? "",
+                             purpose: try node.optional("purpose")?.string() ?? "",
+                             givenOn: try node.required("given_on").date(),
+                             expiresOn: try node.optional("expires_on")?.date(),
+                             withdrawnOn: try node.optional("withdrawn_on")?.date(),
+                             note: try node.optional("note")?.string() ?? "")
+        return Draft(path: node.path, record: try checked(record, node)) { record, ids in
+            record.recipientID = try ids.id(Organisation.self, recipient)
+        }
+    }
+
+    private func resource(_ node: JSONNode, seen: inout [String: String]) throws -> Draft<Resource> {
+        try node.requireObject()
+        let areaNode = try node.required("area")
+        let area = try areaNode.string()
+        guard resourceAreas.contains(area) else {
+            throw areaNode.problem("must be one of \(resourceAreas.joined(separator: ", "))")
+        }
+        if let first = seen[area] {
+            throw areaNode.problem("\"\(area)\" appears twice in this citizen's resources (first at \(first))")
+        }
+        seen[area] = areaNode.path
+        let record = Resource(citizenID: .unsaved, area: ResourceArea(area), text: try node.optional("text")?.string() ?? "",
+                              updatedOn: try node.required("updated_on").date())
+        return Draft(path: node.path, record: try checked(record, node))
+    }
+
+    private func vision(_ node: JSONNode) throws -> Draft<Vision> {
+        try node.requireObject()
+        let record = Vision(citizenID: .unsaved, family: try node.optional("family")?.string() ?? "",
+                            work: try node.optional("work")?.string() ?? "",
+                            housing: try node.optional("housing")?.string() ?? "",
+                            other: try node.optional("other")?.string() ?? "")
+        return Draft(path: node.path, record: try checked(record, node))
+    }
+
+    private mutating func plan(_ node: JSONNode) throws -> PlanDraft {
+        try node.requireObject()
+        let id = try claimID(node, Plan.self)
+        let record = Plan(citizenID: .unsaved, goal: try node.required("goal").string(),
+                          purpose: try node.optional("purpose")?.string() ?? "",
+                          effort: try node.optional("effort")?.string() ?? "",
+                          start: try node.required("start").date(), end: try node.optional("end")?.date(),
+                          status: try node.optional("status")?.word(PlanStatus.self) ?? .active)
+        let plan = Draft(path: node.path, documentID: id, record: try checked(record, node))
+        let milestones = try node.list("milestones").map { try milestone($0, planStart: record.start) }
+        return PlanDraft(plan: plan, milestones: milestones)
+    }
+
+    private mutating func milestone(_ node: JSONNode, planStart: LocalDate)
+        throws -> (milestone: Draft<Milestone>, progress: [Draft<ProgressNote>]) {
+        try node.requireObject()
+        let id = try claimID(node, Milestone.self)
+        let record = Milestone(planID: .unsaved, title: try node.required("title").string(),
+                               deadline: try node.required("deadline").date(),
+                               steppingStone: try node.optional("stepping_stone")?.bool() ?? false,
+                               status: try node.optional("status")?.word(MilestoneStatus.self) ?? .planned,
+                               achievedOn: try node.optional("achieved_on")?.date())
+        let milestone = try checked(record, node)
+        // The check that `Milestone.checkContext` makes against the stored plan, made here too
+        // so that it is reported in document order.
+        try InterchangeError.at(node.path) { try Check.notBefore(milestone.deadline, "deadline", planStart, "start") }
+        let progress = try node.list("progress").map { try progressNote($0) }
+        return (Draft(path: node.path, documentID: id, record: milestone), progress)
+    }
+
+    private func progressNote(_ node: JSONNode) throws -> Draft<ProgressNote> {
+        try node.requireObject()
+        let date = try node.required("date").date()
+        let note = try node.required("note").string()
+        let author = try reference(node, "author", to: Professional.self)
+        let record = ProgressNote(milestoneID: .unsaved, date: date, note: note)
+        return Draft(path: node.path, record: try checked(record, node)) { record, ids in
+            record.authorID = try ids.id(Professional.self, author)
+        }
+    }
+
+    private mutating func meeting(_ node: JSONNode) throws -> MeetingDraft {
+        try node.requireObject()
+        let id = try claimID(node, Meeting.self)
+        let at = try node.required("at").timestamp()
+        let kind = try node.optional("kind")?.word(MeetingKind.self) ?? .conversation
+        let place = try node.optional("place")?.string() ?? ""
+        let attendance = try node.optional("attendance")?.word(Attendance.self) ?? .attended
+        let attendees = try node.list("attendees").map { try reference($0, to: Professional.self) }
+        let author = try reference(node, "author", to: Professional.self)
+        let notes = try node.optional("notes")?.string() ?? ""
+        let agreements = try node.list("agreements").map { try agreement($0) }
+        let next = try node.optional("next_meeting")?.timestamp()
+        let record = Meeting(citizenID: .unsaved, at: at, kind: kind, place: place, attendance: attendance,
+                             notes: notes, nextMeeting: next)
+        let meeting = Draft(path: node.path, documentID: id, record: try checked(record, node)) { record, ids in
+            record.attendees = try attendees.map { try ids.id(Professional.self, $0) }
+            record.authorID = try ids.id(Professional.self, author)
+        }
+        return MeetingDraft(meeting: meeting, agreements: agreements)
+    }
+
+    private func agreement(_ node: JSONNode) throws -> Draft<Agreement> {
+        try node.requireObject()
+        let text = try node.required("text").string()
+        // "citizen", or a professional's id (a professional whose id is "citizen" cannot be named).
+        var responsible: String?
+        if let responsibleNode = try node.optional("responsible"), try responsibleNode.string() != Interchange.citizenResponsible {
+            responsible = try reference(responsibleNode, to: Professional.self)
+        }
+        let record = Agreement(meetingID: .unsaved, text: text, due: try node.optional("due")?.date(),
+                               doneOn: try node.optional("done_on")?.date())
+        return Draft(path: node.path, record: try checked(record, node)) { record, ids in
+            record.responsible = try ids.id(Professional.self, responsible).map(Responsible.professional) ?? .citizen
+        }
+    }
+
+    private func assessment(_ node: JSONNode) throws -> Draft<Assessment> {
+        try node.requireObject()
+        let date = try node.required("date").date()
+        let author = try reference(node, "author", to: Professional.self)
+        var scores: [AssessmentDimension: Int] = [:]
+        for (key, scoreNode) in try node.required("scores").members() {
+            guard let dimension = AssessmentDimension(rawValue: key) else {
+                throw scoreNode.problem("not an assessment dimension; must be one of "
+                    + AssessmentDimension.allWords.joined(separator: ", "))
+            }
+            scores[dimension] = try scoreNode.integer(in: AssessmentDimension.scoreRange)
+        }
+        let record = Assessment(citizenID: .unsaved, date: date, scores: scores)
+        return Draft(path: node.path, record: try checked(record, node)) { record, ids in
+            record.authorID = try ids.id(Professional.self, author)
+        }
+    }
+
+    private func outcome(_ node: JSONNode) throws -> Draft<Outcome> {
+        try node.requireObject()
+        let record = Outcome(citizenID: .unsaved, date: try node.required("date").date(),
+                             kind: try node.required("kind").word(OutcomeKind.self),
+                             note: try node.optional("note")?.string() ?? "")
+        return Draft(path: node.path, record: try checked(record, node))
+    }
+
+    private func placement(_ node: JSONNode) throws -> Draft<Placement> {
+        try node.requireObject()
+        let company = try reference(try node.required("company"), to: Organisation.self)
+        let record = Placement(citizenID: .unsaved, companyID: .unsaved,
+                               kind: try node.required("kind").word(PlacementKind.self),
+                               from: try node.required("from").date(), to: try node.optional("to")?.date(),
+                               result: try node.optional("result")?.word(PlacementResult.self) ?? .ongoing)
+        return Draft(path: node.path, record: try checked(record, node)) { record, ids in
+            record.companyID = try ids.id(Organisation.self, company)
+        }
+    }
+
+    private func story(_ node: JSONNode) throws -> Draft<Story> {
+        try node.requireObject()
+        let date = try node.required("date").date()
+        let title = try node.required("title").string()
+        let text = try node.optional("text")?.string() ?? ""
+        let author = try reference(node, "author", to: Professional.self)
+        let record = Story(citizenID: .unsaved, date: date, title: title, text: text)
+        return Draft(path: node.path, record: try checked(record, node)) { record, ids in
+            record.authorID = try ids.id(Professional.self, author)
+        }
+    }
+
+    // MARK: Record validation
+
+    /// The record's own validation (`Record.validated`), with a problem reported at the path of
+    /// the member it concerns. Returns the record as given (it is validated again when stored).
+    private func checked<R: Record>(_ record: R, _ node: JSONNode) throws -> R {
+        try InterchangeError.at(node.path) { _ = try record.validated() }
+        return record
+    }
+}
+
+extension InterchangeError {
+    /// Runs `body` and turns the errors of validation and storage into an `InterchangeError` at
+    /// `path` (or at the member of `path` that a `ValidationError` names). Other errors (a busy
+    /// or full database) pass through unchanged.
+    static func at<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        try mapping(path, body)
+    }
+}
+
+private func mapping<T>(_ path: String, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as InterchangeError {
+        throw error
+    } catch let error as ValidationError {
+        throw interchangeError(error, at: path)
+    } catch let error as StoreError {
+        switch error {
+        case .invalid(let validation):
+            throw interchangeError(validation, at: path)
+        case .duplicate(let kind, let detail):
+            throw InterchangeError.invalid(path: memberPath(path, InterchangeFieldNames.jsonKey(for: detail)),
+                                           problem: "another \(kind) already has this value")
+        case .accessDenied:
+            throw InterchangeError.invalid(path: path, problem: "you do not have access to this citizen's records")
+        default:
+            throw InterchangeError.invalid(path: path, problem: error.description)
+        }
+    } catch let error as DatabaseError where error.isConstraintViolation {
+        throw InterchangeError.invalid(path: path, problem: "cannot be stored (\(error.message))")
+    }
+}
+
+private func memberPath(_ path: String, _ key: String) -> String {
+    path.isEmpty ? key : path + "." + key
+}
+
+private func interchangeError(_ error: ValidationError, at path: String) -> InterchangeError {
+    let text = error.description
+    let prefix = error.field + ": "
+    let problem = text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text
+    return .invalid(path: memberPath(path, InterchangeFieldNames.jsonKey(for: error.field)), problem: problem)
+}
+
+/// Model field and column names that differ from the document's member names.
+enum InterchangeFieldNames {
+    private static let keys: [String: String] = [
+        // Swift property names.
+        "birthDate": "birth_date", "contactPreference": "contact_preference", "householdID": "household",
+        "registeredOn": "registered_on", "organisationID": "organisation", "meetingIntervalDays": "meeting_interval_days",
+        "professionalID": "professional", "recipientID": "recipient", "givenOn": "given_on", "expiresOn": "expires_on",
+        "withdrawnOn": "withdrawn_on", "updatedOn": "updated_on", "steppingStone": "stepping_stone",
+        "achievedOn": "achieved_on", "authorID": "author", "nextMeeting": "next_meeting", "doneOn": "done_on",
+        "companyID": "company",
+        // Column names.
+        "name_key": "name", "name_sort": "name", "household_id": "household", "organisation_id": "organisation",
+        "professional_id": "professional", "recipient_id": "recipient", "from_date": "from", "to_date": "to",
+        "start_date": "start", "end_date": "end", "author_id": "author", "at_utc": "at", "at_offset": "at",
+        "next_utc": "next_meeting", "next_offset": "next_meeting", "responsible_id": "responsible",
+        "company_id": "company",
+    ]
+
+    /// The document's member name for a model field or column name (most are the same).
+    static func jsonKey(for field: String) -> String {
+        keys[field] ?? field
+    }
+}

@@ -1,0 +1,291 @@
+/// Reads an interchange document (version 1) into a workspace, all or nothing.
+///
+/// The document is first checked as a whole (`DocumentDecoder`); then every record is written
+/// through `Workspace.create`/`update` in one transaction, so that validation, NFC, audit stamps
+/// and the access rule apply as to any other change. Any error rolls everything back and names
+/// the JSON path of the problem.
+///
+/// Re-importing: the document's ids are remembered in `external_id` (kind = table name), so a
+/// second import of the same document finds the records of the first. Records without ids in
+/// the format are found by a natural key within their parent:
+///
+/// | records | key within the parent |
+/// | --- | --- |
+/// | team entries | professional and `from` |
+/// | consents | `scope`, `recipient` and `given_on` |
+/// | resources | `area` |
+/// | visions | (one per citizen) |
+/// | progress notes | `date` and `note` |
+/// | agreements | `text` |
+/// | assessments | `date` and `author` |
+/// | outcomes | `date` and `kind` |
+/// | placements | `company`, `kind` and `from` |
+/// | stories | `date` and `title` |
+///
+/// Each local record matches at most one entry per import (so two equal entries stay two
+/// records). A found record takes every value of the document (a member left out clears an
+/// optional value); it is written, and its version goes up, only when a value differs, so a
+/// second import of the same document changes nothing at all. Changing a key member in the
+/// document (a progress note's text, say) makes a new record: local records that the document
+/// does not mention are never deleted. An activity's participants are the local ones plus the
+/// document's (a document about some citizens does not drop the others). When a remembered id
+/// points to a record deleted since, the record is created again and the id remembered anew.
+///
+/// Known limit: ids are remembered per kind, not per source installation, so two documents from
+/// different installations that both use `c1` for different people must not be imported into
+/// the same database; and a document exported by this installation is not known to it by its ids.
+package struct InterchangeImporter {
+    /// Where the records go.
+    package let workspace: Workspace
+
+    package init(workspace: Workspace) {
+        self.workspace = workspace
+    }
+
+    /// Imports a document given as UTF-8 bytes (a leading byte-order mark is allowed).
+    @discardableResult
+    package func importDocument(bytes: [UInt8], progress: InterchangeProgress? = nil) throws -> ImportSummary {
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(bytes)
+        } catch let error as JSONSyntaxError {
+            var detail = error.message
+            if !detail.contains("truncated"), Self.endsUnfinished(bytes) {
+                detail += "; the document ends before its objects, arrays or strings are closed (truncated?)"
+            }
+            throw InterchangeError.notJSON(line: error.line, column: error.column, detail: detail)
+        }
+        return try importDocument(document, progress: progress)
+    }
+
+    /// True when the text ends inside a string or with an object or array still open: the sign
+    /// of a file cut short, even where the parser stumbled first on a cut word or escape.
+    static func endsUnfinished(_ bytes: [UInt8]) -> Bool {
+        var depth = 0
+        var inString = false
+        var escaped = false
+        for byte in bytes {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+            default: break
+            }
+        }
+        return inString || depth > 0
+    }
+
+    /// Imports a document given as text.
+    @discardableResult
+    package func importDocument(text: String, progress: InterchangeProgress? = nil) throws -> ImportSummary {
+        try importDocument(bytes: Array(text.utf8), progress: progress)
+    }
+
+    /// Imports a parsed document. `progress` is called after each citizen is written.
+    @discardableResult
+    package func importDocument(_ document: JSONValue, progress: InterchangeProgress? = nil) throws -> ImportSummary {
+        let areas = try workspace.database.fetchAll("SELECT key FROM resource_area ORDER BY position, key") {
+            try $0.get(0, as: String.self)
+        }
+        var decoder = DocumentDecoder(resourceAreas: areas)
+        let draft = try decoder.decode(document)
+        let writer = ImportWriter(workspace: workspace)
+        try workspace.database.transaction {
+            try writer.write(draft, progress: progress)
+        }
+        // An imported professional may carry the current user's name.
+        try workspace.refreshActor()
+        return writer.summary
+    }
+}
+
+/// Writes a checked document; lives for one import.
+private final class ImportWriter {
+    let workspace: Workspace
+    var ids = LocalIDs()
+    var summary = ImportSummary()
+
+    init(workspace: Workspace) {
+        self.workspace = workspace
+    }
+
+    /// Writes everything, referred records before the records that refer to them.
+    func write(_ document: DocumentDraft, progress: InterchangeProgress?) throws {
+        for draft in document.organisations { try storeIdentified(draft) }
+        for draft in document.professionals { try storeIdentified(draft) }
+        for draft in document.households { try storeIdentified(draft.household) }
+        for (index, draft) in document.citizens.enumerated() {
+            try storeCitizen(draft)
+            progress?(index + 1, document.citizens.count)
+        }
+        for draft in document.activities {
+            try storeIdentified(draft) { record, existing in
+                if let existing { record.participants += existing.participants }
+            }
+        }
+    }
+
+    // MARK: Records with document ids
+
+    /// Stores a record that has an id in the document: the record remembered for that id is
+    /// updated, otherwise a new one is created and remembered. `prepare` sets the parent and
+    /// anything else that depends on the stored record. Returns the record and whether it existed.
+    @discardableResult
+    func storeIdentified<R: Record>(_ draft: Draft<R>, prepare: (inout R, R?) throws -> Void = { _, _ in })
+        throws -> (record: R, existed: Bool) {
+        guard let documentID = draft.documentID else {
+            throw InterchangeError.invalid(path: draft.path, problem: "has no id")
+        }
+        return try InterchangeError.at(draft.path) {
+            var candidate = draft.record
+            try draft.link(&candidate, ids)
+            let local = try rememberedID(R.self, documentID)
+            let existing = try local.flatMap { try workspace.fetch(R.self, id: $0) }
+            try prepare(&candidate, existing)
+            let saved = try save(candidate, existing: existing)
+            if existing == nil {
+                try workspace.database.execute(
+                    """
+                    INSERT INTO external_id (kind, external, local_id) VALUES (?, ?, ?)
+                    ON CONFLICT (kind, external) DO UPDATE SET local_id = excluded.local_id
+                    """,
+                    [.text(R.table), .text(documentID), saved.id.sqlValue])
+            }
+            ids.set(documentID, saved.id)
+            return (saved, existing != nil)
+        }
+    }
+
+    private func rememberedID<R: Record>(_ type: R.Type, _ documentID: String) throws -> RecordID<R>? {
+        let value = try workspace.database.scalar("SELECT local_id FROM external_id WHERE kind = ? AND external = ?",
+                                                  [.text(R.table), .text(documentID)])
+        return RecordID(sqlValue: value)
+    }
+
+    // MARK: Records found by a natural key
+
+    /// The children of a stored parent that an import may match, oldest first; none when the
+    /// parent was just created.
+    func existingChildren<R: Record>(_ type: R.Type, of parent: SQLValue, existed: Bool, path: String) throws -> [R] {
+        guard existed else { return [] }
+        return try InterchangeError.at(path) { try workspace.all(R.self, parent: parent) }.sorted { $0.id < $1.id }
+    }
+
+    /// Stores a record without a document id: the first unclaimed record of `pool` with the same
+    /// `key` is updated (and claimed), otherwise a new one is created.
+    @discardableResult
+    func storeMatched<R: Record>(_ draft: Draft<R>, pool: inout [R], key: (R) -> [SQLValue],
+                                 parent: (inout R) -> Void) throws -> R {
+        try InterchangeError.at(draft.path) {
+            var candidate = draft.record
+            try draft.link(&candidate, ids)
+            parent(&candidate)
+            let wanted = key(try candidate.validated())
+            var existing: R?
+            if let index = pool.firstIndex(where: { key($0) == wanted }) {
+                existing = pool.remove(at: index)
+            }
+            return try save(candidate, existing: existing)
+        }
+    }
+
+    /// Creates the record, or updates `existing` with the record's values when any differ.
+    private func save<R: Record>(_ candidate: R, existing: R?) throws -> R {
+        guard let existing else {
+            let created = try workspace.create(candidate)
+            summary.count(R.table, \.created)
+            return created
+        }
+        var changed = candidate
+        changed.id = existing.id
+        changed.audit = existing.audit
+        if try changed.validated() == existing {
+            summary.count(R.table, \.unchanged)
+            return existing
+        }
+        let updated = try workspace.update(changed)
+        summary.count(R.table, \.updated)
+        return updated
+    }
+
+    // MARK: A citizen
+
+    private func storeCitizen(_ draft: CitizenDraft) throws {
+        let (citizen, existed) = try storeIdentified(draft.citizen) { record, _ in
+            record.householdID = try ids.id(Household.self, draft.household)
+        }
+        let parent = citizen.id.sqlValue
+        let path = draft.citizen.path
+
+        var team = try existingChildren(TeamMember.self, of: parent, existed: existed, path: path)
+        for entry in draft.team {
+            try storeMatched(entry, pool: &team, key: { [$0.professionalID.sqlValue, $0.from.sqlValue] }, parent: { $0.citizenID = citizen.id })
+        }
+        var consents = try existingChildren(Consent.self, of: parent, existed: existed, path: path)
+        for entry in draft.consents {
+            try storeMatched(entry, pool: &consents, key: { [$0.scope.sqlValue, $0.recipientID.sqlValue, $0.givenOn.sqlValue] },
+                             parent: { $0.citizenID = citizen.id })
+        }
+        var resources = try existingChildren(Resource.self, of: parent, existed: existed, path: path)
+        for entry in draft.resources {
+            try storeMatched(entry, pool: &resources, key: { [$0.area.sqlValue] }, parent: { $0.citizenID = citizen.id })
+        }
+        if let entry = draft.vision {
+            var visions = try existingChildren(Vision.self, of: parent, existed: existed, path: path)
+            try storeMatched(entry, pool: &visions, key: { _ in [] }, parent: { $0.citizenID = citizen.id })
+        }
+        for planDraft in draft.plans {
+            let (plan, _) = try storeIdentified(planDraft.plan) { record, _ in record.citizenID = citizen.id }
+            for (milestoneDraft, progress) in planDraft.milestones {
+                let (milestone, milestoneExisted) = try storeIdentified(milestoneDraft) { record, _ in record.planID = plan.id }
+                var notes = try existingChildren(ProgressNote.self, of: milestone.id.sqlValue,
+                                                 existed: milestoneExisted, path: milestoneDraft.path)
+                for entry in progress {
+                    try storeMatched(entry, pool: &notes, key: { [$0.date.sqlValue, .text($0.note)] },
+                                     parent: { $0.milestoneID = milestone.id })
+                }
+            }
+        }
+        for meetingDraft in draft.meetings {
+            let (meeting, meetingExisted) = try storeIdentified(meetingDraft.meeting) { record, _ in
+                record.citizenID = citizen.id
+            }
+            var agreements = try existingChildren(Agreement.self, of: meeting.id.sqlValue, existed: meetingExisted,
+                                                  path: meetingDraft.meeting.path)
+            for entry in meetingDraft.agreements {
+                try storeMatched(entry, pool: &agreements, key: { [.text($0.text)] }, parent: { $0.meetingID = meeting.id })
+            }
+        }
+        var assessments = try existingChildren(Assessment.self, of: parent, existed: existed, path: path)
+        for entry in draft.assessments {
+            try storeMatched(entry, pool: &assessments, key: { [$0.date.sqlValue, $0.authorID.sqlValue] },
+                             parent: { $0.citizenID = citizen.id })
+        }
+        var outcomes = try existingChildren(Outcome.self, of: parent, existed: existed, path: path)
+        for entry in draft.outcomes {
+            try storeMatched(entry, pool: &outcomes, key: { [$0.date.sqlValue, $0.kind.sqlValue] },
+                             parent: { $0.citizenID = citizen.id })
+        }
+        var placements = try existingChildren(Placement.self, of: parent, existed: existed, path: path)
+        for entry in draft.placements {
+            try storeMatched(entry, pool: &placements,
+                             key: { [$0.companyID.sqlValue, $0.kind.sqlValue, $0.from.sqlValue] },
+                             parent: { $0.citizenID = citizen.id })
+        }
+        var stories = try existingChildren(Story.self, of: parent, existed: existed, path: path)
+        for entry in draft.stories {
+            try storeMatched(entry, pool: &stories, key: { [$0.date.sqlValue, .text($0.title)] },
+                             parent: { $0.citizenID = citizen.id })
+        }
+    }
+}
