@@ -2,15 +2,91 @@ import Foundation
 import TrinvisCore
 
 extension CommandRunner {
+    /// `trinvis import FILE`: all or nothing, with the JSON path of the first problem.
     func importDocument(_ path: String) throws {
-        throw Failure(phrase: .importFailed("not built yet"))
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw Failure(phrase: .cannotReadFile(path: path, reason: (error as NSError).localizedDescription))
+        }
+        let workspace = try openOrCreate()
+        do {
+            let summary = try workspace.importDocument(bytes: bytes, progress: progressReporter(.progressImport))
+            writeOutput(say(.imported(created: summary.totalCreated, updated: summary.totalUpdated)) + "\n")
+        } catch let error as InterchangeError {
+            throw Failure(phrase: .importFailed(error.description))
+        }
     }
 
+    /// `trinvis export [--citizen ID] [-o FILE]`: to standard output or, atomically, to a file.
     func export(citizen: String?, output: String?) throws {
-        throw Failure(phrase: .importFailed("not built yet"))
+        let workspace = try openExisting()
+        let citizens = try citizen.map { [try resolveCitizen($0, in: workspace)] }
+        let text = try workspace.exportText(citizens: citizens, progress: progressReporter(.progressExport))
+        try deliver(text, to: output)
     }
 
+    /// `trinvis report`: the results report as text, CSV or JSON.
     func report(from: LocalDate?, to: LocalDate?, organisation: String?, format: Invocation.ReportFormat) throws {
-        throw Failure(phrase: .importFailed("not built yet"))
+        let workspace = try openExisting()
+        let organisationID = try organisation.map { try resolveOrganisation($0, in: workspace) }
+        let report = try workspace.resultsReport(from: from, to: to, organisation: organisationID)
+        let labels = ReportLabels.forLanguage(say.language.rawValue)
+        let text: String
+        switch format {
+        case .text: text = report.text(labels: labels)
+        case .csv: text = report.csv(labels: labels)
+        case .json: text = report.json.serialized()
+        }
+        writeOutput(text)
+    }
+
+    /// Writes to standard output, or atomically to `path`.
+    func deliver(_ text: String, to path: String?) throws {
+        guard let path else {
+            writeOutput(text)
+            return
+        }
+        do {
+            try writeFileAtomically(text, to: path)
+        } catch {
+            throw Failure(phrase: .cannotWriteFile(path: path, reason: String(describing: error)))
+        }
+    }
+
+    /// A citizen by id, or by a name that matches exactly one citizen (or exactly one in full).
+    func resolveCitizen(_ text: String, in workspace: Workspace) throws -> CitizenID {
+        if let number = Int64(text), number > 0 {
+            guard try workspace.fetch(Citizen.self, id: CitizenID(number)) != nil else {
+                throw Failure(phrase: .citizenNotFound(text))
+            }
+            return CitizenID(number)
+        }
+        let byName = try workspace.search(text, limit: 20).filter { $0.match == .name }.map(\.summary.citizen)
+        let key = TextNormalization.searchKey(text)
+        let exact = byName.filter { TextNormalization.searchKey($0.name) == key }
+        if exact.count == 1 { return exact[0].id }
+        if byName.count == 1 { return byName[0].id }
+        if byName.isEmpty { throw Failure(phrase: .citizenNotFound(text)) }
+        throw Failure(phrase: .citizenAmbiguous(text, candidates: byName.prefix(5).map { "\($0.id) \($0.name)" }))
+    }
+
+    /// An organisation by id or by a name that matches exactly one organisation.
+    func resolveOrganisation(_ text: String, in workspace: Workspace) throws -> OrganisationID {
+        if let number = Int64(text), number > 0 {
+            guard try workspace.fetch(Organisation.self, id: OrganisationID(number)) != nil else {
+                throw Failure(phrase: .organisationNotFound(text))
+            }
+            return OrganisationID(number)
+        }
+        let key = TextNormalization.searchKey(text)
+        let matches = try workspace.all(Organisation.self).filter {
+            TextNormalization.searchKey($0.name).contains(key)
+        }
+        let exact = matches.filter { TextNormalization.searchKey($0.name) == key }
+        if exact.count == 1 { return exact[0].id }
+        guard matches.count == 1 else { throw Failure(phrase: .organisationNotFound(text)) }
+        return matches[0].id
     }
 }

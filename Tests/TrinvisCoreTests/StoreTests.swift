@@ -293,5 +293,10 @@ struct World {
             try coachView.list(Plan.self, parent: hidden.id.sqlValue, page: .first(10))
         }
         #expect(try coachView.all(Plan.self).isEmpty)
+        // New citizens may be registered with one's own organisation only.
+        #expect(try coachView.create(Citizen(name: "Ny", registeredOn: day("2026-03-01"), organisationID: dropIn.id)).id.isSaved)
+        #expect(throws: StoreError.accessDenied(citizen: 0)) {
+            try coachView.create(Citizen(name: "Anden", registeredOn: day("2026-03-01"), organisationID: municipality.id))
+        }
     }
 }

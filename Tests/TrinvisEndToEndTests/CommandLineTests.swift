@@ -89,3 +89,66 @@ import Testing
         #expect(try runTrinvis(["backup", copy, "--db", path]).status == 1)
     }
 }
+
+@Suite struct DataCommandTests {
+    @Test func demoThenReportPrintsASensibleReportInEveryFormat() throws {
+        let folder = try ScratchFolder()
+        let path = folder.file("demo.sqlite")
+        #expect(try runTrinvis(["demo", "--db", path]).status == 0)
+        let text = try runTrinvis(["report", "--db", path])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("Quality of life"))
+        #expect(text.stdout.contains(" of "))
+        let danish = try runTrinvis(["report", "--db", path, "--lang", "da"])
+        #expect(danish.stdout.contains("Livskvalitet"))
+        let json = try runTrinvis(["report", "--db", path, "--format", "json", "--from", "2000-01-01"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["citizens"] as? Int == 9)
+        #expect((object["soft"] as? [Any])?.count == 8)
+        #expect((object["hard"] as? [Any])?.count == 11)
+        #expect(((object["period"] as? [String: Any])?["from"] as? String) == "2000-01-01")
+        let milestones = try #require(object["milestones"] as? [String: Any])
+        #expect((milestones["set"] as? Int ?? 0) > 0)
+        let csv = try runTrinvis(["report", "--db", path, "--format", "csv"])
+        #expect(csv.stdout.contains("\r\n"))
+        // A period with no records: no division by zero, shares are null.
+        let empty = try runTrinvis(["report", "--db", path, "--format", "json", "--from", "1990-01-01", "--to", "1990-12-31"])
+        let emptyObject = try #require(try JSONSerialization.jsonObject(with: Data(empty.stdout.utf8)) as? [String: Any])
+        #expect(emptyObject["citizens"] as? Int == 0)
+        #expect((emptyObject["milestones"] as? [String: Any])?["achieved_percent"] is NSNull)
+    }
+
+    @Test func exportImportRoundTripThroughFilesAndBrokenInputChangesNothing() throws {
+        let folder = try ScratchFolder()
+        let source = folder.file("demo.sqlite"), target = folder.file("copy.sqlite")
+        #expect(try runTrinvis(["demo", "--db", source]).status == 0)
+        let document = folder.file("all.json")
+        let export = try runTrinvis(["export", "--db", source, "-o", document])
+        #expect(export.status == 0, "\(export.stderr)")
+        let first = try runTrinvis(["import", document, "--db", target])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("created"))
+        let second = try runTrinvis(["import", document, "--db", target])
+        #expect(second.stdout.contains("0 records created, 0 updated"))
+
+        let text = try String(contentsOfFile: document, encoding: .utf8)
+        let broken = folder.file("broken.json")
+        try String(text.prefix(text.count / 2)).write(toFile: broken, atomically: true, encoding: .utf8)
+        let before = try runTrinvis(["export", "--db", target]).stdout
+        let failed = try runTrinvis(["import", broken, "--db", target])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("nothing was changed"))
+        #expect(failed.stderr.contains("line "))
+        let after = try runTrinvis(["export", "--db", target]).stdout
+        let strip = { (text: String) in text.split(separator: "\n").filter { !$0.contains("exported_at") } }
+        #expect(strip(before) == strip(after))
+
+        let one = try runTrinvis(["export", "--db", source, "--citizen", "Svend Madsen"])
+        #expect(one.status == 0)
+        #expect(one.stdout.contains("Svend Madsen"))
+        #expect(!one.stdout.contains("Ulla Brandt"))
+        let missing = try runTrinvis(["import", folder.file("nope.json"), "--db", target])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("cannot read"))
+    }
+}

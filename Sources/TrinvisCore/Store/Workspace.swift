@@ -69,6 +69,14 @@ package final class Workspace {
 
     private func checkAccess<R: Record>(toRecord record: R) throws {
         guard R.belongsToCitizen else { return }
+        if let citizen = record as? Citizen, !citizen.id.isSaved {
+            // A new citizen has no rows the rule could look at: under the organisation rule one
+            // may register citizens with one's own organisation only.
+            guard policy == .unrestricted || citizen.organisationID == actor.organisationID else {
+                throw StoreError.accessDenied(citizen: 0)
+            }
+            return
+        }
         guard let citizen = try owningCitizen(of: record) else {
             throw StoreError.notFound(kind: R.kindName, id: record.id.rawValue)
         }
