@@ -19,6 +19,8 @@ struct CommandRunner {
         do {
             try perform()
             return 0
+        } catch let request as ExitRequest {
+            return request.status
         } catch let error as UsageError {
             printError(say(.usageError(say(error.phrase))))
             return 2

@@ -1,5 +1,6 @@
 import Foundation
 import TrinvisCore
+import TrinvisTUI
 
 extension CommandRunner {
     /// Opens the full-screen interface on the default database, or on a fresh demo database
@@ -16,7 +17,22 @@ extension CommandRunner {
         }
     }
 
+    /// Runs the interface; a signal ends the process with 128 + its number once the terminal
+    /// is restored.
     func runInterface(_ workspace: Workspace) throws {
-        throw Failure(phrase: .terminalUnusable("the full-screen interface is not built yet"))
+        let ending: Application.Ending
+        do {
+            ending = try Application.run(workspace: workspace, language: say.language, mouse: invocation.mouse)
+        } catch let error as TerminalStartError {
+            throw Failure(phrase: .terminalUnusable(error.description))
+        }
+        if case .signal(let number) = ending {
+            throw ExitRequest(status: 128 + number)
+        }
     }
+}
+
+/// Ends the program with a given status after cleaning up (used after a signal).
+struct ExitRequest: Error {
+    let status: Int32
 }

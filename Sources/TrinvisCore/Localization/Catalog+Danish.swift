@@ -191,6 +191,7 @@ extension Catalog {
             case 2...: return "om \(days) dage"
             default: return "for \(-days) dage siden"
             }
+        case .days(let days): return days == 1 ? "1 dag" : "\(days) dage"
         case .yes: return "ja"
         case .no: return "nej"
 
@@ -253,7 +254,7 @@ extension Catalog {
         case .keyOpen: return "åbn"
         case .keyOpenHelp: return "Åbn den valgte borger, milepæl eller det valgte møde"
         case .keySearch: return "søg"
-        case .keySearchHelp: return "Søg borgere på navn, CPR eller ord i notater; i de andre ruder: find i listen"
+        case .keySearchHelp: return "Søg borgere (navn, CPR, ord i notater); i andre ruder: find"
         case .keyFind: return "find"
         case .keyFindHelp: return "Find tekst i denne liste"
         case .keyNextMatch: return "næste"

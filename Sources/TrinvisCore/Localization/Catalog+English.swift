@@ -191,6 +191,7 @@ extension Catalog {
             case 2...: return "in \(days) days"
             default: return "\(-days) days ago"
             }
+        case .days(let days): return days == 1 ? "1 day" : "\(days) days"
         case .yes: return "yes"
         case .no: return "no"
 
@@ -253,7 +254,7 @@ extension Catalog {
         case .keyOpen: return "open"
         case .keyOpenHelp: return "Open the selected citizen, milestone or meeting"
         case .keySearch: return "search"
-        case .keySearchHelp: return "Search citizens by name, CPR or words in notes; in other panes find in the list"
+        case .keySearchHelp: return "Search citizens (name, CPR, words in notes); in other panes: find"
         case .keyFind: return "find"
         case .keyFindHelp: return "Find text in this list"
         case .keyNextMatch: return "next"

@@ -60,6 +60,8 @@ package enum Phrase: Sendable, Equatable {
     case activityKind(ActivityKind)
     /// "in 3 days", "today", "5 days ago".
     case relativeDays(Int)
+    /// "14 days".
+    case days(Int)
     case yes
     case no
 

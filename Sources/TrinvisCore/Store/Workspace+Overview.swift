@@ -15,6 +15,11 @@ package struct MeetingWithAgreements: Sendable, Equatable {
     package let meeting: Meeting
     package let agreements: [Agreement]
 
+    package init(meeting: Meeting, agreements: [Agreement]) {
+        self.meeting = meeting
+        self.agreements = agreements
+    }
+
     /// Agreements not yet done.
     package var openAgreements: [Agreement] { agreements.filter { $0.doneOn == nil } }
 }

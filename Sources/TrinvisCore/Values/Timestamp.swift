@@ -98,6 +98,12 @@ package struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertibl
         return localDate.iso + " " + LocalDate.pad(time.hour, 2) + ":" + LocalDate.pad(time.minute, 2)
     }
 
+    /// `HH:MM` in the timestamp's own offset.
+    package var clockTime: String {
+        let time = localTime
+        return LocalDate.pad(time.hour, 2) + ":" + LocalDate.pad(time.minute, 2)
+    }
+
     /// `YYYYMMDDTHHMMSSZ`, the UTC form of iCalendar.
     package var compactUTC: String {
         let utc = Timestamp(seconds: seconds, offsetMinutes: 0)

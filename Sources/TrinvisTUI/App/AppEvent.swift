@@ -1,0 +1,33 @@
+import TrinvisCore
+
+/// Work the update function asks for: reads from the database, run by `AppRuntime`, whose
+/// results come back as events.
+package enum Effect: Sendable, Equatable {
+    case loadCitizens(after: PageCursor?)
+    case search(String)
+    case selectCitizen(CitizenID)
+    case loadMoreMilestones(PlanID, after: PageCursor)
+    case loadMoreMeetings(CitizenID, after: PageCursor)
+    case openCitizen(CitizenID)
+    case openMilestone(Milestone)
+    case openMeeting(MeetingWithAgreements)
+    case openMeetingID(MeetingID)
+    case loadAgenda
+    case loadReport
+    case quit
+}
+
+/// Something that happened: a key, a new terminal size, the timer, or the result of an effect.
+package enum AppEvent: Sendable {
+    case key(Key)
+    case resize(Size)
+    case tick
+    case citizensLoaded(Page<CitizenSummary>, append: Bool)
+    case searchLoaded(query: String, hits: [SearchHit])
+    case citizenLoaded(CitizenSummary?, Plan?, Page<Milestone>, Page<MeetingWithAgreements>)
+    case milestonesLoaded(Page<Milestone>)
+    case meetingsLoaded(Page<MeetingWithAgreements>)
+    case detailLoaded(Detail)
+    case agendaLoaded([AgendaItem])
+    case failed(String)
+}

@@ -1,0 +1,116 @@
+import TrinvisCore
+
+/// The three panes of the main screen.
+package enum Pane: Int, Sendable, CaseIterable, Hashable {
+    case citizens = 0
+    case milestones = 1
+    case meetings = 2
+
+    /// The pane after this one (Tab).
+    var next: Pane { Pane(rawValue: (rawValue + 1) % 3) ?? .citizens }
+    /// The pane before this one (Shift-Tab).
+    var previous: Pane { Pane(rawValue: (rawValue + 2) % 3) ?? .citizens }
+}
+
+/// What fills the screen.
+package enum Screen: Sendable, Equatable {
+    /// The three panes.
+    case main
+    /// A scrollable detail view of a citizen, milestone, meeting or the report.
+    case detail(Detail)
+    /// The current user's coming meetings and overdue items.
+    case agenda
+}
+
+/// The content of a detail view.
+package enum Detail: Sendable, Equatable {
+    case citizen(CitizenProfile)
+    case milestone(Milestone, notes: [ProgressNote], authors: [ProfessionalID: String])
+    case meeting(MeetingWithAgreements, names: [ProfessionalID: String])
+    case report(String)
+}
+
+/// A text being typed at the bottom of the screen: a citizen search or a find in a list.
+package struct Prompt: Sendable, Equatable {
+    /// What the text is for.
+    package enum Purpose: Sendable, Equatable {
+        /// Narrow the citizen list as the text is typed.
+        case search
+        /// Find a row in a milestone or meeting list.
+        case find(Pane)
+    }
+
+    package var purpose: Purpose
+    package var field: TextFieldState
+}
+
+/// A message on the message line.
+package struct StatusMessage: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable { case info, error }
+    package var text: String
+    package var kind: Kind
+}
+
+/// The citizen list: a page-wise loaded list or the results of a search.
+package struct CitizenListState: Sendable, Equatable {
+    /// The rows loaded so far.
+    package var rows: [CitizenSummary] = []
+    /// For search results: where each row matched.
+    package var matches: [SearchHit.Match] = []
+    /// The cursor of the next page, nil when everything is loaded (or for search results).
+    package var next: PageCursor?
+    /// The search whose results are shown, nil for the whole list.
+    package var query: String?
+    package var list = ListState()
+}
+
+/// The selected citizen's plan, milestones and meetings.
+package struct CitizenPanes: Sendable, Equatable {
+    package var citizenID: CitizenID?
+    package var summary: CitizenSummary?
+    package var plan: Plan?
+    package var milestones: [Milestone] = []
+    package var milestonesNext: PageCursor?
+    package var milestoneList = ListState()
+    package var meetings: [MeetingWithAgreements] = []
+    package var meetingsNext: PageCursor?
+    package var meetingList = ListState()
+}
+
+/// Everything the interface shows, as a value. `AppUpdate.update` changes it, `AppView` draws it.
+package struct AppState: Sendable, Equatable {
+    package var size = Size(width: 80, height: 24)
+    package var language: Language
+    package var today: LocalDate
+    package var username: String
+    package var isProfessional: Bool
+    package var screen: Screen = .main
+    /// Where Esc leads from a detail view.
+    package var returnScreen: Screen = .main
+    package var focus: Pane = .citizens
+    package var helpVisible = false
+    package var help = TextViewState()
+    package var detail = TextViewState()
+    package var citizens = CitizenListState()
+    package var panes = CitizenPanes()
+    package var agenda: [AgendaItem] = []
+    package var agendaList = ListState()
+    package var prompt: Prompt?
+    /// The last text found with `/` in each list pane, for `n` and `N`.
+    package var findText: [Pane: String] = [:]
+    package var message: StatusMessage?
+    /// The glyphs the terminal can show (ASCII when the locale is not UTF-8).
+    package var glyphs: Glyphs = .unicode
+    /// Mouse clicks select rows (only when asked for with `--mouse`).
+    package var mouse = false
+
+    package init(language: Language, today: LocalDate, username: String, isProfessional: Bool) {
+        self.language = language
+        self.today = today
+        self.username = username
+        self.isProfessional = isProfessional
+    }
+
+    /// The catalog of the interface language.
+    package var say: Localizer { Localizer(language) }
+}

@@ -1,0 +1,364 @@
+import TrinvisCore
+
+/// The pure update of the interface: the state and an event in, the new state and the effects
+/// to run out. No database, no terminal: tests drive it directly.
+package enum AppUpdate {
+    /// Rows loaded per page in every list.
+    package static let pageSize = 100
+    /// Load the next page when the selection comes this close to the end of what is loaded.
+    static let prefetchDistance = 20
+
+    /// Applies an event.
+    package static func update(_ state: inout AppState, _ event: AppEvent) -> [Effect] {
+        var effects: [Effect] = []
+        switch event {
+        case .key(let key):
+            effects = handle(key, &state)
+        case .resize(let size):
+            state.size = size
+        case .tick:
+            break
+        case .citizensLoaded(let page, let append):
+            if append {
+                state.citizens.rows += page.items
+            } else {
+                state.citizens = CitizenListState(rows: page.items, list: state.citizens.list)
+            }
+            state.citizens.matches = []
+            state.citizens.next = page.next
+            state.citizens.query = nil
+            effects = citizensChanged(&state, reselect: !append)
+        case .searchLoaded(let query, let hits):
+            state.citizens.rows = hits.map(\.summary)
+            state.citizens.matches = hits.map(\.match)
+            state.citizens.next = nil
+            state.citizens.query = query
+            state.citizens.list.select(0)
+            state.message = StatusMessage(text: hits.isEmpty ? state.say(.searchNoHits(query)) : state.say(.searchHits(hits.count)),
+                                          kind: .info)
+            effects = citizensChanged(&state, reselect: true)
+        case .citizenLoaded(let summary, let plan, let milestones, let meetings):
+            state.panes.summary = summary
+            state.panes.citizenID = summary?.citizen.id
+            state.panes.plan = plan
+            state.panes.milestones = milestones.items
+            state.panes.milestonesNext = milestones.next
+            state.panes.milestoneList = ListState(count: milestones.items.count, selection: milestones.items.isEmpty ? nil : 0)
+            state.panes.meetings = meetings.items
+            state.panes.meetingsNext = meetings.next
+            state.panes.meetingList = ListState(count: meetings.items.count, selection: meetings.items.isEmpty ? nil : 0)
+        case .milestonesLoaded(let page):
+            state.panes.milestones += page.items
+            state.panes.milestonesNext = page.next
+            state.panes.milestoneList.setCount(state.panes.milestones.count)
+        case .meetingsLoaded(let page):
+            state.panes.meetings += page.items
+            state.panes.meetingsNext = page.next
+            state.panes.meetingList.setCount(state.panes.meetings.count)
+        case .detailLoaded(let detail):
+            if case .detail = state.screen {} else { state.returnScreen = state.screen }
+            state.message = nil
+            state.screen = .detail(detail)
+            state.detail = TextViewState()
+        case .agendaLoaded(let items):
+            state.agenda = items
+            state.agendaList = ListState(count: items.count, selection: items.isEmpty ? nil : 0)
+            state.screen = .agenda
+            state.message = nil
+            if !state.isProfessional {
+                state.message = StatusMessage(text: state.say(.agendaNoProfessional(username: state.username)), kind: .info)
+            }
+        case .failed(let text):
+            state.message = StatusMessage(text: text, kind: .error)
+        }
+        syncHeights(&state)
+        return effects
+    }
+
+    /// Sets every list's visible height from the layout.
+    static func syncHeights(_ state: inout AppState) {
+        let layout = Layout(size: state.size)
+        state.citizens.list.resize(visibleHeight: layout.listHeight(of: .citizens, focus: state.focus))
+        state.panes.milestoneList.resize(visibleHeight: layout.listHeight(of: .milestones, focus: state.focus))
+        state.panes.meetingList.resize(visibleHeight: layout.listHeight(of: .meetings, focus: state.focus))
+        state.agendaList.resize(visibleHeight: max(layout.body.height - 2, 1))
+    }
+
+    /// After the citizen rows changed: fix the list and load the selected citizen if it changed.
+    private static func citizensChanged(_ state: inout AppState, reselect: Bool) -> [Effect] {
+        state.citizens.list.setCount(state.citizens.rows.count)
+        return selectionEffects(&state, force: reselect)
+    }
+
+    /// The effects that follow a move in the citizen list: the newly selected citizen, and the
+    /// next page when the selection nears the end of what is loaded.
+    private static func selectionEffects(_ state: inout AppState, force: Bool = false) -> [Effect] {
+        var effects: [Effect] = []
+        let selected = state.citizens.list.selection.map { state.citizens.rows[$0].citizen.id }
+        if let selected, force || selected != state.panes.citizenID {
+            effects.append(.selectCitizen(selected))
+        } else if selected == nil, state.panes.citizenID != nil || force {
+            state.panes = CitizenPanes()
+        }
+        if let next = state.citizens.next, let index = state.citizens.list.selection,
+           index >= state.citizens.rows.count - prefetchDistance {
+            effects.append(.loadCitizens(after: next))
+        }
+        return effects
+    }
+
+    // MARK: Keys
+
+    private static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+        if case .mouse(let event) = key { return handleMouse(event, &state) }
+        if state.helpVisible { return handleHelp(key, &state) }
+        if state.prompt != nil { return handlePrompt(key, &state) }
+        switch state.screen {
+        case .main: return handleMain(key, &state)
+        case .detail(let detail): return handleDetail(key, detail, &state)
+        case .agenda: return handleAgenda(key, &state)
+        }
+    }
+
+    private static func handleHelp(_ key: Key, _ state: inout AppState) -> [Effect] {
+        switch key {
+        case .escape, .character("?"), .function(1), .character("q"), .enter:
+            state.helpVisible = false
+        default:
+            let lines = AppView.helpLines(state)
+            state.help.layout(contentHeight: lines.count, visibleHeight: AppView.helpHeight(state))
+            _ = state.help.handle(key)
+        }
+        return []
+    }
+
+    private static func handleMain(_ key: Key, _ state: inout AppState) -> [Effect] {
+        let table = AppKeys.current(state)
+        if let move = ListMove(key: key) {
+            return moveInFocusedList(move, &state)
+        }
+        switch table.action(for: key) {
+        case .quit:
+            return [.quit]
+        case .help:
+            state.helpVisible = true
+            state.help = TextViewState()
+        case .nextPane:
+            state.focus = state.focus.next
+        case .previousPane:
+            state.focus = state.focus.previous
+        case .jumpPane:
+            if case .character(let digit) = key, let number = digit.wholeNumberValue, let pane = Pane(rawValue: number - 1) {
+                state.focus = pane
+            }
+        case .open:
+            return openSelected(&state)
+        case .search:
+            state.message = nil
+            if state.focus == .citizens {
+                state.prompt = Prompt(purpose: .search, field: TextFieldState(text: state.citizens.query ?? "", maxLength: 200))
+            } else {
+                state.prompt = Prompt(purpose: .find(state.focus), field: TextFieldState(text: state.findText[state.focus] ?? "",
+                                                                                         maxLength: 200))
+            }
+        case .nextMatch, .previousMatch:
+            let forward = table.action(for: key) == .nextMatch
+            if state.focus == .citizens {
+                return moveInFocusedList(forward ? .down : .up, &state)
+            }
+            if let text = state.findText[state.focus] {
+                find(text, in: state.focus, forward: forward, startingAfterSelection: true, &state)
+            }
+        case .agenda:
+            return [.loadAgenda]
+        case .report:
+            return [.loadReport]
+        case .back:
+            if state.citizens.query != nil {
+                state.message = nil
+                return [.loadCitizens(after: nil)]
+            }
+        default:
+            break
+        }
+        return []
+    }
+
+    private static func moveInFocusedList(_ move: ListMove, _ state: inout AppState) -> [Effect] {
+        switch state.focus {
+        case .citizens:
+            state.citizens.list.move(move)
+            return selectionEffects(&state)
+        case .milestones:
+            state.panes.milestoneList.move(move)
+            if let plan = state.panes.plan, let next = state.panes.milestonesNext,
+               let index = state.panes.milestoneList.selection, index >= state.panes.milestones.count - prefetchDistance {
+                return [.loadMoreMilestones(plan.id, after: next)]
+            }
+        case .meetings:
+            state.panes.meetingList.move(move)
+            if let citizen = state.panes.citizenID, let next = state.panes.meetingsNext,
+               let index = state.panes.meetingList.selection, index >= state.panes.meetings.count - prefetchDistance {
+                return [.loadMoreMeetings(citizen, after: next)]
+            }
+        }
+        return []
+    }
+
+    private static func openSelected(_ state: inout AppState) -> [Effect] {
+        switch state.focus {
+        case .citizens:
+            guard let index = state.citizens.list.selection else { return [] }
+            return [.openCitizen(state.citizens.rows[index].citizen.id)]
+        case .milestones:
+            guard let index = state.panes.milestoneList.selection else { return [] }
+            return [.openMilestone(state.panes.milestones[index])]
+        case .meetings:
+            guard let index = state.panes.meetingList.selection else { return [] }
+            return [.openMeeting(state.panes.meetings[index])]
+        }
+    }
+
+    private static func handlePrompt(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var prompt = state.prompt else { return [] }
+        let isSearch = prompt.purpose == .search
+        switch key {
+        case .enter:
+            state.prompt = nil
+            if case .find(let pane) = prompt.purpose {
+                let text = prompt.field.text.trimmingBlanks()
+                if text.isEmpty {
+                    state.findText[pane] = nil
+                } else {
+                    state.findText[pane] = text
+                    find(text, in: pane, forward: true, startingAfterSelection: false, &state)
+                }
+            } else {
+                state.focus = .citizens
+            }
+            return []
+        case .escape:
+            state.prompt = nil
+            if isSearch, state.citizens.query != nil {
+                state.message = nil
+                return [.loadCitizens(after: nil)]
+            }
+            return []
+        case .up, .down, .pageUp, .pageDown:
+            guard isSearch, let move = ListMove(key: key) else { return [] }
+            state.citizens.list.move(move)
+            return selectionEffects(&state)
+        default:
+            let before = prompt.field.text
+            _ = prompt.field.handle(key)
+            state.prompt = prompt
+            guard isSearch, prompt.field.text != before else { return [] }
+            let query = prompt.field.text.trimmingBlanks()
+            if query.isEmpty {
+                state.message = nil
+                return state.citizens.query == nil ? [] : [.loadCitizens(after: nil)]
+            }
+            return [.search(query)]
+        }
+    }
+
+    /// Selects the next (or previous) row of a list pane whose text contains `text`.
+    static func find(_ text: String, in pane: Pane, forward: Bool, startingAfterSelection: Bool, _ state: inout AppState) {
+        let rows: [String]
+        switch pane {
+        case .citizens: rows = state.citizens.rows.map(\.citizen.name)
+        case .milestones: rows = state.panes.milestones.map { $0.title + " " + state.say(.milestoneStatus($0.status)) }
+        case .meetings:
+            rows = state.panes.meetings.map { item in
+                ([item.meeting.notes, item.meeting.place, state.say(.meetingKind(item.meeting.kind))]
+                    + item.agreements.map(\.text)).joined(separator: " ")
+            }
+        }
+        guard !rows.isEmpty else { return }
+        let key = TextNormalization.searchKey(text)
+        let start = (pane == .milestones ? state.panes.milestoneList : state.panes.meetingList).selection ?? 0
+        let count = rows.count
+        for step in 0..<count {
+            let distance = startingAfterSelection ? step + 1 : step
+            let index = ((forward ? start + distance : start - distance) % count + count) % count
+            if TextNormalization.searchKey(rows[index]).contains(key) {
+                if pane == .milestones { state.panes.milestoneList.select(index) } else { state.panes.meetingList.select(index) }
+                state.message = nil
+                return
+            }
+        }
+        state.message = StatusMessage(text: state.say(.findNotFound(text)), kind: .info)
+    }
+
+    private static func handleDetail(_ key: Key, _ detail: Detail, _ state: inout AppState) -> [Effect] {
+        switch AppKeys.current(state).action(for: key) {
+        case .back:
+            state.screen = state.returnScreen
+            state.returnScreen = .main
+            return []
+        case .quit:
+            return [.quit]
+        case .help:
+            state.helpVisible = true
+            state.help = TextViewState()
+            return []
+        default:
+            let lines = DetailView.lines(detail, width: AppView.detailWidth(state), state: state)
+            state.detail.layout(contentHeight: lines.count, visibleHeight: AppView.detailHeight(state))
+            _ = state.detail.handle(key)
+            return []
+        }
+    }
+
+    private static func handleAgenda(_ key: Key, _ state: inout AppState) -> [Effect] {
+        if let move = ListMove(key: key) {
+            state.agendaList.move(move)
+            return []
+        }
+        switch AppKeys.current(state).action(for: key) {
+        case .back:
+            state.screen = .main
+        case .quit:
+            return [.quit]
+        case .help:
+            state.helpVisible = true
+            state.help = TextViewState()
+        case .open:
+            guard let index = state.agendaList.selection else { return [] }
+            let item = state.agenda[index]
+            switch item.kind {
+            case .meeting: return [.openCitizen(item.citizenID)]
+            case .milestone(let milestone): return [.openMilestone(milestone)]
+            case .agreement(let agreement): return [.openMeetingID(agreement.meetingID)]
+            }
+        default:
+            break
+        }
+        return []
+    }
+
+    private static func handleMouse(_ event: MouseEvent, _ state: inout AppState) -> [Effect] {
+        guard state.mouse, state.screen == .main, !state.helpVisible, state.prompt == nil else { return [] }
+        let layout = Layout(size: state.size)
+        for (pane, frame) in layout.frames(focus: state.focus) where frame.contains(row: event.row, col: event.col) {
+            state.focus = pane
+            switch event.button {
+            case .wheelUp: return moveInFocusedList(.up, &state)
+            case .wheelDown: return moveInFocusedList(.down, &state)
+            default: break
+            }
+            let line = event.row - frame.row - 1
+            guard line >= 0, line < frame.height - 2 else { return [] }
+            switch pane {
+            case .citizens:
+                state.citizens.list.select(state.citizens.list.visibleRange.lowerBound + line)
+                return selectionEffects(&state)
+            case .milestones:
+                state.panes.milestoneList.select(state.panes.milestoneList.visibleRange.lowerBound + line)
+            case .meetings:
+                state.panes.meetingList.select(state.panes.meetingList.visibleRange.lowerBound + line)
+            }
+        }
+        return []
+    }
+}

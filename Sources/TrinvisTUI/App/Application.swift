@@ -1,0 +1,38 @@
+import TrinvisCore
+
+/// The full-screen program: the ncurses backend, the event loop and the runtime.
+package enum Application {
+    /// How the interface ended.
+    package enum Ending: Sendable, Equatable {
+        /// The user quit.
+        case quit
+        /// A termination signal arrived; the terminal is restored. Exit with 128 + the number.
+        case signal(Int32)
+    }
+
+    /// Runs the interface until the user quits or a signal arrives. Throws `TerminalStartError`
+    /// (with the terminal untouched) when the terminal cannot be used.
+    package static func run(workspace: Workspace, language: Language, mouse: Bool) throws -> Ending {
+        let backend = try NcursesBackend(options: NcursesBackend.Options(mouse: mouse))
+        defer { backend.shutdown() }
+        let runtime = AppRuntime(workspace: workspace, language: language, size: backend.size, mouse: mouse,
+                                 glyphs: backend.glyphs)
+        let session = TerminalSession(backend: backend, minimumSize: Layout.minimumSize,
+                                      tooSmallMessage: Localizer(language)(.terminalTooSmall),
+                                      tickInterval: .seconds(1))
+        let end = session.run(render: { runtime.render(into: &$0) },
+                              handle: { event in
+                                  let quit: Bool
+                                  switch event {
+                                  case .key(let key): quit = runtime.send(.key(key))
+                                  case .resize(let size): quit = runtime.send(.resize(size))
+                                  case .tick: quit = runtime.send(.tick)
+                                  }
+                                  return quit ? .quit : .continue
+                              })
+        switch end {
+        case .quit: return .quit
+        case .signal(let number): return .signal(number)
+        }
+    }
+}

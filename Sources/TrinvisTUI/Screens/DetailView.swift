@@ -1,0 +1,220 @@
+import TrinvisCore
+
+/// The lines of a detail view, wrapped to a width: the whole citizen, a milestone with its
+/// progress notes, a meeting with its agreements, or the results report.
+enum DetailView {
+    static func lines(_ detail: Detail, width: Int, state: AppState) -> [[Span]] {
+        var builder = DetailBuilder(width: max(width, 10), say: state.say)
+        switch detail {
+        case .citizen(let profile): citizen(profile, state, &builder)
+        case .milestone(let milestone, let notes, let authors): self.milestone(milestone, notes, authors, state, &builder)
+        case .meeting(let item, let names): meeting(item, names, state, &builder)
+        case .report(let text):
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                builder.lines.append([Span(Sanitizer.sanitize(String(line)))])
+            }
+        }
+        return builder.lines
+    }
+
+    private static func period(_ from: LocalDate, _ to: LocalDate?, _ say: Localizer) -> String {
+        say.date(from) + " \u{2013} " + (to.map(say.date) ?? "")
+    }
+
+    private static func citizen(_ profile: CitizenProfile, _ state: AppState, _ builder: inout DetailBuilder) {
+        let say = state.say
+        let citizen = profile.citizen
+        builder.field(say(.fieldCPR), citizen.cpr?.masked)
+        if let born = citizen.effectiveBirthDate {
+            let age = citizen.age(on: state.today).map { " (\($0))" } ?? ""
+            builder.field(say(.fieldBorn), say.date(born) + age)
+        }
+        builder.field(say(.fieldPhone), citizen.phone)
+        builder.field(say(.fieldEmail), citizen.email)
+        builder.field(say(.fieldPrefers), say(.contactPreference(citizen.contactPreference)))
+        builder.field(say(.fieldHousehold), profile.householdName)
+        builder.field(say(.fieldOrganisation), profile.organisationName)
+        builder.field(say(.fieldRegistered), say.date(citizen.registeredOn))
+        builder.field(say(.fieldInterval), say(.days(citizen.meetingIntervalDays)))
+
+        builder.heading(say(.fieldLife))
+        builder.paragraph(citizen.life.isEmpty ? say(.none) : citizen.life, style: citizen.life.isEmpty ? .muted : .normal)
+
+        builder.heading(say(.fieldTeam))
+        if profile.team.isEmpty { builder.paragraph(say(.none), style: .muted) }
+        for (member, professional) in profile.team {
+            let responsible = member.responsible ? ", " + say(.fieldResponsible) : ""
+            builder.item(professional.name + " (" + say(.role(professional.role)) + responsible + ") "
+                         + period(member.from, member.to, say))
+        }
+
+        builder.heading(say(.fieldConsents))
+        if profile.consents.isEmpty { builder.paragraph(say(.none), style: .muted) }
+        for (consent, recipient) in profile.consents {
+            var text = say(.consentScope(consent.scope))
+            if let recipient { text += " " + say(.fieldRecipient) + " " + recipient }
+            if !consent.information.isEmpty { text += "; " + say(.fieldInformation) + ": " + consent.information }
+            if !consent.purpose.isEmpty { text += "; " + consent.purpose }
+            text += "; " + say(.fieldGiven) + " " + say.date(consent.givenOn)
+            if let expires = consent.expiresOn { text += ", " + say(.fieldExpires) + " " + say.date(expires) }
+            if let withdrawn = consent.withdrawnOn { text += ", " + say(.fieldWithdrawn) + " " + say.date(withdrawn) }
+            builder.item(text, style: consent.isInForce(on: state.today) ? .normal : .muted)
+        }
+
+        builder.heading(say(.fieldResources))
+        let filled = profile.resources.filter { !($0.resource?.text.isEmpty ?? true) }
+        if filled.isEmpty { builder.paragraph(say(.none), style: .muted) }
+        for (area, resource) in filled {
+            builder.field(area.label(state.language), resource?.text)
+        }
+
+        builder.heading(say(.fieldVisions))
+        if let vision = profile.vision, !(vision.family + vision.work + vision.housing + vision.other).isEmpty {
+            builder.field(say(.fieldVisionFamily), vision.family.isEmpty ? nil : vision.family)
+            builder.field(say(.fieldVisionWork), vision.work.isEmpty ? nil : vision.work)
+            builder.field(say(.fieldVisionHousing), vision.housing.isEmpty ? nil : vision.housing)
+            builder.field(say(.fieldVisionOther), vision.other.isEmpty ? nil : vision.other)
+        } else {
+            builder.paragraph(say(.none), style: .muted)
+        }
+
+        builder.heading(say(.fieldPlans))
+        if profile.plans.isEmpty { builder.paragraph(say(.none), style: .muted) }
+        for plan in profile.plans {
+            builder.item(plan.goal + " (" + say(.planStatus(plan.status)) + ", " + period(plan.start, plan.end, say) + ")")
+            if !plan.purpose.isEmpty { builder.field("  " + say(.fieldPurpose), plan.purpose) }
+            if !plan.effort.isEmpty { builder.field("  " + say(.fieldEffort), plan.effort) }
+        }
+
+        builder.heading(say(.fieldAssessments))
+        if profile.assessments.isEmpty { builder.paragraph(say(.none), style: .muted) }
+        for assessment in profile.assessments {
+            let scores = AssessmentDimension.allCases.compactMap { dimension in
+                assessment.scores[dimension].map { say(.dimension(dimension)) + " \($0)" }
+            }
+            builder.item(say.date(assessment.date) + ": " + scores.joined(separator: ", "))
+        }
+
+        builder.heading(say(.fieldOutcomes))
+        if profile.outcomes.isEmpty { builder.paragraph(say(.none), style: .muted) }
+        for outcome in profile.outcomes {
+            builder.item(say.date(outcome.date) + " " + say(.outcomeKind(outcome.kind)) + (outcome.note.isEmpty ? "" : ": " + outcome.note))
+        }
+
+        builder.heading(say(.fieldPlacements))
+        if profile.placements.isEmpty { builder.paragraph(say(.none), style: .muted) }
+        for (placement, company) in profile.placements {
+            builder.item(company + ": " + say(.placementKind(placement.kind)) + ", " + period(placement.from, placement.to, say)
+                         + ", " + say(.placementResult(placement.result)))
+        }
+
+        builder.heading(say(.fieldStories))
+        if profile.stories.isEmpty { builder.paragraph(say(.none), style: .muted) }
+        for story in profile.stories {
+            builder.item(say.date(story.date) + " " + story.title, style: Style(.normal, [.bold]))
+            builder.paragraph(story.text)
+        }
+    }
+
+    private static func milestone(_ milestone: Milestone, _ notes: [ProgressNote], _ authors: [ProfessionalID: String],
+                                  _ state: AppState, _ builder: inout DetailBuilder) {
+        let say = state.say
+        builder.paragraph(milestone.title, style: Style(.normal, [.bold]))
+        builder.blank()
+        let overdue = milestone.isOverdue(on: state.today)
+        builder.field(say(.fieldDeadline), say.date(milestone.deadline) + " (" + say(.relativeDays(state.today.days(until: milestone.deadline))) + ")",
+                      style: overdue ? .danger : .normal)
+        builder.field(say(.fieldStatus), say(.milestoneStatus(milestone.status)) + (overdue ? ", ! " + say(.overdueMarker) : ""),
+                      style: overdue ? .danger : .normal)
+        builder.field(say(.steppingStone), milestone.steppingStone ? say(.yes) : say(.no))
+        builder.field(say(.fieldAchieved), milestone.achievedOn.map(say.date))
+        builder.heading(say(.fieldProgress))
+        if notes.isEmpty { builder.paragraph(say(.none), style: .muted) }
+        for note in notes {
+            let author = note.authorID.flatMap { authors[$0] }.map { " \u{2013} " + $0 } ?? ""
+            builder.item(say.date(note.date) + author, style: Style(.normal, [.bold]))
+            builder.paragraph(note.note)
+        }
+    }
+
+    private static func meeting(_ item: MeetingWithAgreements, _ names: [ProfessionalID: String], _ state: AppState,
+                                _ builder: inout DetailBuilder) {
+        let say = state.say
+        let meeting = item.meeting
+        builder.field(say(.fieldTime), say.date(meeting.at.localDate) + " " + meeting.at.clockTime)
+        builder.field(say(.fieldKind), say(.meetingKind(meeting.kind)))
+        builder.field(say(.fieldPlace), meeting.place.isEmpty ? nil : meeting.place)
+        builder.field(say(.fieldAttendance), say(.attendance(meeting.attendance)))
+        builder.field(say(.fieldAttendees), meeting.attendees.isEmpty ? nil : meeting.attendees.compactMap { names[$0] }.joined(separator: ", "))
+        builder.field(say(.fieldAuthor), meeting.authorID.flatMap { names[$0] })
+        if let next = meeting.nextMeeting {
+            builder.field(say(.fieldNextMeeting), say.date(next.localDate) + " " + next.clockTime)
+        }
+        builder.heading(say(.fieldNotes))
+        builder.paragraph(meeting.notes.isEmpty ? say(.none) : meeting.notes, style: meeting.notes.isEmpty ? .muted : .normal)
+        builder.heading(say(.fieldAgreements))
+        if item.agreements.isEmpty { builder.paragraph(say(.none), style: .muted) }
+        for agreement in item.agreements {
+            let who: String
+            switch agreement.responsible {
+            case .citizen: who = say(.fieldCitizen)
+            case .professional(let id): who = names[id] ?? "?"
+            }
+            var text = (agreement.doneOn == nil ? "[ ] " : "[x] ") + agreement.text + " (" + who
+            if let due = agreement.due { text += ", " + say(.fieldDue) + " " + say.date(due) }
+            if let done = agreement.doneOn { text += ", " + say(.fieldDone) + " " + say.date(done) }
+            text += ")"
+            let overdue = agreement.isOverdue(on: state.today)
+            if overdue { text = "! " + say(.overdueMarker) + ": " + text }
+            builder.paragraph(text, style: overdue ? .danger : agreement.doneOn == nil ? .normal : .muted)
+        }
+    }
+}
+
+/// Collects wrapped, styled lines for a detail view.
+struct DetailBuilder {
+    let width: Int
+    let say: Localizer
+    var lines: [[Span]] = []
+    /// The column where field values start.
+    private var labelWidth: Int { min(18, width / 3) }
+
+    init(width: Int, say: Localizer) {
+        self.width = width
+        self.say = say
+    }
+
+    mutating func blank() { lines.append([]) }
+
+    mutating func heading(_ text: String) {
+        if !lines.isEmpty { blank() }
+        lines.append([Span(Sanitizer.sanitize(text), style: Style(.accent, [.bold, .underline]))])
+    }
+
+    /// "Label: value", the value wrapped under itself; nothing when the value is nil or empty.
+    mutating func field(_ label: String, _ value: String?, style: Style = .normal) {
+        guard let value, !value.isEmpty else { return }
+        let labelText = DisplayWidth.pad(DisplayWidth.truncate(Sanitizer.sanitize(label), toWidth: labelWidth - 1),
+                                         toWidth: labelWidth)
+        let wrapped = DisplayWidth.wrap(Sanitizer.sanitize(value, keepingNewlines: true), toWidth: max(width - labelWidth, 4))
+        for (index, line) in wrapped.enumerated() {
+            lines.append([Span(index == 0 ? labelText : String(repeating: " ", count: labelWidth), style: .muted),
+                          Span(line, style: style)])
+        }
+    }
+
+    /// Text wrapped to the width, line breaks kept.
+    mutating func paragraph(_ text: String, style: Style = .normal) {
+        for line in DisplayWidth.wrap(Sanitizer.sanitize(text, keepingNewlines: true), toWidth: width) {
+            lines.append([Span(line, style: style)])
+        }
+    }
+
+    /// A bulleted line, wrapped with a hanging indent.
+    mutating func item(_ text: String, style: Style = .normal) {
+        let wrapped = DisplayWidth.wrap(Sanitizer.sanitize(text, keepingNewlines: true), toWidth: max(width - 2, 4))
+        for (index, line) in wrapped.enumerated() {
+            lines.append([Span(index == 0 ? "- " : "  ", style: .muted), Span(line, style: style)])
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import TrinvisCore
+
+/// The three lists of the main screen: citizens, milestones and meetings.
+enum PaneViews {
+    /// Data text made safe and one-line: controls removed, line breaks as spaces.
+    static func clean(_ text: String) -> String {
+        Sanitizer.sanitize(text.replacingLineEnds().split(separator: "\n").joined(separator: " "))
+    }
+
+    /// The citizen list: a marker for the user's own citizens, the name, what is overdue, and
+    /// the next meeting (or, for search results, where the search matched).
+    static func citizens(_ state: AppState, in rect: Rect, focused: Bool, canvas: inout Canvas) {
+        let say = state.say
+        let glyphs = canvas.glyphs
+        let rows = state.citizens.rows
+        let matches = state.citizens.matches
+        let empty = state.citizens.query.map { say(.searchNoHits($0)) } ?? say(.noCitizens)
+        ListView.draw(state.citizens.list, in: rect, canvas: &canvas, isFocused: focused, emptyText: empty) { index, width in
+            let summary = rows[index]
+            var spans: [Span] = [Span(summary.isMine ? (glyphs.isASCII ? "* " : "\u{25CF} ") : "  ", style: .accent)]
+            let overdue = summary.overdue > 0 ? "!\(summary.overdue)" : ""
+            let showDate = width >= 30
+            let trailing: [Span]
+            if index < matches.count {
+                trailing = [Span("  " + describe(matches[index], say), style: .muted)]
+            } else {
+                let date = summary.nextMeeting.map { say.date($0.localDate) } ?? ""
+                let late = summary.nextMeeting.map { $0.localDate < state.today } ?? false
+                trailing = showDate ? [Span(" " + DisplayWidth.pad(date, toWidth: 10, alignment: .trailing),
+                                            style: late ? .warning : .muted)] : []
+            }
+            let trailingWidth = index < matches.count ? 0 : trailing.reduce(0) { $0 + DisplayWidth.of($1.text) }
+            let nameWidth = max(width - 2 - 4 - trailingWidth, 4)
+            if index < matches.count {
+                let nameShown = DisplayWidth.truncate(clean(summary.citizen.name), toWidth: max(nameWidth, 4), ellipsis: glyphs.ellipsis)
+                spans.append(Span(nameShown))
+                if !overdue.isEmpty { spans.append(Span(" " + overdue, style: .danger)) }
+                return spans + trailing
+            }
+            spans.append(Span(DisplayWidth.pad(DisplayWidth.truncate(clean(summary.citizen.name), toWidth: nameWidth,
+                                                                     ellipsis: glyphs.ellipsis), toWidth: nameWidth)))
+            spans.append(Span(DisplayWidth.pad(overdue, toWidth: 4, alignment: .trailing), style: .danger))
+            return spans + trailing
+        }
+    }
+
+    static func describe(_ match: SearchHit.Match, _ say: Localizer) -> String {
+        switch match {
+        case .name: return say(.matchName)
+        case .cpr: return say(.matchCPR)
+        case .text(let source, let excerpt): return say(.matchText(source)) + ": " + clean(excerpt)
+        }
+    }
+
+    /// The milestones of the plan: overdue marker and word, deadline, status, title, stepping stone.
+    static func milestones(_ state: AppState, in rect: Rect, focused: Bool, canvas: inout Canvas) {
+        let say = state.say
+        let milestones = state.panes.milestones
+        let empty = state.panes.citizenID == nil ? say(.noCitizenSelected)
+            : state.panes.plan == nil ? say(.noPlan) : say(.noMilestones)
+        ListView.draw(state.panes.milestoneList, in: rect, canvas: &canvas, isFocused: focused, emptyText: empty) { index, width in
+            let milestone = milestones[index]
+            let overdue = milestone.isOverdue(on: state.today)
+            let status = overdue ? say(.overdueMarker) : say(.milestoneStatus(milestone.status))
+            let statusStyle: Style
+            switch milestone.status {
+            case _ where overdue: statusStyle = .danger
+            case .achieved: statusStyle = .success
+            case .dropped: statusStyle = .muted
+            default: statusStyle = .normal
+            }
+            var spans = [
+                Span(overdue ? "! " : "  ", style: .danger),
+                Span(say.date(milestone.deadline) + " ", style: overdue ? .danger : .normal),
+            ]
+            if width >= 44 {
+                spans.append(Span(DisplayWidth.pad(status, toWidth: 10) + " ", style: statusStyle))
+            }
+            spans.append(Span(clean(milestone.title),
+                              style: milestone.status == .dropped ? .muted : .normal))
+            if milestone.steppingStone {
+                spans.append(Span(" (" + say(.steppingStone) + ")", style: .muted))
+            }
+            return spans
+        }
+    }
+
+    /// The meeting history, newest first: date, kind, attendance, the first line of the notes and
+    /// how many agreements are still open.
+    static func meetings(_ state: AppState, in rect: Rect, focused: Bool, canvas: inout Canvas) {
+        let say = state.say
+        let meetings = state.panes.meetings
+        let empty = state.panes.citizenID == nil ? say(.noCitizenSelected) : say(.noMeetings)
+        let ellipsis = canvas.glyphs.ellipsis
+        ListView.draw(state.panes.meetingList, in: rect, canvas: &canvas, isFocused: focused, emptyText: empty) { index, width in
+            let item = meetings[index]
+            let meeting = item.meeting
+            var spans = [Span(say.date(meeting.at.localDate) + " ")]
+            if width >= 60 {
+                spans.append(Span(DisplayWidth.pad(say(.meetingKind(meeting.kind)), toWidth: 12) + " ", style: .muted))
+            }
+            let attendanceStyle: Style = meeting.attendance == .noShow ? .warning : meeting.attendance == .excused ? .muted : .normal
+            spans.append(Span(DisplayWidth.pad(say(.attendance(meeting.attendance)), toWidth: 8) + " ", style: attendanceStyle))
+            let open = item.openAgreements.count
+            let openText = open > 0 ? " " + say(.openAgreements(open)) : ""
+            let used = spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
+            let summaryWidth = max(width - used - DisplayWidth.of(openText), 1)
+            spans.append(Span(DisplayWidth.pad(DisplayWidth.truncate(clean(meeting.summary), toWidth: summaryWidth,
+                                                                     ellipsis: ellipsis), toWidth: summaryWidth)))
+            if open > 0 { spans.append(Span(openText, style: .warning)) }
+            return spans
+        }
+    }
+}

@@ -1,0 +1,302 @@
+import Foundation
+import Testing
+@testable import TrinvisCore
+@testable import TrinvisTUI
+
+@Suite struct MainScreenTests {
+    private let demoNames = ["Aisha Khalil", "Bent Ørsted", "Jan Bækgaard", "Kurt Damgaard", "Line Sørensen",
+                             "Mette Ågaard", "Per Kristiansen", "Svend Madsen", "Ulla Brandt"]
+
+    @Test func at80x24OnePaneAtATimeWithTabsHeaderAndKeyBar() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 80, height: 24)
+        let lines = app.screen().lines()
+        #expect(lines.count == 24)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+        #expect(lines[0].contains("Aisha Khalil") && lines[0].contains("ends 2027-04-24 (in 152 days)"))
+        #expect(lines[1].contains("[1 Citizens]") && lines[1].contains("2 Milestones") && lines[1].contains("3 Meetings"))
+        for name in demoNames { #expect(app.text.contains(name), "\(name) is listed") }
+        // Danish alphabetical order: Ø and Å sort after Z, so Mette Ågaard comes by her first name.
+        let order = demoNames.compactMap { name in lines.firstIndex { $0.contains(name) } }
+        #expect(order == order.sorted())
+        // The user's own citizens carry a marker that is not colour alone.
+        let perLine = try #require(lines.first { $0.contains("Per Kristiansen") })
+        let bentLine = try #require(lines.first { $0.contains("Bent Ørsted") })
+        #expect(perLine.contains("\u{25CF}"))
+        #expect(!bentLine.contains("\u{25CF}"))
+        #expect(perLine.contains("!2"), "Per has two overdue items")
+        #expect(lines[23].contains("? help") && lines[23].contains("q quit"))
+        // The hardware cursor sits on the selected row.
+        let cursor = try #require(app.screen().cursor)
+        #expect(lines[cursor.row].contains("Aisha Khalil"))
+    }
+
+    @Test func at100x30TheThreePanesShowCitizenMilestonesAndMeetings() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 100, height: 30)
+        app.press(.down, .down, .down, .down, .down, .down, .down)  // Svend Madsen
+        #expect(app.selectedCitizen == "Svend Madsen")
+        let text = app.text
+        #expect(text.contains("[1 Citizens]") && text.contains("2 Milestones") && text.contains("3 Meetings"))
+        #expect(text.contains("Goal: Ædru"))
+        #expect(text.contains("Starte behandling på alkohol"))
+        #expect(app.screen().lines()[0].contains("ends 2027-01-26 (in 64 days)"))
+        let overdue = try #require(app.screen().lines().first { $0.contains("Praktik hos Ringe Anlægsgartneri") })
+        #expect(overdue.contains("! ") && overdue.contains("overdue"))
+        #expect(text.contains("no-show"), "Svend missed one meeting")
+        #expect(text.contains("1 open"), "an open agreement is counted")
+        // Newest meeting first.
+        let meetingLines = app.screen().lines().filter { $0.range(of: #"\d{4}-\d{2}-\d{2} (attended|no-show|excused)"#, options: .regularExpression) != nil }
+        let dates = meetingLines.compactMap { line in line.range(of: #"\d{4}-\d{2}-\d{2}"#, options: .regularExpression).map { String(line[$0]) } }
+        #expect(dates.count >= 3)
+        #expect(dates == dates.sorted(by: >))
+    }
+
+    @Test func at200x60ThePanesStandSideBySide() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 200, height: 60)
+        let lines = app.screen().lines()
+        let titles = try #require(lines.first { $0.contains("1 Citizens") })
+        #expect(titles.contains("2 Milestones") && titles.contains("3 Meetings"))
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 200 })
+        #expect(lines[0].contains("ends 2027-04-24 (in 152 days)"))
+        #expect(app.text.contains("Deltage i IT-kurset i værestedet (steppin"))
+        #expect(lines[0].contains("Goal: Egen bolig og afklaring af uddannelse"))
+        #expect(app.text.contains("conversation") || app.text.contains("drop-in"))
+        for name in demoNames { #expect(app.text.contains(name)) }
+    }
+
+    @Test func danishLabelsFollowTheLanguage() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 100, height: 30, language: .danish)
+        let text = app.text
+        #expect(text.contains("[1 Borgere]") && text.contains("2 Milepæle") && text.contains("3 Møder"))
+        #expect(text.contains("23.11.2026"))
+        #expect(text.contains("? hjælp") && text.contains("q afslut"))
+    }
+
+    @Test func wideAndCombiningCharactersStayAligned() throws {
+        let fixture = try DemoFixture()
+        let workspace = fixture.workspace
+        let names = ["Ærø Åsø 😀 Jensen", "李雷 王芳", "Zoe\u{0301} Nørgård", "Ib"]
+        for name in names {
+            let citizen = try workspace.create(Citizen(name: name, registeredOn: LocalDate(iso: "2026-11-01")!))
+            try workspace.create(Meeting(citizenID: citizen.id, at: Timestamp(iso: "2026-11-20T10:00:00+01:00")!,
+                                         nextMeeting: Timestamp(iso: "2026-12-04T10:00:00+01:00")!))
+        }
+        let app = fixture.runtime(width: 100, height: 30)
+        let canvas = app.screen()
+        var dateColumns: [Int] = []
+        for row in 0..<canvas.height {
+            let line = canvas.line(row)
+            guard names.contains(where: { line.contains(TextNormalization.nfc($0)) }) else { continue }
+            // Find the display column where "2026-12-04" begins on this row.
+            for col in 0..<canvas.width where canvas.cell(row: row, col: col)?.text == "2" {
+                let slice = (col..<min(col + 10, canvas.width)).compactMap { canvas.cell(row: row, col: $0)?.text }.joined()
+                if slice == "2026-12-04" { dateColumns.append(col) }
+            }
+        }
+        #expect(dateColumns.count == names.count)
+        #expect(Set(dateColumns).count == 1, "dates line up: \(dateColumns)")
+    }
+
+    @Test func anEscapeSequenceInANoteIsDrawnInert() throws {
+        let fixture = try DemoFixture()
+        let hostile = "\u{1B}]0;pwned\u{07}\u{1B}[2J\u{202E}Hello \u{9B}31m world"
+        let citizen = try fixture.workspace.create(Citizen(name: "\u{1B}[31mAaron", registeredOn: LocalDate(iso: "2026-11-01")!))
+        try fixture.workspace.create(Meeting(citizenID: citizen.id, at: Timestamp(iso: "2026-11-20T10:00:00+01:00")!,
+                                             notes: hostile))
+        let app = fixture.runtime(width: 100, height: 30)
+        #expect(app.selectedCitizen?.contains("Aaron") == true)
+        app.press(.character("3"), .enter)  // open the meeting
+        for canvas in [app.screen()] {
+            for row in 0..<canvas.height {
+                for col in 0..<canvas.width {
+                    let scalars = canvas.cell(row: row, col: col)?.text.unicodeScalars ?? "".unicodeScalars
+                    #expect(!scalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" })
+                }
+            }
+        }
+        #expect(app.text.contains("Hello"))
+        #expect(app.text.contains("world"))
+    }
+}
+
+@Suite struct InteractionTests {
+    @Test func searchNarrowsAsYouTypeAndEscShowsAllAgain() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 100, height: 30)
+        app.press(.character("/"))
+        app.type("sve")
+        #expect(app.state.citizens.rows.map(\.citizen.name) == ["Svend Madsen"])
+        #expect(app.text.contains("Search: sve"))
+        // The plan of the first hit is already on screen.
+        #expect(app.text.contains("Goal: Ædru"))
+        app.press(.enter)
+        #expect(app.state.prompt == nil)
+        #expect(app.state.citizens.query == "sve")
+        app.press(.escape)
+        #expect(app.state.citizens.rows.count == 9)
+    }
+
+    @Test func searchFindsAWordThatOnlyStandsInAMeetingNote() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 120, height: 30)
+        app.press(.character("/"))
+        app.type("højskoler")
+        #expect(app.state.citizens.rows.map(\.citizen.name) == ["Per Kristiansen"])
+        // Where the match is: the excerpt of the selected hit is on the message line.
+        let messageLine = app.screen().lines()[28]
+        #expect(messageLine.contains("«højskoler»"))
+        #expect(messageLine.contains("meeting notes:") || messageLine.contains("agreement:"))
+        app.press(.backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace, .backspace)
+        #expect(app.state.citizens.rows.count == 9, "an emptied search shows everyone")
+    }
+
+    @Test func enterOpensTheCitizenAndEscReturnsWithTheSelectionKept() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 100, height: 30)
+        app.press(.down, .down)  // Jan Bækgaard
+        app.press(.enter)
+        guard case .detail(.citizen(let profile)) = app.state.screen else {
+            Issue.record("a citizen view")
+            return
+        }
+        #expect(profile.citizen.name == "Jan Bækgaard")
+        let text = app.text
+        #expect(text.contains("Life"))
+        #expect(text.contains("Team") && text.contains("Sanne Østergaard"))
+        #expect(text.contains("Consents"))
+        app.press(.end)
+        #expect(app.state.detail.offset > 0)
+        #expect(app.text.contains("Own housing"))
+        app.press(.escape)
+        #expect(app.state.screen == .main)
+        #expect(app.selectedCitizen == "Jan Bækgaard")
+    }
+
+    @Test func milestoneAndMeetingDetails() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 100, height: 30)
+        app.press(.down, .down, .down, .down, .down, .down, .down, .down)  // Ulla Brandt
+        app.press(.character("2"), .down, .enter)
+        #expect(app.text.contains("Progress"))
+        #expect(app.text.contains("To måneder gennemført"))
+        app.press(.escape, .character("3"), .enter)
+        #expect(app.text.contains("Agreements"))
+        #expect(app.text.contains("[ ] Ulla fortæller Gitte om sin ryg"))
+        #expect(app.text.contains("Present") && app.text.contains("Inger Holm"))
+    }
+
+    @Test func helpListsEveryKeyOfTheScreenFromTheSameTableAsTheBar() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 100, height: 30)
+        app.press(.character("?"))
+        let text = app.text
+        for binding in AppKeys.current(app.state).bindings {
+            #expect(text.contains(binding.help), "help shows: \(binding.help)")
+        }
+        #expect(text.contains("Keys"))
+        app.press(.escape)
+        #expect(!app.state.helpVisible)
+        app.press(.function(1))
+        #expect(app.state.helpVisible)
+    }
+
+    @Test func resizeKeepsTheSelectionAndItStaysVisible() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 120, height: 40)
+        app.press(.down, .down, .down, .down, .down, .down)  // Per Kristiansen
+        app.press(.character("3"), .down)
+        let meeting = app.state.panes.meetingList.selection
+        app.resize(60, 20)
+        #expect(app.selectedCitizen == "Per Kristiansen")
+        #expect(app.state.focus == .meetings)
+        #expect(app.state.panes.meetingList.selection == meeting)
+        app.press(.character("1"))
+        #expect(app.text.contains("Per Kristiansen"))
+        app.resize(120, 40)
+        #expect(app.selectedCitizen == "Per Kristiansen")
+        #expect(app.state.panes.meetingList.selection == meeting)
+        let lines = app.screen().lines()
+        let cursor = try #require(app.screen().cursor)
+        #expect(lines[cursor.row].contains("Per Kristiansen"))
+    }
+
+    @Test func findInTheMilestoneListAndJumpWithN() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 100, height: 30)
+        app.press(.down, .down, .down, .down, .down, .down, .down)  // Svend
+        app.press(.character("2"), .character("/"))
+        app.type("uden")
+        app.press(.enter)
+        #expect(app.state.panes.milestoneList.selection == 1)
+        app.press(.character("/"), .ctrl("u"))
+        app.type("aftalt")
+        app.press(.enter)
+        #expect(app.state.panes.milestoneList.selection == 3)
+        app.press(.character("/"), .ctrl("u"))
+        app.type("xyzzy")
+        app.press(.enter)
+        #expect(app.text.contains("is not in this list"))
+    }
+
+    @Test func agendaShowsMyComingMeetingsAndOverdueItems() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 100, height: 30)
+        app.press(.character("t"))
+        #expect(app.state.screen == .agenda)
+        let text = app.text
+        #expect(text.contains("Agenda"))
+        #expect(text.contains("! ") && text.contains("overdue: Praktik hos Ringe Anlægsgartneri"))
+        #expect(text.contains("meeting"))
+        #expect(!text.contains("Aisha Khalil"), "Aisha's team does not include Inger")
+        app.press(.escape)
+        #expect(app.state.screen == .main)
+    }
+
+    @Test func reportKeyShowsTheResults() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 100, height: 30)
+        app.press(.character("r"))
+        #expect(app.text.contains("Results report"))
+        #expect(app.text.contains(" of "))
+    }
+
+    @Test func quitKeysEndTheProgram() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 100, height: 30)
+        #expect(app.press(.character("q")))
+        #expect(app.press(.function(10)))
+        app.press(.character("/"))
+        #expect(!app.press(.character("q")), "q is typed into a search")
+    }
+
+    @Test func asciiModeUsesOnlyASCII() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 100, height: 30, glyphs: .ascii)
+        let canvas = app.screen(glyphs: .ascii)
+        let frame = canvas.lines().joined().unicodeScalars.filter { "┌┐└┘│─›●↑↓".unicodeScalars.contains($0) }
+        #expect(frame.isEmpty)
+        #expect(canvas.text.contains("* Per Kristiansen"))
+        #expect(canvas.text.contains("> "))
+    }
+
+    @Test func theCitizenListPagesThroughSQLite() throws {
+        let fixture = try DemoFixture()
+        try fixture.workspace.database.transaction {
+            for number in 0..<250 {
+                try fixture.workspace.create(Citizen(name: "Testborger \(1000 + number)", registeredOn: LocalDate(iso: "2026-01-01")!))
+            }
+        }
+        let app = fixture.runtime(width: 100, height: 30)
+        #expect(app.state.citizens.rows.count == AppUpdate.pageSize)
+        #expect(app.state.citizens.next != nil)
+        app.press(.end)
+        #expect(app.state.citizens.rows.count == 2 * AppUpdate.pageSize)
+        app.press(.end, .end)
+        #expect(app.state.citizens.rows.count == 259)
+        #expect(app.state.citizens.next == nil)
+        #expect(app.selectedCitizen == "Ulla Brandt")
+    }
+}
