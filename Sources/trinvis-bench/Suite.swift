@@ -1,0 +1,190 @@
+import TrinvisCore
+
+/// The measurements: a baseline of the machine, then every query and write behind the screens,
+/// each on targets drawn with the seeded generator so that two runs measure the same work.
+struct Suite {
+    /// The database file.
+    let path: String
+    /// The command line.
+    let options: BenchOptions
+    /// What the database holds.
+    let targets: Targets
+
+    /// Iterations of operations that take microseconds to a few milliseconds.
+    var fast: Int { options.iterations }
+    /// Iterations of operations that take tens of milliseconds.
+    var medium: Int { max(5, options.iterations / 4) }
+    /// Iterations of operations that read the whole database.
+    var slow: Int { max(3, options.iterations / 20) }
+
+    /// A workspace on the file as the busiest caseworker, on the benchmark's clock.
+    func open(policy: AccessPolicy = .unrestricted) throws -> Workspace {
+        try Workspace(path: path, username: targets.busiestCaseworker.username, policy: policy,
+                      clock: { BenchCalendar.now })
+    }
+
+    /// `count` targets drawn from the generator of operation `stream` (one stream per operation,
+    /// so that adding an operation changes no other operation's targets).
+    func draw<T>(_ count: Int, stream: UInt64, _ make: (inout SplitMix64) -> T) -> [T] {
+        var random = SplitMix64(seed: options.seed, stream: 1_000 + stream)
+        return (0..<count).map { _ in make(&random) }
+    }
+
+    /// Runs everything; `announce` is told the name of each operation before it runs.
+    func run(announce: (String) -> Void) throws -> [Measurement] {
+        var results: [Measurement] = []
+        func add(_ name: String, iterations: Int, warmup: Int = 3, _ body: (Int) throws -> Int) throws {
+            announce(name)
+            results.append(try measure(name, iterations: iterations, warmup: warmup, body))
+        }
+        let warmup = 3
+
+        // Baseline: what the machine and SQLite cost without Trinvis's queries.
+        do {
+            let workspace = try open()
+            let database = workspace.database
+            try add("baseline: prepared SELECT 1 via Database", iterations: fast) { _ in
+                try database.scalar("SELECT 1") == .integer(1) ? 1 : 0
+            }
+            let citizens = draw(fast + warmup, stream: 1) { $0.pick(targets.citizens) }
+            try add("baseline: citizen by primary key (Workspace.get)", iterations: fast) { index in
+                _ = try workspace.get(Citizen.self, id: citizens[index + warmup])
+                return 1
+            }
+        }
+
+        // Start-up: no other connection is open, as when the program starts.
+        announce("open Workspace (cold start)")
+        results.append(try measureOpen(iterations: fast, warmup: warmup))
+
+        let workspace = try open()
+        try add("citizen list: first page (50)", iterations: fast) { _ in
+            try workspace.citizenSummaries(page: .first(50)).items.count
+        }
+        let cursors = try draw(fast + warmup, stream: 2) { $0.pick(targets.citizens) }.map { id in
+            PageCursor(key: try workspace.get(Citizen.self, id: id).orderKey)
+        }
+        try add("citizen list: later page via cursor (50)", iterations: fast) { index in
+            try workspace.citizenSummaries(page: PageRequest(limit: 50, after: cursors[index + warmup])).items.count
+        }
+        do {
+            let restricted = try open(policy: .organisation)
+            try add("citizen list: first page, organisation rule", iterations: fast) { _ in
+                try restricted.citizenSummaries(page: .first(50)).items.count
+            }
+        }
+
+        let fragments = draw(fast + warmup, stream: 3) { random -> String in
+            let name = random.chance(70) ? random.pick(Vocabulary.lastNames) : random.pick(Vocabulary.firstNames)
+            return String(name.lowercased().prefix(3))
+        }
+        try add("search: name fragment, 3 letters", iterations: fast) { index in
+            try workspace.search(fragments[index + warmup]).count
+        }
+        let prefixes = draw(fast + warmup, stream: 4) { String($0.pick(targets.cprs).prefix(6)) }
+        try add("search: CPR prefix, 6 digits", iterations: fast) { index in
+            try workspace.search(prefixes[index + warmup]).count
+        }
+        let frequent = draw(medium + warmup, stream: 5) { $0.pick(Suite.frequentWords) }
+        try add("search: frequent word in notes (FTS)", iterations: medium) { index in
+            try workspace.search(frequent[index + warmup]).count
+        }
+        let rare = draw(fast + warmup, stream: 6) { $0.pick(Suite.rareWords) }
+        try add("search: rare word in notes (FTS)", iterations: fast) { index in
+            try workspace.search(rare[index + warmup]).count
+        }
+
+        let profiles = draw(fast + warmup, stream: 7) { $0.pick(targets.citizens) }
+        try add("citizen profile", iterations: fast) { index in
+            let profile = try workspace.citizenProfile(profiles[index + warmup])
+            return profile.team.count + profile.plans.count + profile.assessments.count + profile.resources.count
+        }
+        let histories = draw(fast + warmup, stream: 8) { $0.pick(targets.citizens) }
+        try add("meeting history: first page (20)", iterations: fast) { index in
+            try workspace.meetingHistory(of: histories[index + warmup], page: .first(20)).items.count
+        }
+        let plans = draw(fast + warmup, stream: 9) { $0.pick(targets.plans) }
+        try add("milestones of a plan", iterations: fast) { index in
+            try workspace.list(Milestone.self, parent: plans[index + warmup].sqlValue, page: .first(50)).items.count
+        }
+        let caseload = targets.busiestCaseworker.citizens
+        try add("agenda of a caseworker (\(caseload) citizens)", iterations: fast) { _ in
+            try workspace.agenda().count
+        }
+
+        try add("results report: everything", iterations: slow, warmup: 1) { _ in
+            try workspace.resultsReport().figures.citizens
+        }
+        let organisation = targets.largestMunicipality.id
+        try add("results report: one organisation", iterations: slow, warmup: 1) { _ in
+            try workspace.resultsReport(organisation: organisation).figures.citizens
+        }
+        let exports = draw(medium + warmup, stream: 10) { $0.pick(targets.citizens) }
+        try add("export one citizen (interchange text)", iterations: medium) { index in
+            try workspace.exportText(citizens: [exports[index + warmup]]).isEmpty ? 0 : 1
+        }
+
+        try measureWrites(workspace, add: add)
+        try measureScreens(workspace, add: add)
+        return results
+    }
+
+    /// Opening a workspace on the existing file: `sqlite3_open`, the pragmas, the migration check
+    /// and the user lookup. The connection is closed outside the measured time.
+    private func measureOpen(iterations: Int, warmup: Int) throws -> Measurement {
+        var samples: [UInt64] = []
+        for index in -warmup..<iterations {
+            let start = monotonicNanoseconds()
+            let workspace = try open()
+            let elapsed = monotonicNanoseconds() - start
+            withExtendedLifetime(workspace) {}
+            if index >= 0 { samples.append(elapsed) }
+        }
+        return Measurement(name: "open Workspace (cold start)", samples: samples, rows: nil)
+    }
+
+    /// The two writes: a meeting with two agreements in one transaction (the commit waits for
+    /// fsync, `synchronous=FULL`), and saving a milestone (the version check and the update).
+    /// The meetings are deleted again afterwards, so that a reused database stays as generated.
+    private func measureWrites(_ workspace: Workspace,
+                               add: (String, Int, Int, (Int) throws -> Int) throws -> Void) throws {
+        let warmup = 3
+        let author = targets.busiestCaseworker.id
+        let citizens = draw(fast + warmup, stream: 11) { $0.pick(targets.citizens) }
+        var created: [Meeting] = []
+        try add("write: meeting + 2 agreements (1 transaction)", fast, warmup) { index in
+            let at = BenchCalendar.now.adding(seconds: Int64(index + warmup) * 60)
+            try workspace.database.transaction {
+                let meeting = try workspace.create(Meeting(
+                    citizenID: citizens[index + warmup], at: at, place: "Jobcentret", attendees: [author],
+                    authorID: author,
+                    notes: "Vi talte om praktikken og økonomien. Borgeren fortalte, at det går bedre med søvnen.",
+                    nextMeeting: at.adding(seconds: 14 * 86_400)))
+                try workspace.create(Agreement(meetingID: meeting.id, text: "Søge tre job inden næste samtale",
+                                               due: BenchCalendar.today.adding(days: 14)))
+                try workspace.create(Agreement(meetingID: meeting.id, text: "Ringe til lægen om ryggen",
+                                               responsible: .professional(author), due: BenchCalendar.today.adding(days: 7)))
+                created.append(meeting)
+            }
+            return 3
+        }
+        try workspace.database.transaction {
+            for meeting in created { try workspace.delete(meeting) }
+        }
+
+        var latest: [MilestoneID: Milestone] = [:]
+        let milestones = draw(fast + warmup, stream: 12) { $0.pick(targets.milestones) }
+        for id in milestones where latest[id] == nil { latest[id] = try workspace.get(Milestone.self, id: id) }
+        try add("write: update a milestone (version check)", fast, warmup) { index in
+            let id = milestones[index + warmup]
+            guard let milestone = latest[id] else { throw BenchError("milestone \(id) was not read") }
+            latest[id] = try workspace.update(milestone)
+            return 1
+        }
+    }
+
+    /// Words that occur in many meeting notes (several per cent of them).
+    static let frequentWords = ["praktik", "bolig", "gæld", "lægen", "søvn", "økonomi"]
+    /// Words that occur in about one note in 3,600 (`Vocabulary.hobbies`), typed as prefixes.
+    static let rareWords = ["kajak", "lystfisk", "vinterbad", "æbletræ", "ølbryg", "petanque", "ålefisk"]
+}
