@@ -62,7 +62,7 @@ package final class NcursesBackend: TerminalBackend {
 
     /// Starts curses on the controlling terminal.
     package init(options: Options = Options()) throws(TerminalStartError) {
-        setlocale(LC_ALL, "")
+        TerminalCapabilities.adoptEnvironmentLocale()
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw .notATerminal

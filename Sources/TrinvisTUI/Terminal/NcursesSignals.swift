@@ -15,10 +15,18 @@ struct SignalWatch {
     static let watchedSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
 
     private var previousActions: [(signal: Int32, action: sigaction)] = []
+    private var previousMask = sigset_t()
 
-    /// Installs the recording handlers, saving the handlers they replace.
+    /// Installs the recording handlers, saving the handlers they replace. The watched signals,
+    /// SIGWINCH (resize) and the job-control signals are unblocked too: a program started with
+    /// them blocked (some launchers and test runners do that) would otherwise never notice a
+    /// resize or a request to end, and could not restore the terminal.
     static func install() -> SignalWatch {
         var watch = SignalWatch()
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signalNumber in watchedSignals + [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&unblock, signalNumber) }
+        sigprocmask(SIG_UNBLOCK, &unblock, &watch.previousMask)
         _ = trinvis_take_pending_signal()
         for signalNumber in watchedSignals {
             var previous = sigaction()
@@ -42,5 +50,6 @@ struct SignalWatch {
             _ = trinvis_restore_signal_handler(signalNumber, &saved)
         }
         previousActions.removeAll()
+        sigprocmask(SIG_SETMASK, &previousMask, nil)
     }
 }

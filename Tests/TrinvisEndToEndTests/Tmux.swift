@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+
+/// A tmux server of its own (a private socket), with one window running a plain shell in which
+/// the tests start the real binary, send keys and read the screen.
+final class TmuxTerminal {
+    let socket: String
+    let folder: ScratchFolder
+    private(set) var width: Int
+    private(set) var height: Int
+
+    static var tmuxPath: String {
+        ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "tmux"
+    }
+
+    /// Starts `bash` without start-up files in a `width`×`height` window. `environment` is all the
+    /// shell gets (plus a prompt), so the tests do not depend on the caller's.
+    init(width: Int, height: Int, environment: [String: String] = [:]) throws {
+        self.width = width
+        self.height = height
+        folder = try ScratchFolder()
+        socket = "trinvis-e2e-\(UUID().uuidString.prefix(8))"
+        var variables = ["PATH": "/usr/bin:/bin", "HOME": folder.path, "USER": "tester", "LC_ALL": "C.UTF-8",
+                         "TERM": "screen-256color", "PS1": "$ "]
+        for (key, value) in environment { variables[key] = value }
+        let assignments = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", "main",
+                  "env -i \(assignments) bash --norc --noprofile"])
+        try tmux(["set-option", "-g", "status", "off"])
+        try waitFor("$")
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+    }
+
+    /// Single-quotes a value for the shell.
+    static func quote(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// Runs a tmux command on this server and returns what it printed. The output goes through
+    /// a file: the server that `new-session` starts would hold a pipe open for ever.
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let outputPath = folder.file("tmux-output-\(UUID().uuidString)")
+        defer { unlink(outputPath) }
+        let status = try spawnAndWait([Self.tmuxPath, "-L", socket] + arguments, stdoutPath: outputPath)
+        let text = String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: outputPath))) ?? Data(), as: UTF8.self)
+        guard status == 0 || arguments.first == "kill-server" else {
+            throw TmuxFailure(arguments: arguments, status: status)
+        }
+        return text
+    }
+
+    /// Types a line into the shell and presses Enter.
+    func run(_ commandLine: String) throws {
+        try tmux(["send-keys", "-t", "main", "-l", commandLine])
+        try tmux(["send-keys", "-t", "main", "Enter"])
+    }
+
+    /// Sends keys by tmux name ("Enter", "Escape", "Down", "F1") or literal text with `literal`.
+    func keys(_ names: String...) throws {
+        try tmux(["send-keys", "-t", "main"] + names)
+    }
+
+    /// Sends text literally (each character as typed).
+    func type(_ text: String) throws {
+        try tmux(["send-keys", "-t", "main", "-l", text])
+    }
+
+    /// The screen as text.
+    func screen() throws -> String {
+        try tmux(["capture-pane", "-p", "-t", "main"])
+    }
+
+    /// Resizes the window as a terminal window would be resized.
+    func resize(width: Int, height: Int) throws {
+        self.width = width
+        self.height = height
+        try tmux(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Waits until the screen contains `text` (and returns it), or fails after `seconds`.
+    @discardableResult
+    func waitFor(_ text: String, seconds: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try waitUntil(seconds: seconds, description: "the screen shows \"\(text)\"", sourceLocation: sourceLocation) {
+            $0.contains(text)
+        }
+    }
+
+    /// Waits until `condition` holds for the screen, or records a failure after `seconds`.
+    @discardableResult
+    func waitUntil(seconds: Double = 15, description: String, sourceLocation: SourceLocation = #_sourceLocation,
+                   _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("timed out waiting until \(description); the screen was:\n\(last)", sourceLocation: sourceLocation)
+        return last
+    }
+
+    /// The line of a list (inside a pane frame, not the header) that contains `text`.
+    func listLine(containing text: String) throws -> String? {
+        Self.listLine(in: try screen(), containing: text)
+    }
+
+    /// The line of a list in a captured screen that contains `text`.
+    static func listLine(in screen: String, containing text: String) -> String? {
+        screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            .first { ($0.hasPrefix("\u{2502}") || $0.hasPrefix("|")) && $0.contains(text) }
+    }
+
+    /// Sends a signal to the process whose command line mentions `marker` (a unique path).
+    func signal(_ number: Int32, toProcessMentioning marker: String) throws {
+        let entries = try FileManager.default.contentsOfDirectory(atPath: "/proc")
+        for entry in entries {
+            guard let pid = Int32(entry),
+                  let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { continue }
+            let commandLine = String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
+            if commandLine.contains(marker), !commandLine.contains("bash") {
+                kill(pid, number)
+            }
+        }
+    }
+}
+
+/// A demo database for the end-to-end tests, written by the real binary.
+func makeDemoDatabase(in folder: ScratchFolder) throws -> String {
+    let path = folder.file("demo.sqlite")
+    let result = try runTrinvis(["demo", "--db", path])
+    #expect(result.status == 0, "\(result.stderr)")
+    return path
+}
+
+/// A tmux command failed.
+struct TmuxFailure: Error, CustomStringConvertible {
+    let arguments: [String]
+    let status: Int32
+    var description: String { "tmux \(arguments.joined(separator: " ")) exited with \(status)" }
+}
+
+/// Starts a program with posix_spawn, its output to a file and its input from /dev/null, and
+/// waits for it with waitpid. (Foundation's Process can wait for ever when the child leaves a
+/// daemon behind, as `tmux new-session` does.)
+func spawnAndWait(_ arguments: [String], stdoutPath: String) throws -> Int32 {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ)
+    guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+}
