@@ -101,6 +101,20 @@ import Testing
         try terminal.waitFor("AFTER=2")
     }
 
+    @Test func aClosedTerminalEndsTheProgram() throws {
+        let terminal = try TmuxTerminal(width: 100, height: 30)
+        let database = try makeDemoDatabase(in: terminal.folder)
+        try start(terminal, database: database)
+        try terminal.waitFor("1 Citizens")
+        #expect(TmuxTerminal.processes(mentioning: database).count == 1)
+        try terminal.tmux(["kill-server"])
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, !TmuxTerminal.processes(mentioning: database).isEmpty {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(TmuxTerminal.processes(mentioning: database).isEmpty, "no Trinvis is left running on a closed terminal")
+    }
+
     @Test func runsOnVT100AndWithNoColor() throws {
         for environment in [["TERM": "vt100"], ["NO_COLOR": "1"]] {
             let terminal = try TmuxTerminal(width: 100, height: 30, environment: environment)

@@ -115,6 +115,18 @@ final class TmuxTerminal {
             .first { ($0.hasPrefix("\u{2502}") || $0.hasPrefix("|")) && $0.contains(text) }
     }
 
+    /// The ids of running processes (not shells) whose command line mentions `marker`.
+    static func processes(mentioning marker: String) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry -> Int32? in
+            guard let pid = Int32(entry), let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline"),
+                  let status = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8) else { return nil }
+            let commandLine = String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
+            let isZombie = status.split(separator: ")").last?.trimmingCharacters(in: .whitespaces).hasPrefix("Z") ?? false
+            return commandLine.contains(marker) && !commandLine.contains("bash") && !isZombie ? pid : nil
+        }
+    }
+
     /// Sends a signal to the process whose command line mentions `marker` (a unique path).
     func signal(_ number: Int32, toProcessMentioning marker: String) throws {
         let entries = try FileManager.default.contentsOfDirectory(atPath: "/proc")
@@ -142,24 +154,4 @@ struct TmuxFailure: Error, CustomStringConvertible {
     let arguments: [String]
     let status: Int32
     var description: String { "tmux \(arguments.joined(separator: " ")) exited with \(status)" }
-}
-
-/// Starts a program with posix_spawn, its output to a file and its input from /dev/null, and
-/// waits for it with waitpid. (Foundation's Process can wait for ever when the child leaves a
-/// daemon behind, as `tmux new-session` does.)
-func spawnAndWait(_ arguments: [String], stdoutPath: String) throws -> Int32 {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    defer { for pointer in argv { free(pointer) } }
-    var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ)
-    guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-    return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
 }

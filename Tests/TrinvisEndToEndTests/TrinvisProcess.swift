@@ -23,33 +23,56 @@ struct RunResult {
     let stderr: String
 }
 
-/// Runs the real binary with a clean environment (plus `environment`) and waits for it.
+/// Runs the real binary with a clean environment (plus `environment`) and waits for it. The
+/// child is started with posix_spawn and reaped with waitpid: deterministic, unlike Foundation's
+/// Process, which can miss a child's exit while other tests start processes of their own.
 func runTrinvis(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> RunResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: TrinvisBinary.path)
-    process.arguments = arguments
     var variables = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LC_ALL": "C.UTF-8", "USER": "tester"]
     for (key, value) in environment { variables[key] = value }
-    process.environment = variables
-    // Output goes to files, so that a large output can never block the child on a full pipe.
     let scratch = try ScratchFolder()
-    _ = FileManager.default.createFile(atPath: scratch.file("out"), contents: nil)
-    _ = FileManager.default.createFile(atPath: scratch.file("err"), contents: nil)
-    let output = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch.file("out")))
-    let errors = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch.file("err")))
-    let stdin = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = stdin
-    try process.run()
-    if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-    try stdin.fileHandleForWriting.close()
-    process.waitUntilExit()
-    try output.close()
-    try errors.close()
-    return RunResult(status: process.terminationStatus,
-                     stdout: String(decoding: try Data(contentsOf: URL(fileURLWithPath: scratch.file("out"))), as: UTF8.self),
-                     stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: scratch.file("err"))), as: UTF8.self))
+    let inputPath = scratch.file("in"), outputPath = scratch.file("out"), errorPath = scratch.file("err")
+    try Data((input ?? "").utf8).write(to: URL(fileURLWithPath: inputPath))
+    let status = try spawnAndWait([TrinvisBinary.path] + arguments, environment: variables, stdinPath: inputPath,
+                                  stdoutPath: outputPath, stderrPath: errorPath)
+    func read(_ path: String) -> String {
+        String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data(), as: UTF8.self)
+    }
+    return RunResult(status: status, stdout: read(outputPath), stderr: read(errorPath))
+}
+
+/// Starts a program with posix_spawn (input from a file, output and errors to files, the signal
+/// mask and dispositions reset as a terminal would give them) and waits for it with waitpid.
+/// Returns the exit status, or 128 + the signal that ended it.
+func spawnAndWait(_ arguments: [String], environment: [String: String]? = nil, stdinPath: String = "/dev/null",
+                  stdoutPath: String, stderrPath: String = "/dev/null") throws -> Int32 {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, stdinPath, O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var empty = sigset_t(), all = sigset_t()
+    sigemptyset(&empty)
+    sigfillset(&all)
+    posix_spawnattr_setsigmask(&attributes, &empty)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+    defer { for pointer in argv { free(pointer) } }
+    var envp: [UnsafeMutablePointer<CChar>?] = (environment ?? ProcessInfo.processInfo.environment)
+        .map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { for pointer in envp { free(pointer) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, &envp)
+    guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 {
+        guard errno == EINTR else { return -1 }
+    }
+    return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
 }
 
 /// A temporary folder removed when released.

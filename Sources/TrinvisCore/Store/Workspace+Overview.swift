@@ -187,47 +187,56 @@ extension Workspace {
     }
 
     /// Citizens matching a search as it is typed: by name (case- and accent-folded, Danish
-    /// letters kept), by CPR prefix, and by words in what is written about them (meeting notes,
-    /// agreements, progress notes, change stories, the life text). Name matches come first.
+    /// letters kept), by CPR prefix (when the text is digits), and by words in what is written
+    /// about them (meeting notes, agreements, progress notes, change stories, the life text),
+    /// newest writing first. Name and CPR matches come first.
     package func search(_ query: String, limit: Int = 100) throws -> [SearchHit] {
         let text = query.trimmingBlanks()
         guard !text.isEmpty else { return [] }
         var hits: [SearchHit] = []
         var seen = Set<CitizenID>()
-        func add(_ rows: (items: [(record: Citizen, extra: [SQLValue])], next: PageCursor?), _ match: (Citizen) -> SearchHit.Match) {
-            for row in rows.items where hits.count < limit && seen.insert(row.record.id).inserted {
+        func add(_ rows: [(record: Citizen, extra: [SQLValue])], _ match: (Citizen) -> SearchHit.Match) {
+            for row in rows where hits.count < limit && seen.insert(row.record.id).inserted {
                 hits.append(SearchHit(summary: summary(row.record, row.extra), match: match(row.record)))
             }
         }
-
-        let key = TextNormalization.searchKey(text)
-        let pattern = "%" + Self.escapeLike(key) + "%"
-        add(try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments,
-                           page: .first(limit), where: ("citizen.name_key LIKE ? ESCAPE '\\'", [.text(pattern)]))) { _ in .name }
+        func citizens(_ condition: (sql: String, arguments: [SQLValue])) throws -> [(record: Citizen, extra: [SQLValue])] {
+            try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments,
+                           page: .first(limit), where: condition, filterBeforeOrdering: true).items
+        }
 
         let digits = text.filter { $0 != "-" && $0 != " " }
-        if !digits.isEmpty, digits.count <= 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }), hits.count < limit {
-            add(try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments,
-                               page: .first(limit), where: ("citizen.cpr LIKE ?", [.text(digits + "%")]))) { _ in .cpr }
+        if !digits.isEmpty, digits.count <= 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            // A range on the CPR index: every number that starts with the digits typed.
+            add(try citizens(("citizen.cpr IS NOT NULL AND citizen.cpr >= ? AND citizen.cpr < ?",
+                              [.text(digits), .text(digits + ":")]))) { _ in .cpr }
+        } else {
+            let pattern = "%" + Self.escapeLike(TextNormalization.searchKey(text)) + "%"
+            add(try citizens(("citizen.name_key LIKE ? ESCAPE '\\'", [.text(pattern)]))) { _ in .name }
         }
 
         guard hits.count < limit, let expression = Self.ftsExpression(text) else { return hits }
-        var textMatches: [(CitizenID, SearchHit.TextSource, String)] = []
-        var matched = Set<CitizenID>()
+        var textMatches: [CitizenID: (source: SearchHit.TextSource, excerpt: String)] = [:]
+        var order: [CitizenID] = []
         try database.forEach("""
             SELECT citizen_id, source, snippet(search_text, 0, '«', '»', '…', 8) FROM search_text
-            WHERE search_text MATCH ? ORDER BY rank LIMIT ?
+            WHERE search_text MATCH ? ORDER BY rowid DESC LIMIT ?
             """, [.text(expression), .integer(Int64(limit * 4))]) { row in
             let citizen: CitizenID = try row.get(0)
-            guard !seen.contains(citizen), matched.insert(citizen).inserted else { return }
+            guard !seen.contains(citizen), textMatches[citizen] == nil else { return }
             let source = SearchHit.TextSource(rawValue: try row.get(1)) ?? .meeting
-            textMatches.append((citizen, source, try row.get(2)))
+            let excerpt: String = try row.get(2)
+            textMatches[citizen] = (source, excerpt.replacingLineEnds().split(separator: "\n").joined(separator: " "))
+            order.append(citizen)
         }
-        for (citizen, source, excerpt) in textMatches where hits.count < limit {
-            let rows = try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments,
-                                      page: .first(1), where: ("citizen.id = ?", [citizen.sqlValue]))
-            let flattened = excerpt.replacingLineEnds().split(separator: "\n").joined(separator: " ")
-            add(rows) { _ in .text(source: source, excerpt: flattened) }
+        guard !order.isEmpty else { return hits }
+        let wanted = Array(order.prefix(limit - hits.count))
+        let placeholders = Array(repeating: "?", count: wanted.count).joined(separator: ", ")
+        let rows = try citizens(("citizen.id IN (\(placeholders))", wanted.map(\.sqlValue)))
+        let byID = Dictionary(rows.map { ($0.record.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for citizen in wanted {
+            guard let row = byID[citizen], let match = textMatches[citizen] else { continue }
+            add([row]) { _ in .text(source: match.source, excerpt: match.excerpt) }
         }
         return hits
     }

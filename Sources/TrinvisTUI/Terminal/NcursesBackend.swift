@@ -159,7 +159,13 @@ package final class NcursesBackend: TerminalBackend {
             wtimeout(window, Int32(max(Self.milliseconds(slice), 1)))
             var value: wint_t = 0
             let status = wget_wch(window, &value)
-            guard status != ERR else { continue }
+            guard status != ERR else {
+                // A closed terminal (SSH dropped, window closed) makes every read fail at once;
+                // when no SIGHUP reports it (blocked, or already taken), treat it as a hang-up
+                // rather than spinning.
+                if Self.terminalIsGone() { return .signal(SIGHUP) }
+                continue
+            }
             var mouse: MouseEvent?
             if status == KEY_CODE_YES && Int32(value) == KEY_MOUSE {
                 mouse = Self.readMouse()
@@ -173,6 +179,14 @@ package final class NcursesBackend: TerminalBackend {
     }
 
     // MARK: - Private
+
+    /// True when standard input has hung up or is no longer a terminal.
+    private static func terminalIsGone() -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return errno != EINTR }
+        let failure = Int16(POLLHUP) | Int16(POLLERR) | Int16(POLLNVAL)
+        return descriptor.revents & failure != 0 || isatty(STDIN_FILENO) != 1
+    }
 
     private static func milliseconds(_ duration: Duration) -> Int64 {
         let (seconds, attoseconds) = duration.components
