@@ -24,7 +24,12 @@ extension CommandRunner {
         do {
             ending = try Application.run(workspace: workspace, language: say.language, mouse: invocation.mouse)
         } catch let error as TerminalStartError {
-            throw Failure(phrase: .terminalUnusable(error.description))
+            switch error {
+            case .notATerminal: throw Failure(phrase: .notATerminal)
+            case .unknownTerminal(let term): throw Failure(phrase: .unknownTerminal(term: Sanitizer.sanitize(term)))
+            case .unusableTerminal(let term): throw Failure(phrase: .unusableTerminal(term: Sanitizer.sanitize(term)))
+            case .initializationFailed: throw Failure(phrase: .terminalUnusable(error.description))
+            }
         }
         if case .signal(let number) = ending {
             throw ExitRequest(status: 128 + number)

@@ -76,6 +76,16 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.file("missing.sqlite")))
     }
 
+    @Test func theInterfaceWithoutATerminalExitsOneAndSaysWhy() throws {
+        let folder = try ScratchFolder()
+        let result = try runTrinvis(["--db", folder.file("new.sqlite")])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("needs a terminal"))
+        let danish = try runTrinvis(["--demo", "--lang", "da"])
+        #expect(danish.status == 1)
+        #expect(danish.stderr.contains("kræver en terminal"))
+    }
+
     @Test func backupIsACheckedCopy() throws {
         let folder = try ScratchFolder()
         let path = folder.file("demo.sqlite")

@@ -62,6 +62,14 @@ extension Catalog {
         case .organisationNotFound(let name): return "ingen organisation passer på '\(name)'."
         case .importFailed(let detail): return "importen mislykkedes, intet er ændret: \(detail)"
         case .terminalUnusable(let detail): return "kan ikke bruge denne terminal: \(detail)"
+        case .notATerminal:
+            return "skærmbilledet kræver en terminal; standard-ind- og -output må ikke være omdirigeret. Start trinvis direkte i et terminalvindue."
+        case .unknownTerminal(let term) where term.isEmpty:
+            return "terminaltypen er ikke sat (TERM er tom). Sæt TERM til din terminals type, for eksempel: export TERM=xterm-256color"
+        case .unknownTerminal(let term):
+            return "terminaltypen \"\(term)\" (TERM) kendes ikke på dette system. Sæt TERM til en kendt type, for eksempel: export TERM=xterm-256color"
+        case .unusableTerminal(let term):
+            return "terminaltypen \"\(term)\" (TERM) kan ikke vise et fuldskærmsprogram. Brug en terminal som xterm, eller sæt TERM til dens type."
 
         case .demoWritten(let path, let citizens): return "Skrev en demodatabase med \(citizens) borgere til \(path)."
         case .backupWritten(let path): return "Skrev en konsistent kopi af databasen til \(path)."

@@ -32,6 +32,9 @@ package enum Phrase: Sendable, Equatable {
     case organisationNotFound(String)
     case importFailed(String)
     case terminalUnusable(String)
+    case notATerminal
+    case unknownTerminal(term: String)
+    case unusableTerminal(term: String)
 
     // MARK: Results of commands
     case demoWritten(path: String, citizens: Int)
