@@ -5,6 +5,16 @@ package enum Schema {
         Migration("1-initial-schema", initial),
         Migration("2-default-resource-areas", insertDefaultResourceAreas),
         Migration("3-search-index", searchIndex),
+        Migration("4-drafts", """
+            CREATE TABLE draft (
+                username TEXT NOT NULL,
+                form_key TEXT NOT NULL,
+                title TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (username, form_key)
+            ) STRICT;
+            """),
     ])
 
     private static let audit = """

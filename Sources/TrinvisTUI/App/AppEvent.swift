@@ -14,6 +14,14 @@ package enum Effect: Sendable, Equatable {
     case openMeetingID(MeetingID)
     case loadAgenda
     case loadReport
+    case openForm(FormPurpose)
+    case saveForm
+    case writeDraft
+    case restoreDraft(FormDraft)
+    case discardDraft(String)
+    case delete(DeletionTarget)
+    case toggleAgreement(Agreement)
+    case refreshCitizen
     case quit
 }
 
@@ -24,10 +32,24 @@ package enum AppEvent: Sendable {
     case tick
     case citizensLoaded(Page<CitizenSummary>, append: Bool)
     case searchLoaded(query: String, hits: [SearchHit])
-    case citizenLoaded(CitizenSummary?, Plan?, Page<Milestone>, Page<MeetingWithAgreements>)
+    case citizenLoaded(CitizenSummary?, Plan?, Page<Milestone>, Page<MeetingWithAgreements>, names: [ProfessionalID: String])
     case milestonesLoaded(Page<Milestone>)
     case meetingsLoaded(Page<MeetingWithAgreements>)
     case detailLoaded(Detail)
     case agendaLoaded([AgendaItem])
     case failed(String)
+    case formOpened(FormState)
+    case formSaved(citizen: CitizenID?)
+    case formRejected(errors: [String: String], general: String?)
+    case draftWritten(version: Int)
+    case draftsLoaded([FormDraft])
+    case changed(message: String, citizen: CitizenID?)
+}
+
+/// A record to delete (after a yes).
+package enum DeletionTarget: Sendable, Equatable {
+    case citizen(Citizen)
+    case milestone(Milestone)
+    case meeting(Meeting)
+    case agreement(Agreement)
 }

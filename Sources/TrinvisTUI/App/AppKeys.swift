@@ -20,6 +20,17 @@ package enum AppAction: Hashable, Sendable {
     case scroll
     case accept
     case editText
+    case add
+    case edit
+    case delete
+    case done
+    case save
+    case cancel
+    case nextField
+    case previousField
+    case choose
+    case restore
+    case discard
 }
 
 /// The key tables of the screens. The bottom bar and the help screen are both generated from
@@ -47,6 +58,10 @@ package enum AppKeys {
             binding([.character("/")], .search, searchLabel, searchHelp, say, priority: 8),
             binding([.character("n")], .nextMatch, .keyNextMatch, .keyNextMatchHelp, say, priority: 1),
             binding([.character("N")], .previousMatch, .keyPreviousMatch, .keyPreviousMatchHelp, say, bar: false),
+            binding([.character("a")], .add, .keyAdd, .keyAddHelp, say, priority: 7),
+            binding([.character("e")], .edit, .keyEdit, .keyEditHelp, say, priority: 6),
+            binding([.character("d")], .delete, .keyDelete, .keyDeleteHelp, say, priority: 4),
+            binding([.character("x")], .done, .keyDone, .keyDoneHelp, say, bar: focus == .meetings, priority: 4),
             binding([.character("t")], .agenda, .keyAgenda, .keyAgendaHelp, say, priority: 6),
             binding([.character("r")], .report, .keyReport, .keyReportHelp, say, priority: 3),
             binding([.ctrl("l")], .redraw, .keyRedraw, .keyRedrawHelp, say, bar: false),
@@ -57,14 +72,52 @@ package enum AppKeys {
         return KeyTable(bindings)
     }
 
-    /// A detail view (citizen, milestone, meeting, report).
-    package static func detail(say: Localizer, upDown: String = "↑↓") -> KeyTable<AppAction> {
-        KeyTable([
+    /// A detail view (citizen, milestone, meeting, report); a citizen, milestone or meeting can
+    /// be edited and added to.
+    package static func detail(say: Localizer, upDown: String = "↑↓", editable: Bool = false) -> KeyTable<AppAction> {
+        var bindings = [
             binding([.function(1), .character("?")], .help, .keyHelp, .keyHelpHelp, say, priority: 9, barKey: "?"),
             binding([.escape], .back, .keyBack, .keyBackHelp, say, priority: 9),
             binding([.up, .down], .scroll, .keyScroll, .keyScrollHelp, say, priority: 5, barKey: upDown),
             binding([.character("q"), .function(10)], .quit, .keyQuit, .keyQuitHelp, say, priority: 8, barKey: "q"),
             binding([.ctrl("l")], .redraw, .keyRedraw, .keyRedrawHelp, say, bar: false),
+        ]
+        if editable {
+            bindings.insert(binding([.character("a")], .add, .keyAddMore, .keyAddMoreHelp, say, priority: 7), at: 2)
+            bindings.insert(binding([.character("e")], .edit, .keyEdit, .keyEditHelp, say, priority: 7), at: 3)
+        }
+        return KeyTable(bindings)
+    }
+
+    /// An open form.
+    package static func form(say: Localizer) -> KeyTable<AppAction> {
+        KeyTable([
+            binding([.function(2), .ctrl("s")], .save, .keySave, .keySaveHelp, say, priority: 9, barKey: "F2"),
+            binding([.escape], .cancel, .keyCancel, .keyCancelHelp, say, priority: 9),
+            binding([.tab], .nextField, .keyNextField, .keyNextFieldHelp, say, priority: 8),
+            binding([.backTab], .previousField, .keyPreviousField, .keyPreviousFieldHelp, say, priority: 3),
+            binding([.left, .right], .choose, .keyChoose, .keyChooseHelp, say, priority: 2, barKey: "\u{2190}\u{2192}"),
+            binding([.function(1)], .help, .keyHelp, .keyHelpHelp, say, priority: 5, barKey: "F1"),
+        ])
+    }
+
+    /// The drafts offered for restoring.
+    package static func drafts(say: Localizer, upDown: String = "↑↓") -> KeyTable<AppAction> {
+        KeyTable([
+            binding([.enter], .restore, .keyRestore, .keyRestoreHelp, say, priority: 9),
+            binding([.character("d")], .discard, .keyDiscard, .keyDiscardHelp, say, priority: 8),
+            binding([.escape], .back, .keyBack, .keyBackHelp, say, priority: 7),
+            binding([.up, .down], .move, .keyMove, .keyMoveHelp, say, priority: 5, barKey: upDown),
+            binding([.character("q"), .function(10)], .quit, .keyQuit, .keyQuitHelp, say, priority: 6, barKey: "q"),
+        ])
+    }
+
+    /// The "add what?" menu.
+    package static func menu(say: Localizer, upDown: String = "↑↓") -> KeyTable<AppAction> {
+        KeyTable([
+            binding([.enter], .open, .keyOpen, .keyOpenHelp, say, priority: 9),
+            binding([.escape], .back, .keyBack, .keyBackHelp, say, priority: 8),
+            binding([.up, .down], .move, .keyMove, .keyMoveHelp, say, priority: 5, barKey: upDown),
         ])
     }
 
@@ -94,13 +147,18 @@ package enum AppKeys {
     package static func current(_ state: AppState) -> KeyTable<AppAction> {
         let say = state.say
         let upDown = state.glyphs.arrows.up + state.glyphs.arrows.down
+        if state.form != nil { return form(say: say) }
+        if state.addMenu != nil { return menu(say: say, upDown: upDown) }
         if let prompt = state.prompt {
             return self.prompt(say: say, isSearch: prompt.purpose == .search, upDown: upDown)
         }
         switch state.screen {
         case .main: return main(focus: state.focus, say: say, searchActive: state.citizens.query != nil, upDown: upDown)
-        case .detail: return detail(say: say, upDown: upDown)
+        case .detail(let detail):
+            if case .report = detail { return self.detail(say: say, upDown: upDown) }
+            return self.detail(say: say, upDown: upDown, editable: true)
         case .agenda: return agenda(say: say, upDown: upDown)
+        case .drafts: return drafts(say: say, upDown: upDown)
         }
     }
 }

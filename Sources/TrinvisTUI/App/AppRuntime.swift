@@ -20,14 +20,33 @@ package final class AppRuntime {
         _ = send(.resize(size))
         _ = send(.citizensLoaded(Page(items: [], next: nil), append: false))
         perform([.loadCitizens(after: nil)])
+        if let drafts = try? workspace.drafts(), !drafts.isEmpty {
+            _ = send(.draftsLoaded(drafts))
+        }
     }
+
+    /// When the last draft was written, to write at most one a second while someone types.
+    private var lastDraftWrite = ContinuousClock.now
 
     /// Handles an event and everything it leads to. Returns true when the interface should close.
     @discardableResult
     package func send(_ event: AppEvent) -> Bool {
         if case .tick = event { state.today = workspace.today }
         let effects = AppUpdate.update(&state, event)
-        return perform(effects)
+        let quit = perform(effects)
+        writeDraftIfDue(force: { if case .tick = event { return true } else { return false } }())
+        return quit
+    }
+
+    /// Writes the open form as a draft when it changed: on the timer tick (a second without a
+    /// key), and while typing at most once a second, so that a draft is never more than about a
+    /// second behind what is on the screen.
+    private func writeDraftIfDue(force: Bool) {
+        guard let form = state.form, form.version != form.draftVersion, form.isModified else { return }
+        let now = ContinuousClock.now
+        guard force || now - lastDraftWrite >= .seconds(1) else { return }
+        lastDraftWrite = now
+        perform([.writeDraft])
     }
 
     /// Handles a key press (a convenience for tests).
@@ -58,18 +77,169 @@ package final class AppRuntime {
                 quit = true
                 continue
             }
-            guard let event = run(effect) else { continue }
-            queue += AppUpdate.update(&state, event)
+            for event in run(effect) {
+                queue += AppUpdate.update(&state, event)
+            }
         }
         return quit
     }
 
-    /// Performs one effect and returns the event that carries its result.
-    private func run(_ effect: Effect) -> AppEvent? {
-        let size = AppUpdate.pageSize
+    /// Performs one effect and returns the events that carry its result.
+    private func run(_ effect: Effect) -> [AppEvent] {
         do {
-            switch effect {
-            case .quit:
+            return try perform(effect)
+        } catch let error as StoreError {
+            return [.failed(state.say(.store(error)))]
+        } catch let error as DatabaseError {
+            return [.failed(state.say(.database(error)))]
+        } catch {
+            return [.failed(String(describing: error))]
+        }
+    }
+
+    private func perform(_ effect: Effect) throws -> [AppEvent] {
+        switch effect {
+        case .openForm(let purpose):
+            return [.formOpened(try buildForm(purpose))]
+        case .saveForm:
+            guard let form = state.form else { return [] }
+            switch save(form) {
+            case .saved(let citizen): return [.formSaved(citizen: citizen)] + (try refreshedDetail())
+            case .rejected(let errors, let general): return [.formRejected(errors: errors, general: general)]
+            }
+        case .writeDraft:
+            guard let form = state.form else { return [] }
+            try workspace.saveDraft(key: form.purpose.draftKey, title: form.title, payload: form.payload)
+            return [.draftWritten(version: form.version)]
+        case .restoreDraft(let draft):
+            guard let purpose = try purpose(forDraftKey: draft.key) else {
+                try workspace.discardDraft(key: draft.key)
+                return []
+            }
+            var form = try buildForm(purpose)
+            form.restore(payload: draft.payload)
+            return [.formOpened(form)]
+        case .discardDraft(let key):
+            try workspace.discardDraft(key: key)
+            return []
+        case .delete(let target):
+            var citizen = state.panes.citizenID
+            switch target {
+            case .citizen(let record):
+                try workspace.delete(try workspace.get(Citizen.self, id: record.id))
+                citizen = nil
+                state.panes = CitizenPanes()
+            case .milestone(let record): try workspace.delete(record)
+            case .meeting(let record): try workspace.delete(record)
+            case .agreement(let record): try workspace.delete(record)
+            }
+            return [.changed(message: state.say(.deleted), citizen: citizen)]
+        case .toggleAgreement(let agreement):
+            var changed = agreement
+            changed.doneOn = agreement.doneOn == nil ? workspace.today : nil
+            try workspace.update(changed)
+            let text = PaneViews.clean(agreement.text)
+            return [.changed(message: state.say(changed.doneOn == nil ? .markedOpen(text) : .markedDone(text)),
+                             citizen: state.panes.citizenID)]
+        case .refreshCitizen:
+            guard let citizen = state.panes.citizenID else { return [] }
+            return [try citizenEvent(citizen)]
+        default:
+            guard let event = try read(effect) else { return [] }
+            return [event]
+        }
+    }
+
+    /// The selected citizen's panes, read again.
+    private func citizenEvent(_ id: CitizenID) throws -> AppEvent {
+        let size = AppUpdate.pageSize
+        let summary = try workspace.citizenSummary(id)
+        let plan = try workspace.currentPlan(of: id)
+        let milestones = try plan.map { try workspace.list(Milestone.self, parent: $0.id.sqlValue, page: .first(size)) }
+            ?? Page(items: [], next: nil)
+        let meetings = try workspace.meetingHistory(of: id, page: .first(size))
+        var ids: [ProfessionalID] = []
+        for item in meetings.items {
+            for agreement in item.agreements {
+                if case .professional(let professional) = agreement.responsible { ids.append(professional) }
+            }
+        }
+        return .citizenLoaded(summary, plan, milestones, meetings, names: try workspace.professionals(ids).mapValues(\.name))
+    }
+
+    /// The open detail view read again, after a change.
+    private func refreshedDetail() throws -> [AppEvent] {
+        guard case .detail(let detail) = state.screen else { return [] }
+        let effect: Effect?
+        switch detail {
+        case .citizen(let profile): effect = .openCitizen(profile.citizen.id)
+        case .milestone(let milestone, _, _):
+            effect = try workspace.fetch(Milestone.self, id: milestone.id).map(Effect.openMilestone)
+        case .meeting(let item, _): effect = .openMeetingID(item.meeting.id)
+        case .report: effect = nil
+        }
+        return try effect.flatMap { try read($0) }.map { [$0] } ?? []
+    }
+
+    /// The form a draft belongs to, from its key; nil when its record no longer exists.
+    private func purpose(forDraftKey key: String) throws -> FormPurpose? {
+        let parts = key.split(separator: ":").map(String.init)
+        guard parts.count >= 2 else { return nil }
+        func number(_ text: String, prefix: String) -> Int64? {
+            text.hasPrefix(prefix) ? Int64(text.dropFirst(prefix.count)) : nil
+        }
+        let owner = parts.count == 3 ? parts[2] : ""
+        switch (parts[0], parts[1]) {
+        case ("citizen", "new"): return .citizen(nil)
+        case ("citizen", let id): return try Int64(id).flatMap { try workspace.fetch(Citizen.self, id: CitizenID($0)) }.map { .citizen($0) }
+        case ("plan", "new"): return number(owner, prefix: "c").map { .plan(citizen: CitizenID($0), nil) }
+        case ("plan", let id):
+            return try Int64(id).flatMap { try workspace.fetch(Plan.self, id: PlanID($0)) }.map { .plan(citizen: $0.citizenID, $0) }
+        case ("milestone", "new"):
+            guard let plan = try number(owner, prefix: "p").flatMap({ try workspace.fetch(Plan.self, id: PlanID($0)) }) else { return nil }
+            return .milestone(plan: plan.id, citizen: plan.citizenID, nil)
+        case ("milestone", let id):
+            guard let milestone = try Int64(id).flatMap({ try workspace.fetch(Milestone.self, id: MilestoneID($0)) }),
+                  let plan = try workspace.fetch(Plan.self, id: milestone.planID) else { return nil }
+            return .milestone(plan: plan.id, citizen: plan.citizenID, milestone)
+        case ("progress", "new"):
+            guard let milestone = try number(owner, prefix: "m").flatMap({ try workspace.fetch(Milestone.self, id: MilestoneID($0)) }),
+                  let plan = try workspace.fetch(Plan.self, id: milestone.planID) else { return nil }
+            return .progress(milestone, citizen: plan.citizenID)
+        case ("meeting", "new"): return number(owner, prefix: "c").map { .meeting(citizen: CitizenID($0), nil) }
+        case ("meeting", let id):
+            return try Int64(id).flatMap { try workspace.fetch(Meeting.self, id: MeetingID($0)) }.map { .meeting(citizen: $0.citizenID, $0) }
+        case ("agreement", "new"):
+            guard let meeting = try number(owner, prefix: "mt").flatMap({ try workspace.fetch(Meeting.self, id: MeetingID($0)) }) else {
+                return nil
+            }
+            return .agreement(meeting: meeting.id, citizen: meeting.citizenID, nil)
+        case ("agreement", let id):
+            guard let agreement = try Int64(id).flatMap({ try workspace.fetch(Agreement.self, id: AgreementID($0)) }),
+                  let meeting = try workspace.fetch(Meeting.self, id: agreement.meetingID) else { return nil }
+            return .agreement(meeting: meeting.id, citizen: meeting.citizenID, agreement)
+        default:
+            guard let citizen = number(parts.last ?? "", prefix: "c").map(CitizenID.init),
+                  try workspace.fetch(Citizen.self, id: citizen) != nil else { return nil }
+            switch parts[0] {
+            case "outcome": return .outcome(citizen)
+            case "placement": return .placement(citizen)
+            case "story": return .story(citizen)
+            case "vision": return .vision(citizen, try workspace.all(Vision.self, parent: citizen.sqlValue).first)
+            case "resources": return .resources(citizen)
+            case "team": return .team(citizen)
+            case "consent": return .consent(citizen)
+            default: return nil
+            }
+        }
+    }
+
+    /// Performs a reading effect.
+    private func read(_ effect: Effect) throws -> AppEvent? {
+        let size = AppUpdate.pageSize
+        switch effect {
+            case .quit, .openForm, .saveForm, .writeDraft, .restoreDraft, .discardDraft, .delete, .toggleAgreement,
+                 .refreshCitizen:
                 return nil
             case .loadCitizens(let after):
                 return .citizensLoaded(try workspace.citizenSummaries(page: PageRequest(limit: size, after: after)),
@@ -77,12 +247,7 @@ package final class AppRuntime {
             case .search(let query):
                 return .searchLoaded(query: query, hits: try workspace.search(query, limit: size))
             case .selectCitizen(let id):
-                let summary = try workspace.citizenSummary(id)
-                let plan = try workspace.currentPlan(of: id)
-                let milestones = try plan.map { try workspace.list(Milestone.self, parent: $0.id.sqlValue, page: .first(size)) }
-                    ?? Page(items: [], next: nil)
-                let meetings = try workspace.meetingHistory(of: id, page: .first(size))
-                return .citizenLoaded(summary, plan, milestones, meetings)
+                return try citizenEvent(id)
             case .loadMoreMilestones(let plan, let after):
                 return .milestonesLoaded(try workspace.list(Milestone.self, parent: plan.sqlValue,
                                                             page: PageRequest(limit: size, after: after)))
@@ -105,13 +270,6 @@ package final class AppRuntime {
             case .loadReport:
                 let report = try workspace.resultsReport()
                 return .detailLoaded(.report(report.text(labels: ReportLabels.forLanguage(state.language.rawValue))))
-            }
-        } catch let error as StoreError {
-            return .failed(state.say(.store(error)))
-        } catch let error as DatabaseError {
-            return .failed(state.say(.database(error)))
-        } catch {
-            return .failed(String(describing: error))
         }
     }
 

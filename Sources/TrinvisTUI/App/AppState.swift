@@ -20,6 +20,8 @@ package enum Screen: Sendable, Equatable {
     case detail(Detail)
     /// The current user's coming meetings and overdue items.
     case agenda
+    /// Unsaved forms from an earlier session, offered for restoring.
+    case drafts
 }
 
 /// The content of a detail view.
@@ -28,6 +30,23 @@ package enum Detail: Sendable, Equatable {
     case milestone(Milestone, notes: [ProgressNote], authors: [ProfessionalID: String])
     case meeting(MeetingWithAgreements, names: [ProfessionalID: String])
     case report(String)
+}
+
+/// A yes/no question and what a yes does.
+package struct Confirmation: Sendable, Equatable {
+    package var question: String
+    package var onYes: Effect
+}
+
+/// The menu of things to add to a citizen.
+package struct AddMenu: Sendable, Equatable {
+    package var citizen: CitizenID
+    package var items: [(purpose: FormPurpose, label: String)]
+    package var list: ListState
+
+    package static func == (lhs: AddMenu, rhs: AddMenu) -> Bool {
+        lhs.citizen == rhs.citizen && lhs.items.map(\.label) == rhs.items.map(\.label) && lhs.list == rhs.list
+    }
 }
 
 /// A text being typed at the bottom of the screen: a citizen search or a find in a list.
@@ -74,6 +93,8 @@ package struct CitizenPanes: Sendable, Equatable {
     package var milestoneList = ListState()
     package var meetings: [MeetingWithAgreements] = []
     package var meetingsNext: PageCursor?
+    /// Names of the professionals the agreements name.
+    package var names: [ProfessionalID: String] = [:]
     package var meetingList = ListState()
 }
 
@@ -85,6 +106,15 @@ package struct AppState: Sendable, Equatable {
     package var username: String
     package var isProfessional: Bool
     package var screen: Screen = .main
+    /// The open form, drawn over the screen.
+    package var form: FormState?
+    /// A yes/no question waiting for its answer.
+    package var confirmation: Confirmation?
+    /// The drafts offered for restoring (the drafts screen).
+    package var drafts: [FormDraft] = []
+    package var draftList = ListState()
+    /// The "add what?" menu of a citizen view.
+    package var addMenu: AddMenu?
     /// Where Esc leads from a detail view.
     package var returnScreen: Screen = .main
     package var focus: Pane = .citizens

@@ -27,7 +27,14 @@ package enum AppUpdate {
             state.citizens.matches = []
             state.citizens.next = page.next
             state.citizens.query = nil
-            effects = citizensChanged(&state, reselect: !append)
+            if !append, let current = state.panes.citizenID,
+               let index = state.citizens.rows.firstIndex(where: { $0.citizen.id == current }) {
+                state.citizens.list.setCount(state.citizens.rows.count)
+                state.citizens.list.select(index)
+                effects = []
+            } else {
+                effects = citizensChanged(&state, reselect: !append)
+            }
         case .searchLoaded(let query, let hits):
             state.citizens.rows = hits.map(\.summary)
             state.citizens.matches = hits.map(\.match)
@@ -37,7 +44,11 @@ package enum AppUpdate {
             state.message = StatusMessage(text: hits.isEmpty ? state.say(.searchNoHits(query)) : state.say(.searchHits(hits.count)),
                                           kind: .info)
             effects = citizensChanged(&state, reselect: true)
-        case .citizenLoaded(let summary, let plan, let milestones, let meetings):
+        case .citizenLoaded(let summary, let plan, let milestones, let meetings, let names):
+            state.panes.names = names
+            let sameCitizen = state.panes.citizenID != nil && state.panes.citizenID == summary?.citizen.id
+            let previousRow = sameCitizen ? state.panes.meetingList.selection : nil
+            let previousMilestone = sameCitizen ? state.panes.milestoneList.selection : nil
             state.panes.summary = summary
             state.panes.citizenID = summary?.citizen.id
             state.panes.plan = plan
@@ -46,7 +57,10 @@ package enum AppUpdate {
             state.panes.milestoneList = ListState(count: milestones.items.count, selection: milestones.items.isEmpty ? nil : 0)
             state.panes.meetings = meetings.items
             state.panes.meetingsNext = meetings.next
-            state.panes.meetingList = ListState(count: meetings.items.count, selection: meetings.items.isEmpty ? nil : 0)
+            state.panes.meetingList = ListState(count: state.panes.meetingRows.count,
+                                                selection: state.panes.meetingRows.isEmpty ? nil : 0)
+            if let previousRow { state.panes.meetingList.select(previousRow) }
+            if let previousMilestone { state.panes.milestoneList.select(previousMilestone) }
         case .milestonesLoaded(let page):
             state.panes.milestones += page.items
             state.panes.milestonesNext = page.next
@@ -54,7 +68,7 @@ package enum AppUpdate {
         case .meetingsLoaded(let page):
             state.panes.meetings += page.items
             state.panes.meetingsNext = page.next
-            state.panes.meetingList.setCount(state.panes.meetings.count)
+            state.panes.meetingList.setCount(state.panes.meetingRows.count)
         case .detailLoaded(let detail):
             if case .detail = state.screen {} else { state.returnScreen = state.screen }
             state.message = nil
@@ -70,8 +84,44 @@ package enum AppUpdate {
             }
         case .failed(let text):
             state.message = StatusMessage(text: text, kind: .error)
+        case .formOpened(let form):
+            state.form = form
+            state.addMenu = nil
+            state.message = nil
+        case .formSaved(let citizen):
+            state.form = nil
+            state.message = StatusMessage(text: state.say(.saved), kind: .info)
+            effects = afterChange(&state, citizen: citizen)
+        case .formRejected(let errors, let general):
+            state.form?.show(errors: errors, general: general)
+        case .draftWritten(let version):
+            state.form?.draftVersion = version
+        case .draftsLoaded(let drafts):
+            state.drafts = drafts
+            state.draftList = ListState(count: drafts.count, selection: drafts.isEmpty ? nil : 0)
+            if !drafts.isEmpty { state.screen = .drafts }
+        case .changed(let message, let citizen):
+            state.message = StatusMessage(text: message, kind: .info)
+            effects = afterChange(&state, citizen: citizen)
         }
         syncHeights(&state)
+        return effects
+    }
+
+    /// After a save or a deletion: refresh the list (a name may have changed), the selected
+    /// citizen's panes, and an open detail view.
+    static func afterChange(_ state: inout AppState, citizen: CitizenID?) -> [Effect] {
+        var effects: [Effect] = []
+        if state.citizens.query == nil {
+            effects.append(.loadCitizens(after: nil))
+        } else if let query = state.citizens.query {
+            effects.append(.search(query))
+        }
+        if let citizen, citizen != state.panes.citizenID {
+            effects.append(.selectCitizen(citizen))
+        } else {
+            effects.append(.refreshCitizen)
+        }
         return effects
     }
 
@@ -112,11 +162,22 @@ package enum AppUpdate {
     private static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         if case .mouse(let event) = key { return handleMouse(event, &state) }
         if state.helpVisible { return handleHelp(key, &state) }
+        if state.confirmation != nil { return handleConfirmation(key, &state) }
+        if state.form != nil {
+            if key == .function(1) {
+                state.helpVisible = true
+                state.help = TextViewState()
+                return []
+            }
+            return handleForm(key, &state)
+        }
+        if state.addMenu != nil { return handleAddMenu(key, &state) }
         if state.prompt != nil { return handlePrompt(key, &state) }
         switch state.screen {
         case .main: return handleMain(key, &state)
         case .detail(let detail): return handleDetail(key, detail, &state)
         case .agenda: return handleAgenda(key, &state)
+        case .drafts: return handleDrafts(key, &state)
         }
     }
 
@@ -178,6 +239,14 @@ package enum AppUpdate {
                 state.message = nil
                 return [.loadCitizens(after: nil)]
             }
+        case .add:
+            return add(&state)
+        case .edit:
+            return edit(&state)
+        case .delete:
+            return delete(&state)
+        case .done:
+            return toggleDone(&state)
         default:
             break
         }
@@ -198,7 +267,7 @@ package enum AppUpdate {
         case .meetings:
             state.panes.meetingList.move(move)
             if let citizen = state.panes.citizenID, let next = state.panes.meetingsNext,
-               let index = state.panes.meetingList.selection, index >= state.panes.meetings.count - prefetchDistance {
+               let index = state.panes.meetingList.selection, index >= state.panes.meetingRows.count - prefetchDistance {
                 return [.loadMoreMeetings(citizen, after: next)]
             }
         }
@@ -214,8 +283,10 @@ package enum AppUpdate {
             guard let index = state.panes.milestoneList.selection else { return [] }
             return [.openMilestone(state.panes.milestones[index])]
         case .meetings:
-            guard let index = state.panes.meetingList.selection else { return [] }
-            return [.openMeeting(state.panes.meetings[index])]
+            switch state.panes.selectedMeetingRow {
+            case .meeting(let index)?, .agreement(let index, _)?: return [.openMeeting(state.panes.meetings[index])]
+            case nil: return []
+            }
         }
     }
 
@@ -269,9 +340,14 @@ package enum AppUpdate {
         case .citizens: rows = state.citizens.rows.map(\.citizen.name)
         case .milestones: rows = state.panes.milestones.map { $0.title + " " + state.say(.milestoneStatus($0.status)) }
         case .meetings:
-            rows = state.panes.meetings.map { item in
-                ([item.meeting.notes, item.meeting.place, state.say(.meetingKind(item.meeting.kind))]
-                    + item.agreements.map(\.text)).joined(separator: " ")
+            rows = state.panes.meetingRows.map { row in
+                switch row {
+                case .meeting(let index):
+                    let item = state.panes.meetings[index]
+                    return [item.meeting.notes, item.meeting.place, state.say(.meetingKind(item.meeting.kind))].joined(separator: " ")
+                case .agreement(let meeting, let agreement):
+                    return state.panes.meetings[meeting].agreements[agreement].text
+                }
             }
         }
         guard !rows.isEmpty else { return }
@@ -291,6 +367,7 @@ package enum AppUpdate {
     }
 
     private static func handleDetail(_ key: Key, _ detail: Detail, _ state: inout AppState) -> [Effect] {
+        if let effects = detailAction(key, detail, &state) { return effects }
         switch AppKeys.current(state).action(for: key) {
         case .back:
             state.screen = state.returnScreen

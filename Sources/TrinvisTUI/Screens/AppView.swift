@@ -18,6 +18,14 @@ package enum AppView {
             drawDetail(detail, state, layout, &canvas)
         case .agenda:
             AgendaView.draw(state, in: layout.body, canvas: &canvas)
+        case .drafts:
+            OverlayViews.drawDrafts(state, in: layout.body, canvas: &canvas)
+        }
+        if let menu = state.addMenu { OverlayViews.drawMenu(menu, state: state, canvas: &canvas) }
+        if let form = state.form {
+            let width = min(layout.body.width, 110)
+            let area = Rect(row: layout.body.row, col: (canvas.width - width) / 2, width: width, height: layout.body.height)
+            FormView.draw(form, in: area, canvas: &canvas, glyphs: canvas.glyphs, focused: !state.helpVisible)
         }
         drawMessageLine(state, layout.message, &canvas)
         KeyBar.draw(AppKeys.current(state), row: layout.keyBar.row, in: &canvas)
@@ -93,6 +101,15 @@ package enum AppView {
     private static func drawMessageLine(_ state: AppState, _ rect: Rect, _ canvas: inout Canvas) {
         canvas.fill(rect)
         let say = state.say
+        let question = state.confirmation?.question ?? (state.form?.confirmingDiscard == true ? say(.discardQuestion) : nil)
+        if let question {
+            canvas.put(row: rect.row, col: rect.col, text: question, style: .warning, maxWidth: rect.width, overflow: .ellipsis)
+            return
+        }
+        if let message = state.form?.message {
+            canvas.put(row: rect.row, col: rect.col, text: "! " + message, style: .danger, maxWidth: rect.width, overflow: .ellipsis)
+            return
+        }
         if let prompt = state.prompt {
             let label = prompt.purpose == .search ? say(.searchPrompt) : say(.findPrompt)
             let used = canvas.put(row: rect.row, col: rect.col, text: label, style: .accent)

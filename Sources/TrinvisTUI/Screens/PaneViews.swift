@@ -86,29 +86,47 @@ enum PaneViews {
     }
 
     /// The meeting history, newest first: date, kind, attendance, the first line of the notes and
-    /// how many agreements are still open.
+    /// how many agreements are still open; under each meeting its open agreements, with who does
+    /// what by when (`x` marks one done).
     static func meetings(_ state: AppState, in rect: Rect, focused: Bool, canvas: inout Canvas) {
         let say = state.say
         let meetings = state.panes.meetings
+        let rows = state.panes.meetingRows
         let empty = state.panes.citizenID == nil ? say(.noCitizenSelected) : say(.noMeetings)
         let ellipsis = canvas.glyphs.ellipsis
         ListView.draw(state.panes.meetingList, in: rect, canvas: &canvas, isFocused: focused, emptyText: empty) { index, width in
-            let item = meetings[index]
-            let meeting = item.meeting
-            var spans = [Span(say.date(meeting.at.localDate) + " ")]
-            if width >= 60 {
-                spans.append(Span(DisplayWidth.pad(say(.meetingKind(meeting.kind)), toWidth: 12) + " ", style: .muted))
+            switch rows[index] {
+            case .agreement(let meeting, let position):
+                let agreement = meetings[meeting].agreements[position]
+                let overdue = agreement.isOverdue(on: state.today)
+                let who: String
+                switch agreement.responsible {
+                case .citizen: who = say(.you)
+                case .professional(let id): who = state.panes.names[id] ?? "?"
+                }
+                var detail = who
+                if let due = agreement.due { detail += ", " + say.date(due) }
+                return [Span(overdue ? "  ! [ ] " : "    [ ] ", style: overdue ? .danger : .muted),
+                        Span(clean(agreement.text), style: overdue ? .danger : .normal),
+                        Span(" (" + clean(detail) + ")", style: .muted)]
+            case .meeting(let position):
+                let item = meetings[position]
+                let meeting = item.meeting
+                var spans = [Span(say.date(meeting.at.localDate) + " ")]
+                if width >= 60 {
+                    spans.append(Span(DisplayWidth.pad(say(.meetingKind(meeting.kind)), toWidth: 12) + " ", style: .muted))
+                }
+                let attendanceStyle: Style = meeting.attendance == .noShow ? .warning : meeting.attendance == .excused ? .muted : .normal
+                spans.append(Span(DisplayWidth.pad(say(.attendance(meeting.attendance)), toWidth: 8) + " ", style: attendanceStyle))
+                let open = item.openAgreements.count
+                let openText = open > 0 ? " " + say(.openAgreements(open)) : ""
+                let used = spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
+                let summaryWidth = max(width - used - DisplayWidth.of(openText), 1)
+                spans.append(Span(DisplayWidth.pad(DisplayWidth.truncate(clean(meeting.summary), toWidth: summaryWidth,
+                                                                         ellipsis: ellipsis), toWidth: summaryWidth)))
+                if open > 0 { spans.append(Span(openText, style: .warning)) }
+                return spans
             }
-            let attendanceStyle: Style = meeting.attendance == .noShow ? .warning : meeting.attendance == .excused ? .muted : .normal
-            spans.append(Span(DisplayWidth.pad(say(.attendance(meeting.attendance)), toWidth: 8) + " ", style: attendanceStyle))
-            let open = item.openAgreements.count
-            let openText = open > 0 ? " " + say(.openAgreements(open)) : ""
-            let used = spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
-            let summaryWidth = max(width - used - DisplayWidth.of(openText), 1)
-            spans.append(Span(DisplayWidth.pad(DisplayWidth.truncate(clean(meeting.summary), toWidth: summaryWidth,
-                                                                     ellipsis: ellipsis), toWidth: summaryWidth)))
-            if open > 0 { spans.append(Span(openText, style: .warning)) }
-            return spans
         }
     }
 }

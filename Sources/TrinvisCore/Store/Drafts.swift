@@ -1,0 +1,50 @@
+/// A form that was being filled in, kept in the database so that a dropped connection, a closed
+/// laptop or a crash never loses what was typed. One draft per user and form.
+package struct FormDraft: Sendable, Equatable {
+    /// Which form: kind, record and owner, e.g. `meeting:new:citizen=12` or `milestone:4`.
+    package let key: String
+    /// Who was typing.
+    package let username: String
+    /// A line that tells the user what the draft is ("New meeting with Svend Madsen").
+    package let title: String
+    /// The form's field values, as JSON.
+    package let payload: String
+    /// When it was last written (seconds since the epoch).
+    package let updatedAt: Int64
+
+    package init(key: String, username: String, title: String, payload: String, updatedAt: Int64) {
+        self.key = key
+        self.username = username
+        self.title = title
+        self.payload = payload
+        self.updatedAt = updatedAt
+    }
+}
+
+extension Workspace {
+    /// Writes (or replaces) the current user's draft of a form. Each write is its own committed
+    /// transaction, so what is written survives `kill -9` and power loss (`synchronous=FULL`).
+    package func saveDraft(key: String, title: String, payload: String) throws {
+        try database.execute("""
+            INSERT INTO draft (username, form_key, title, payload, updated_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (username, form_key) DO UPDATE SET title = excluded.title, payload = excluded.payload,
+                updated_at = excluded.updated_at
+            """, [.text(actor.username), .text(key), .text(title), .text(payload), .integer(clock().seconds)])
+    }
+
+    /// Removes the current user's draft of a form (after it was saved or deliberately discarded).
+    package func discardDraft(key: String) throws {
+        try database.execute("DELETE FROM draft WHERE username = ? AND form_key = ?", [.text(actor.username), .text(key)])
+    }
+
+    /// The current user's drafts, newest first.
+    package func drafts() throws -> [FormDraft] {
+        try database.fetchAll("""
+            SELECT form_key, username, title, payload, updated_at FROM draft WHERE username = ?
+            ORDER BY updated_at DESC, form_key
+            """, [.text(actor.username)]) { row in
+            FormDraft(key: try row.get(0), username: try row.get(1), title: try row.get(2), payload: try row.get(3),
+                  updatedAt: try row.get(4))
+        }
+    }
+}

@@ -1,0 +1,437 @@
+import TrinvisCore
+
+/// Opening, filling from a draft, and saving forms: the effects that need the database.
+extension AppRuntime {
+    // MARK: Building forms
+
+    /// The form for a purpose, with its fields filled from the record being edited or with
+    /// sensible defaults for a new one.
+    func buildForm(_ purpose: FormPurpose) throws -> FormState {
+        let say = state.say
+        let today = workspace.today
+        func date(_ value: LocalDate?) -> String { value?.iso ?? "" }
+        func field(_ id: String, _ label: Phrase, _ kind: FormField.Kind, _ value: String = "", required: Bool = false,
+                   options: [FormOption] = []) -> FormField {
+            FormField(id: id, label: say(label), kind: kind, value: value, required: required, options: options)
+        }
+        func options<E: TextEnumeration>(_ type: E.Type, _ label: (E) -> Phrase) -> [FormOption] {
+            E.allCases.map { FormOption($0.rawValue, say(label($0))) }
+        }
+
+        switch purpose {
+        case .citizen(let citizen):
+            let organisations = try workspace.all(Organisation.self).filter { $0.kind != .company }
+            let household = try citizen?.householdID.flatMap { try workspace.fetch(Household.self, id: $0)?.name } ?? ""
+            let defaultOrganisation = citizen?.organisationID ?? workspace.actor.organisationID
+            return FormState(purpose: purpose, title: citizen.map { say(.formEditCitizen($0.name)) } ?? say(.formNewCitizen), fields: [
+                field("name", .labelName, .line, citizen?.name ?? "", required: true),
+                field("cpr", .fieldCPR, .line, citizen?.cpr?.formatted ?? ""),
+                field("birth_date", .labelBirthDate, .date, date(citizen?.birthDate)),
+                field("phone", .fieldPhone, .line, citizen?.phone ?? ""),
+                field("email", .fieldEmail, .line, citizen?.email ?? ""),
+                field("contact_preference", .fieldPrefers, .choice, citizen?.contactPreference.rawValue ?? "meeting",
+                      options: options(ContactPreference.self) { .contactPreference($0) }),
+                field("organisation", .labelOrganisation, .choice, defaultOrganisation.map { "o\($0)" } ?? "",
+                      options: [FormOption("", say(.none))] + organisations.map { FormOption("o\($0.id)", $0.name) }),
+                field("household", .labelHousehold, .line, household),
+                field("meeting_interval_days", .labelInterval, .number, String(citizen?.meetingIntervalDays ?? Citizen.defaultMeetingInterval)),
+                field("life", .fieldLife, .text, citizen?.life ?? ""),
+            ])
+        case .plan(let citizen, let plan):
+            let start = plan?.start ?? today
+            return FormState(purpose: purpose, title: plan == nil ? say(.formNewPlan(try citizenName(citizen))) : say(.formEditPlan(try citizenName(citizen))), fields: [
+                field("goal", .labelGoal, .line, plan?.goal ?? "", required: true),
+                field("purpose", .labelPurpose, .text, plan?.purpose ?? ""),
+                field("effort", .labelEffort, .text, plan?.effort ?? ""),
+                field("start", .labelStart, .date, start.iso, required: true),
+                field("end", .labelEnd, .date, date(plan.map(\.end) ?? start.adding(months: 6))),
+                field("status", .labelStatus, .choice, plan?.status.rawValue ?? "active", options: options(PlanStatus.self) { .planStatus($0) }),
+            ])
+        case .milestone(_, let citizen, let milestone):
+            let title = milestone == nil ? say(.formNewMilestone(try citizenName(citizen))) : say(.formEditMilestone(try citizenName(citizen)))
+            return FormState(purpose: purpose, title: title, fields: [
+                field("title", .labelTitle, .line, milestone?.title ?? "", required: true),
+                field("deadline", .labelDue, .date, milestone?.deadline.iso ?? today.adding(days: 14).iso, required: true),
+                field("stepping_stone", .labelSteppingStone, .toggle, milestone?.steppingStone == true ? "1" : "0"),
+                field("status", .labelStatus, .choice, milestone?.status.rawValue ?? "planned",
+                      options: options(MilestoneStatus.self) { .milestoneStatus($0) }),
+                field("achieved_on", .labelAchievedOn, .date, date(milestone?.achievedOn)),
+            ])
+        case .progress(let milestone, _):
+            return FormState(purpose: purpose, title: say(.formProgress(milestone.title)), fields: [
+                field("date", .labelDate, .date, today.iso, required: true),
+                field("note", .labelNote, .text, "", required: true),
+            ])
+        case .meeting(let citizen, let meeting):
+            let person = try workspace.get(Citizen.self, id: citizen)
+            let now = workspace.clock()
+            let start = meeting?.at ?? Timestamp.local(now.localDate, hour: now.localTime.hour, minute: now.localTime.minute / 5 * 5) ?? now
+            let latest = try workspace.meetingHistory(of: citizen, page: .first(1)).items.first?.meeting
+            let next = meeting?.nextMeeting ?? Timestamp.local(start.localDate.adding(days: person.meetingIntervalDays),
+                                                               hour: start.localTime.hour, minute: start.localTime.minute)
+            var fields = [
+                field("at", .labelTime, .dateTime, FormInput.format(start), required: true),
+                field("kind", .labelKind, .choice, meeting?.kind.rawValue ?? latest?.kind.rawValue ?? "conversation",
+                      options: options(MeetingKind.self) { .meetingKind($0) }),
+                field("place", .labelPlace, .line, meeting?.place ?? latest?.place ?? ""),
+                field("attendance", .labelAttendance, .choice, meeting?.attendance.rawValue ?? "attended",
+                      options: options(Attendance.self) { .attendance($0) }),
+                field("notes", .labelNotes, .text, meeting?.notes ?? ""),
+            ]
+            if meeting == nil {
+                let who = try responsibleOptions(citizen)
+                for slot in 1...3 {
+                    fields.append(FormField(id: "agreement\(slot)", label: say(.agreementSlot(slot)), kind: .line))
+                    fields.append(FormField(id: "who\(slot)", label: say(.whoSlot(slot)), kind: .choice, value: "citizen", options: who))
+                    fields.append(FormField(id: "due\(slot)", label: say(.dueSlot(slot)), kind: .date))
+                }
+            }
+            fields.append(field("next_meeting", .labelNextMeeting, .dateTime, next.map(FormInput.format) ?? ""))
+            let title = meeting == nil ? say(.formNewMeeting(person.name)) : say(.formEditMeeting(person.name))
+            return FormState(purpose: purpose, title: title, fields: fields)
+        case .agreement(_, let citizen, let agreement):
+            let who: String
+            switch agreement?.responsible {
+            case .professional(let id): who = "p\(id)"
+            default: who = "citizen"
+            }
+            let title = agreement == nil ? say(.formNewAgreement(try citizenName(citizen))) : say(.formEditAgreement(try citizenName(citizen)))
+            return FormState(purpose: purpose, title: title, fields: [
+                field("text", .labelText, .line, agreement?.text ?? "", required: true),
+                field("responsible", .labelWho, .choice, who, options: try responsibleOptions(citizen)),
+                field("due", .labelDue, .date, date(agreement?.due ?? today.adding(days: 7))),
+                field("done_on", .labelDone, .date, date(agreement?.doneOn)),
+            ])
+        case .outcome(let citizen):
+            return FormState(purpose: purpose, title: say(.formOutcome(try citizenName(citizen))), fields: [
+                field("date", .labelDate, .date, today.iso, required: true),
+                field("kind", .labelKind, .choice, "own-housing", options: options(OutcomeKind.self) { .outcomeKind($0) }),
+                field("note", .labelNote, .text),
+            ])
+        case .placement(let citizen):
+            let companies = try workspace.all(Organisation.self).filter { $0.kind == .company }
+            return FormState(purpose: purpose, title: say(.formPlacement(try citizenName(citizen))), fields: [
+                field("company", .labelCompany, .choice, companies.first.map { "o\($0.id)" } ?? "",
+                      required: true, options: companies.map { FormOption("o\($0.id)", $0.name) }),
+                field("kind", .labelKind, .choice, "internship", options: options(PlacementKind.self) { .placementKind($0) }),
+                field("from", .labelFrom, .date, today.iso, required: true),
+                field("to", .labelTo, .date),
+                field("result", .labelResult, .choice, "ongoing", options: options(PlacementResult.self) { .placementResult($0) }),
+            ])
+        case .story(let citizen):
+            return FormState(purpose: purpose, title: say(.formStory(try citizenName(citizen))), fields: [
+                field("date", .labelDate, .date, today.iso, required: true),
+                field("title", .labelTitle, .line, "", required: true),
+                field("text", .labelText, .text),
+            ])
+        case .vision(let citizen, let vision):
+            return FormState(purpose: purpose, title: say(.formVision(try citizenName(citizen))), fields: [
+                field("family", .fieldVisionFamily, .text, vision?.family ?? ""),
+                field("work", .fieldVisionWork, .text, vision?.work ?? ""),
+                field("housing", .fieldVisionHousing, .text, vision?.housing ?? ""),
+                field("other", .fieldVisionOther, .text, vision?.other ?? ""),
+            ])
+        case .resources(let citizen):
+            let existing = Dictionary(try workspace.all(Resource.self, parent: citizen.sqlValue).map { ($0.area, $0.text) },
+                                      uniquingKeysWith: { first, _ in first })
+            let fields = try workspace.resourceAreas().map { area in
+                FormField(id: "area:" + area.area.key, label: area.label(state.language), kind: .text,
+                          value: existing[area.area] ?? "")
+            }
+            return FormState(purpose: purpose, title: say(.formResources(try citizenName(citizen))), fields: fields)
+        case .team(let citizen):
+            let people = try workspace.all(Professional.self)
+            return FormState(purpose: purpose, title: say(.formTeam(try citizenName(citizen))), fields: [
+                field("professional", .labelProfessional, .choice, people.first.map { "p\($0.id)" } ?? "", required: true,
+                      options: people.map { FormOption("p\($0.id)", $0.name + " (" + say(.role($0.role)) + ")") }),
+                field("responsible", .labelResponsible, .toggle, "0"),
+                field("from", .labelFrom, .date, today.iso, required: true),
+                field("to", .labelTo, .date),
+            ])
+        case .consent(let citizen):
+            let organisations = try workspace.all(Organisation.self)
+            return FormState(purpose: purpose, title: say(.formConsent(try citizenName(citizen))), fields: [
+                field("scope", .labelScope, .choice, "share-between-organisations", options: options(ConsentScope.self) { .consentScope($0) }),
+                field("recipient", .labelRecipient, .choice, "",
+                      options: [FormOption("", say(.none))] + organisations.map { FormOption("o\($0.id)", $0.name) }),
+                field("information", .labelInformation, .line),
+                field("purpose", .labelPurpose, .line),
+                field("given_on", .labelGiven, .date, today.iso, required: true),
+                field("expires_on", .labelExpires, .date, today.adding(months: 12).iso),
+                field("withdrawn_on", .labelWithdrawn, .date),
+                field("note", .labelNote, .text),
+            ])
+        }
+    }
+
+    private func citizenName(_ citizen: CitizenID) throws -> String {
+        try workspace.get(Citizen.self, id: citizen).name
+    }
+
+    /// "The citizen" and the professionals around them (and the user), for agreement forms.
+    private func responsibleOptions(_ citizen: CitizenID) throws -> [FormOption] {
+        let team = try workspace.all(TeamMember.self, parent: citizen.sqlValue).filter { $0.isActive(on: workspace.today) }
+        var ids = team.map(\.professionalID)
+        if let me = workspace.actor.professionalID, !ids.contains(me) { ids.append(me) }
+        let people = try workspace.professionals(ids)
+        return [FormOption("citizen", state.say(.you))]
+            + ids.compactMap { id in people[id].map { FormOption("p\(id)", $0.name) } }
+    }
+
+    // MARK: Saving forms
+
+    /// What a save produced: the citizen to show afterwards, or the problems to show in the form.
+    enum SaveOutcome {
+        case saved(CitizenID?)
+        case rejected(errors: [String: String], general: String?)
+    }
+
+    /// Reads the fields, saves the records, and reports field errors instead when a value is
+    /// not usable. Nothing is saved unless everything is valid.
+    func save(_ form: FormState) -> SaveOutcome {
+        let say = state.say
+        var errors: [String: String] = [:]
+        let today = workspace.today
+        func text(_ id: String) -> String { form.value(id) }
+        func required(_ id: String) -> String {
+            let value = text(id).trimmingBlanks()
+            if value.isEmpty { errors[id] = say(.errorRequired) }
+            return value
+        }
+        func date(_ id: String, required: Bool = false) -> LocalDate? {
+            switch FormInput.date(text(id), today: today) {
+            case .success(let value):
+                if value == nil, required { errors[id] = say(.errorRequired) }
+                return value
+            case .failure:
+                errors[id] = say(.errorNotADate)
+                return nil
+            }
+        }
+        func stamp(_ id: String, required: Bool = false) -> Timestamp? {
+            switch FormInput.dateTime(text(id), today: today, offset: { Timestamp.local($0, hour: $1, minute: $2) }) {
+            case .success(let value):
+                if value == nil, required { errors[id] = say(.errorRequired) }
+                return value
+            case .failure(let problem):
+                errors[id] = problem == .notATime ? say(.errorNotATime) : say(.errorNotADate)
+                return nil
+            }
+        }
+        func number(_ id: String) -> Int? {
+            guard let value = Int(text(id).trimmingBlanks()) else {
+                errors[id] = say(.errorNotANumber)
+                return nil
+            }
+            return value
+        }
+        func id<T>(_ field: String, prefix: String) -> RecordID<T>? {
+            let value = text(field)
+            guard value.hasPrefix(prefix), let raw = Int64(value.dropFirst(prefix.count)) else { return nil }
+            return RecordID(raw)
+        }
+        func enumeration<E: TextEnumeration>(_ field: String, _ type: E.Type) -> E? { E(rawValue: text(field)) }
+        func responsible(_ field: String) -> Responsible {
+            let professional: ProfessionalID? = id(field, prefix: "p")
+            return professional.map(Responsible.professional) ?? .citizen
+        }
+
+        do {
+            var citizenToShow = form.purpose.citizenID
+            switch form.purpose {
+            case .citizen(let existing):
+                let name = required("name")
+                var cpr: CPR?
+                let cprText = text("cpr").trimmingBlanks()
+                if !cprText.isEmpty {
+                    switch CPR.parse(cprText) {
+                    case .success(let value): cpr = value
+                    case .failure(let problem): errors["cpr"] = say(.store(.invalid(ValidationError(field: say(.fieldCPR), problem: .invalidCPR(problem)))))
+                    }
+                }
+                let born = date("birth_date")
+                let interval = number("meeting_interval_days")
+                guard errors.isEmpty else { return .rejected(errors: errors, general: nil) }
+                try workspace.database.transaction {
+                    let householdName = text("household").trimmingBlanks()
+                    var household: HouseholdID?
+                    if !householdName.isEmpty {
+                        household = try workspace.all(Household.self).first { $0.name == householdName }?.id
+                            ?? workspace.create(Household(name: householdName)).id
+                    }
+                    var citizen = existing ?? Citizen(name: name, registeredOn: today)
+                    citizen.name = name
+                    citizen.cpr = cpr
+                    citizen.birthDate = born
+                    citizen.phone = text("phone").trimmingBlanks().isEmpty ? nil : text("phone")
+                    citizen.email = text("email").trimmingBlanks().isEmpty ? nil : text("email")
+                    citizen.contactPreference = enumeration("contact_preference", ContactPreference.self) ?? .meeting
+                    citizen.organisationID = id("organisation", prefix: "o")
+                    citizen.householdID = household
+                    citizen.meetingIntervalDays = interval ?? Citizen.defaultMeetingInterval
+                    citizen.life = text("life")
+                    if existing == nil {
+                        let created = try workspace.create(citizen)
+                        citizenToShow = created.id
+                        if let me = workspace.actor.professionalID {
+                            try workspace.create(TeamMember(citizenID: created.id, professionalID: me, responsible: true, from: today))
+                        }
+                    } else {
+                        try workspace.update(citizen)
+                    }
+                }
+            case .plan(let citizen, let existing):
+                let goal = required("goal")
+                let start = date("start", required: true)
+                let end = date("end")
+                guard errors.isEmpty, let start else { return .rejected(errors: errors, general: nil) }
+                var plan = existing ?? Plan(citizenID: citizen, goal: goal, start: start)
+                plan.goal = goal
+                plan.purpose = text("purpose")
+                plan.effort = text("effort")
+                plan.start = start
+                plan.end = end
+                plan.status = enumeration("status", PlanStatus.self) ?? .active
+                if existing == nil { try workspace.create(plan) } else { try workspace.update(plan) }
+            case .milestone(let planID, _, let existing):
+                let title = required("title")
+                let deadline = date("deadline", required: true)
+                let achieved = date("achieved_on")
+                guard errors.isEmpty, let deadline else { return .rejected(errors: errors, general: nil) }
+                var milestone = existing ?? Milestone(planID: planID, title: title, deadline: deadline)
+                milestone.title = title
+                milestone.deadline = deadline
+                milestone.steppingStone = text("stepping_stone") == "1"
+                milestone.status = enumeration("status", MilestoneStatus.self) ?? .planned
+                milestone.achievedOn = milestone.status == .achieved ? (achieved ?? today) : nil
+                if existing == nil { try workspace.create(milestone) } else { try workspace.update(milestone) }
+            case .progress(let milestone, _):
+                let day = date("date", required: true)
+                let note = required("note")
+                guard errors.isEmpty, let day else { return .rejected(errors: errors, general: nil) }
+                try workspace.create(ProgressNote(milestoneID: milestone.id, date: day, note: note,
+                                                  authorID: workspace.actor.professionalID))
+            case .meeting(let citizen, let existing):
+                let at = stamp("at", required: true)
+                let next = stamp("next_meeting")
+                var agreements: [Agreement] = []
+                for slot in 1...3 where existing == nil {
+                    let words = text("agreement\(slot)").trimmingBlanks()
+                    let due = date("due\(slot)")
+                    guard !words.isEmpty else { continue }
+                    agreements.append(Agreement(meetingID: .unsaved, text: words, responsible: responsible("who\(slot)"), due: due))
+                }
+                guard errors.isEmpty, let at else { return .rejected(errors: errors, general: nil) }
+                var meeting = existing ?? Meeting(citizenID: citizen, at: at)
+                meeting.at = at
+                meeting.kind = enumeration("kind", MeetingKind.self) ?? .conversation
+                meeting.place = text("place")
+                meeting.attendance = enumeration("attendance", Attendance.self) ?? .attended
+                meeting.notes = text("notes")
+                meeting.nextMeeting = next
+                if existing == nil {
+                    if let me = workspace.actor.professionalID {
+                        meeting.attendees = [me]
+                        meeting.authorID = me
+                    }
+                    try workspace.database.transaction {
+                        let saved = try workspace.create(meeting)
+                        for var agreement in agreements {
+                            agreement.meetingID = saved.id
+                            try workspace.create(agreement)
+                        }
+                    }
+                } else {
+                    try workspace.update(meeting)
+                }
+            case .agreement(let meetingID, _, let existing):
+                let words = required("text")
+                let due = date("due")
+                let done = date("done_on")
+                guard errors.isEmpty else { return .rejected(errors: errors, general: nil) }
+                var agreement = existing ?? Agreement(meetingID: meetingID, text: words)
+                agreement.text = words
+                agreement.responsible = responsible("responsible")
+                agreement.due = due
+                agreement.doneOn = done
+                if existing == nil { try workspace.create(agreement) } else { try workspace.update(agreement) }
+            case .outcome(let citizen):
+                let day = date("date", required: true)
+                guard errors.isEmpty, let day, let kind = enumeration("kind", OutcomeKind.self) else {
+                    return .rejected(errors: errors, general: nil)
+                }
+                try workspace.create(Outcome(citizenID: citizen, date: day, kind: kind, note: text("note")))
+            case .placement(let citizen):
+                let from = date("from", required: true)
+                let to = date("to")
+                let company: OrganisationID? = id("company", prefix: "o")
+                if company == nil { errors["company"] = say(.errorRequired) }
+                guard errors.isEmpty, let from, let company, let kind = enumeration("kind", PlacementKind.self) else {
+                    return .rejected(errors: errors, general: nil)
+                }
+                try workspace.create(Placement(citizenID: citizen, companyID: company, kind: kind, from: from, to: to,
+                                               result: enumeration("result", PlacementResult.self) ?? .ongoing))
+            case .story(let citizen):
+                let day = date("date", required: true)
+                let title = required("title")
+                guard errors.isEmpty, let day else { return .rejected(errors: errors, general: nil) }
+                try workspace.create(Story(citizenID: citizen, date: day, title: title, text: text("text"),
+                                           authorID: workspace.actor.professionalID))
+            case .vision(let citizen, let existing):
+                var vision = existing ?? Vision(citizenID: citizen)
+                vision.family = text("family")
+                vision.work = text("work")
+                vision.housing = text("housing")
+                vision.other = text("other")
+                if existing == nil { try workspace.create(vision) } else { try workspace.update(vision) }
+            case .resources(let citizen):
+                try workspace.database.transaction {
+                    let existing = try workspace.all(Resource.self, parent: citizen.sqlValue)
+                    for field in form.fields where field.id.hasPrefix("area:") {
+                        let area = ResourceArea(String(field.id.dropFirst(5)))
+                        let words = field.value
+                        if var resource = existing.first(where: { $0.area == area }) {
+                            guard resource.text != words.trimmingBlanks() else { continue }
+                            resource.text = words
+                            resource.updatedOn = today
+                            try workspace.update(resource)
+                        } else if !words.trimmingBlanks().isEmpty {
+                            try workspace.create(Resource(citizenID: citizen, area: area, text: words, updatedOn: today))
+                        }
+                    }
+                }
+            case .team(let citizen):
+                let from = date("from", required: true)
+                let to = date("to")
+                let professional: ProfessionalID? = id("professional", prefix: "p")
+                if professional == nil { errors["professional"] = say(.errorRequired) }
+                guard errors.isEmpty, let from, let professional else { return .rejected(errors: errors, general: nil) }
+                try workspace.create(TeamMember(citizenID: citizen, professionalID: professional,
+                                                responsible: text("responsible") == "1", from: from, to: to))
+            case .consent(let citizen):
+                let given = date("given_on", required: true)
+                let expires = date("expires_on")
+                let withdrawn = date("withdrawn_on")
+                guard errors.isEmpty, let given, let scope = enumeration("scope", ConsentScope.self) else {
+                    return .rejected(errors: errors, general: nil)
+                }
+                try workspace.create(Consent(citizenID: citizen, scope: scope, recipientID: id("recipient", prefix: "o"),
+                                             information: text("information"), purpose: text("purpose"), givenOn: given,
+                                             expiresOn: expires, withdrawnOn: withdrawn, note: text("note")))
+            }
+            try? workspace.discardDraft(key: form.purpose.draftKey)
+            return .saved(citizenToShow)
+        } catch let error as StoreError {
+            if case .invalid(let validation) = error {
+                let field = form.fields.contains { $0.id == validation.field } ? validation.field
+                    : validation.field == "start" && form.fields.contains { $0.id == "deadline" } ? "deadline" : validation.field
+                return .rejected(errors: [field: say(.store(error))], general: nil)
+            }
+            return .rejected(errors: [:], general: say(.store(error)))
+        } catch let error as DatabaseError {
+            return .rejected(errors: [:], general: say(.database(error)))
+        } catch {
+            return .rejected(errors: [:], general: String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,296 @@
+import TrinvisCore
+
+/// A row of the meeting pane: a meeting, or one of its open agreements under it.
+package enum MeetingRow: Sendable, Equatable {
+    case meeting(Int)
+    case agreement(meeting: Int, agreement: Int)
+}
+
+extension CitizenPanes {
+    /// The meeting pane's rows: each meeting followed by its open agreements.
+    package var meetingRows: [MeetingRow] {
+        var rows: [MeetingRow] = []
+        for (index, item) in meetings.enumerated() {
+            rows.append(.meeting(index))
+            for (position, agreement) in item.agreements.enumerated() where agreement.doneOn == nil {
+                rows.append(.agreement(meeting: index, agreement: position))
+            }
+        }
+        return rows
+    }
+
+    /// The selected row of the meeting pane.
+    package var selectedMeetingRow: MeetingRow? {
+        let rows = meetingRows
+        return meetingList.selection.flatMap { rows.indices.contains($0) ? rows[$0] : nil }
+    }
+}
+
+extension AppUpdate {
+    // MARK: Forms
+
+    static func handleForm(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var form = state.form else { return [] }
+        defer { if state.form != nil { state.form = form } }
+        if form.confirmingDiscard {
+            switch key {
+            case .character("y"), .character("j"), .character("Y"), .character("J"):
+                state.form = nil
+                return [.discardDraft(form.purpose.draftKey)]
+            default:
+                form.confirmingDiscard = false
+                return []
+            }
+        }
+        switch key {
+        case .function(2), .ctrl("s"):
+            return [.saveForm]
+        case .escape:
+            if form.isModified {
+                form.confirmingDiscard = true
+                return []
+            }
+            state.form = nil
+            return [.discardDraft(form.purpose.draftKey)]
+        case .tab:
+            form.focus = (form.focus + 1) % max(form.fields.count, 1)
+            return []
+        case .backTab:
+            form.focus = (form.focus + max(form.fields.count, 1) - 1) % max(form.fields.count, 1)
+            return []
+        default:
+            break
+        }
+        guard form.fields.indices.contains(form.focus) else { return [] }
+        var field = form.fields[form.focus]
+        let before = field.value
+        var move = 0
+        switch field.kind {
+        case .line, .date, .dateTime, .number:
+            switch key {
+            case .enter, .down: move = 1
+            case .up: move = -1
+            default: _ = field.line.handle(key)
+            }
+        case .text:
+            _ = field.editor.handle(key)
+        case .choice:
+            switch key {
+            case .left: field.selected = (field.selected + field.options.count - 1) % max(field.options.count, 1)
+            case .right, .character(" "): field.selected = (field.selected + 1) % max(field.options.count, 1)
+            case .enter, .down: move = 1
+            case .up: move = -1
+            case .character(let letter):
+                let wanted = TextNormalization.searchKey(String(letter))
+                let start = field.selected + 1
+                for step in 0..<field.options.count {
+                    let index = (start + step) % field.options.count
+                    if TextNormalization.searchKey(field.options[index].label).hasPrefix(wanted) {
+                        field.selected = index
+                        break
+                    }
+                }
+            default: break
+            }
+        case .toggle:
+            switch key {
+            case .character(" "), .character("x"): field.toggle.toggle()
+            case .enter, .down: move = 1
+            case .up: move = -1
+            default: break
+            }
+        }
+        if field.value != before {
+            field.error = nil
+            form.version += 1
+            form.message = nil
+        }
+        form.fields[form.focus] = field
+        if move != 0 {
+            form.focus = min(max(form.focus + move, 0), form.fields.count - 1)
+        }
+        return []
+    }
+
+    static func handleConfirmation(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard let confirmation = state.confirmation else { return [] }
+        state.confirmation = nil
+        switch key {
+        case .character("y"), .character("j"), .character("Y"), .character("J"):
+            return [confirmation.onYes]
+        default:
+            state.message = nil
+            return []
+        }
+    }
+
+    static func handleAddMenu(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var menu = state.addMenu else { return [] }
+        if let move = ListMove(key: key) {
+            menu.list.move(move)
+            state.addMenu = menu
+            return []
+        }
+        switch key {
+        case .enter:
+            state.addMenu = nil
+            guard let index = menu.list.selection else { return [] }
+            return [.openForm(menu.items[index].purpose)]
+        case .escape, .character("q"):
+            state.addMenu = nil
+        default:
+            break
+        }
+        return []
+    }
+
+    static func handleDrafts(_ key: Key, _ state: inout AppState) -> [Effect] {
+        if let move = ListMove(key: key) {
+            state.draftList.move(move)
+            return []
+        }
+        guard let index = state.draftList.selection, state.drafts.indices.contains(index) else {
+            if key == .escape || key == .enter { state.screen = .main }
+            return []
+        }
+        switch key {
+        case .enter:
+            let draft = state.drafts.remove(at: index)
+            state.draftList.setCount(state.drafts.count)
+            if state.drafts.isEmpty { state.screen = .main }
+            return [.restoreDraft(draft)]
+        case .character("d"), .delete:
+            let draft = state.drafts.remove(at: index)
+            state.draftList.setCount(state.drafts.count)
+            if state.drafts.isEmpty { state.screen = .main }
+            return [.discardDraft(draft.key)]
+        case .escape:
+            state.screen = .main
+        case .character("q"), .function(10):
+            return [.quit]
+        default:
+            break
+        }
+        return []
+    }
+
+    // MARK: Adding, editing and deleting from the main screen
+
+    static func add(_ state: inout AppState) -> [Effect] {
+        switch state.focus {
+        case .citizens:
+            return [.openForm(.citizen(nil))]
+        case .milestones:
+            guard let citizen = state.panes.citizenID else { return [] }
+            guard let plan = state.panes.plan else { return [.openForm(.plan(citizen: citizen, nil))] }
+            return [.openForm(.milestone(plan: plan.id, citizen: citizen, nil))]
+        case .meetings:
+            guard let citizen = state.panes.citizenID else { return [] }
+            if case .agreement(let meeting, _)? = state.panes.selectedMeetingRow {
+                return [.openForm(.agreement(meeting: state.panes.meetings[meeting].meeting.id, citizen: citizen, nil))]
+            }
+            return [.openForm(.meeting(citizen: citizen, nil))]
+        }
+    }
+
+    static func edit(_ state: inout AppState) -> [Effect] {
+        switch state.focus {
+        case .citizens:
+            guard let index = state.citizens.list.selection else { return noSelection(&state) }
+            return [.openForm(.citizen(state.citizens.rows[index].citizen))]
+        case .milestones:
+            guard let citizen = state.panes.citizenID, let plan = state.panes.plan,
+                  let index = state.panes.milestoneList.selection else { return noSelection(&state) }
+            return [.openForm(.milestone(plan: plan.id, citizen: citizen, state.panes.milestones[index]))]
+        case .meetings:
+            guard let citizen = state.panes.citizenID, let row = state.panes.selectedMeetingRow else { return noSelection(&state) }
+            switch row {
+            case .meeting(let index):
+                return [.openForm(.meeting(citizen: citizen, state.panes.meetings[index].meeting))]
+            case .agreement(let meeting, let agreement):
+                let item = state.panes.meetings[meeting]
+                return [.openForm(.agreement(meeting: item.meeting.id, citizen: citizen, item.agreements[agreement]))]
+            }
+        }
+    }
+
+    static func delete(_ state: inout AppState) -> [Effect] {
+        let say = state.say
+        let target: DeletionTarget
+        let what: String
+        switch state.focus {
+        case .citizens:
+            guard let index = state.citizens.list.selection else { return noSelection(&state) }
+            let citizen = state.citizens.rows[index].citizen
+            target = .citizen(citizen)
+            what = citizen.name
+        case .milestones:
+            guard let index = state.panes.milestoneList.selection else { return noSelection(&state) }
+            target = .milestone(state.panes.milestones[index])
+            what = "\u{201C}" + state.panes.milestones[index].title + "\u{201D}"
+        case .meetings:
+            guard let row = state.panes.selectedMeetingRow else { return noSelection(&state) }
+            switch row {
+            case .meeting(let index):
+                let meeting = state.panes.meetings[index].meeting
+                target = .meeting(meeting)
+                what = say(.meetingTitle).lowercased() + " " + say.date(meeting.at.localDate)
+            case .agreement(let meeting, let agreement):
+                let item = state.panes.meetings[meeting].agreements[agreement]
+                target = .agreement(item)
+                what = "\u{201C}" + item.text + "\u{201D}"
+            }
+        }
+        state.confirmation = Confirmation(question: say(.deleteQuestion(PaneViews.clean(what))), onYes: .delete(target))
+        return []
+    }
+
+    static func toggleDone(_ state: inout AppState) -> [Effect] {
+        guard state.focus == .meetings, case .agreement(let meeting, let agreement)? = state.panes.selectedMeetingRow else {
+            return noSelection(&state)
+        }
+        return [.toggleAgreement(state.panes.meetings[meeting].agreements[agreement])]
+    }
+
+    private static func noSelection(_ state: inout AppState) -> [Effect] {
+        state.message = StatusMessage(text: state.say(.noSelection), kind: .info)
+        return []
+    }
+
+    /// Keys of a detail view that add or edit: a progress note on a milestone, an agreement on
+    /// a meeting, and the "add" menu or the citizen form on a citizen.
+    static func detailAction(_ key: Key, _ detail: Detail, _ state: inout AppState) -> [Effect]? {
+        switch (key, detail) {
+        case (.character("a"), .milestone(let milestone, _, _)):
+            guard let citizen = state.panes.citizenID else { return [] }
+            return [.openForm(.progress(milestone, citizen: citizen))]
+        case (.character("e"), .milestone(let milestone, _, _)):
+            guard let citizen = state.panes.citizenID else { return [] }
+            return [.openForm(.milestone(plan: milestone.planID, citizen: citizen, milestone))]
+        case (.character("a"), .meeting(let item, _)):
+            return [.openForm(.agreement(meeting: item.meeting.id, citizen: item.meeting.citizenID, nil))]
+        case (.character("e"), .meeting(let item, _)):
+            return [.openForm(.meeting(citizen: item.meeting.citizenID, item.meeting))]
+        case (.character("e"), .citizen(let profile)):
+            return [.openForm(.citizen(profile.citizen))]
+        case (.character("a"), .citizen(let profile)):
+            let id = profile.citizen.id
+            let say = state.say
+            var items: [(FormPurpose, String)] = [
+                (.team(id), say(.menuTeam)), (.consent(id), say(.menuConsent)), (.resources(id), say(.menuResources)),
+                (.vision(id, profile.vision), say(.menuVision)),
+            ]
+            if let plan = profile.plans.first(where: { $0.status == .active }) ?? profile.plans.first {
+                items.append((.plan(citizen: id, plan), say(.menuPlan)))
+            } else {
+                items.append((.plan(citizen: id, nil), say(.menuPlan)))
+            }
+            items += [(.outcome(id), say(.menuOutcome)), (.placement(id), say(.menuPlacement)), (.story(id), say(.menuStory))]
+            state.addMenu = AddMenu(citizen: id, items: items.map { (purpose: $0.0, label: $0.1) },
+                                    list: ListState(count: items.count, selection: 0, visibleHeight: items.count))
+            return []
+        default:
+            return nil
+        }
+    }
+}

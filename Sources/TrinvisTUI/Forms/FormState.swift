@@ -1,0 +1,185 @@
+import TrinvisCore
+
+/// What a form creates or changes.
+package enum FormPurpose: Sendable, Equatable {
+    case citizen(Citizen?)
+    case plan(citizen: CitizenID, Plan?)
+    case milestone(plan: PlanID, citizen: CitizenID, Milestone?)
+    case progress(Milestone, citizen: CitizenID)
+    case meeting(citizen: CitizenID, Meeting?)
+    case agreement(meeting: MeetingID, citizen: CitizenID, Agreement?)
+    case outcome(CitizenID)
+    case placement(CitizenID)
+    case story(CitizenID)
+    case vision(CitizenID, Vision?)
+    case resources(CitizenID)
+    case team(CitizenID)
+    case consent(CitizenID)
+
+    /// The key under which drafts of this form are kept: kind, new or which record, and owner.
+    package var draftKey: String {
+        switch self {
+        case .citizen(let citizen): return citizen.map { "citizen:\($0.id)" } ?? "citizen:new"
+        case .plan(let citizen, let plan): return plan.map { "plan:\($0.id)" } ?? "plan:new:c\(citizen)"
+        case .milestone(let plan, _, let milestone): return milestone.map { "milestone:\($0.id)" } ?? "milestone:new:p\(plan)"
+        case .progress(let milestone, _): return "progress:new:m\(milestone.id)"
+        case .meeting(let citizen, let meeting): return meeting.map { "meeting:\($0.id)" } ?? "meeting:new:c\(citizen)"
+        case .agreement(let meeting, _, let agreement): return agreement.map { "agreement:\($0.id)" } ?? "agreement:new:mt\(meeting)"
+        case .outcome(let citizen): return "outcome:new:c\(citizen)"
+        case .placement(let citizen): return "placement:new:c\(citizen)"
+        case .story(let citizen): return "story:new:c\(citizen)"
+        case .vision(let citizen, _): return "vision:c\(citizen)"
+        case .resources(let citizen): return "resources:c\(citizen)"
+        case .team(let citizen): return "team:new:c\(citizen)"
+        case .consent(let citizen): return "consent:new:c\(citizen)"
+        }
+    }
+
+    /// The citizen the form is about (nil for a new citizen).
+    package var citizenID: CitizenID? {
+        switch self {
+        case .citizen(let citizen): return citizen?.id
+        case .plan(let citizen, _), .milestone(_, let citizen, _), .progress(_, let citizen), .meeting(let citizen, _),
+             .agreement(_, let citizen, _), .outcome(let citizen), .placement(let citizen), .story(let citizen),
+             .vision(let citizen, _), .resources(let citizen), .team(let citizen), .consent(let citizen):
+            return citizen
+        }
+    }
+}
+
+/// A choice in a choice field: the stored value and the label shown.
+package struct FormOption: Sendable, Equatable {
+    package let value: String
+    package let label: String
+
+    package init(_ value: String, _ label: String) {
+        self.value = value
+        self.label = label
+    }
+}
+
+/// One field of a form.
+package struct FormField: Sendable, Equatable {
+    /// How the field is edited.
+    package enum Kind: Sendable, Equatable {
+        /// One line of text.
+        case line
+        /// Several lines (notes): the multi-line editor.
+        case text
+        /// A date, `YYYY-MM-DD` or `DD.MM.YYYY`, or `+N` days from today.
+        case date
+        /// A date and a time of day.
+        case dateTime
+        /// A whole number.
+        case number
+        /// One of a list of options.
+        case choice
+        /// Yes or no.
+        case toggle
+    }
+
+    /// The field's name, as in the record and the interchange format (`deadline`, `notes`).
+    package let id: String
+    package let label: String
+    package let kind: Kind
+    package var required: Bool
+    package var line: TextFieldState
+    package var editor: NoteEditorState
+    package var options: [FormOption]
+    package var selected: Int
+    package var toggle: Bool
+    /// What is wrong with the value, shown beside the field.
+    package var error: String?
+
+    package init(id: String, label: String, kind: Kind, value: String = "", required: Bool = false,
+                 options: [FormOption] = [], maxLength: Int = Check.lineLimit) {
+        self.id = id
+        self.label = label
+        self.kind = kind
+        self.required = required
+        line = TextFieldState(text: kind == .text ? "" : value, maxLength: maxLength)
+        editor = NoteEditorState(text: kind == .text ? value : "", maxLength: Check.textLimit)
+        self.options = options
+        selected = max(options.firstIndex { $0.value == value } ?? 0, 0)
+        toggle = value == "1"
+    }
+
+    /// The value as text: what was typed, the chosen option's value, or "1"/"0".
+    package var value: String {
+        switch kind {
+        case .line, .date, .dateTime, .number: return line.text
+        case .text: return editor.text
+        case .choice: return options.indices.contains(selected) ? options[selected].value : ""
+        case .toggle: return toggle ? "1" : "0"
+        }
+    }
+
+    /// Puts a value back (from a draft).
+    package mutating func setValue(_ value: String) {
+        switch kind {
+        case .line, .date, .dateTime, .number: line.setText(value)
+        case .text: editor = NoteEditorState(text: value, maxLength: Check.textLimit)
+        case .choice: selected = options.firstIndex { $0.value == value } ?? selected
+        case .toggle: toggle = value == "1"
+        }
+    }
+}
+
+/// An open form: its fields, which one has focus, and whether it changed.
+package struct FormState: Sendable, Equatable {
+    package let purpose: FormPurpose
+    package let title: String
+    package var fields: [FormField]
+    package var focus = 0
+    /// The first row of the form shown (when the form is taller than the screen).
+    package var scroll = 0
+    /// Increases with every change; compared with `draftVersion` to know when to write a draft.
+    package var version = 0
+    /// The version last written as a draft.
+    package var draftVersion = 0
+    /// The values when the form opened, to tell whether anything changed.
+    package let original: [String]
+    /// A message for the whole form (a refused save).
+    package var message: String?
+    /// Asking whether to discard the changes.
+    package var confirmingDiscard = false
+
+    package init(purpose: FormPurpose, title: String, fields: [FormField]) {
+        self.purpose = purpose
+        self.title = title
+        self.fields = fields
+        original = fields.map(\.value)
+    }
+
+    /// True when a value differs from what the form opened with.
+    package var isModified: Bool { fields.map(\.value) != original }
+
+    /// The value of a field by id ("" when there is no such field).
+    package func value(_ id: String) -> String {
+        fields.first { $0.id == id }?.value ?? ""
+    }
+
+    /// The field values as a JSON object, for a draft.
+    package var payload: String {
+        JSONValue.object(fields.map { ($0.id, .string($0.value)) }).serialized(indent: false)
+    }
+
+    /// Puts the values of a draft back into the fields.
+    package mutating func restore(payload: String) {
+        guard let object = try? JSONParser.parse(payload), case .object(let members) = object else { return }
+        for (key, value) in members {
+            guard case .string(let text) = value, let index = fields.firstIndex(where: { $0.id == key }) else { continue }
+            fields[index].setValue(text)
+        }
+        version += 1
+    }
+
+    /// Shows errors beside fields; ids that are not fields go to the form's message.
+    package mutating func show(errors: [String: String], general: String?) {
+        for index in fields.indices { fields[index].error = errors[fields[index].id] }
+        let stray = errors.filter { key, _ in !fields.contains { $0.id == key } }.map(\.value).sorted()
+        message = ([general].compactMap { $0 } + stray).joined(separator: " ")
+        if message?.isEmpty == true { message = nil }
+        if let first = fields.firstIndex(where: { $0.error != nil }) { focus = first }
+    }
+}

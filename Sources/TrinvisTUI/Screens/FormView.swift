@@ -1,0 +1,115 @@
+import TrinvisCore
+
+/// Draws an open form over the screen: a label and a value per field, multi-line fields as
+/// boxes of several rows, and a problem in red with `!` under the field it concerns.
+enum FormView {
+    /// One drawn row of the form.
+    private struct Row {
+        let field: Int
+        let height: Int
+        let isError: Bool
+    }
+
+    static func draw(_ form: FormState, in area: Rect, canvas: inout Canvas, glyphs: Glyphs, focused: Bool) {
+        canvas.fill(area)
+        canvas.box(area, style: .accent, title: " \(form.title) ", titleStyle: Style(.accent, [.bold]))
+        let inner = area.inset(top: 1, left: 2, bottom: 1, right: 2)
+        guard inner.width > 10, inner.height > 0 else { return }
+        let labelWidth = min(22, inner.width / 3)
+        let valueWidth = inner.width - labelWidth - 1
+        let textFields = form.fields.filter { $0.kind == .text }.count
+        let textHeight = textFields <= 1 ? max(min(inner.height - form.fields.count - 1, 10), 3) : textFields <= 4 ? 4 : 3
+
+        var rows: [Row] = []
+        for (index, field) in form.fields.enumerated() {
+            rows.append(Row(field: index, height: field.kind == .text ? textHeight : 1, isError: false))
+            if field.error != nil { rows.append(Row(field: index, height: 1, isError: true)) }
+        }
+        // Scroll so that the focused field (and its error) is visible.
+        var top = 0
+        var offsets: [Int] = []
+        for row in rows {
+            offsets.append(top)
+            top += row.height
+        }
+        let focusRows = rows.indices.filter { rows[$0].field == form.focus }
+        var scroll = 0
+        if let last = focusRows.last, let first = focusRows.first {
+            let bottom = offsets[last] + rows[last].height
+            if bottom > inner.height { scroll = bottom - inner.height }
+            scroll = min(scroll, offsets[first])
+        }
+        var cursor: (row: Int, col: Int)?
+        for (index, row) in rows.enumerated() {
+            let y = offsets[index] - scroll
+            guard y >= 0, y + row.height <= inner.height else { continue }
+            let field = form.fields[row.field]
+            let isFocused = focused && row.field == form.focus
+            let screenRow = inner.row + y
+            if row.isError {
+                canvas.put(row: screenRow, col: inner.col + labelWidth + 1, text: "! " + (field.error ?? ""),
+                           style: .danger, maxWidth: valueWidth, overflow: .ellipsis)
+                continue
+            }
+            let marker = isFocused ? glyphs.selectionMarker : " "
+            let label = DisplayWidth.pad(DisplayWidth.truncate(marker + field.label + (field.required ? " *" : ""),
+                                                               toWidth: labelWidth, ellipsis: glyphs.ellipsis), toWidth: labelWidth)
+            canvas.put(row: screenRow, col: inner.col, text: label, style: isFocused ? Style(.accent, [.bold]) : .muted)
+            let value = Rect(row: screenRow, col: inner.col + labelWidth + 1, width: valueWidth, height: row.height)
+            switch field.kind {
+            case .line, .date, .dateTime, .number:
+                TextField.draw(field.line, in: value, canvas: &canvas, isFocused: isFocused)
+                if isFocused { cursor = canvas.cursor.map { ($0.row, $0.col) } }
+            case .text:
+                canvas.fill(value, style: Style(.normal, [.underline]))
+                NoteEditor.draw(field.editor, in: value, canvas: &canvas, isFocused: isFocused)
+                if isFocused { cursor = canvas.cursor.map { ($0.row, $0.col) } }
+            case .choice:
+                let option = field.options.indices.contains(field.selected) ? field.options[field.selected].label : ""
+                let arrows = glyphs.isASCII ? ("< ", " >") : ("\u{25C2} ", " \u{25B8}")
+                let text = field.options.count > 1 ? arrows.0 + option + arrows.1 : option
+                canvas.put(row: screenRow, col: value.col, text: text, style: isFocused ? Style(.accent, [.bold]) : .normal,
+                           maxWidth: valueWidth, overflow: .ellipsis)
+                if isFocused { cursor = (screenRow, value.col) }
+            case .toggle:
+                canvas.put(row: screenRow, col: value.col, text: field.toggle ? "[x]" : "[ ]",
+                           style: isFocused ? Style(.accent, [.bold]) : .normal)
+                if isFocused { cursor = (screenRow, value.col + 1) }
+            }
+        }
+        if let cursor {
+            _ = canvas.setCursor(row: cursor.row, col: cursor.col)
+        } else {
+            canvas.hideCursor()
+        }
+    }
+}
+
+/// The small overlays: the "add what?" menu and the drafts screen.
+enum OverlayViews {
+    static func drawMenu(_ menu: AddMenu, state: AppState, canvas: inout Canvas) {
+        let width = min(44, canvas.width - 4)
+        let height = min(menu.items.count + 2, canvas.height - 4)
+        let rect = Rect(row: max((canvas.height - height) / 2, 1), col: (canvas.width - width) / 2, width: width, height: height)
+        canvas.fill(rect)
+        canvas.box(rect, style: .accent, title: " \(state.say(.addMenu)) ", titleStyle: Style(.accent, [.bold]))
+        ListView.draw(menu.list, in: rect.inset(by: 1), canvas: &canvas, isFocused: true) { index, _ in
+            [Span(menu.items[index].label)]
+        }
+    }
+
+    static func drawDrafts(_ state: AppState, in rect: Rect, canvas: inout Canvas) {
+        let say = state.say
+        canvas.box(rect, style: .accent, title: " \(say(.drafts)) ", titleStyle: Style(.accent, [.bold]))
+        let inner = rect.inset(by: 1)
+        guard inner.height > 2 else { return }
+        canvas.put(row: inner.row, col: inner.col, text: say(.draftsHelp), style: .muted, maxWidth: inner.width, overflow: .ellipsis)
+        let list = Rect(row: inner.row + 2, col: inner.col, width: inner.width, height: inner.height - 2)
+        let now = Timestamp.now().seconds
+        ListView.draw(state.draftList, in: list, canvas: &canvas, isFocused: true) { index, _ in
+            let draft = state.drafts[index]
+            let minutes = Int(max(now - draft.updatedAt, 0) / 60)
+            return [Span(say(.draftLine(title: draft.title, age: say(.minutesAgo(minutes)))))]
+        }
+    }
+}
