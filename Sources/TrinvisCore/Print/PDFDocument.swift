@@ -1,7 +1,10 @@
 /// A colour for text and lines, each part 0…1.
 package struct PDFColor: Sendable, Hashable {
+    /// The red part.
     package let red: Double
+    /// The green part.
     package let green: Double
+    /// The blue part.
     package let blue: Double
 
     package init(red: Double, green: Double, blue: Double) {
@@ -15,6 +18,7 @@ package struct PDFColor: Sendable, Hashable {
         self.init(red: gray, green: gray, blue: gray)
     }
 
+    /// Black, for body text.
     package static let black = PDFColor(gray: 0)
 }
 
@@ -51,8 +55,9 @@ package struct PDFPage: Sendable, Equatable {
 /// A PDF document of A4 pages set in the standard Helvetica fonts, written without compression.
 /// The bytes depend only on the pages, the title and the creation date.
 package struct PDFDocument: Sendable, Equatable {
-    /// The A4 page size in points.
+    /// The width of an A4 page in points.
     package static let pageWidth = 595.0
+    /// The height of an A4 page in points.
     package static let pageHeight = 842.0
 
     /// The document's title (`/Title` in the document information).

@@ -68,6 +68,7 @@ struct PrintoutLayout {
     enum Style {
         case title, name, meta, heading, body, detail, label, alertLabel, bullet, footer
 
+        /// The face.
         var font: PDFFont {
             switch self {
             case .title, .name, .heading, .alertLabel: return .helveticaBold
@@ -75,6 +76,7 @@ struct PrintoutLayout {
             }
         }
 
+        /// The size in points.
         var size: Double {
             switch self {
             case .title: return 24
@@ -99,6 +101,8 @@ struct PrintoutLayout {
             }
         }
 
+        /// Black for what the citizen reads first, grey for dates and labels, dark red (and
+        /// bold) for what is overdue.
         var color: PDFColor {
             switch self {
             case .meta, .detail, .label, .footer: return PDFColor(gray: 0.38)
@@ -124,10 +128,15 @@ struct PrintoutLayout {
         static func rule(height: Double) -> Line { Line(runs: [], height: height, isRule: true) }
     }
 
+    /// The left margin, where text starts.
     static let left = 64.0
+    /// Where text ends on the right.
     static let right = PDFDocument.pageWidth - 64
+    /// The top of the first line of a page.
     static let top = PDFDocument.pageHeight - 60
+    /// No text below this, above the footer.
     static let bottom = 76.0
+    /// The footer's baseline.
     static let footerBaseline = 44.0
 
     private var groups: [(spaceBefore: Double, lines: [Line])] = []

@@ -8,17 +8,25 @@
 package struct PlanPrintout: Sendable, Equatable {
     /// How a step stands, in the citizen's words.
     package enum MilestoneState: Sendable, Equatable, CaseIterable {
+        /// Achieved.
         case done
+        /// Still open after its deadline.
         case overdue
+        /// In progress, deadline ahead.
         case underWay
+        /// Not started, deadline ahead.
         case planned
+        /// Adjusted to changed circumstances, deadline ahead.
         case changed
+        /// Dropped.
         case leftOut
     }
 
     /// A step of the plan.
     package struct MilestoneEntry: Sendable, Equatable {
+        /// What the step is.
         package let title: String
+        /// How it stands today.
         package let state: MilestoneState
         /// "Done on …" or "By … (in 5 days)"; nil for a step left out.
         package let detail: String?
@@ -26,30 +34,39 @@ package struct PlanPrintout: Sendable, Equatable {
 
     /// An agreement not yet done: what, who and by when.
     package struct AgreementEntry: Sendable, Equatable {
+        /// What was agreed.
         package let text: String
         /// "You" for the citizen, else the professional's name.
         package let who: String
         /// The due date as printed, if there is one.
         package let due: String?
+        /// Not done and past its due date.
         package let isOverdue: Bool
     }
 
     /// The professional the citizen can turn to.
     package struct Contact: Sendable, Equatable {
+        /// The professional's name.
         package let name: String
         /// Role and organisation: "caseworker, Jobcenter Ryslinge".
         package let description: String
+        /// The professional's phone number, if recorded.
         package let phone: String?
+        /// The professional's e-mail address, if recorded.
         package let email: String?
     }
 
+    /// The language of every text in the printout.
     package let language: Language
+    /// The citizen's name.
     package let citizenName: String
     /// `DDMMYY-XXXX`; nil when the citizen has no CPR number.
     package let maskedCPR: String?
+    /// The day the printout was made.
     package let printedOn: LocalDate
     /// The long-term goal; nil when the citizen has no plan.
     package let goal: String?
+    /// The plan's purpose, if written.
     package let purpose: String?
     /// "From … to …".
     package let period: String?
@@ -132,7 +149,9 @@ package struct PlanPrintout: Sendable, Equatable {
 
 /// A part of a printout under its heading.
 package struct PrintSection: Sendable, Equatable {
+    /// The heading ("Your goal").
     package let heading: String
+    /// What stands under it, in order.
     package let blocks: [PrintBlock]
 }
 
