@@ -42,14 +42,33 @@ extension CommandRunner {
         writeOutput(text)
     }
 
+    /// `trinvis print-plan CITIZEN`: the plan the citizen takes home, as text or as a PDF. A PDF
+    /// is never written to a terminal: it needs `-o FILE` or a redirected standard output.
+    func printPlan(citizen: String, format: Invocation.PrintFormat, output: String?) throws {
+        if format == .pdf, output == nil, environment.stdoutIsTerminal {
+            throw UsageError(phrase: .pdfNeedsOutput)
+        }
+        let workspace = try openExisting()
+        let printout = try workspace.planPrintout(of: try resolveCitizen(citizen, in: workspace), language: say.language)
+        switch format {
+        case .text: try deliver(printout.text(), to: output)
+        case .pdf: try deliver(printout.pdf(creationDate: workspace.clock()), to: output)
+        }
+    }
+
     /// Writes to standard output, or atomically to `path`.
     func deliver(_ text: String, to path: String?) throws {
+        try deliver(Array(text.utf8), to: path)
+    }
+
+    /// Writes bytes to standard output, or atomically to `path`.
+    func deliver(_ bytes: [UInt8], to path: String?) throws {
         guard let path else {
-            writeOutput(text)
+            writeOutput(bytes)
             return
         }
         do {
-            try writeFileAtomically(text, to: path)
+            try writeFileAtomically(bytes, to: path)
         } catch {
             throw Failure(phrase: .cannotWriteFile(path: path, reason: String(describing: error)))
         }

@@ -26,6 +26,9 @@ struct Environment {
 
     /// True when standard error is a terminal (progress is shown only then).
     var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// True when standard output is a terminal (a PDF is not written there).
+    var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 }
 
 /// Writes text to standard error.
@@ -38,14 +41,23 @@ func writeOutput(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
 
+/// Writes bytes to standard output as they are.
+func writeOutput(_ bytes: [UInt8]) {
+    FileHandle.standardOutput.write(Data(bytes))
+}
+
 /// Writes `text` to `path` atomically: into a temporary file beside it, then renamed over it, so
 /// that a full disk or a crash never leaves a half-written file in its place.
 func writeFileAtomically(_ text: String, to path: String) throws {
+    try writeFileAtomically(Array(text.utf8), to: path)
+}
+
+/// Writes `bytes` to `path` atomically, as `writeFileAtomically(_:to:)` does for text.
+func writeFileAtomically(_ bytes: [UInt8], to path: String) throws {
     let temporary = path + ".tmp-\(getpid())"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { throw POSIXFailure(code: errno) }
     var failure: Int32 = 0
-    let bytes = Array(text.utf8)
     bytes.withUnsafeBytes { buffer in
         guard let base = buffer.baseAddress else { return }
         var offset = 0

@@ -9,6 +9,7 @@ struct Invocation {
         case importDocument(path: String)
         case export(citizen: String?, output: String?)
         case report(from: LocalDate?, to: LocalDate?, organisation: String?, format: ReportFormat)
+        case printPlan(citizen: String, format: PrintFormat, output: String?)
         case check
         case backup(path: String)
         case help
@@ -18,6 +19,11 @@ struct Invocation {
     /// The output forms of `trinvis report`.
     enum ReportFormat: String, CaseIterable {
         case text, csv, json
+    }
+
+    /// The output forms of `trinvis print-plan`.
+    enum PrintFormat: String, CaseIterable {
+        case text, pdf
     }
 
     var command: Command = .interface(demo: false)
@@ -134,6 +140,19 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         let from = try date("--from"), to = try date("--to")
         if let from, let to, to < from { throw UsageError(phrase: .dateRangeReversed(from: from.iso, to: to.iso)) }
         invocation.command = .report(from: from, to: to, organisation: commandOptions["--organisation"], format: format)
+    case "print-plan":
+        try allowOnly(["--format", "-o"])
+        guard words.count >= 2 else { throw UsageError(phrase: .missingArgument("CITIZEN")) }
+        try noMoreWords(after: 2)
+        // Without --format, a file named *.pdf gets a PDF and everything else text.
+        let output = commandOptions["-o"]
+        let implied: Invocation.PrintFormat = output?.lowercased().hasSuffix(".pdf") == true ? .pdf : .text
+        let formatText = commandOptions["--format"] ?? implied.rawValue
+        guard let format = Invocation.PrintFormat(rawValue: formatText) else {
+            throw UsageError(phrase: .invalidChoice(option: "--format", value: formatText,
+                                                    allowed: Invocation.PrintFormat.allCases.map(\.rawValue)))
+        }
+        invocation.command = .printPlan(citizen: words[1], format: format, output: output)
     case "check":
         try allowOnly([])
         try noMoreWords(after: 1)

@@ -15,6 +15,10 @@ extension Catalog {
                                                     skriv et udvekslingsdokument (standard: stdout)
                   trinvis report [--from DATO] [--to DATO] [--organisation ID] [--format text|csv|json]
                                                     resultatopgørelsen
+                  trinvis print-plan BORGER [--format text|pdf] [-o FIL]
+                                                    planen, som borgeren får med hjem: tekst på stdout,
+                                                    eller en A4-PDF med --format pdf eller -o FIL.pdf
+                                                    (en PDF skrives kun til stdout, når den omdirigeres)
                   trinvis check                     kontrol af databasens integritet og fremmednøgler
                   trinvis backup FIL                konsistent kopi af databasen, også mens den bruges
 
@@ -43,6 +47,8 @@ extension Catalog {
             return "\(option): '\(value)' er ikke en af \(allowed.joined(separator: ", "))"
         case .invalidLanguage(let value): return "--lang: '\(value)' er hverken da eller en"
         case .dateRangeReversed(let from, let to): return "--from \(from) ligger efter --to \(to)"
+        case .pdfNeedsOutput:
+            return "en PDF hører ikke hjemme i terminalen: angiv -o FIL.pdf, eller omdiriger standard-output til en fil eller en printer"
 
         case .failure(let text): return "trinvis: \(text)"
         case .noDatabase(let path):
@@ -360,6 +366,55 @@ extension Catalog {
         case .mine: return "min"
         case .helpFooter: return "Esc eller ? lukker hjælpen."
         case .notRegistered(let username): return "Logget ind som \(username) (ikke registreret fagperson)"
+
+        case .printTitle: return "Din plan"
+        case .printCPR(let masked): return "CPR-nr. \(masked)"
+        case .printPrintedOn(let date): return "Udskrevet \(date)"
+        case .printPage(let page, let count): return "Side \(page) af \(count)"
+        case .printGoalHeading: return "Dit mål"
+        case .printPurpose(let purpose): return "Formål: \(purpose)"
+        case .printPeriodHeading: return "Hvor længe planen varer"
+        case .printPeriod(let from, let to): return "Fra \(from) til \(to)"
+        case .printPeriodOpen(let from): return "Fra \(from), ingen slutdato endnu"
+        case .printDaysLeft(let days):
+            switch days {
+            case 0: return "I dag er sidste dag"
+            case 1: return "Der er 1 dag tilbage"
+            case 2...: return "Der er \(days) dage tilbage"
+            case -1: return "Planen sluttede i går"
+            default: return "Planen sluttede for \(-days) dage siden"
+            }
+        case .printNoPlan: return "Der er ingen plan endnu. Vi laver den sammen."
+        case .printMilestonesHeading: return "Delmål på vejen"
+        case .printNoMilestones: return "Ingen delmål endnu."
+        case .printMilestoneState(let state):
+            switch state {
+            case .done: return "Klaret"
+            case .overdue: return "Over fristen"
+            case .underWay: return "I gang"
+            case .planned: return "Planlagt"
+            case .changed: return "Ændret"
+            case .leftOut: return "Udgået"
+            }
+        case .printDoneOn(let date): return "Klaret den \(date)"
+        case .printDeadline(let date, let relative): return "Senest \(date) (\(relative))"
+        case .printAgreementsHeading: return "Det har vi aftalt"
+        case .printNoAgreements: return "Ingen åbne aftaler lige nu."
+        case .printYou: return "Du"
+        case .printWho(let who): return "Hvem: \(who)"
+        case .printBy(let date): return "Senest: \(date)"
+        case .printNextMeetingHeading: return "Næste møde"
+        case .printMeetingTime(let date, let hour, let minute):
+            let weekdays = ["Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag"]
+            let months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+                          "oktober", "november", "december"]
+            return "\(weekdays[date.isoWeekday - 1]) den \(date.day). \(months[date.month - 1]) \(date.year) kl. "
+                + LocalDate.pad(hour, 2) + "." + LocalDate.pad(minute, 2)
+        case .printPlace(let place): return "Sted: \(place)"
+        case .printNoNextMeeting: return "Ikke aftalt endnu."
+        case .printContactHeading: return "Din kontaktperson"
+        case .printPhone(let phone): return "Telefon: \(phone)"
+        case .printEmail(let email): return "Mail: \(email)"
 
         case .keyMove: return "flyt"
         case .keyMoveHelp: return "Flyt op og ned (også k, j, PgUp, PgDn, Home, End, g, G)"

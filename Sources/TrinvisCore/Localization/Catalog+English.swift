@@ -15,6 +15,10 @@ extension Catalog {
                                                     write an interchange document (stdout by default)
                   trinvis report [--from DATE] [--to DATE] [--organisation ID] [--format text|csv|json]
                                                     the results report
+                  trinvis print-plan CITIZEN [--format text|pdf] [-o FILE]
+                                                    the plan the citizen takes home: text on stdout,
+                                                    or an A4 PDF with --format pdf or -o FILE.pdf
+                                                    (a PDF goes to stdout only when it is redirected)
                   trinvis check                     integrity and foreign-key check of the database
                   trinvis backup FILE               consistent copy of the database while in use
 
@@ -43,6 +47,8 @@ extension Catalog {
             return "\(option): '\(value)' is not one of \(allowed.joined(separator: ", "))"
         case .invalidLanguage(let value): return "--lang: '\(value)' is not da or en"
         case .dateRangeReversed(let from, let to): return "--from \(from) lies after --to \(to)"
+        case .pdfNeedsOutput:
+            return "a PDF is not for the terminal: give -o FILE.pdf, or redirect standard output to a file or a printer"
 
         case .failure(let text): return "trinvis: \(text)"
         case .noDatabase(let path):
@@ -360,6 +366,55 @@ extension Catalog {
         case .mine: return "mine"
         case .helpFooter: return "Esc or ? closes this help."
         case .notRegistered(let username): return "Signed in as \(username) (not a registered professional)"
+
+        case .printTitle: return "Your plan"
+        case .printCPR(let masked): return "CPR no. \(masked)"
+        case .printPrintedOn(let date): return "Printed \(date)"
+        case .printPage(let page, let count): return "Page \(page) of \(count)"
+        case .printGoalHeading: return "Your goal"
+        case .printPurpose(let purpose): return "Purpose: \(purpose)"
+        case .printPeriodHeading: return "How long the plan runs"
+        case .printPeriod(let from, let to): return "From \(from) to \(to)"
+        case .printPeriodOpen(let from): return "From \(from), no end date yet"
+        case .printDaysLeft(let days):
+            switch days {
+            case 0: return "Today is the last day"
+            case 1: return "1 day left"
+            case 2...: return "\(days) days left"
+            case -1: return "The plan ended yesterday"
+            default: return "The plan ended \(-days) days ago"
+            }
+        case .printNoPlan: return "There is no plan yet. We will make it together."
+        case .printMilestonesHeading: return "Steps on the way"
+        case .printNoMilestones: return "No steps yet."
+        case .printMilestoneState(let state):
+            switch state {
+            case .done: return "Done"
+            case .overdue: return "Overdue"
+            case .underWay: return "Under way"
+            case .planned: return "Planned"
+            case .changed: return "Changed"
+            case .leftOut: return "Left out"
+            }
+        case .printDoneOn(let date): return "Done on \(date)"
+        case .printDeadline(let date, let relative): return "By \(date) (\(relative))"
+        case .printAgreementsHeading: return "What we agreed"
+        case .printNoAgreements: return "Nothing open right now."
+        case .printYou: return "You"
+        case .printWho(let who): return "Who: \(who)"
+        case .printBy(let date): return "By: \(date)"
+        case .printNextMeetingHeading: return "Next meeting"
+        case .printMeetingTime(let date, let hour, let minute):
+            let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+            let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                          "October", "November", "December"]
+            return "\(weekdays[date.isoWeekday - 1]) \(date.day) \(months[date.month - 1]) \(date.year) at "
+                + LocalDate.pad(hour, 2) + ":" + LocalDate.pad(minute, 2)
+        case .printPlace(let place): return "Place: \(place)"
+        case .printNoNextMeeting: return "Not agreed yet."
+        case .printContactHeading: return "Your contact person"
+        case .printPhone(let phone): return "Phone: \(phone)"
+        case .printEmail(let email): return "E-mail: \(email)"
 
         case .keyMove: return "move"
         case .keyMoveHelp: return "Move up and down (also k, j, PgUp, PgDn, Home, End, g, G)"

@@ -16,6 +16,8 @@ package enum Phrase: Sendable, Equatable {
     case invalidChoice(option: String, value: String, allowed: [String])
     case invalidLanguage(String)
     case dateRangeReversed(from: String, to: String)
+    /// `print-plan --format pdf` without `-o FILE` while standard output is a terminal.
+    case pdfNeedsOutput
 
     // MARK: Failures
     /// A failure with what to do, prefixed by "trinvis: ".
@@ -108,6 +110,45 @@ package enum Phrase: Sendable, Equatable {
     case mine
     case helpFooter
     case notRegistered(username: String)
+
+    // MARK: The printed plan (plain words for the citizen)
+    /// The printout's title.
+    case printTitle
+    /// The masked CPR number, labelled.
+    case printCPR(String)
+    /// When the printout was made.
+    case printPrintedOn(String)
+    /// "Page 1 of 2".
+    case printPage(Int, of: Int)
+    case printGoalHeading
+    case printPurpose(String)
+    case printPeriodHeading
+    case printPeriod(from: String, to: String)
+    /// A plan without an end date.
+    case printPeriodOpen(from: String)
+    /// Days until the plan's end (negative: since it ended).
+    case printDaysLeft(Int)
+    case printNoPlan
+    case printMilestonesHeading
+    case printNoMilestones
+    case printMilestoneState(PlanPrintout.MilestoneState)
+    case printDoneOn(String)
+    /// A deadline with how far away it is.
+    case printDeadline(String, relative: String)
+    case printAgreementsHeading
+    case printNoAgreements
+    /// The citizen, as the one who does something.
+    case printYou
+    case printWho(String)
+    case printBy(String)
+    case printNextMeetingHeading
+    /// The day and time of a meeting, in full words.
+    case printMeetingTime(LocalDate, hour: Int, minute: Int)
+    case printPlace(String)
+    case printNoNextMeeting
+    case printContactHeading
+    case printPhone(String)
+    case printEmail(String)
 
     // MARK: Key help
     case keyMove
