@@ -15,6 +15,10 @@ extension Catalog {
                                                     skriv et udvekslingsdokument (standard: stdout)
                   trinvis report [--from DATO] [--to DATO] [--organisation ID] [--format text|csv|json]
                                                     resultatopgørelsen
+                  trinvis calendar [-o FIL] [--full-names]
+                                                    dine kommende møder som iCalendar til Outlook og
+                                                    andre kalendere (standard: stdout; borgere
+                                                    navngives "Svend M." uden --full-names)
                   trinvis check                     kontrol af databasens integritet og fremmednøgler
                   trinvis backup FIL                konsistent kopi af databasen, også mens den bruges
 
@@ -81,6 +85,14 @@ extension Catalog {
         case .progressImport: return "Importerer"
         case .progressExport: return "Eksporterer"
         case .progressDemo: return "Skriver demodata"
+        case .calendarWritten(let path, let meetings):
+            return meetings == 1 ? "Skrev en kalender med 1 kommende møde til \(path)."
+                : "Skrev en kalender med \(meetings) kommende møder til \(path)."
+        case .calendarNotRegistered(let username):
+            return "brugernavnet \(username) er ikke registreret som fagperson, så kalenderen er tom. Brug --user med dit brugernavn i Trinvis."
+        case .calendarSummary(let name): return "Samtale med \(name)"
+        case .calendarDescription(let kind, let date, let citizen):
+            return "Aftalt ved sidste møde (\(kind), \(date)). Borger nr. \(citizen) i Trinvis."
 
         case .organisationKind(let kind):
             switch kind {

@@ -15,6 +15,10 @@ extension Catalog {
                                                     write an interchange document (stdout by default)
                   trinvis report [--from DATE] [--to DATE] [--organisation ID] [--format text|csv|json]
                                                     the results report
+                  trinvis calendar [-o FILE] [--full-names]
+                                                    your coming meetings as iCalendar for Outlook and
+                                                    other calendars (stdout by default; citizens
+                                                    named "Svend M." unless --full-names)
                   trinvis check                     integrity and foreign-key check of the database
                   trinvis backup FILE               consistent copy of the database while in use
 
@@ -81,6 +85,14 @@ extension Catalog {
         case .progressImport: return "Importing"
         case .progressExport: return "Exporting"
         case .progressDemo: return "Writing demo data"
+        case .calendarWritten(let path, let meetings):
+            return meetings == 1 ? "Wrote a calendar with 1 coming meeting to \(path)."
+                : "Wrote a calendar with \(meetings) coming meetings to \(path)."
+        case .calendarNotRegistered(let username):
+            return "the user name \(username) is not registered as a professional, so the calendar is empty. Use --user with your Trinvis user name."
+        case .calendarSummary(let name): return "Meeting with \(name)"
+        case .calendarDescription(let kind, let date, let citizen):
+            return "Agreed at the last meeting (\(kind), \(date)). Citizen no. \(citizen) in Trinvis."
 
         case .organisationKind(let kind):
             switch kind {
