@@ -58,6 +58,8 @@ struct CommandRunner {
             try export(citizen: citizen, output: output)
         case .report(let from, let to, let organisation, let format):
             try report(from: from, to: to, organisation: organisation, format: format)
+        case .calendar(let output, let naming):
+            try calendar(output: output, naming: naming)
         }
     }
 
