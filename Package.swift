@@ -17,6 +17,6 @@ let package = Package(
         .executableTarget(name: "trinvis-bench", dependencies: ["TrinvisCore", "TrinvisTUI"]),
         .testTarget(name: "TrinvisCoreTests", dependencies: ["TrinvisCore"]),
         .testTarget(name: "TrinvisTUITests", dependencies: ["TrinvisTUI", "TrinvisCore"]),
-        .testTarget(name: "TrinvisEndToEndTests", dependencies: ["trinvis"]),
+        .testTarget(name: "TrinvisEndToEndTests", dependencies: ["trinvis", "TrinvisCore"]),
     ]
 )

@@ -60,6 +60,8 @@ struct CommandRunner {
             try report(from: from, to: to, organisation: organisation, format: format)
         case .printPlan(let citizen, let format, let output):
             try printPlan(citizen: citizen, format: format, output: output)
+        case .calendar(let output, let naming):
+            try calendar(output: output, naming: naming)
         }
     }
 

@@ -56,6 +56,20 @@ extension CommandRunner {
         }
     }
 
+    /// `trinvis calendar [-o FILE] [--full-names]`: the user's coming meetings as iCalendar. A user
+    /// name that is no professional gets an empty calendar and a note on standard error.
+    func calendar(output: String?, naming: CalendarExport.Naming) throws {
+        let workspace = try openExisting()
+        if workspace.actor.professionalID == nil {
+            printError(say(.failure(say(.calendarNotRegistered(username: username)))))
+        }
+        let calendar = try workspace.calendarExport(language: say.language, naming: naming)
+        try deliver(calendar.text, to: output)
+        if let output {
+            writeOutput(say(.calendarWritten(path: output, meetings: calendar.meetings.count)) + "\n")
+        }
+    }
+
     /// Writes to standard output, or atomically to `path`.
     func deliver(_ text: String, to path: String?) throws {
         try deliver(Array(text.utf8), to: path)

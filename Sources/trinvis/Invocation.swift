@@ -10,6 +10,7 @@ struct Invocation {
         case export(citizen: String?, output: String?)
         case report(from: LocalDate?, to: LocalDate?, organisation: String?, format: ReportFormat)
         case printPlan(citizen: String, format: PrintFormat, output: String?)
+        case calendar(output: String?, naming: CalendarExport.Naming)
         case check
         case backup(path: String)
         case help
@@ -43,7 +44,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
     var invocation = Invocation()
     var words: [String] = []
     var commandOptions: [String: String] = [:]
-    var demoFlag = false
+    var demoFlag = false, fullNamesFlag = false
     var wantsHelp = false, wantsVersion = false
     var index = 0
 
@@ -72,6 +73,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
             invocation.language = language
         case "--mouse": invocation.mouse = true
         case "--demo": demoFlag = true
+        case "--full-names": fullNamesFlag = true
         case "--help", "-h": wantsHelp = true
         case "--version": wantsVersion = true
         case "--": words += arguments[(index + 1)...]; index = arguments.count; continue
@@ -111,10 +113,12 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
 
     guard let command = words.first else {
         try allowOnly([])
+        if fullNamesFlag { throw UsageError(phrase: .unknownOption("--full-names")) }
         invocation.command = .interface(demo: demoFlag)
         return invocation
     }
     if demoFlag { throw UsageError(phrase: .unexpectedArgument("--demo")) }
+    if fullNamesFlag && command != "calendar" { throw UsageError(phrase: .unknownOption("--full-names")) }
     switch command {
     case "demo":
         try allowOnly([])
@@ -153,6 +157,10 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
                                                     allowed: Invocation.PrintFormat.allCases.map(\.rawValue)))
         }
         invocation.command = .printPlan(citizen: words[1], format: format, output: output)
+    case "calendar":
+        try allowOnly(["-o"])
+        try noMoreWords(after: 1)
+        invocation.command = .calendar(output: commandOptions["-o"], naming: fullNamesFlag ? .full : .short)
     case "check":
         try allowOnly([])
         try noMoreWords(after: 1)

@@ -19,6 +19,10 @@ extension Catalog {
                                                     planen, som borgeren får med hjem: tekst på stdout,
                                                     eller en A4-PDF med --format pdf eller -o FIL.pdf
                                                     (en PDF skrives kun til stdout, når den omdirigeres)
+                  trinvis calendar [-o FIL] [--full-names]
+                                                    dine kommende møder som iCalendar til Outlook og
+                                                    andre kalendere (standard: stdout; borgere
+                                                    navngives "Svend M." uden --full-names)
                   trinvis check                     kontrol af databasens integritet og fremmednøgler
                   trinvis backup FIL                konsistent kopi af databasen, også mens den bruges
 
@@ -197,6 +201,14 @@ extension Catalog {
         case .whoSlot: return "  hvem"
         case .dueSlot: return "  frist"
         case .you: return "borgeren"
+        case .calendarWritten(let path, let meetings):
+            return meetings == 1 ? "Skrev en kalender med 1 kommende møde til \(path)."
+                : "Skrev en kalender med \(meetings) kommende møder til \(path)."
+        case .calendarNotRegistered(let username):
+            return "brugernavnet \(username) er ikke registreret som fagperson, så kalenderen er tom. Brug --user med dit brugernavn i Trinvis."
+        case .calendarSummary(let name): return "Samtale med \(name)"
+        case .calendarDescription(let kind, let date, let citizen):
+            return "Aftalt ved sidste møde (\(kind), \(date)). Borger nr. \(citizen) i Trinvis."
 
         case .organisationKind(let kind):
             switch kind {

@@ -19,6 +19,10 @@ extension Catalog {
                                                     the plan the citizen takes home: text on stdout,
                                                     or an A4 PDF with --format pdf or -o FILE.pdf
                                                     (a PDF goes to stdout only when it is redirected)
+                  trinvis calendar [-o FILE] [--full-names]
+                                                    your coming meetings as iCalendar for Outlook and
+                                                    other calendars (stdout by default; citizens
+                                                    named "Svend M." unless --full-names)
                   trinvis check                     integrity and foreign-key check of the database
                   trinvis backup FILE               consistent copy of the database while in use
 
@@ -197,6 +201,14 @@ extension Catalog {
         case .whoSlot: return "  who"
         case .dueSlot: return "  due"
         case .you: return "the citizen"
+        case .calendarWritten(let path, let meetings):
+            return meetings == 1 ? "Wrote a calendar with 1 coming meeting to \(path)."
+                : "Wrote a calendar with \(meetings) coming meetings to \(path)."
+        case .calendarNotRegistered(let username):
+            return "the user name \(username) is not registered as a professional, so the calendar is empty. Use --user with your Trinvis user name."
+        case .calendarSummary(let name): return "Meeting with \(name)"
+        case .calendarDescription(let kind, let date, let citizen):
+            return "Agreed at the last meeting (\(kind), \(date)). Citizen no. \(citizen) in Trinvis."
 
         case .organisationKind(let kind):
             switch kind {

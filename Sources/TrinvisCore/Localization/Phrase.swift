@@ -48,6 +48,17 @@ package enum Phrase: Sendable, Equatable {
     case progressImport
     case progressExport
     case progressDemo
+    /// `trinvis calendar -o FILE` wrote the file.
+    case calendarWritten(path: String, meetings: Int)
+    /// `trinvis calendar` for a user name that is no professional: the calendar is empty.
+    case calendarNotRegistered(username: String)
+
+    // MARK: Calendar
+    /// The SUMMARY of a coming meeting's event.
+    case calendarSummary(name: String)
+    /// The DESCRIPTION of a coming meeting's event: the kind and day of the meeting where it was
+    /// agreed and the citizen's id in Trinvis.
+    case calendarDescription(kind: String, date: String, citizen: Int64)
 
     // MARK: Values
     case organisationKind(OrganisationKind)

@@ -135,26 +135,16 @@ extension Workspace {
         guard let professional = actor.professionalID else { return [] }
         let day = today
         let horizon = day.adding(days: horizonDays).sqlValue
-        let mine = """
-            c.id IN (SELECT citizen_id FROM team_member WHERE professional_id = ? AND from_date <= ? \
-            AND (to_date IS NULL OR to_date >= ?))
-            """
-        let mineArguments: [SQLValue] = [professional.sqlValue, day.sqlValue, day.sqlValue]
+        let team = teamCondition(citizenColumn: "c.id", professional: professional, day: day)
+        let mine = team.sql, mineArguments = team.arguments
         let access = accessCondition(citizenColumn: "c.id")
         let accessSQL = access.map { " AND " + $0.sql } ?? ""
         let accessArguments = access?.arguments ?? []
         var items: [AgendaItem] = []
 
-        let startOfToday = Timestamp(date: day, hour: 0, minute: 0, offsetMinutes: clock().offsetMinutes)?.seconds ?? 0
-        try database.forEach("""
-            SELECT c.id, c.name, m.next_utc, m.next_offset FROM citizen c
-            JOIN meeting m ON m.id = (SELECT id FROM meeting WHERE citizen_id = c.id ORDER BY at_utc DESC, id DESC LIMIT 1)
-            WHERE \(mine)\(accessSQL) AND m.next_utc IS NOT NULL AND m.next_utc >= ?
-            ORDER BY m.next_utc, c.id LIMIT ?
-            """, mineArguments + accessArguments + [.integer(startOfToday), .integer(Int64(limit))]) { row in
-            let at = Timestamp(seconds: try row.get(2), offsetMinutes: try row.get(3))
-            items.append(AgendaItem(kind: .meeting(at), citizenID: try row.get(0), citizenName: try row.get(1),
-                                    date: at.localDate, isOverdue: false))
+        for meeting in try comingMeetings(limit: limit) {
+            items.append(AgendaItem(kind: .meeting(meeting.at), citizenID: meeting.citizenID,
+                                    citizenName: meeting.citizenName, date: meeting.at.localDate, isOverdue: false))
         }
 
         let milestoneColumns = (["id"] + Milestone.columns + Audit.columns).map { "ms.\($0)" }.joined(separator: ", ")

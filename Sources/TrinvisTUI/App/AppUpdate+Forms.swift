@@ -73,6 +73,8 @@ extension AppUpdate {
             default: _ = field.line.handle(key)
             }
         case .text:
+            let geometry = FormView.geometry(form, screen: state.size)
+            field.editor.resize(width: geometry.valueWidth, height: geometry.textHeight)
             _ = field.editor.handle(key)
         case .choice:
             switch key {

@@ -84,7 +84,7 @@ package struct FormField: Sendable, Equatable {
     package let kind: Kind
     package var required: Bool
     package var line: TextFieldState
-    package var editor: NoteEditorState
+    package var editor: TextEditorState
     package var options: [FormOption]
     package var selected: Int
     package var toggle: Bool
@@ -98,7 +98,7 @@ package struct FormField: Sendable, Equatable {
         self.kind = kind
         self.required = required
         line = TextFieldState(text: kind == .text ? "" : value, maxLength: maxLength)
-        editor = NoteEditorState(text: kind == .text ? value : "", maxLength: Check.textLimit)
+        editor = TextEditorState(text: kind == .text ? value : "", maxLength: Check.textLimit)
         self.options = options
         selected = max(options.firstIndex { $0.value == value } ?? 0, 0)
         toggle = value == "1"
@@ -118,7 +118,7 @@ package struct FormField: Sendable, Equatable {
     package mutating func setValue(_ value: String) {
         switch kind {
         case .line, .date, .dateTime, .number: line.setText(value)
-        case .text: editor = NoteEditorState(text: value, maxLength: Check.textLimit)
+        case .text: editor = TextEditorState(text: value, maxLength: Check.textLimit)
         case .choice: selected = options.firstIndex { $0.value == value } ?? selected
         case .toggle: toggle = value == "1"
         }

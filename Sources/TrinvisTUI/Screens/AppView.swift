@@ -23,9 +23,7 @@ package enum AppView {
         }
         if let menu = state.addMenu { OverlayViews.drawMenu(menu, state: state, canvas: &canvas) }
         if let form = state.form {
-            let width = min(layout.body.width, 110)
-            let area = Rect(row: layout.body.row, col: (canvas.width - width) / 2, width: width, height: layout.body.height)
-            FormView.draw(form, in: area, canvas: &canvas, glyphs: canvas.glyphs, focused: !state.helpVisible)
+            FormView.draw(form, screen: canvas.size, canvas: &canvas, glyphs: canvas.glyphs, focused: !state.helpVisible)
         }
         drawMessageLine(state, layout.message, &canvas)
         KeyBar.draw(AppKeys.current(state), row: layout.keyBar.row, in: &canvas)

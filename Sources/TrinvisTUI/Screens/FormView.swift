@@ -10,15 +10,30 @@ enum FormView {
         let isError: Bool
     }
 
-    static func draw(_ form: FormState, in area: Rect, canvas: inout Canvas, glyphs: Glyphs, focused: Bool) {
-        canvas.fill(area)
-        canvas.box(area, style: .accent, title: " \(form.title) ", titleStyle: Style(.accent, [.bold]))
-        let inner = area.inset(top: 1, left: 2, bottom: 1, right: 2)
-        guard inner.width > 10, inner.height > 0 else { return }
+    /// Where a form goes on a screen of a given size.
+    static func area(for screen: Size) -> Rect {
+        let body = Layout(size: screen).body
+        let width = min(body.width, 110)
+        return Rect(row: body.row, col: (screen.width - width) / 2, width: width, height: body.height)
+    }
+
+    /// The label column, the value column and the height of a multi-line field, for a form on a
+    /// screen of a given size (the update uses it to lay out the note editor the same way).
+    static func geometry(_ form: FormState, screen: Size) -> (inner: Rect, labelWidth: Int, valueWidth: Int, textHeight: Int) {
+        let inner = area(for: screen).inset(top: 1, left: 2, bottom: 1, right: 2)
         let labelWidth = min(22, inner.width / 3)
-        let valueWidth = inner.width - labelWidth - 1
+        let valueWidth = max(inner.width - labelWidth - 1, 1)
         let textFields = form.fields.filter { $0.kind == .text }.count
         let textHeight = textFields <= 1 ? max(min(inner.height - form.fields.count - 1, 10), 3) : textFields <= 4 ? 4 : 3
+        return (inner, labelWidth, valueWidth, textHeight)
+    }
+
+    static func draw(_ form: FormState, screen: Size, canvas: inout Canvas, glyphs: Glyphs, focused: Bool) {
+        let area = area(for: screen)
+        canvas.fill(area)
+        canvas.box(area, style: .accent, title: " \(form.title) ", titleStyle: Style(.accent, [.bold]))
+        let (inner, labelWidth, valueWidth, textHeight) = geometry(form, screen: screen)
+        guard inner.width > 10, inner.height > 0 else { return }
 
         var rows: [Row] = []
         for (index, field) in form.fields.enumerated() {
@@ -61,8 +76,9 @@ enum FormView {
                 TextField.draw(field.line, in: value, canvas: &canvas, isFocused: isFocused)
                 if isFocused { cursor = canvas.cursor.map { ($0.row, $0.col) } }
             case .text:
-                canvas.fill(value, style: Style(.normal, [.underline]))
-                NoteEditor.draw(field.editor, in: value, canvas: &canvas, isFocused: isFocused)
+                var editor = field.editor
+                editor.resize(width: value.width, height: value.height)
+                TextEditor.draw(editor, in: value, canvas: &canvas, isFocused: isFocused, style: Style(.normal, [.underline]))
                 if isFocused { cursor = canvas.cursor.map { ($0.row, $0.col) } }
             case .choice:
                 let option = field.options.indices.contains(field.selected) ? field.options[field.selected].label : ""
