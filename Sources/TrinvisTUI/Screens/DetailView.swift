@@ -126,7 +126,7 @@ enum DetailView {
                       style: overdue ? .danger : .normal)
         builder.field(say(.fieldStatus), say(.milestoneStatus(milestone.status)) + (overdue ? ", ! " + say(.overdueMarker) : ""),
                       style: overdue ? .danger : .normal)
-        builder.field(say(.steppingStone), milestone.steppingStone ? say(.yes) : say(.no))
+        builder.field(say(.labelSteppingStone), milestone.steppingStone ? say(.yes) : say(.no))
         builder.field(say(.fieldAchieved), milestone.achievedOn.map(say.date))
         builder.heading(say(.fieldProgress))
         if notes.isEmpty { builder.paragraph(say(.none), style: .muted) }

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+/// Recording during the conversation, with the real binary in tmux: meetings with notes and
+/// agreements, done marks, progress notes, drafts that survive a killed terminal, and the
+/// refused second save when two people edit the same milestone.
+@Suite(.serialized) struct RecordingTests {
+    static var binary: String { TmuxTerminal.quote(TrinvisBinary.path) }
+
+    private func start(_ terminal: TmuxTerminal, database: String, user: String = "tester") throws {
+        try terminal.run("\(Self.binary) --db \(TmuxTerminal.quote(database)) --user \(user); echo EXIT=$?")
+        try terminal.waitFor("1 Citizens")
+    }
+
+    @Test func aMeetingWithAMultiLineNoteAndTwoAgreementsSurvivesARestart() throws {
+        let terminal = try TmuxTerminal(width: 110, height: 36)
+        let database = try makeDemoDatabase(in: terminal.folder)
+        try start(terminal, database: database)
+        try terminal.keys("3", "a")
+        try terminal.waitFor("New meeting with Aisha Khalil")
+        try terminal.keys("Tab", "Tab", "Tab", "Tab")
+        try terminal.type("Aisha har fundet en lejlighed på Østerbro.")
+        try terminal.keys("Enter")
+        try terminal.type("Hun er glad – næste skridt: økonomi og depositum.")
+        try terminal.keys("Tab")
+        try terminal.type("Aisha sender ansøgningen")
+        try terminal.keys("Tab", "Tab")
+        try terminal.type("+7")
+        try terminal.keys("Tab")
+        try terminal.type("Sanne ringer til boligselskabet")
+        try terminal.keys("Tab", "Right", "Tab")
+        try terminal.type("+3")
+        try terminal.keys("F2")
+        try terminal.waitFor("Saved.")
+        try terminal.keys("q")
+        try terminal.waitFor("EXIT=0")
+
+        try start(terminal, database: database)
+        let screen = try terminal.waitFor("Aisha har fundet en")
+        #expect(screen.contains("[ ] Aisha sender ansøgningen"))
+        #expect(screen.contains("[ ] Sanne ringer til boligselskabet"))
+        try terminal.keys("3", "Enter")
+        let detail = try terminal.waitFor("Agreements")
+        #expect(detail.contains("Aisha har fundet en lejlighed på Østerbro."))
+        #expect(detail.contains("Hun er glad – næste skridt: økonomi og depositum."))
+        try terminal.keys("Escape")
+
+        // Mark the second agreement done with one key; it leaves the list of open agreements.
+        try terminal.keys("Down", "Down", "x")
+        try terminal.waitFor("Done: Sanne ringer til boligselskabet")
+        #expect(!(try terminal.screen().contains("[ ] Sanne ringer til boligselskabet")))
+        try terminal.keys("q")
+        try terminal.waitFor("EXIT=0")
+        try start(terminal, database: database)
+        try terminal.keys("3", "Enter")
+        try terminal.waitFor("[x] Sanne ringer til boligselskabet")
+        try terminal.keys("q")
+    }
+
+    @Test func aProgressNoteOnAMilestone() throws {
+        let terminal = try TmuxTerminal(width: 110, height: 36)
+        let database = try makeDemoDatabase(in: terminal.folder)
+        try start(terminal, database: database)
+        try terminal.keys("2", "Down", "Enter")
+        try terminal.waitFor("Oprette boligansøgning online")
+        try terminal.keys("a")
+        try terminal.waitFor("Progress on")
+        try terminal.keys("Tab")
+        try terminal.type("Ansøgningen er halvt udfyldt – mangler lønsedler")
+        try terminal.keys("C-s")
+        let detail = try terminal.waitFor("mangler lønsedler")
+        #expect(detail.contains("Progress"))
+        try terminal.keys("q")
+        try terminal.waitFor("EXIT=0")
+    }
+
+    @Test func aHalfWrittenNoteIsRestoredAfterTheTerminalIsKilled() throws {
+        let folder = try ScratchFolder()
+        let database = try makeDemoDatabase(in: folder)
+        let text = "Halvt notat: Æble, øl og å – \"citat\" 😀 漢字 slut"
+        do {
+            let terminal = try TmuxTerminal(width: 110, height: 36)
+            try start(terminal, database: database)
+            try terminal.keys("3", "a")
+            try terminal.waitFor("New meeting with")
+            try terminal.keys("Tab", "Tab", "Tab", "Tab")
+            try terminal.type(text)
+            try terminal.waitFor("slut")
+            // A draft is written within a second of a change.
+            Thread.sleep(forTimeInterval: 1.6)
+            for pid in TmuxTerminal.processes(mentioning: database) { kill(pid, SIGKILL) }
+            try terminal.tmux(["kill-server"])
+        }
+        let terminal = try TmuxTerminal(width: 110, height: 36)
+        try terminal.run("\(Self.binary) --db \(TmuxTerminal.quote(database)); echo EXIT=$?")
+        let offer = try terminal.waitFor("Unsaved forms from last time")
+        #expect(offer.contains("New meeting with Aisha Khalil"))
+        try terminal.keys("Enter")
+        let restored = try terminal.waitFor("F2 save")
+        #expect(restored.contains("New meeting with Aisha Khalil"))
+        #expect(restored.contains(text))
+        try terminal.keys("F2")
+        try terminal.waitFor("Saved.")
+        try terminal.keys("q")
+        try terminal.waitFor("EXIT=0")
+        // Saved: the draft is gone, so the next start offers nothing.
+        try terminal.run("\(Self.binary) --db \(TmuxTerminal.quote(database)); echo EXIT=$?")
+        let again = try terminal.waitFor("1 Citizens")
+        #expect(!again.contains("Unsaved forms"))
+        #expect(again.contains("Halvt notat"))
+        try terminal.keys("q")
+    }
+
+    @Test func theSecondSaveOfTheSameMilestoneIsRefusedAndTheTextKept() throws {
+        let first = try TmuxTerminal(width: 110, height: 36)
+        let database = try makeDemoDatabase(in: first.folder)
+        let second = try TmuxTerminal(width: 110, height: 36)
+        try start(first, database: database, user: "anna")
+        try start(second, database: database, user: "bo")
+        for terminal in [first, second] {
+            try terminal.keys("2", "Down", "e")
+            try terminal.waitFor("Milestone for Aisha Khalil")
+            try terminal.keys("C-u")
+        }
+        try first.type("Boligansøgning sendt af Anna")
+        try second.type("Boligansøgning – Bos udgave")
+        try first.keys("F2")
+        try first.waitFor("Saved.")
+        try second.keys("F2")
+        let refused = try second.waitFor("anna changed this milestone")
+        #expect(refused.contains("Boligansøgning – Bos udgave"), "the text stays in the form")
+        #expect(refused.contains("Milestone for Aisha Khalil"))
+        try first.keys("q")
+        try second.keys("Escape", "y", "q")
+        try second.waitFor("EXIT=0")
+        let stored = try runTrinvis(["export", "--db", database, "--citizen", "Aisha Khalil"])
+        #expect(stored.stdout.contains("Boligansøgning sendt af Anna"))
+        #expect(!stored.stdout.contains("Bos udgave"))
+    }
+}
