@@ -13,6 +13,13 @@ struct Environment {
         return home + "/.local/share/trinvis/trinvis.sqlite"
     }
 
+    /// `$XDG_DATA_HOME/trinvis`, else `~/.local/share/trinvis`: where Trinvis keeps its files.
+    var defaultDataFolder: String {
+        if let data = variables["XDG_DATA_HOME"], !data.isEmpty { return data + "/trinvis" }
+        let home = variables["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.local/share/trinvis"
+    }
+
     /// The login name: `$USER`, `$LOGNAME`, else the password database.
     var loginName: String {
         for name in ["USER", "LOGNAME"] {

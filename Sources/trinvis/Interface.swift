@@ -22,7 +22,9 @@ extension CommandRunner {
     func runInterface(_ workspace: Workspace) throws {
         let ending: Application.Ending
         do {
-            ending = try Application.run(workspace: workspace, language: say.language, mouse: invocation.mouse)
+            let folder = (environment.defaultDataFolder as NSString).appendingPathComponent("prints")
+            ending = try Application.run(workspace: workspace, language: say.language, mouse: invocation.mouse,
+                                         printFolder: folder, printer: Printer.configured(environment: environment.variables))
         } catch let error as TerminalStartError {
             switch error {
             case .notATerminal: throw Failure(phrase: .notATerminal)

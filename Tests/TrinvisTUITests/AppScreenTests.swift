@@ -300,3 +300,138 @@ import Testing
         #expect(app.selectedCitizen == "Ulla Brandt")
     }
 }
+
+@Suite struct FormTests {
+    @Test func aMeetingIsRecordedFromTheKeyboardWithAgreementsAndTheNextMeeting() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 100, height: 34)
+        app.press(.character("3"), .character("a"))
+        let form = try #require(app.state.form)
+        #expect(form.title == "New meeting with Aisha Khalil")
+        #expect(form.value("at") == "2026-11-23 09:00")
+        #expect(form.value("next_meeting") == "2026-12-07 09:00", "the citizen's usual interval of 14 days")
+        app.press(.tab, .tab, .tab, .tab)
+        app.type("Første linje")
+        app.press(.enter)
+        app.type("Anden linje æøå")
+        app.press(.tab)
+        app.type("Aisha ringer")
+        app.press(.tab, .right, .tab)
+        app.type("+2")
+        app.press(.function(2))
+        #expect(app.state.form == nil)
+        #expect(app.state.message?.text == "Saved.")
+        let newest = try #require(app.state.panes.meetings.first)
+        #expect(newest.meeting.notes == "Første linje\nAnden linje æøå")
+        #expect(newest.agreements.map(\.text) == ["Aisha ringer"])
+        #expect(newest.agreements.first?.due == LocalDate(iso: "2026-11-25"))
+        guard case .professional = newest.agreements.first?.responsible else {
+            Issue.record("the second choice is a professional")
+            return
+        }
+        #expect(app.text.contains("[ ] Aisha ringer"))
+    }
+
+    @Test func impossibleValuesAreShownBesideTheFieldAndNothingIsSaved() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 100, height: 34)
+        let milestonesBefore = app.state.panes.milestones.count
+        app.press(.character("2"), .character("a"))
+        #expect(app.state.form?.title == "New milestone for Aisha Khalil")
+        app.press(.tab)
+        app.press(.ctrl("u"))
+        app.type("2026-02-30")
+        app.press(.function(2))
+        let form = try #require(app.state.form)
+        #expect(form.fields.first { $0.id == "title" }?.error == "must be filled in")
+        #expect(form.fields.first { $0.id == "deadline" }?.error?.hasPrefix("not a date") == true)
+        #expect(app.text.contains("! must be filled in"))
+        // The first field with a problem gets the focus. A deadline before the plan's start is
+        // refused by the core, and shown beside the deadline.
+        #expect(app.state.form?.focus == 0)
+        app.type("Tidligt skridt")
+        app.press(.tab, .ctrl("u"))
+        app.type("2020-01-01")
+        app.press(.ctrl("s"))
+        #expect(app.state.form?.fields.first { $0.id == "deadline" }?.error?.contains("before") == true)
+        #expect(app.state.form?.focus == 1)
+        #expect(app.state.panes.milestones.count == milestonesBefore)
+        app.press(.ctrl("u"))
+        app.type("+10")
+        app.press(.ctrl("s"))
+        #expect(app.state.form == nil)
+        #expect(app.state.panes.milestones.count == milestonesBefore + 1)
+        #expect(app.state.panes.milestones.contains { $0.title == "Tidligt skridt" && $0.deadline == LocalDate(iso: "2026-12-03") })
+    }
+
+    @Test func anInvalidCPRIsRefusedAtTheField() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 100, height: 34)
+        app.press(.character("a"))
+        #expect(app.state.form?.title == "New citizen")
+        app.type("Zoë Ærø")
+        app.press(.tab)
+        app.type("3102921234")
+        app.press(.function(2))
+        #expect(app.state.form?.fields.first { $0.id == "cpr" }?.error?.contains("date") == true)
+        app.press(.ctrl("u"))
+        app.type("010192-1234")
+        app.press(.function(2))
+        #expect(app.state.form == nil)
+        #expect(app.state.citizens.rows.contains { $0.citizen.name == "Zoë Ærø" && $0.isMine })
+        #expect(app.selectedCitizen == "Zoë Ærø")
+    }
+
+    @Test func escAsksBeforeDiscardingAndDeleteAsksFirst() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 100, height: 34)
+        app.press(.character("2"), .character("e"))
+        app.type(" ændret")
+        app.press(.escape)
+        #expect(app.state.form?.confirmingDiscard == true)
+        #expect(app.text.contains("Discard the changes? y/n"))
+        app.press(.character("n"))
+        #expect(app.state.form != nil)
+        app.press(.escape, .character("y"))
+        #expect(app.state.form == nil)
+        let before = app.state.panes.milestones.count
+        app.press(.character("d"))
+        #expect(app.state.confirmation != nil)
+        app.press(.character("n"))
+        #expect(app.state.panes.milestones.count == before)
+        app.press(.character("d"), .character("y"))
+        #expect(app.state.panes.milestones.count == before - 1)
+        #expect(app.state.message?.text == "Deleted.")
+    }
+
+    @Test func draftsAreWrittenAndOfferedAgain() throws {
+        let fixture = try DemoFixture()
+        do {
+            let app = fixture.runtime(width: 100, height: 34)
+            app.press(.character("3"), .character("a"), .tab, .tab, .tab, .tab)
+            app.type("Noget vi talte om 😀")
+            app.send(.tick)
+            #expect(try fixture.workspace.drafts().count == 1)
+        }
+        let again = fixture.runtime(width: 100, height: 34)
+        #expect(again.state.screen == .drafts)
+        #expect(again.text.contains("New meeting with Aisha Khalil"))
+        again.press(.enter)
+        #expect(again.state.form?.value("notes") == "Noget vi talte om 😀")
+        again.press(.escape, .character("y"))
+        #expect(try fixture.workspace.drafts().isEmpty)
+    }
+
+    @Test func printWritesThePlanAsAPDF() throws {
+        let fixture = try DemoFixture()
+        let folder = fixture.folder.appendingPathComponent("prints/nested").path
+        let app = AppRuntime(workspace: fixture.workspace, language: .english, size: Size(width: 100, height: 30),
+                             printFolder: folder)
+        app.press(.character("p"))
+        let message = try #require(app.state.message?.text)
+        #expect(message.hasPrefix("The plan is saved as "))
+        let path = String(message.dropFirst("The plan is saved as ".count))
+        let data = try #require(FileManager.default.contents(atPath: path))
+        #expect(data.starts(with: Array("%PDF-".utf8)))
+    }
+}

@@ -338,6 +338,11 @@ package enum Phrase: Sendable, Equatable {
     case keyChoose
     case keyChooseHelp
     case keyDone
+    case keyPrint
+    case keyPrintHelp
+    case planSaved(path: String)
+    case planSentToPrinter(path: String)
+    case printFailed(String)
     case keyDoneHelp
     case keyRestore
     case keyRestoreHelp

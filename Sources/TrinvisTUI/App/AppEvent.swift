@@ -22,6 +22,7 @@ package enum Effect: Sendable, Equatable {
     case delete(DeletionTarget)
     case toggleAgreement(Agreement)
     case refreshCitizen
+    case printPlan(CitizenID)
     case quit
 }
 

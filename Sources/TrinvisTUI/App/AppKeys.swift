@@ -31,6 +31,7 @@ package enum AppAction: Hashable, Sendable {
     case choose
     case restore
     case discard
+    case print
 }
 
 /// The key tables of the screens. The bottom bar and the help screen are both generated from
@@ -62,6 +63,7 @@ package enum AppKeys {
             binding([.character("e")], .edit, .keyEdit, .keyEditHelp, say, priority: 6),
             binding([.character("d")], .delete, .keyDelete, .keyDeleteHelp, say, priority: 4),
             binding([.character("x")], .done, .keyDone, .keyDoneHelp, say, bar: focus == .meetings, priority: 4),
+            binding([.character("p")], .print, .keyPrint, .keyPrintHelp, say, priority: 3),
             binding([.character("t")], .agenda, .keyAgenda, .keyAgendaHelp, say, priority: 6),
             binding([.character("r")], .report, .keyReport, .keyReportHelp, say, priority: 3),
             binding([.ctrl("l")], .redraw, .keyRedraw, .keyRedrawHelp, say, bar: false),

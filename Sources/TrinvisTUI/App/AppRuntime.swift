@@ -9,9 +9,16 @@ package final class AppRuntime {
     package let workspace: Workspace
 
     /// A runtime on a workspace, with the first page of citizens loaded.
+    /// Where printed plans are saved.
+    package let printFolder: String
+    /// The printer command (`lp`), when printing is set up.
+    package let printer: Printer?
+
     package init(workspace: Workspace, language: Language, size: Size = Size(width: 80, height: 24), mouse: Bool = false,
-                 glyphs: Glyphs = .unicode) {
+                 glyphs: Glyphs = .unicode, printFolder: String = "", printer: Printer? = nil) {
         self.workspace = workspace
+        self.printFolder = printFolder
+        self.printer = printer
         state = AppState(language: language, today: workspace.today, username: workspace.actor.username,
                          isProfessional: workspace.actor.professionalID != nil)
         state.mouse = mouse
@@ -144,6 +151,8 @@ package final class AppRuntime {
         case .refreshCitizen:
             guard let citizen = state.panes.citizenID else { return [] }
             return [try citizenEvent(citizen)]
+        case .printPlan(let citizen):
+            return [printPlan(citizen)]
         default:
             guard let event = try read(effect) else { return [] }
             return [event]
@@ -239,7 +248,7 @@ package final class AppRuntime {
         let size = AppUpdate.pageSize
         switch effect {
             case .quit, .openForm, .saveForm, .writeDraft, .restoreDraft, .discardDraft, .delete, .toggleAgreement,
-                 .refreshCitizen:
+                 .refreshCitizen, .printPlan:
                 return nil
             case .loadCitizens(let after):
                 return .citizensLoaded(try workspace.citizenSummaries(page: PageRequest(limit: size, after: after)),

@@ -112,12 +112,17 @@ package enum AppUpdate {
     /// citizen's panes, and an open detail view.
     static func afterChange(_ state: inout AppState, citizen: CitizenID?) -> [Effect] {
         var effects: [Effect] = []
+        let switching = citizen != nil && citizen != state.panes.citizenID
+        if switching {
+            // The reloaded list selects the row of the citizen the change was about.
+            state.panes.citizenID = citizen
+        }
         if state.citizens.query == nil {
             effects.append(.loadCitizens(after: nil))
         } else if let query = state.citizens.query {
             effects.append(.search(query))
         }
-        if let citizen, citizen != state.panes.citizenID {
+        if let citizen, switching {
             effects.append(.selectCitizen(citizen))
         } else {
             effects.append(.refreshCitizen)
@@ -247,6 +252,9 @@ package enum AppUpdate {
             return delete(&state)
         case .done:
             return toggleDone(&state)
+        case .print:
+            guard let citizen = state.panes.citizenID else { return [] }
+            return [.printPlan(citizen)]
         default:
             break
         }

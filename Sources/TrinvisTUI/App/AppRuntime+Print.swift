@@ -1,0 +1,76 @@
+import TrinvisCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A printer reached through the `lp` command.
+package struct Printer: Sendable, Equatable {
+    /// The `lp` program.
+    package let command: String
+
+    package init(command: String) {
+        self.command = command
+    }
+
+    /// The printer when one is set up: `lp` exists and `PRINTER` or `LPDEST` names a destination.
+    package static func configured(environment: [String: String]) -> Printer? {
+        let destination = environment["PRINTER"] ?? environment["LPDEST"] ?? ""
+        guard !destination.isEmpty else { return nil }
+        let folders = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+        return folders.map { $0 + "/lp" }.first { access($0, X_OK) == 0 }.map(Printer.init)
+    }
+
+    /// Sends a file to the printer; its output goes nowhere, so it cannot disturb the screen.
+    func print(_ path: String) -> Bool {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let arguments = [command, "--", path]
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, command, &actions, nil, &argv, environ) == 0 else { return false }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 {
+            guard errno == EINTR else { return false }
+        }
+        return status == 0
+    }
+}
+
+extension AppRuntime {
+    /// Writes the citizen's plan as a PDF into the print folder and, when a printer is set up,
+    /// sends it there. The message says where the file is.
+    func printPlan(_ citizen: CitizenID) -> AppEvent {
+        let say = state.say
+        do {
+            let printout = try workspace.planPrintout(of: citizen, language: state.language)
+            let bytes = printout.pdf(creationDate: workspace.clock())
+            let folder = printFolder.isEmpty ? "." : printFolder
+            var partial = folder.hasPrefix("/") ? "" : "."
+            for component in folder.split(separator: "/") {
+                partial += "/" + component
+                mkdir(partial, 0o700)
+            }
+            let path = folder + "/trinvis-plan-\(citizen)-\(workspace.today.iso).pdf"
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else { return .failed(say(.printFailed(String(cString: strerror(errno))))) }
+            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            close(descriptor)
+            guard written == bytes.count else { return .failed(say(.printFailed(String(cString: strerror(errno))))) }
+            if let printer, printer.print(path) {
+                return .changed(message: say(.planSentToPrinter(path: path)), citizen: citizen)
+            }
+            return .changed(message: say(.planSaved(path: path)), citizen: citizen)
+        } catch let error as StoreError {
+            return .failed(say(.store(error)))
+        } catch {
+            return .failed(say(.printFailed(String(describing: error))))
+        }
+    }
+}
