@@ -324,6 +324,7 @@ import Testing
         let newest = try #require(app.state.panes.meetings.first)
         #expect(newest.meeting.notes == "Første linje\nAnden linje æøå")
         #expect(newest.agreements.map(\.text) == ["Aisha ringer"])
+        #expect(newest.meeting.attendees == [fixture.workspace.actor.professionalID].compactMap { $0 }, "the user was there")
         #expect(newest.agreements.first?.due == LocalDate(iso: "2026-11-25"))
         guard case .professional = newest.agreements.first?.responsible else {
             Issue.record("the second choice is a professional")

@@ -178,6 +178,7 @@ extension Catalog {
         case .keyChooseHelp: return "Skift et valg (også mellemrum); mellemrum sætter kryds"
         case .keyDone: return "udført"
         case .keyPrint: return "udskriv"
+        case .labelPresent(let name): return "Til stede: \(name)"
         case .keyPrintHelp: return "Udskriv den valgte borgers handleplan (PDF; til printeren, når lp er sat op)"
         case .planSaved(let path): return "Planen er gemt som \(path)"
         case .planSentToPrinter(let path): return "Planen er sendt til printeren (og gemt som \(path))"

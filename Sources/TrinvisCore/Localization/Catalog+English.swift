@@ -178,6 +178,7 @@ extension Catalog {
         case .keyChooseHelp: return "Change a choice (also Space); Space ticks a box"
         case .keyDone: return "done"
         case .keyPrint: return "print"
+        case .labelPresent(let name): return "Present: \(name)"
         case .keyPrintHelp: return "Print the selected citizen's plan (PDF; to the printer when lp is set up)"
         case .planSaved(let path): return "The plan is saved as \(path)"
         case .planSentToPrinter(let path): return "The plan was sent to the printer (and saved as \(path))"

@@ -339,6 +339,7 @@ package enum Phrase: Sendable, Equatable {
     case keyChooseHelp
     case keyDone
     case keyPrint
+    case labelPresent(String)
     case keyPrintHelp
     case planSaved(path: String)
     case planSentToPrinter(path: String)

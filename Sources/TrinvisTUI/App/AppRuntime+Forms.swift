@@ -87,6 +87,12 @@ extension AppRuntime {
                 }
             }
             fields.append(field("next_meeting", .labelNextMeeting, .dateTime, next.map(FormInput.format) ?? ""))
+            // Who was there (after the fields typed in every meeting): a box per professional around the citizen (and the user).
+            let present = meeting?.attendees ?? workspace.actor.professionalID.map { [$0] } ?? []
+            for option in try responsibleOptions(citizen).dropFirst() {
+                fields.append(FormField(id: "present:" + option.value, label: say(.labelPresent(option.label)), kind: .toggle,
+                                        value: present.contains { "p\($0)" == option.value } ? "1" : "0"))
+            }
             let title = meeting == nil ? say(.formNewMeeting(person.name)) : say(.formEditMeeting(person.name))
             return FormState(purpose: purpose, title: title, fields: fields)
         case .agreement(_, let citizen, let agreement):
@@ -329,11 +335,13 @@ extension AppRuntime {
                 meeting.attendance = enumeration("attendance", Attendance.self) ?? .attended
                 meeting.notes = text("notes")
                 meeting.nextMeeting = next
+                meeting.attendees = form.fields.compactMap { field -> ProfessionalID? in
+                    guard field.id.hasPrefix("present:p"), field.value == "1",
+                          let raw = Int64(field.id.dropFirst("present:p".count)) else { return nil }
+                    return ProfessionalID(raw)
+                }
                 if existing == nil {
-                    if let me = workspace.actor.professionalID {
-                        meeting.attendees = [me]
-                        meeting.authorID = me
-                    }
+                    meeting.authorID = workspace.actor.professionalID
                     try workspace.database.transaction {
                         let saved = try workspace.create(meeting)
                         for var agreement in agreements {

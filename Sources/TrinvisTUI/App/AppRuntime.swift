@@ -45,6 +45,12 @@ package final class AppRuntime {
         return quit
     }
 
+    /// Writes the open form as a draft now, if it has unwritten changes (before the program ends
+    /// on a signal).
+    package func flushDraft() {
+        writeDraftIfDue(force: true)
+    }
+
     /// Writes the open form as a draft when it changed: on the timer tick (a second without a
     /// key), and while typing at most once a second, so that a draft is never more than about a
     /// second behind what is on the screen.

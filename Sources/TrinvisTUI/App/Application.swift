@@ -32,8 +32,12 @@ package enum Application {
                                   return quit ? .quit : .continue
                               })
         switch end {
-        case .quit: return .quit
-        case .signal(let number): return .signal(number)
+        case .quit:
+            return .quit
+        case .signal(let number):
+            // A hang-up or a request to end: what was typed since the last draft is written too.
+            runtime.flushDraft()
+            return .signal(number)
         }
     }
 }
