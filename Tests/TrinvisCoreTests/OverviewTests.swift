@@ -130,3 +130,34 @@ import Testing
         #expect(try workspace.database.scalar("SELECT count(*) FROM search_text") == .integer(0))
     }
 }
+
+@Suite struct ResultListsTests {
+    @Test func storiesAndCompaniesFollowTheAccessRule() throws {
+        let fixture = try Fixture(username: "admin")
+        let workspace = fixture.workspace
+        let dropIn = try workspace.create(Organisation(name: "Værestedet", kind: .dropInCentre))
+        let municipality = try workspace.create(Organisation(name: "Jobcenter", kind: .municipality))
+        let kro = try workspace.create(Organisation(name: "Kroen", kind: .company))
+        try workspace.create(Professional(name: "Coach", role: .dropInCounselor, organisationID: dropIn.id, username: "coach"))
+        let jan = try workspace.create(Citizen(name: "Jan", registeredOn: day("2026-01-01"), organisationID: dropIn.id))
+        let per = try workspace.create(Citizen(name: "Per", registeredOn: day("2026-01-01"), organisationID: municipality.id))
+        try workspace.create(Story(citizenID: jan.id, date: day("2026-02-01"), title: "Egen lejlighed", text: "…"))
+        try workspace.create(Story(citizenID: per.id, date: day("2026-03-01"), title: "Fast job", text: "…"))
+        try workspace.create(Story(citizenID: jan.id, date: day("2026-04-01"), title: "Fleksjob", text: "…"))
+        try workspace.create(Placement(citizenID: jan.id, companyID: kro.id, kind: .internship, from: day("2026-01-05"), result: .hired))
+        try workspace.create(Placement(citizenID: per.id, companyID: kro.id, kind: .wageSubsidy, from: day("2026-02-05")))
+
+        let all = try workspace.changeStories(page: .first(10)).items
+        #expect(all.map(\.story.title) == ["Fleksjob", "Fast job", "Egen lejlighed"])
+        #expect(all.map(\.citizenName) == ["Jan", "Per", "Jan"])
+        let companies = try workspace.partnerCompanies()
+        #expect(companies.map(\.company.name) == ["Kroen"])
+        #expect(companies.first?.placements.map(\.citizenName) == ["Per", "Jan"])
+        #expect(companies.first?.count(.hired) == 1)
+
+        let clock = fixture.clock
+        let coach = try Workspace(path: fixture.path, username: "coach", policy: .organisation, clock: { clock.now })
+        #expect(try coach.changeStories(page: .first(10)).items.map(\.citizenName) == ["Jan", "Jan"])
+        #expect(try coach.partnerCompanies().first?.placements.map(\.citizenName) == ["Jan"])
+    }
+}

@@ -138,3 +138,40 @@ import Testing
         #expect(!stored.stdout.contains("Bos udgave"))
     }
 }
+
+/// Results: an assessment recorded in the interface changes the report.
+@Suite(.serialized) struct ResultsEndToEndTests {
+    @Test func anAssessmentChangesTheReport() throws {
+        let terminal = try TmuxTerminal(width: 120, height: 45)
+        let database = try makeDemoDatabase(in: terminal.folder)
+        try terminal.run("\(RecordingTests.binary) --db \(TmuxTerminal.quote(database)); echo EXIT=$?")
+        try terminal.waitFor("1 Citizens")
+        try terminal.keys("r")
+        let before = try terminal.waitFor("Quality of life")
+        #expect(TmuxTerminal.listLine(in: before, containing: "Quality of life")?.contains("Improved 8 of 8 (100 %)") == true)
+        try terminal.keys("Escape")
+        // Kurt has no assessments yet: two assessments, the second better than the first.
+        try terminal.keys("Down", "Down", "Down", "s")
+        try terminal.waitFor("Assessment of Kurt Damgaard")
+        try terminal.keys("C-u")
+        try terminal.type("-10")
+        try terminal.keys("Tab")
+        try terminal.type("3")
+        try terminal.keys("F2")
+        try terminal.waitFor("Saved.")
+        try terminal.keys("s")
+        try terminal.waitFor("last time: 3")
+        try terminal.keys("Tab")
+        try terminal.type("7")
+        try terminal.keys("F2")
+        try terminal.waitFor("Saved.")
+        try terminal.keys("r")
+        try terminal.waitFor("Results report")
+        let after = try terminal.waitUntil(description: "the report counts Kurt") {
+            TmuxTerminal.listLine(in: $0, containing: "Quality of life")?.contains("Improved 9 of 9 (100 %)") == true
+        }
+        #expect(after.contains("Citizens: 9"))
+        try terminal.keys("q")
+        try terminal.waitFor("EXIT=0")
+    }
+}

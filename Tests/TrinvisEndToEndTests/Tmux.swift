@@ -55,7 +55,7 @@ final class TmuxTerminal {
 
     /// Types a line into the shell and presses Enter.
     func run(_ commandLine: String) throws {
-        try tmux(["send-keys", "-t", "main", "-l", commandLine])
+        try tmux(["send-keys", "-t", "main", "-l", "--", commandLine])
         try tmux(["send-keys", "-t", "main", "Enter"])
     }
 
@@ -66,7 +66,7 @@ final class TmuxTerminal {
 
     /// Sends text literally (each character as typed).
     func type(_ text: String) throws {
-        try tmux(["send-keys", "-t", "main", "-l", text])
+        try tmux(["send-keys", "-t", "main", "-l", "--", text])
     }
 
     /// The screen as text.

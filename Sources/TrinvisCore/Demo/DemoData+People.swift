@@ -163,7 +163,7 @@ extension DemoData {
         ],
         resources: [("social-skills", "God til at tale med kunder"), ("work-wishes", "Arbejde med blomster eller i en butik")],
         vision: ("Mere tid til sig selv", "Ordinært job, senere uddannelse", "", "Gældfri"),
-        scores: [(.qualityOfLife, 5, 6), (.selfEsteem, 2, 5), (.finances, 3, 3), (.workReadiness, 4, 6)],
+        scores: [(.qualityOfLife, 5, 6), (.selfEsteem, 2, 5), (.finances, 3, 2), (.workReadiness, 4, 6)],
         placements: [("blomster", .internship, 28, 56, .completed)])
 
     static let bent = Person(

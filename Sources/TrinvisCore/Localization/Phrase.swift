@@ -340,6 +340,37 @@ package enum Phrase: Sendable, Equatable {
     case keyDone
     case keyPrint
     case labelPresent(String)
+    case formAssessment(String)
+    case previousScore(Int)
+    case errorScore
+    case errorNoScores
+    case keyAssess
+    case keyAssessHelp
+    case keyOutcome
+    case keyOutcomeHelp
+    case menuAssessment
+    case tabReport
+    case tabStories
+    case tabCompanies
+    case promptFrom
+    case promptTo
+    case allOrganisations
+    case keyTabs
+    case keyTabsHelp
+    case keyFrom
+    case keyFromHelp
+    case keyTo
+    case keyToHelp
+    case keyOrganisation
+    case keyOrganisationHelp
+    case keyAllTime
+    case keyAllTimeHelp
+    case keyPrintReport
+    case keyPrintReportHelp
+    case noStories
+    case noCompanies
+    case placementsSummary(total: Int, hired: Int, completed: Int, ongoing: Int, stopped: Int)
+    case reportSaved(path: String)
     case keyPrintHelp
     case planSaved(path: String)
     case planSentToPrinter(path: String)

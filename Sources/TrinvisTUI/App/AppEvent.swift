@@ -13,7 +13,6 @@ package enum Effect: Sendable, Equatable {
     case openMeeting(MeetingWithAgreements)
     case openMeetingID(MeetingID)
     case loadAgenda
-    case loadReport
     case openForm(FormPurpose)
     case saveForm
     case writeDraft
@@ -23,6 +22,11 @@ package enum Effect: Sendable, Equatable {
     case toggleAgreement(Agreement)
     case refreshCitizen
     case printPlan(CitizenID)
+    case loadResults(from: LocalDate?, to: LocalDate?, organisation: OrganisationID?)
+    case loadStories(after: PageCursor?)
+    case loadCompanies
+    case printReport
+    case openStory(StoryItem)
     case quit
 }
 
@@ -39,12 +43,17 @@ package enum AppEvent: Sendable {
     case detailLoaded(Detail)
     case agendaLoaded([AgendaItem])
     case failed(String)
+    /// A message for the message line.
+    case info(String)
     case formOpened(FormState)
     case formSaved(citizen: CitizenID?)
     case formRejected(errors: [String: String], general: String?)
     case draftWritten(version: Int)
     case draftsLoaded([FormDraft])
     case changed(message: String, citizen: CitizenID?)
+    case resultsLoaded(ResultsReport, organisations: [Organisation])
+    case storiesLoaded(Page<StoryItem>, append: Bool)
+    case companiesLoaded([CompanyPlacements])
 }
 
 /// A record to delete (after a yes).

@@ -32,6 +32,13 @@ package enum AppAction: Hashable, Sendable {
     case restore
     case discard
     case print
+    case assess
+    case outcome
+    case tabs
+    case from
+    case to
+    case organisation
+    case allTime
 }
 
 /// The key tables of the screens. The bottom bar and the help screen are both generated from
@@ -64,6 +71,8 @@ package enum AppKeys {
             binding([.character("d")], .delete, .keyDelete, .keyDeleteHelp, say, priority: 4),
             binding([.character("x")], .done, .keyDone, .keyDoneHelp, say, bar: focus == .meetings, priority: 4),
             binding([.character("p")], .print, .keyPrint, .keyPrintHelp, say, priority: 3),
+            binding([.character("s")], .assess, .keyAssess, .keyAssessHelp, say, priority: 2),
+            binding([.character("o")], .outcome, .keyOutcome, .keyOutcomeHelp, say, priority: 2),
             binding([.character("t")], .agenda, .keyAgenda, .keyAgendaHelp, say, priority: 6),
             binding([.character("r")], .report, .keyReport, .keyReportHelp, say, priority: 3),
             binding([.ctrl("l")], .redraw, .keyRedraw, .keyRedrawHelp, say, bar: false),
@@ -114,6 +123,34 @@ package enum AppKeys {
         ])
     }
 
+    /// The results screen.
+    package static func results(say: Localizer, upDown: String = "↑↓", tab: ResultsTab) -> KeyTable<AppAction> {
+        var bindings = [
+            binding([.function(1), .character("?")], .help, .keyHelp, .keyHelpHelp, say, priority: 9, barKey: "?"),
+            binding([.escape], .back, .keyBack, .keyBackHelp, say, priority: 9),
+            binding([.character("1"), .character("2"), .character("3"), .tab], .tabs, .keyTabs, .keyTabsHelp, say,
+                    priority: 8, barKey: "1-3"),
+            binding([.up, .down], .move, .keyMove, .keyMoveHelp, say, priority: 5, barKey: upDown),
+            binding([.character("q"), .function(10)], .quit, .keyQuit, .keyQuitHelp, say, priority: 6, barKey: "q"),
+            binding([.ctrl("l")], .redraw, .keyRedraw, .keyRedrawHelp, say, bar: false),
+        ]
+        switch tab {
+        case .report:
+            bindings += [
+                binding([.character("f")], .from, .keyFrom, .keyFromHelp, say, priority: 7),
+                binding([.character("t")], .to, .keyTo, .keyToHelp, say, priority: 7),
+                binding([.character("o")], .organisation, .keyOrganisation, .keyOrganisationHelp, say, priority: 6),
+                binding([.character("a")], .allTime, .keyAllTime, .keyAllTimeHelp, say, priority: 4),
+                binding([.character("p")], .print, .keyPrintReport, .keyPrintReportHelp, say, priority: 4),
+            ]
+        case .stories:
+            bindings.append(binding([.enter], .open, .keyOpen, .keyOpenHelp, say, priority: 7))
+        case .companies:
+            break
+        }
+        return KeyTable(bindings)
+    }
+
     /// The "add what?" menu.
     package static func menu(say: Localizer, upDown: String = "↑↓") -> KeyTable<AppAction> {
         KeyTable([
@@ -157,10 +194,11 @@ package enum AppKeys {
         switch state.screen {
         case .main: return main(focus: state.focus, say: say, searchActive: state.citizens.query != nil, upDown: upDown)
         case .detail(let detail):
-            if case .report = detail { return self.detail(say: say, upDown: upDown) }
+            if case .story = detail { return self.detail(say: say, upDown: upDown) }
             return self.detail(say: say, upDown: upDown, editable: true)
         case .agenda: return agenda(say: say, upDown: upDown)
         case .drafts: return drafts(say: say, upDown: upDown)
+        case .results: return results(say: say, upDown: upDown, tab: state.results.tab)
         }
     }
 }

@@ -154,6 +154,20 @@ extension AppRuntime {
                 field("from", .labelFrom, .date, today.iso, required: true),
                 field("to", .labelTo, .date),
             ])
+        case .assessment(let citizen):
+            // The latest score of each dimension is shown beside it while the new one is typed.
+            var latest: [AssessmentDimension: Int] = [:]
+            for assessment in try workspace.all(Assessment.self, parent: citizen.sqlValue) {
+                for (dimension, score) in assessment.scores { latest[dimension] = score }
+            }
+            let fields = [field("date", .labelDate, .date, today.iso, required: true)]
+                + AssessmentDimension.allCases.map { dimension in
+                    var score = FormField(id: "score:" + dimension.rawValue, label: say(.dimension(dimension)), kind: .number,
+                                          maxLength: 2)
+                    score.hint = latest[dimension].map { say(.previousScore($0)) }
+                    return score
+                }
+            return FormState(purpose: purpose, title: say(.formAssessment(try citizenName(citizen))), fields: fields)
         case .consent(let citizen):
             let organisations = try workspace.all(Organisation.self)
             return FormState(purpose: purpose, title: say(.formConsent(try citizenName(citizen))), fields: [
@@ -416,6 +430,23 @@ extension AppRuntime {
                 guard errors.isEmpty, let from, let professional else { return .rejected(errors: errors, general: nil) }
                 try workspace.create(TeamMember(citizenID: citizen, professionalID: professional,
                                                 responsible: text("responsible") == "1", from: from, to: to))
+            case .assessment(let citizen):
+                let day = date("date", required: true)
+                var scores: [AssessmentDimension: Int] = [:]
+                for dimension in AssessmentDimension.allCases {
+                    let id = "score:" + dimension.rawValue
+                    let typed = text(id).trimmingBlanks()
+                    guard !typed.isEmpty else { continue }
+                    guard let score = Int(typed), AssessmentDimension.scoreRange.contains(score) else {
+                        errors[id] = say(.errorScore)
+                        continue
+                    }
+                    scores[dimension] = score
+                }
+                if scores.isEmpty, errors.isEmpty { errors["score:" + AssessmentDimension.qualityOfLife.rawValue] = say(.errorNoScores) }
+                guard errors.isEmpty, let day else { return .rejected(errors: errors, general: nil) }
+                try workspace.create(Assessment(citizenID: citizen, date: day, authorID: workspace.actor.professionalID,
+                                                scores: scores))
             case .consent(let citizen):
                 let given = date("given_on", required: true)
                 let expires = date("expires_on")

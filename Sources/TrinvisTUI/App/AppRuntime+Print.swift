@@ -50,19 +50,7 @@ extension AppRuntime {
         let say = state.say
         do {
             let printout = try workspace.planPrintout(of: citizen, language: state.language)
-            let bytes = printout.pdf(creationDate: workspace.clock())
-            let folder = printFolder.isEmpty ? "." : printFolder
-            var partial = folder.hasPrefix("/") ? "" : "."
-            for component in folder.split(separator: "/") {
-                partial += "/" + component
-                mkdir(partial, 0o700)
-            }
-            let path = folder + "/trinvis-plan-\(citizen)-\(workspace.today.iso).pdf"
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-            guard descriptor >= 0 else { return .failed(say(.printFailed(String(cString: strerror(errno))))) }
-            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            close(descriptor)
-            guard written == bytes.count else { return .failed(say(.printFailed(String(cString: strerror(errno))))) }
+            let path = try save(printout.pdf(creationDate: workspace.clock()), as: "trinvis-plan-\(citizen)-\(workspace.today.iso).pdf")
             if let printer, printer.print(path) {
                 return .changed(message: say(.planSentToPrinter(path: path)), citizen: citizen)
             }
@@ -73,4 +61,43 @@ extension AppRuntime {
             return .failed(say(.printFailed(String(describing: error))))
         }
     }
+
+    /// Writes the report on screen into the print folder (and to the printer when set up).
+    func printReport() -> AppEvent {
+        let say = state.say
+        guard let report = state.results.report else { return .failed(say(.noSelection)) }
+        do {
+            let labels = ReportLabels.forLanguage(state.language.rawValue)
+            let path = try save(Array(report.text(labels: labels).utf8), as: "trinvis-report-\(workspace.today.iso).txt")
+            if let printer, printer.print(path) {
+                return .info(say(.planSentToPrinter(path: path)))
+            }
+            return .info(say(.reportSaved(path: path)))
+        } catch {
+            return .failed(say(.printFailed(String(describing: error))))
+        }
+    }
+
+    /// Writes bytes into the print folder (created with mode 0700, files 0600) and returns the path.
+    private func save(_ bytes: [UInt8], as name: String) throws -> String {
+        let folder = printFolder.isEmpty ? "." : printFolder
+        var partial = folder.hasPrefix("/") ? "" : "."
+        for component in folder.split(separator: "/") {
+            partial += "/" + component
+            mkdir(partial, 0o700)
+        }
+        let path = folder + "/" + name
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw PrintError(reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == bytes.count else { throw PrintError(reason: String(cString: strerror(errno))) }
+        return path
+    }
+}
+
+/// Writing a printout failed (a full disk, a folder that cannot be made).
+struct PrintError: Error, CustomStringConvertible {
+    let reason: String
+    var description: String { reason }
 }

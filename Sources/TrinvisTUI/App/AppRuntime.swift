@@ -159,6 +159,8 @@ package final class AppRuntime {
             return [try citizenEvent(citizen)]
         case .printPlan(let citizen):
             return [printPlan(citizen)]
+        case .printReport:
+            return [printReport()]
         default:
             guard let event = try read(effect) else { return [] }
             return [event]
@@ -191,7 +193,7 @@ package final class AppRuntime {
         case .milestone(let milestone, _, _):
             effect = try workspace.fetch(Milestone.self, id: milestone.id).map(Effect.openMilestone)
         case .meeting(let item, _): effect = .openMeetingID(item.meeting.id)
-        case .report: effect = nil
+        case .story: effect = nil
         }
         return try effect.flatMap { try read($0) }.map { [$0] } ?? []
     }
@@ -244,6 +246,7 @@ package final class AppRuntime {
             case "resources": return .resources(citizen)
             case "team": return .team(citizen)
             case "consent": return .consent(citizen)
+            case "assessment": return .assessment(citizen)
             default: return nil
             }
         }
@@ -254,7 +257,7 @@ package final class AppRuntime {
         let size = AppUpdate.pageSize
         switch effect {
             case .quit, .openForm, .saveForm, .writeDraft, .restoreDraft, .discardDraft, .delete, .toggleAgreement,
-                 .refreshCitizen, .printPlan:
+                 .refreshCitizen, .printPlan, .printReport:
                 return nil
             case .loadCitizens(let after):
                 return .citizensLoaded(try workspace.citizenSummaries(page: PageRequest(limit: size, after: after)),
@@ -282,9 +285,16 @@ package final class AppRuntime {
                 return .detailLoaded(.meeting(item, names: try names(for: item)))
             case .loadAgenda:
                 return .agendaLoaded(try workspace.agenda())
-            case .loadReport:
-                let report = try workspace.resultsReport()
-                return .detailLoaded(.report(report.text(labels: ReportLabels.forLanguage(state.language.rawValue))))
+            case .loadResults(let from, let to, let organisation):
+                let report = try workspace.resultsReport(from: from, to: to, organisation: organisation)
+                let organisations = try workspace.all(Organisation.self).filter { $0.kind != .company }
+                return .resultsLoaded(report, organisations: organisations)
+            case .loadStories(let after):
+                return .storiesLoaded(try workspace.changeStories(page: PageRequest(limit: size, after: after)), append: after != nil)
+            case .loadCompanies:
+                return .companiesLoaded(try workspace.partnerCompanies())
+            case .openStory(let item):
+                return .detailLoaded(.story(item))
         }
     }
 

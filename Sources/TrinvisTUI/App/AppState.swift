@@ -22,6 +22,8 @@ package enum Screen: Sendable, Equatable {
     case agenda
     /// Unsaved forms from an earlier session, offered for restoring.
     case drafts
+    /// Results: the report, the change stories and the partner companies.
+    case results
 }
 
 /// The content of a detail view.
@@ -29,13 +31,36 @@ package enum Detail: Sendable, Equatable {
     case citizen(CitizenProfile)
     case milestone(Milestone, notes: [ProgressNote], authors: [ProfessionalID: String])
     case meeting(MeetingWithAgreements, names: [ProfessionalID: String])
-    case report(String)
+    case story(StoryItem)
 }
 
 /// A yes/no question and what a yes does.
 package struct Confirmation: Sendable, Equatable {
     package var question: String
     package var onYes: Effect
+}
+
+/// The tabs of the results screen.
+package enum ResultsTab: Int, Sendable, CaseIterable, Equatable {
+    case report = 0, stories, companies
+}
+
+/// The results screen: the report for a period and organisation, the change stories and the
+/// partner companies with their placements.
+package struct ResultsState: Sendable, Equatable {
+    package var tab: ResultsTab = .report
+    package var from: LocalDate?
+    package var to: LocalDate?
+    /// The organisation the report is limited to (nil: all).
+    package var organisation: Organisation?
+    /// The organisations to choose between (not companies).
+    package var organisations: [Organisation] = []
+    package var report: ResultsReport?
+    package var stories: [StoryItem] = []
+    package var storiesNext: PageCursor?
+    package var storyList = ListState()
+    package var companies: [CompanyPlacements] = []
+    package var scroll = TextViewState()
 }
 
 /// The menu of things to add to a citizen.
@@ -57,6 +82,8 @@ package struct Prompt: Sendable, Equatable {
         case search
         /// Find a row in a milestone or meeting list.
         case find(Pane)
+        /// The first or last day of the report's period.
+        case reportFrom, reportTo
     }
 
     package var purpose: Purpose
@@ -113,6 +140,8 @@ package struct AppState: Sendable, Equatable {
     /// The drafts offered for restoring (the drafts screen).
     package var drafts: [FormDraft] = []
     package var draftList = ListState()
+    /// The results screen.
+    package var results = ResultsState()
     /// The "add what?" menu of a citizen view.
     package var addMenu: AddMenu?
     /// Where Esc leads from a detail view.

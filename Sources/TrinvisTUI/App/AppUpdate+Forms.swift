@@ -279,6 +279,7 @@ extension AppUpdate {
             let id = profile.citizen.id
             let say = state.say
             var items: [(FormPurpose, String)] = [
+                (.assessment(id), say(.menuAssessment)),
                 (.team(id), say(.menuTeam)), (.consent(id), say(.menuConsent)), (.resources(id), say(.menuResources)),
                 (.vision(id, profile.vision), say(.menuVision)),
             ]

@@ -84,6 +84,8 @@ package enum AppUpdate {
             }
         case .failed(let text):
             state.message = StatusMessage(text: text, kind: .error)
+        case .info(let text):
+            state.message = StatusMessage(text: text, kind: .info)
         case .formOpened(let form):
             state.form = form
             state.addMenu = nil
@@ -100,6 +102,22 @@ package enum AppUpdate {
             state.drafts = drafts
             state.draftList = ListState(count: drafts.count, selection: drafts.isEmpty ? nil : 0)
             if !drafts.isEmpty { state.screen = .drafts }
+        case .resultsLoaded(let report, let organisations):
+            if state.screen != .results {
+                state.results.tab = .report
+                state.results.scroll = TextViewState()
+            }
+            state.results.report = report
+            state.results.organisations = organisations
+            state.screen = .results
+            state.message = nil
+        case .storiesLoaded(let page, let append):
+            state.results.stories = append ? state.results.stories + page.items : page.items
+            state.results.storiesNext = page.next
+            state.results.storyList.setCount(state.results.stories.count)
+        case .companiesLoaded(let companies):
+            state.results.companies = companies
+            state.results.scroll = TextViewState()
         case .changed(let message, let citizen):
             state.message = StatusMessage(text: message, kind: .info)
             effects = afterChange(&state, citizen: citizen)
@@ -107,6 +125,7 @@ package enum AppUpdate {
         syncHeights(&state)
         return effects
     }
+
 
     /// After a save or a deletion: refresh the list (a name may have changed), the selected
     /// citizen's panes, and an open detail view.
@@ -137,6 +156,7 @@ package enum AppUpdate {
         state.panes.milestoneList.resize(visibleHeight: layout.listHeight(of: .milestones, focus: state.focus))
         state.panes.meetingList.resize(visibleHeight: layout.listHeight(of: .meetings, focus: state.focus))
         state.agendaList.resize(visibleHeight: max(layout.body.height - 2, 1))
+        state.results.storyList.resize(visibleHeight: max(layout.body.height - 4, 1))
     }
 
     /// After the citizen rows changed: fix the list and load the selected citizen if it changed.
@@ -183,6 +203,7 @@ package enum AppUpdate {
         case .detail(let detail): return handleDetail(key, detail, &state)
         case .agenda: return handleAgenda(key, &state)
         case .drafts: return handleDrafts(key, &state)
+        case .results: return handleResults(key, &state)
         }
     }
 
@@ -238,7 +259,8 @@ package enum AppUpdate {
         case .agenda:
             return [.loadAgenda]
         case .report:
-            return [.loadReport]
+            let results = state.results
+            return [.loadResults(from: results.from, to: results.to, organisation: results.organisation?.id)]
         case .back:
             if state.citizens.query != nil {
                 state.message = nil
@@ -255,6 +277,12 @@ package enum AppUpdate {
         case .print:
             guard let citizen = state.panes.citizenID else { return [] }
             return [.printPlan(citizen)]
+        case .assess:
+            guard let citizen = state.panes.citizenID else { return [] }
+            return [.openForm(.assessment(citizen))]
+        case .outcome:
+            guard let citizen = state.panes.citizenID else { return [] }
+            return [.openForm(.outcome(citizen))]
         default:
             break
         }
@@ -304,6 +332,17 @@ package enum AppUpdate {
         switch key {
         case .enter:
             state.prompt = nil
+            if prompt.purpose == .reportFrom || prompt.purpose == .reportTo {
+                switch FormInput.date(prompt.field.text, today: state.today) {
+                case .success(let date):
+                    if prompt.purpose == .reportFrom { state.results.from = date } else { state.results.to = date }
+                    state.message = nil
+                    return [reloadResults(state)]
+                case .failure:
+                    state.message = StatusMessage(text: state.say(.errorNotADate), kind: .error)
+                    return []
+                }
+            }
             if case .find(let pane) = prompt.purpose {
                 let text = prompt.field.text.trimmingBlanks()
                 if text.isEmpty {
@@ -393,6 +432,75 @@ package enum AppUpdate {
             _ = state.detail.handle(key)
             return []
         }
+    }
+
+    static func reloadResults(_ state: AppState) -> Effect {
+        .loadResults(from: state.results.from, to: state.results.to, organisation: state.results.organisation?.id)
+    }
+
+    private static func handleResults(_ key: Key, _ state: inout AppState) -> [Effect] {
+        let action = AppKeys.current(state).action(for: key)
+        switch action {
+        case .back:
+            state.screen = .main
+            return []
+        case .quit:
+            return [.quit]
+        case .help:
+            state.helpVisible = true
+            state.help = TextViewState()
+            return []
+        case .tabs:
+            let tab: ResultsTab
+            if case .character(let digit) = key, let number = digit.wholeNumberValue, let chosen = ResultsTab(rawValue: number - 1) {
+                tab = chosen
+            } else {
+                tab = ResultsTab(rawValue: (state.results.tab.rawValue + 1) % ResultsTab.allCases.count) ?? .report
+            }
+            state.results.tab = tab
+            state.results.scroll = TextViewState()
+            switch tab {
+            case .report: return []
+            case .stories: return [.loadStories(after: nil)]
+            case .companies: return [.loadCompanies]
+            }
+        case .from, .to:
+            let purpose: Prompt.Purpose = action == .from ? .reportFrom : .reportTo
+            let current = action == .from ? state.results.from : state.results.to
+            state.prompt = Prompt(purpose: purpose, field: TextFieldState(text: current?.iso ?? "", maxLength: 20))
+            return []
+        case .organisation:
+            let choices = state.results.organisations
+            if let current = state.results.organisation, let index = choices.firstIndex(of: current) {
+                state.results.organisation = index + 1 < choices.count ? choices[index + 1] : nil
+            } else {
+                state.results.organisation = choices.first
+            }
+            return [reloadResults(state)]
+        case .allTime:
+            state.results.from = nil
+            state.results.to = nil
+            return [reloadResults(state)]
+        case .print:
+            return [.printReport]
+        case .open:
+            guard state.results.tab == .stories, let index = state.results.storyList.selection else { return [] }
+            return [.openStory(state.results.stories[index])]
+        default:
+            break
+        }
+        if state.results.tab == .stories, let move = ListMove(key: key) {
+            state.results.storyList.move(move)
+            if let next = state.results.storiesNext, let index = state.results.storyList.selection,
+               index >= state.results.stories.count - prefetchDistance {
+                return [.loadStories(after: next)]
+            }
+            return []
+        }
+        let lines = ResultsView.lines(state, width: ResultsView.width(state))
+        state.results.scroll.layout(contentHeight: lines.count, visibleHeight: ResultsView.height(state))
+        _ = state.results.scroll.handle(key)
+        return []
     }
 
     private static func handleAgenda(_ key: Key, _ state: inout AppState) -> [Effect] {

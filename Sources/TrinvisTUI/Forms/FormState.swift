@@ -15,6 +15,7 @@ package enum FormPurpose: Sendable, Equatable {
     case resources(CitizenID)
     case team(CitizenID)
     case consent(CitizenID)
+    case assessment(CitizenID)
 
     /// The key under which drafts of this form are kept: kind, new or which record, and owner.
     package var draftKey: String {
@@ -32,6 +33,7 @@ package enum FormPurpose: Sendable, Equatable {
         case .resources(let citizen): return "resources:c\(citizen)"
         case .team(let citizen): return "team:new:c\(citizen)"
         case .consent(let citizen): return "consent:new:c\(citizen)"
+        case .assessment(let citizen): return "assessment:new:c\(citizen)"
         }
     }
 
@@ -41,7 +43,8 @@ package enum FormPurpose: Sendable, Equatable {
         case .citizen(let citizen): return citizen?.id
         case .plan(let citizen, _), .milestone(_, let citizen, _), .progress(_, let citizen), .meeting(let citizen, _),
              .agreement(_, let citizen, _), .outcome(let citizen), .placement(let citizen), .story(let citizen),
-             .vision(let citizen, _), .resources(let citizen), .team(let citizen), .consent(let citizen):
+             .vision(let citizen, _), .resources(let citizen), .team(let citizen), .consent(let citizen),
+             .assessment(let citizen):
             return citizen
         }
     }
@@ -90,6 +93,8 @@ package struct FormField: Sendable, Equatable {
     package var toggle: Bool
     /// What is wrong with the value, shown beside the field.
     package var error: String?
+    /// A note shown after the value (the previous score, say).
+    package var hint: String?
 
     package init(id: String, label: String, kind: Kind, value: String = "", required: Bool = false,
                  options: [FormOption] = [], maxLength: Int = Check.lineLimit) {

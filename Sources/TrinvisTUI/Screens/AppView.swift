@@ -20,6 +20,8 @@ package enum AppView {
             AgendaView.draw(state, in: layout.body, canvas: &canvas)
         case .drafts:
             OverlayViews.drawDrafts(state, in: layout.body, canvas: &canvas)
+        case .results:
+            ResultsView.draw(state, canvas: &canvas)
         }
         if let menu = state.addMenu { OverlayViews.drawMenu(menu, state: state, canvas: &canvas) }
         if let form = state.form {
@@ -109,7 +111,13 @@ package enum AppView {
             return
         }
         if let prompt = state.prompt {
-            let label = prompt.purpose == .search ? say(.searchPrompt) : say(.findPrompt)
+            let label: String
+            switch prompt.purpose {
+            case .search: label = say(.searchPrompt)
+            case .find: label = say(.findPrompt)
+            case .reportFrom: label = say(.promptFrom)
+            case .reportTo: label = say(.promptTo)
+            }
             let used = canvas.put(row: rect.row, col: rect.col, text: label, style: .accent)
             let field = Rect(row: rect.row, col: rect.col + used, width: max(rect.width - used, 1), height: 1)
             TextField.draw(prompt.field, in: field, canvas: &canvas, isFocused: true)
@@ -155,7 +163,7 @@ package enum AppView {
         case .citizen(let profile): title = say(.citizenTitle(profile.citizen.name))
         case .milestone: title = say(.milestoneTitle)
         case .meeting: title = say(.meetingTitle)
-        case .report: title = say(.reportTitle)
+        case .story: title = say(.fieldStories)
         }
         canvas.box(layout.body, style: .accent, title: " \(title) ", titleStyle: Style(.accent, [.bold]))
         let inner = layout.body.inset(by: 1)

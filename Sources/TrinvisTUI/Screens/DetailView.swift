@@ -9,10 +9,13 @@ enum DetailView {
         case .citizen(let profile): citizen(profile, state, &builder)
         case .milestone(let milestone, let notes, let authors): self.milestone(milestone, notes, authors, state, &builder)
         case .meeting(let item, let names): meeting(item, names, state, &builder)
-        case .report(let text):
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                builder.lines.append([Span(Sanitizer.sanitize(String(line)))])
-            }
+        case .story(let item):
+            builder.field(state.say(.fieldCitizen).capitalized, item.citizenName)
+            builder.field(state.say(.labelDate), state.say.date(item.story.date))
+            builder.blank()
+            builder.paragraph(item.story.title, style: Style(.normal, [.bold]))
+            builder.blank()
+            builder.paragraph(item.story.text)
         }
         return builder.lines
     }

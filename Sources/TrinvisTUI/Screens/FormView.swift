@@ -73,8 +73,14 @@ enum FormView {
             let value = Rect(row: screenRow, col: inner.col + labelWidth + 1, width: valueWidth, height: row.height)
             switch field.kind {
             case .line, .date, .dateTime, .number:
-                TextField.draw(field.line, in: value, canvas: &canvas, isFocused: isFocused)
+                let fieldWidth = field.kind == .number ? min(value.width, 6) : field.kind == .line ? value.width : min(value.width, 20)
+                TextField.draw(field.line, in: Rect(row: value.row, col: value.col, width: fieldWidth, height: 1), canvas: &canvas,
+                               isFocused: isFocused)
                 if isFocused { cursor = canvas.cursor.map { ($0.row, $0.col) } }
+                if let hint = field.hint, value.width > fieldWidth + 4 {
+                    canvas.put(row: screenRow, col: value.col + fieldWidth + 2, text: hint, style: .muted,
+                               maxWidth: value.width - fieldWidth - 2, overflow: .ellipsis)
+                }
             case .text:
                 var editor = field.editor
                 editor.resize(width: value.width, height: value.height)
