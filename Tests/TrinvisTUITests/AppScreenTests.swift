@@ -436,3 +436,72 @@ import Testing
         #expect(data.starts(with: Array("%PDF-".utf8)))
     }
 }
+
+@Suite struct ResultsScreenTests {
+    @Test func theReportShowsEveryFigureWithItsBaseAndBarsAt80And200Columns() throws {
+        let fixture = try DemoFixture()
+        for width in [80, 200] {
+            let app = fixture.runtime(width: width, height: 60)
+            app.press(.character("r"))
+            #expect(app.state.screen == .results)
+            let lines = app.screen().lines()
+            #expect(lines.allSatisfy { DisplayWidth.of($0) <= width })
+            let quality = try #require(lines.first { $0.contains("Quality of life") })
+            #expect(quality.contains("Improved 8 of 8 (100 %)"))
+            #expect(quality.contains("\u{2588}"), "a bar, not only a number")
+            let finances = try #require(lines.first { $0.contains("Finances") })
+            #expect(finances.contains("\u{2591}"), "one citizen's finances got worse: its own mark, not only a colour")
+            // No bare percentage: every "%" stands in "N of M (P %)".
+            for line in lines where line.contains("%") {
+                #expect(line.range(of: #"\d+ of \d+ \(\d+ %\)"#, options: .regularExpression) != nil, "\(line)")
+            }
+        }
+    }
+
+    @Test func asciiBarsWhenTheTerminalCannotShowBlocks() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 100, height: 60, glyphs: .ascii)
+        app.press(.character("r"))
+        let text = app.screen(glyphs: .ascii).text
+        #expect(text.unicodeScalars.allSatisfy { $0.isASCII || "æøåÆØÅé".unicodeScalars.contains($0) })
+        #expect(text.contains("#"))
+    }
+
+    @Test func periodAndOrganisationNarrowTheReport() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 120, height: 60)
+        app.press(.character("r"), .character("f"))
+        app.type("2026-11-01")
+        app.press(.enter)
+        #expect(app.state.results.from == LocalDate(iso: "2026-11-01"))
+        #expect(app.text.contains("from 2026-11-01"))
+        let meetingsInNovember = app.state.results.report?.contact.meetings ?? 0
+        app.press(.character("a"))
+        #expect(app.state.results.from == nil)
+        #expect((app.state.results.report?.contact.meetings ?? 0) > meetingsInNovember)
+        app.press(.character("o"))
+        #expect(app.state.results.organisation?.name == "Jobcenter Ryslinge")
+        #expect(app.text.contains("Organisation: Jobcenter Ryslinge"))
+        let municipalCitizens = app.state.results.report?.citizens ?? 0
+        #expect(municipalCitizens > 0 && municipalCitizens < 9)
+        app.press(.character("f"))
+        app.type("2026-02-30")
+        app.press(.enter)
+        #expect(app.state.message?.kind == .error, "an impossible date is refused")
+    }
+
+    @Test func changeStoriesAndCompanies() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 120, height: 40)
+        app.press(.character("r"), .character("2"))
+        #expect(app.text.contains("Uundværlig på kroen"))
+        #expect(app.text.contains("Bent Ørsted"))
+        app.press(.enter)
+        #expect(app.text.contains("Bent startede i praktik"))
+        app.press(.escape)
+        #expect(app.state.screen == .results)
+        app.press(.character("3"))
+        #expect(app.text.contains("Kværndrup Kro"))
+        #expect(app.text.contains("wage subsidy"))
+    }
+}
