@@ -405,6 +405,22 @@ import Testing
         #expect(app.state.message?.text == "Deleted.")
     }
 
+    @Test func f10InAChangedFormAsksBeforeQuitting() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 100, height: 34)
+        app.press(.character("3"), .character("a"))
+        #expect(app.press(.function(10)), "an unchanged form quits at once")
+        let second = fixture.runtime(width: 100, height: 34)
+        second.press(.character("3"), .character("a"), .tab, .tab, .tab, .tab)
+        second.type("noget")
+        #expect(!second.press(.function(10)))
+        #expect(second.text.contains("Discard the changes and quit Trinvis? y/n"))
+        #expect(!second.press(.character("n")))
+        #expect(second.state.form != nil)
+        second.press(.function(10))
+        #expect(second.press(.character("y")))
+    }
+
     @Test func draftsAreWrittenAndOfferedAgain() throws {
         let fixture = try DemoFixture()
         do {

@@ -181,6 +181,7 @@ extension Catalog {
         case .labelPresent(let name): return "Til stede: \(name)"
         case .formAssessment(let name): return "Vurdering af \(name) (1-10, 10 bedst)"
         case .previousScore(let score): return "sidst: \(score)"
+        case .discardAndQuitQuestion: return "Kassér ændringerne og afslut Trinvis? j/n"
         case .errorScore: return "et helt tal fra 1 til 10"
         case .errorNoScores: return "giv mindst én score"
         case .keyAssess: return "vurdér"

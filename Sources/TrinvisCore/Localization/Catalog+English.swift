@@ -181,6 +181,7 @@ extension Catalog {
         case .labelPresent(let name): return "Present: \(name)"
         case .formAssessment(let name): return "Assessment of \(name) (1-10, 10 best)"
         case .previousScore(let score): return "last time: \(score)"
+        case .discardAndQuitQuestion: return "Discard the changes and quit Trinvis? y/n"
         case .errorScore: return "a whole number from 1 to 10"
         case .errorNoScores: return "give at least one score"
         case .keyAssess: return "assess"

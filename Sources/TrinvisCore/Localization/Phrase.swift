@@ -342,6 +342,7 @@ package enum Phrase: Sendable, Equatable {
     case labelPresent(String)
     case formAssessment(String)
     case previousScore(Int)
+    case discardAndQuitQuestion
     case errorScore
     case errorNoScores
     case keyAssess

@@ -109,6 +109,7 @@ package enum AppKeys {
             binding([.backTab], .previousField, .keyPreviousField, .keyPreviousFieldHelp, say, priority: 3),
             binding([.left, .right], .choose, .keyChoose, .keyChooseHelp, say, priority: 2, barKey: "\u{2190}\u{2192}"),
             binding([.function(1)], .help, .keyHelp, .keyHelpHelp, say, priority: 5, barKey: "F1"),
+            binding([.function(10)], .quit, .keyQuit, .keyQuitHelp, say, bar: false),
         ])
     }
 

@@ -36,15 +36,21 @@ extension AppUpdate {
             switch key {
             case .character("y"), .character("j"), .character("Y"), .character("J"):
                 state.form = nil
-                return [.discardDraft(form.purpose.draftKey)]
+                return [.discardDraft(form.purpose.draftKey)] + (form.quitAfterDiscard ? [.quit] : [])
             default:
                 form.confirmingDiscard = false
+                form.quitAfterDiscard = false
                 return []
             }
         }
         switch key {
         case .function(2), .ctrl("s"):
             return [.saveForm]
+        case .function(10):
+            guard form.isModified else { return [.discardDraft(form.purpose.draftKey), .quit] }
+            form.confirmingDiscard = true
+            form.quitAfterDiscard = true
+            return []
         case .escape:
             if form.isModified {
                 form.confirmingDiscard = true

@@ -148,6 +148,8 @@ package struct FormState: Sendable, Equatable {
     package var message: String?
     /// Asking whether to discard the changes.
     package var confirmingDiscard = false
+    /// The question is about quitting Trinvis (F10), not only closing the form.
+    package var quitAfterDiscard = false
 
     package init(purpose: FormPurpose, title: String, fields: [FormField]) {
         self.purpose = purpose

@@ -101,7 +101,8 @@ package enum AppView {
     private static func drawMessageLine(_ state: AppState, _ rect: Rect, _ canvas: inout Canvas) {
         canvas.fill(rect)
         let say = state.say
-        let question = state.confirmation?.question ?? (state.form?.confirmingDiscard == true ? say(.discardQuestion) : nil)
+        let question = state.confirmation?.question ?? (state.form?.confirmingDiscard == true
+            ? say(state.form?.quitAfterDiscard == true ? .discardAndQuitQuestion : .discardQuestion) : nil)
         if let question {
             canvas.put(row: rect.row, col: rect.col, text: question, style: .warning, maxWidth: rect.width, overflow: .ellipsis)
             return
