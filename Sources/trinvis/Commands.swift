@@ -56,8 +56,8 @@ struct CommandRunner {
             try importDocument(path)
         case .export(let citizen, let output):
             try export(citizen: citizen, output: output)
-        case .report(let from, let to, let organisation, let format):
-            try report(from: from, to: to, organisation: organisation, format: format)
+        case .report(let from, let to, let organisation, let format, let output):
+            try report(from: from, to: to, organisation: organisation, format: format, output: output)
         case .printPlan(let citizen, let format, let output):
             try printPlan(citizen: citizen, format: format, output: output)
         case .calendar(let output, let naming):

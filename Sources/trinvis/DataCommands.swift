@@ -27,27 +27,27 @@ extension CommandRunner {
         try deliver(text, to: output)
     }
 
-    /// `trinvis report`: the results report as text, CSV or JSON.
-    func report(from: LocalDate?, to: LocalDate?, organisation: String?, format: Invocation.ReportFormat) throws {
+    /// `trinvis report [-o FILE]`: the results report as text, CSV, JSON or a one-page PDF, to
+    /// standard output or, atomically, to a file. A PDF is never written to a terminal.
+    func report(from: LocalDate?, to: LocalDate?, organisation: String?, format: Invocation.ReportFormat,
+                output: String?) throws {
+        if format == .pdf { try refusePDFOnTerminal(output: output) }
         let workspace = try openExisting()
         let organisationID = try organisation.map { try resolveOrganisation($0, in: workspace) }
         let report = try workspace.resultsReport(from: from, to: to, organisation: organisationID)
         let labels = ReportLabels.forLanguage(say.language.rawValue)
-        let text: String
         switch format {
-        case .text: text = report.text(labels: labels)
-        case .csv: text = report.csv(labels: labels)
-        case .json: text = report.json.serialized()
+        case .text: try deliver(report.text(labels: labels), to: output)
+        case .csv: try deliver(report.csv(labels: labels), to: output)
+        case .json: try deliver(report.json.serialized(), to: output)
+        case .pdf: try deliver(report.pdf(labels: labels, creationDate: workspace.clock()), to: output)
         }
-        writeOutput(text)
     }
 
     /// `trinvis print-plan CITIZEN`: the plan the citizen takes home, as text or as a PDF. A PDF
     /// is never written to a terminal: it needs `-o FILE` or a redirected standard output.
     func printPlan(citizen: String, format: Invocation.PrintFormat, output: String?) throws {
-        if format == .pdf, output == nil, environment.stdoutIsTerminal {
-            throw UsageError(phrase: .pdfNeedsOutput)
-        }
+        if format == .pdf { try refusePDFOnTerminal(output: output) }
         let workspace = try openExisting()
         let printout = try workspace.planPrintout(of: try resolveCitizen(citizen, in: workspace), language: say.language)
         switch format {
@@ -67,6 +67,14 @@ extension CommandRunner {
         try deliver(calendar.text, to: output)
         if let output {
             writeOutput(say(.calendarWritten(path: output, meetings: calendar.meetings.count)) + "\n")
+        }
+    }
+
+    /// A usage error when a PDF would go to standard output and that is a terminal: a PDF needs
+    /// `-o FILE` or a redirected standard output.
+    func refusePDFOnTerminal(output: String?) throws {
+        if output == nil, environment.stdoutIsTerminal {
+            throw UsageError(phrase: .pdfNeedsOutput)
         }
     }
 

@@ -8,7 +8,7 @@ struct Invocation {
         case demo
         case importDocument(path: String)
         case export(citizen: String?, output: String?)
-        case report(from: LocalDate?, to: LocalDate?, organisation: String?, format: ReportFormat)
+        case report(from: LocalDate?, to: LocalDate?, organisation: String?, format: ReportFormat, output: String?)
         case printPlan(citizen: String, format: PrintFormat, output: String?)
         case calendar(output: String?, naming: CalendarExport.Naming)
         case check
@@ -19,7 +19,7 @@ struct Invocation {
 
     /// The output forms of `trinvis report`.
     enum ReportFormat: String, CaseIterable {
-        case text, csv, json
+        case text, csv, json, pdf
     }
 
     /// The output forms of `trinvis print-plan`.
@@ -134,16 +134,20 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         try noMoreWords(after: 1)
         invocation.command = .export(citizen: commandOptions["--citizen"], output: commandOptions["-o"])
     case "report":
-        try allowOnly(["--from", "--to", "--organisation", "--format"])
+        try allowOnly(["--from", "--to", "--organisation", "--format", "-o"])
         try noMoreWords(after: 1)
-        let formatText = commandOptions["--format"] ?? "text"
+        // Without --format, a file named *.pdf gets a PDF and everything else text.
+        let output = commandOptions["-o"]
+        let implied: Invocation.ReportFormat = output?.lowercased().hasSuffix(".pdf") == true ? .pdf : .text
+        let formatText = commandOptions["--format"] ?? implied.rawValue
         guard let format = Invocation.ReportFormat(rawValue: formatText) else {
             throw UsageError(phrase: .invalidChoice(option: "--format", value: formatText,
                                                     allowed: Invocation.ReportFormat.allCases.map(\.rawValue)))
         }
         let from = try date("--from"), to = try date("--to")
         if let from, let to, to < from { throw UsageError(phrase: .dateRangeReversed(from: from.iso, to: to.iso)) }
-        invocation.command = .report(from: from, to: to, organisation: commandOptions["--organisation"], format: format)
+        invocation.command = .report(from: from, to: to, organisation: commandOptions["--organisation"], format: format,
+                                     output: output)
     case "print-plan":
         try allowOnly(["--format", "-o"])
         guard words.count >= 2 else { throw UsageError(phrase: .missingArgument("CITIZEN")) }

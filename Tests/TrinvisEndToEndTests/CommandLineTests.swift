@@ -21,7 +21,7 @@ import Testing
         (["--bogus"], "unknown option '--bogus'"),
         (["report", "--from", "2026-02-30"], "'2026-02-30' is not a date"),
         (["report", "--from", "2026-05-01", "--to", "2026-04-01"], "lies after --to"),
-        (["report", "--format", "xml"], "'xml' is not one of text, csv, json"),
+        (["report", "--format", "xml"], "'xml' is not one of text, csv, json, pdf"),
         (["export", "--citizen"], "needs a value"),
         (["import"], "missing FILE"),
         (["backup", "a", "b"], "unexpected argument 'b'"),

@@ -13,8 +13,10 @@ extension Catalog {
                   trinvis import FIL                importér et udvekslingsdokument (JSON)
                   trinvis export [--citizen ID] [-o FIL]
                                                     skriv et udvekslingsdokument (standard: stdout)
-                  trinvis report [--from DATO] [--to DATO] [--organisation ID] [--format text|csv|json]
-                                                    resultatopgørelsen
+                  trinvis report [--from DATO] [--to DATO] [--organisation ID]
+                                 [--format text|csv|json|pdf] [-o FIL]
+                                                    resultatopgørelsen (standard: stdout), eller én
+                                                    A4-side PDF med --format pdf eller -o FIL.pdf
                   trinvis print-plan BORGER [--format text|pdf] [-o FIL]
                                                     planen, som borgeren får med hjem: tekst på stdout,
                                                     eller en A4-PDF med --format pdf eller -o FIL.pdf

@@ -13,8 +13,10 @@ extension Catalog {
                   trinvis import FILE               import an interchange document (JSON)
                   trinvis export [--citizen ID] [-o FILE]
                                                     write an interchange document (stdout by default)
-                  trinvis report [--from DATE] [--to DATE] [--organisation ID] [--format text|csv|json]
-                                                    the results report
+                  trinvis report [--from DATE] [--to DATE] [--organisation ID]
+                                 [--format text|csv|json|pdf] [-o FILE]
+                                                    the results report (stdout by default), or one
+                                                    A4 page of PDF with --format pdf or -o FILE.pdf
                   trinvis print-plan CITIZEN [--format text|pdf] [-o FILE]
                                                     the plan the citizen takes home: text on stdout,
                                                     or an A4 PDF with --format pdf or -o FILE.pdf

@@ -47,6 +47,20 @@ package struct PDFPage: Sendable, Equatable {
                + "\(PDFSyntax.number(toX)) \(PDFSyntax.number(toY)) l S\n")
     }
 
+    /// Fills a rectangle whose lower left corner is (`x`, `y`).
+    package mutating func fillRectangle(x: Double, y: Double, width: Double, height: Double, color: PDFColor) {
+        append("\(PDFSyntax.color(color, stroke: false)) \(PDFSyntax.number(x)) \(PDFSyntax.number(y)) "
+               + "\(PDFSyntax.number(width)) \(PDFSyntax.number(height)) re f\n")
+    }
+
+    /// Draws the outline of a rectangle whose lower left corner is (`x`, `y`).
+    package mutating func strokeRectangle(x: Double, y: Double, width: Double, height: Double, lineWidth: Double,
+                                          color: PDFColor = .black) {
+        append("\(PDFSyntax.color(color, stroke: true)) \(PDFSyntax.number(lineWidth)) w "
+               + "\(PDFSyntax.number(x)) \(PDFSyntax.number(y)) "
+               + "\(PDFSyntax.number(width)) \(PDFSyntax.number(height)) re S\n")
+    }
+
     private mutating func append(_ operators: String) {
         content += Array(operators.utf8)
     }

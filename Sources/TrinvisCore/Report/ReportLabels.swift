@@ -104,6 +104,10 @@ package struct ReportLabels: Sendable, Hashable {
     package var shareOfNothing: String
     /// A figure that does not exist (no median).
     package var none: String
+    /// When a printed report was made (the PDF's footer): `{date}`.
+    package var printed: String
+    /// In the PDF, in place of a cohort table too long for the page: `{count}` cohorts.
+    package var cohortsNotShown: String
 
     /// Names of the assessment dimensions.
     package var dimensions: [AssessmentDimension: String]
@@ -213,6 +217,8 @@ package struct ReportLabels: Sendable, Hashable {
         share: "{count} of {total} ({percent} %)",
         shareOfNothing: "{count} of {total}",
         none: "–",
+        printed: "Printed {date}",
+        cohortsNotShown: "{count} cohorts by quarter of start: too many for this page; they are in the text, CSV and JSON report",
         dimensions: [
             .qualityOfLife: "Quality of life",
             .selfEsteem: "Self-esteem",
@@ -286,6 +292,8 @@ package struct ReportLabels: Sendable, Hashable {
         share: "{count} af {total} ({percent} %)",
         shareOfNothing: "{count} af {total}",
         none: "–",
+        printed: "Udskrevet {date}",
+        cohortsNotShown: "{count} årgange efter kvartal for start: for mange til denne side; de står i rapporten som tekst, CSV og JSON",
         dimensions: [
             .qualityOfLife: "Livskvalitet",
             .selfEsteem: "Selvværd",
