@@ -521,3 +521,24 @@ import Testing
         #expect(app.text.contains("wage subsidy"))
     }
 }
+
+@Suite struct AssessmentChartTests {
+    @Test func theCitizenViewShowsEachDimensionAsASparklineWithFirstAndLatest() throws {
+        let fixture = try DemoFixture()
+        for (glyphs, trend) in [(Glyphs.unicode, "3\u{2192}7 \u{25B2}"), (Glyphs.ascii, "3->7 +")] {
+            let app = fixture.runtime(width: 100, height: 30, glyphs: glyphs)
+            app.press(.down, .down, .down, .down, .down, .down, .down)  // Svend Madsen
+            app.press(.enter)
+            guard case .detail(let detail) = app.state.screen else {
+                Issue.record("the citizen view")
+                return
+            }
+            let lines = DetailView.lines(detail, width: 90, state: app.state).map { $0.map(\.text).joined() }
+            let quality = try #require(lines.first { $0.hasPrefix("Quality of life") })
+            #expect(quality.contains(trend), "\(quality)")
+            let spark = Sparkline.string(values: [3, 5, 7], glyphs: glyphs)
+            #expect(quality.contains(spark))
+            #expect(!lines.contains { $0.hasPrefix("Social network") }, "Svend was never assessed on his network")
+        }
+    }
+}

@@ -68,7 +68,8 @@ extension AppRuntime {
         guard let report = state.results.report else { return .failed(say(.noSelection)) }
         do {
             let labels = ReportLabels.forLanguage(state.language.rawValue)
-            let path = try save(Array(report.text(labels: labels).utf8), as: "trinvis-report-\(workspace.today.iso).txt")
+            let path = try save(report.pdf(labels: labels, creationDate: workspace.clock()),
+                                as: "trinvis-report-\(workspace.today.iso).pdf")
             if let printer, printer.print(path) {
                 return .info(say(.planSentToPrinter(path: path)))
             }

@@ -91,11 +91,17 @@ enum DetailView {
 
         builder.heading(say(.fieldAssessments))
         if profile.assessments.isEmpty { builder.paragraph(say(.none), style: .muted) }
-        for assessment in profile.assessments {
-            let scores = AssessmentDimension.allCases.compactMap { dimension in
-                assessment.scores[dimension].map { say(.dimension(dimension)) + " \($0)" }
-            }
-            builder.item(say.date(assessment.date) + ": " + scores.joined(separator: ", "))
+        // Per dimension: the scores over time as a sparkline, then first → latest.
+        let ordered = profile.assessments.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        for dimension in AssessmentDimension.allCases {
+            let values = ordered.compactMap { $0.scores[dimension] }
+            guard let first = values.first, let latest = values.last else { continue }
+            builder.chart(say(.dimension(dimension)),
+                          Sparkline.spans(values: values, glyphs: state.glyphs)
+                            + [Span("  " + Sparkline.trend(first: first, latest: latest, glyphs: state.glyphs))])
+        }
+        if let last = ordered.last {
+            builder.field(say(.labelDate), say.date(last.date))
         }
 
         builder.heading(say(.fieldOutcomes))
@@ -204,6 +210,13 @@ struct DetailBuilder {
             lines.append([Span(index == 0 ? labelText : String(repeating: " ", count: labelWidth), style: .muted),
                           Span(line, style: style)])
         }
+    }
+
+    /// "Label  chart": a label and spans that are not wrapped (a sparkline and its trend).
+    mutating func chart(_ label: String, _ spans: [Span]) {
+        let labelText = DisplayWidth.pad(DisplayWidth.truncate(Sanitizer.sanitize(label), toWidth: labelWidth - 1),
+                                         toWidth: labelWidth)
+        lines.append([Span(labelText, style: .muted)] + spans)
     }
 
     /// Text wrapped to the width, line breaks kept.

@@ -75,16 +75,16 @@ enum ResultsView {
             lines.append([Span(text, style: Style(.accent, [.bold, .underline]))])
         }
         func shareLine(_ name: String, _ count: Int, of total: Int, percent: Int?) {
-            lines.append([label(name)] + Bars.share(count, of: total, width: barWidth, glyphs: glyphs)
-                         + [Span("  " + labels.share(count, of: total, percent: percent))])
+            lines.append([label(name), Span(BarChart.bar(count, of: total, width: barWidth, glyphs: glyphs), style: .accent),
+                          Span("  " + labels.share(count, of: total, percent: percent))])
         }
 
         heading(labels.softHeading)
-        lines.append([Span(DisplayWidth.pad("", toWidth: labelWidth))] + Bars.legend(glyphs: glyphs, improved: labels.improved,
-                                                                                     same: labels.same, worse: labels.worse))
+        lines.append([Span(DisplayWidth.pad("", toWidth: labelWidth))]
+                     + StackedBar.legend(improved: labels.improved, same: labels.same, worse: labels.worse, glyphs: glyphs))
         for row in report.soft {
             lines.append([label(labels.name(of: row.dimension))]
-                         + Bars.stacked(improved: row.improved, same: row.same, worse: row.worse, width: barWidth, glyphs: glyphs)
+                         + StackedBar.spans(improved: row.improved, same: row.same, worse: row.worse, width: barWidth, glyphs: glyphs)
                          + [Span("  " + labels.improved + " " + labels.share(row.improved, of: row.assessed, percent: row.improvedPercent))])
         }
         heading(labels.hardHeading)
@@ -154,32 +154,5 @@ enum ResultsView {
             }
         }
         return lines
-    }
-}
-
-/// Horizontal bars for shares: the filled part for N of M, never a bare percentage (the caller
-/// writes "N of M (P %)" beside it). Provisional until the chart widgets land.
-enum Bars {
-    static func share(_ count: Int, of total: Int, width: Int, glyphs: Glyphs) -> [Span] {
-        let filled = total > 0 ? min(width, (count * width + total / 2) / total) : 0
-        return [Span(String(repeating: glyphs.fullBlock, count: filled), style: .accent),
-                Span(String(repeating: glyphs.lightShade, count: width - filled), style: .muted)]
-    }
-
-    static func stacked(improved: Int, same: Int, worse: Int, width: Int, glyphs: Glyphs) -> [Span] {
-        let total = improved + same + worse
-        guard total > 0 else { return [Span(String(repeating: glyphs.lightShade, count: width), style: .muted)] }
-        let first = (improved * width + total / 2) / total
-        let second = min(width - first, ((improved + same) * width + total / 2) / total - first)
-        let third = width - first - second
-        return [Span(String(repeating: glyphs.fullBlock, count: first), style: .success),
-                Span(String(repeating: glyphs.isASCII ? "=" : "\u{2592}", count: second), style: .normal),
-                Span(String(repeating: glyphs.isASCII ? "-" : "\u{2591}", count: third), style: .warning)]
-    }
-
-    static func legend(glyphs: Glyphs, improved: String, same: String, worse: String) -> [Span] {
-        [Span(glyphs.fullBlock + " " + improved + "  ", style: .success),
-         Span((glyphs.isASCII ? "=" : "\u{2592}") + " " + same + "  "),
-         Span((glyphs.isASCII ? "-" : "\u{2591}") + " " + worse, style: .warning)]
     }
 }
