@@ -433,6 +433,7 @@ import Testing
         let again = fixture.runtime(width: 100, height: 34)
         #expect(again.state.screen == .drafts)
         #expect(again.text.contains("New meeting with Aisha Khalil"))
+        #expect(again.text.contains("Noget vi talte om"), "the draft shows what was typed")
         again.press(.enter)
         #expect(again.state.form?.value("notes") == "Noget vi talte om 😀")
         again.press(.escape, .character("y"))

@@ -462,9 +462,10 @@ extension AppRuntime {
             return .saved(citizenToShow)
         } catch let error as StoreError {
             if case .invalid(let validation) = error {
-                let field = form.fields.contains { $0.id == validation.field } ? validation.field
-                    : validation.field == "start" && form.fields.contains { $0.id == "deadline" } ? "deadline" : validation.field
-                return .rejected(errors: [field: say(.store(error))], general: nil)
+                // Shown beside the field it concerns (or for the whole form when no field has that name).
+                let label = form.fields.first { $0.id == validation.field }?.label ?? validation.field
+                let message = say(.store(.invalid(ValidationError(field: label, problem: validation.problem))))
+                return .rejected(errors: [validation.field: message], general: nil)
             }
             return .rejected(errors: [:], general: say(.store(error)))
         } catch let error as DatabaseError {

@@ -149,6 +149,12 @@ package enum AppUpdate {
         return effects
     }
 
+    /// Shows the help of the current screen, from its top.
+    static func openHelp(_ state: inout AppState) {
+        state.helpVisible = true
+        state.help = TextViewState()
+    }
+
     /// Sets every list's visible height from the layout.
     static func syncHeights(_ state: inout AppState) {
         let layout = Layout(size: state.size)
@@ -190,8 +196,7 @@ package enum AppUpdate {
         if state.confirmation != nil { return handleConfirmation(key, &state) }
         if state.form != nil {
             if key == .function(1) {
-                state.helpVisible = true
-                state.help = TextViewState()
+                openHelp(&state)
                 return []
             }
             return handleForm(key, &state)
@@ -228,8 +233,7 @@ package enum AppUpdate {
         case .quit:
             return [.quit]
         case .help:
-            state.helpVisible = true
-            state.help = TextViewState()
+            openHelp(&state)
         case .nextPane:
             state.focus = state.focus.next
         case .previousPane:
@@ -423,8 +427,7 @@ package enum AppUpdate {
         case .quit:
             return [.quit]
         case .help:
-            state.helpVisible = true
-            state.help = TextViewState()
+            openHelp(&state)
             return []
         default:
             let lines = DetailView.lines(detail, width: AppView.detailWidth(state), state: state)
@@ -447,8 +450,7 @@ package enum AppUpdate {
         case .quit:
             return [.quit]
         case .help:
-            state.helpVisible = true
-            state.help = TextViewState()
+            openHelp(&state)
             return []
         case .tabs:
             let tab: ResultsTab
@@ -514,8 +516,7 @@ package enum AppUpdate {
         case .quit:
             return [.quit]
         case .help:
-            state.helpVisible = true
-            state.help = TextViewState()
+            openHelp(&state)
         case .open:
             guard let index = state.agendaList.selection else { return [] }
             let item = state.agenda[index]

@@ -131,7 +131,18 @@ enum OverlayViews {
         ListView.draw(state.draftList, in: list, canvas: &canvas, isFocused: true) { index, _ in
             let draft = state.drafts[index]
             let minutes = Int(max(now - draft.updatedAt, 0) / 60)
-            return [Span(say(.draftLine(title: draft.title, age: say(.minutesAgo(minutes)))))]
+            return [Span(say(.draftLine(title: draft.title, age: say(.minutesAgo(minutes))))),
+                    Span("  " + preview(of: draft), style: .muted)]
         }
+    }
+
+    /// What was typed: the longest value of the draft, on one line (what a user recognises).
+    static func preview(of draft: FormDraft) -> String {
+        guard let document = try? JSONParser.parse(draft.payload), case .object(let members) = document else { return "" }
+        let texts = members.compactMap { member -> String? in
+            if case .string(let text) = member.1 { return text }
+            return nil
+        }
+        return PaneViews.clean(texts.max { $0.count < $1.count } ?? "")
     }
 }
