@@ -543,3 +543,37 @@ import Testing
         }
     }
 }
+
+@Suite struct CitizenViewFormTests {
+    @Test func aConsentIsWithdrawnAndATeamMembershipEndedFromTheCitizenView() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 100, height: 40)
+        app.press(.down, .down, .down, .down, .down, .down, .down, .enter)  // Svend Madsen's view
+        app.press(.character("a"))
+        let menu = try #require(app.state.addMenu)
+        let consentRow = try #require(menu.items.firstIndex { $0.label.hasPrefix("Change or withdraw the consent") })
+        let teamRow = try #require(menu.items.firstIndex { $0.label == "Change the team: Birgitte Friis" })
+        for _ in 0..<consentRow { app.press(.down) }
+        app.press(.enter)
+        #expect(app.state.form?.value("scope") == "share-between-organisations")
+        let index = try #require(app.state.form?.fields.firstIndex { $0.id == "withdrawn_on" })
+        for _ in 0..<index { app.press(.tab) }
+        app.type("+0")
+        app.press(.function(2))
+        #expect(app.state.form == nil)
+        let svend = try #require(app.state.panes.citizenID)
+        let consent = try #require(try fixture.workspace.all(Consent.self, parent: svend.sqlValue).first)
+        #expect(consent.withdrawnOn == LocalDate(iso: "2026-11-23"))
+        #expect(consent.audit.version == 2, "the consent was changed, not added again")
+
+        app.press(.character("a"))
+        for _ in 0..<teamRow { app.press(.down) }
+        app.press(.enter)
+        app.press(.tab, .tab, .tab)
+        app.type("2026-11-30")
+        app.press(.function(2))
+        let members = try fixture.workspace.all(TeamMember.self, parent: svend.sqlValue)
+        #expect(members.count == 3)
+        #expect(members.contains { $0.to == LocalDate(iso: "2026-11-30") })
+    }
+}

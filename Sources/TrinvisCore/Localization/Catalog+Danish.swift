@@ -191,6 +191,8 @@ extension Catalog {
         case .keyOutcome: return "resultat"
         case .keyOutcomeHelp: return "Registrér et resultat: egen bolig, job, uddannelse, mindre støtte ..."
         case .menuAssessment: return "Vurdering (1-10)"
+        case .menuEditTeam(let name): return "Ret teamet: \(name)"
+        case .menuEditConsent(let what): return "Ret eller træk samtykket tilbage: \(what)"
         case .tabReport: return "Rapport"
         case .tabStories: return "Forandringsfortællinger"
         case .tabCompanies: return "Virksomheder"

@@ -191,6 +191,8 @@ extension Catalog {
         case .keyOutcome: return "result"
         case .keyOutcomeHelp: return "Record a result: own home, a job, education, less support ..."
         case .menuAssessment: return "Assessment (1-10)"
+        case .menuEditTeam(let name): return "Change the team: \(name)"
+        case .menuEditConsent(let what): return "Change or withdraw the consent: \(what)"
         case .tabReport: return "Report"
         case .tabStories: return "Change stories"
         case .tabCompanies: return "Companies"

@@ -350,6 +350,8 @@ package enum Phrase: Sendable, Equatable {
     case keyOutcome
     case keyOutcomeHelp
     case menuAssessment
+    case menuEditTeam(String)
+    case menuEditConsent(String)
     case tabReport
     case tabStories
     case tabCompanies

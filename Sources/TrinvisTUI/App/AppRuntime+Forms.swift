@@ -145,14 +145,15 @@ extension AppRuntime {
                           value: existing[area.area] ?? "")
             }
             return FormState(purpose: purpose, title: say(.formResources(try citizenName(citizen))), fields: fields)
-        case .team(let citizen):
+        case .team(let citizen, let member):
             let people = try workspace.all(Professional.self)
+            let chosen = member.map { "p\($0.professionalID)" } ?? people.first.map { "p\($0.id)" } ?? ""
             return FormState(purpose: purpose, title: say(.formTeam(try citizenName(citizen))), fields: [
-                field("professional", .labelProfessional, .choice, people.first.map { "p\($0.id)" } ?? "", required: true,
+                field("professional", .labelProfessional, .choice, chosen, required: true,
                       options: people.map { FormOption("p\($0.id)", $0.name + " (" + say(.role($0.role)) + ")") }),
-                field("responsible", .labelResponsible, .toggle, "0"),
-                field("from", .labelFrom, .date, today.iso, required: true),
-                field("to", .labelTo, .date),
+                field("responsible", .labelResponsible, .toggle, member?.responsible == true ? "1" : "0"),
+                field("from", .labelFrom, .date, member?.from.iso ?? today.iso, required: true),
+                field("to", .labelTo, .date, date(member?.to)),
             ])
         case .assessment(let citizen):
             // The latest score of each dimension is shown beside it while the new one is typed.
@@ -168,18 +169,19 @@ extension AppRuntime {
                     return score
                 }
             return FormState(purpose: purpose, title: say(.formAssessment(try citizenName(citizen))), fields: fields)
-        case .consent(let citizen):
+        case .consent(let citizen, let consent):
             let organisations = try workspace.all(Organisation.self)
             return FormState(purpose: purpose, title: say(.formConsent(try citizenName(citizen))), fields: [
-                field("scope", .labelScope, .choice, "share-between-organisations", options: options(ConsentScope.self) { .consentScope($0) }),
-                field("recipient", .labelRecipient, .choice, "",
+                field("scope", .labelScope, .choice, consent?.scope.rawValue ?? "share-between-organisations",
+                      options: options(ConsentScope.self) { .consentScope($0) }),
+                field("recipient", .labelRecipient, .choice, consent?.recipientID.map { "o\($0)" } ?? "",
                       options: [FormOption("", say(.none))] + organisations.map { FormOption("o\($0.id)", $0.name) }),
-                field("information", .labelInformation, .line),
-                field("purpose", .labelPurpose, .line),
-                field("given_on", .labelGiven, .date, today.iso, required: true),
-                field("expires_on", .labelExpires, .date, today.adding(months: 12).iso),
-                field("withdrawn_on", .labelWithdrawn, .date),
-                field("note", .labelNote, .text),
+                field("information", .labelInformation, .line, consent?.information ?? ""),
+                field("purpose", .labelPurpose, .line, consent?.purpose ?? ""),
+                field("given_on", .labelGiven, .date, consent?.givenOn.iso ?? today.iso, required: true),
+                field("expires_on", .labelExpires, .date, consent.map { date($0.expiresOn) } ?? today.adding(months: 12).iso),
+                field("withdrawn_on", .labelWithdrawn, .date, date(consent?.withdrawnOn)),
+                field("note", .labelNote, .text, consent?.note ?? ""),
             ])
         }
     }
@@ -422,14 +424,18 @@ extension AppRuntime {
                         }
                     }
                 }
-            case .team(let citizen):
+            case .team(let citizen, let existing):
                 let from = date("from", required: true)
                 let to = date("to")
                 let professional: ProfessionalID? = id("professional", prefix: "p")
                 if professional == nil { errors["professional"] = say(.errorRequired) }
                 guard errors.isEmpty, let from, let professional else { return .rejected(errors: errors, general: nil) }
-                try workspace.create(TeamMember(citizenID: citizen, professionalID: professional,
-                                                responsible: text("responsible") == "1", from: from, to: to))
+                var member = existing ?? TeamMember(citizenID: citizen, professionalID: professional, responsible: false, from: from)
+                member.professionalID = professional
+                member.responsible = text("responsible") == "1"
+                member.from = from
+                member.to = to
+                if existing == nil { try workspace.create(member) } else { try workspace.update(member) }
             case .assessment(let citizen):
                 let day = date("date", required: true)
                 var scores: [AssessmentDimension: Int] = [:]
@@ -447,16 +453,23 @@ extension AppRuntime {
                 guard errors.isEmpty, let day else { return .rejected(errors: errors, general: nil) }
                 try workspace.create(Assessment(citizenID: citizen, date: day, authorID: workspace.actor.professionalID,
                                                 scores: scores))
-            case .consent(let citizen):
+            case .consent(let citizen, let existing):
                 let given = date("given_on", required: true)
                 let expires = date("expires_on")
                 let withdrawn = date("withdrawn_on")
                 guard errors.isEmpty, let given, let scope = enumeration("scope", ConsentScope.self) else {
                     return .rejected(errors: errors, general: nil)
                 }
-                try workspace.create(Consent(citizenID: citizen, scope: scope, recipientID: id("recipient", prefix: "o"),
-                                             information: text("information"), purpose: text("purpose"), givenOn: given,
-                                             expiresOn: expires, withdrawnOn: withdrawn, note: text("note")))
+                var consent = existing ?? Consent(citizenID: citizen, scope: scope, givenOn: given)
+                consent.scope = scope
+                consent.recipientID = id("recipient", prefix: "o")
+                consent.information = text("information")
+                consent.purpose = text("purpose")
+                consent.givenOn = given
+                consent.expiresOn = expires
+                consent.withdrawnOn = withdrawn
+                consent.note = text("note")
+                if existing == nil { try workspace.create(consent) } else { try workspace.update(consent) }
             }
             try? workspace.discardDraft(key: form.purpose.draftKey)
             return .saved(citizenToShow)

@@ -244,8 +244,14 @@ package final class AppRuntime {
             case "story": return .story(citizen)
             case "vision": return .vision(citizen, try workspace.all(Vision.self, parent: citizen.sqlValue).first)
             case "resources": return .resources(citizen)
-            case "team": return .team(citizen)
-            case "consent": return .consent(citizen)
+            case "team":
+                guard parts[1] != "new" else { return .team(citizen, nil) }
+                return try Int64(parts[1]).flatMap { try workspace.fetch(TeamMember.self, id: TeamMemberID($0)) }
+                    .map { .team(citizen, $0) }
+            case "consent":
+                guard parts[1] != "new" else { return .consent(citizen, nil) }
+                return try Int64(parts[1]).flatMap { try workspace.fetch(Consent.self, id: ConsentID($0)) }
+                    .map { .consent(citizen, $0) }
             case "assessment": return .assessment(citizen)
             default: return nil
             }

@@ -286,7 +286,7 @@ extension AppUpdate {
             let say = state.say
             var items: [(FormPurpose, String)] = [
                 (.assessment(id), say(.menuAssessment)),
-                (.team(id), say(.menuTeam)), (.consent(id), say(.menuConsent)), (.resources(id), say(.menuResources)),
+                (.team(id, nil), say(.menuTeam)), (.consent(id, nil), say(.menuConsent)), (.resources(id), say(.menuResources)),
                 (.vision(id, profile.vision), say(.menuVision)),
             ]
             if let plan = profile.plans.first(where: { $0.status == .active }) ?? profile.plans.first {
@@ -295,6 +295,13 @@ extension AppUpdate {
                 items.append((.plan(citizen: id, nil), say(.menuPlan)))
             }
             items += [(.outcome(id), say(.menuOutcome)), (.placement(id), say(.menuPlacement)), (.story(id), say(.menuStory))]
+            // The team and the consents can be changed here too: end a membership, withdraw a consent.
+            for (member, professional) in profile.team {
+                items.append((.team(id, member), say(.menuEditTeam(professional.name))))
+            }
+            for (consent, recipient) in profile.consents {
+                items.append((.consent(id, consent), say(.menuEditConsent(say(.consentScope(consent.scope)) + (recipient.map { " \u{2192} " + $0 } ?? "")))))
+            }
             state.addMenu = AddMenu(citizen: id, items: items.map { (purpose: $0.0, label: $0.1) },
                                     list: ListState(count: items.count, selection: 0, visibleHeight: items.count))
             return []

@@ -13,8 +13,8 @@ package enum FormPurpose: Sendable, Equatable {
     case story(CitizenID)
     case vision(CitizenID, Vision?)
     case resources(CitizenID)
-    case team(CitizenID)
-    case consent(CitizenID)
+    case team(CitizenID, TeamMember?)
+    case consent(CitizenID, Consent?)
     case assessment(CitizenID)
 
     /// The key under which drafts of this form are kept: kind, new or which record, and owner.
@@ -31,8 +31,8 @@ package enum FormPurpose: Sendable, Equatable {
         case .story(let citizen): return "story:new:c\(citizen)"
         case .vision(let citizen, _): return "vision:c\(citizen)"
         case .resources(let citizen): return "resources:c\(citizen)"
-        case .team(let citizen): return "team:new:c\(citizen)"
-        case .consent(let citizen): return "consent:new:c\(citizen)"
+        case .team(let citizen, let member): return member.map { "team:\($0.id):c\(citizen)" } ?? "team:new:c\(citizen)"
+        case .consent(let citizen, let consent): return consent.map { "consent:\($0.id):c\(citizen)" } ?? "consent:new:c\(citizen)"
         case .assessment(let citizen): return "assessment:new:c\(citizen)"
         }
     }
@@ -43,7 +43,7 @@ package enum FormPurpose: Sendable, Equatable {
         case .citizen(let citizen): return citizen?.id
         case .plan(let citizen, _), .milestone(_, let citizen, _), .progress(_, let citizen), .meeting(let citizen, _),
              .agreement(_, let citizen, _), .outcome(let citizen), .placement(let citizen), .story(let citizen),
-             .vision(let citizen, _), .resources(let citizen), .team(let citizen), .consent(let citizen),
+             .vision(let citizen, _), .resources(let citizen), .team(let citizen, _), .consent(let citizen, _),
              .assessment(let citizen):
             return citizen
         }
