@@ -85,7 +85,7 @@ import Testing
             Issue.record("a second writer must not get the lock")
         } catch let error as DatabaseError {
             #expect(error.isBusy)
-            #expect(error.advice.contains("busy"))
+            #expect(Localizer(.english)(.database(error)).contains("busy"))
         }
     }
 

@@ -3,11 +3,9 @@ import Testing
 
 /// The real binary in tmux, driven with keys and read with `capture-pane`.
 @Suite(.serialized) struct InterfaceTests {
-    private func start(_ terminal: TmuxTerminal, database: String, extra: String = "") throws {
-        try terminal.run("\(Self.binary) --db \(TmuxTerminal.quote(database)) \(extra); echo EXIT=$?")
+    private func start(_ terminal: TmuxTerminal, database: String) throws {
+        try terminal.startTrinvis(database: database)
     }
-
-    static var binary: String { TmuxTerminal.quote(TrinvisBinary.path) }
 
     @Test func threePanesSearchDetailAndHelp() throws {
         let terminal = try TmuxTerminal(width: 120, height: 40)
@@ -130,7 +128,7 @@ import Testing
     @Test func anUnknownTerminalTypeExitsOneWithAMessage() throws {
         let terminal = try TmuxTerminal(width: 100, height: 30)
         let database = try makeDemoDatabase(in: terminal.folder)
-        try terminal.run("TERM=nonexistent \(Self.binary) --db \(TmuxTerminal.quote(database)); echo EXIT=$?")
+        try terminal.startTrinvis(database: database, prefix: "TERM=nonexistent")
         let screen = try terminal.waitFor("EXIT=1")
         #expect(screen.contains("nonexistent"))
         #expect(screen.contains("TERM"))

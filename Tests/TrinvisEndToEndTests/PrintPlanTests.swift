@@ -112,8 +112,7 @@ import Testing
     @Test func aPDFIsNotWrittenToATerminal() throws {
         let terminal = try TmuxTerminal(width: 200, height: 20)
         let database = try makeDemoDatabase(in: terminal.folder)
-        let binary = TmuxTerminal.quote(TrinvisBinary.path)
-        try terminal.run("\(binary) print-plan Svend --format pdf --db \(TmuxTerminal.quote(database)); echo EXIT=$?")
+        try terminal.startTrinvis("print-plan Svend --format pdf", database: database)
         // The status line, not the typed command that contains "EXIT=$?".
         let screen = try terminal.waitUntil(description: "the exit status") { screen in
             screen.split(separator: "\n").contains { $0.hasPrefix("EXIT=") && $0.dropFirst(5).first?.isNumber == true }

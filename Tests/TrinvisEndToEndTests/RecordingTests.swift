@@ -5,10 +5,8 @@ import Testing
 /// agreements, done marks, progress notes, drafts that survive a killed terminal, and the
 /// refused second save when two people edit the same milestone.
 @Suite(.serialized) struct RecordingTests {
-    static var binary: String { TmuxTerminal.quote(TrinvisBinary.path) }
-
     private func start(_ terminal: TmuxTerminal, database: String, user: String = "tester") throws {
-        try terminal.run("\(Self.binary) --db \(TmuxTerminal.quote(database)) --user \(user); echo EXIT=$?")
+        try terminal.startTrinvis("--user \(user)", database: database)
         try terminal.waitFor("1 Citizens")
     }
 
@@ -92,7 +90,7 @@ import Testing
             try terminal.tmux(["kill-server"])
         }
         let terminal = try TmuxTerminal(width: 110, height: 36)
-        try terminal.run("\(Self.binary) --db \(TmuxTerminal.quote(database)); echo EXIT=$?")
+        try terminal.startTrinvis(database: database)
         let offer = try terminal.waitFor("Unsaved forms from last time")
         #expect(offer.contains("New meeting with Aisha Khalil"))
         try terminal.keys("Enter")
@@ -104,7 +102,7 @@ import Testing
         try terminal.keys("q")
         try terminal.waitFor("EXIT=0")
         // Saved: the draft is gone, so the next start offers nothing.
-        try terminal.run("\(Self.binary) --db \(TmuxTerminal.quote(database)); echo EXIT=$?")
+        try terminal.startTrinvis(database: database)
         let again = try terminal.waitFor("1 Citizens")
         #expect(!again.contains("Unsaved forms"))
         #expect(again.contains("Halvt notat"))
@@ -144,7 +142,7 @@ import Testing
     @Test func anAssessmentChangesTheReport() throws {
         let terminal = try TmuxTerminal(width: 120, height: 45)
         let database = try makeDemoDatabase(in: terminal.folder)
-        try terminal.run("\(RecordingTests.binary) --db \(TmuxTerminal.quote(database)); echo EXIT=$?")
+        try terminal.startTrinvis(database: database)
         try terminal.waitFor("1 Citizens")
         try terminal.keys("r")
         let before = try terminal.waitFor("Quality of life")

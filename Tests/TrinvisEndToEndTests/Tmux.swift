@@ -53,6 +53,15 @@ final class TmuxTerminal {
         return text
     }
 
+    /// Runs the real binary in the shell with `arguments` (already quoted where needed) and
+    /// `--db database`, then prints `EXIT=<status>` when it ends. `prefix` goes before the
+    /// command (environment assignments such as `TERM=vt100`).
+    func startTrinvis(_ arguments: String = "", database: String, prefix: String = "") throws {
+        let command = [prefix, TmuxTerminal.quote(TrinvisBinary.path), arguments, "--db", TmuxTerminal.quote(database)]
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        try run(command + "; echo EXIT=$?")
+    }
+
     /// Types a line into the shell and presses Enter.
     func run(_ commandLine: String) throws {
         try tmux(["send-keys", "-t", "main", "-l", "--", commandLine])

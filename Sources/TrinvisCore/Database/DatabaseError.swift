@@ -33,23 +33,6 @@ package struct DatabaseError: Error, Sendable, Equatable, CustomStringConvertibl
         resultCode == SQLITE_READONLY || resultCode == SQLITE_CANTOPEN || resultCode == SQLITE_PERM
     }
 
-    /// A sentence for the person at the terminal that says what happened and what to do.
-    package var advice: String {
-        if isBusy {
-            return "The database is busy in another Trinvis window or program. Wait a moment and try again."
-        }
-        if isFull {
-            return "The disk is full. Free some space and try again; nothing was saved."
-        }
-        if isCorrupt {
-            return "The database file is damaged or is not a Trinvis database. Restore it from a backup."
-        }
-        if isReadOnlyOrCannotOpen {
-            return "The database file cannot be opened for writing. Check the path and its permissions."
-        }
-        return "The database reported an error."
-    }
-
     package var description: String {
         var text = "SQLite error \(extendedCode): \(message)"
         if let sql { text += " (in: \(sql))" }

@@ -25,7 +25,6 @@ package final class AppRuntime {
         state.glyphs = glyphs
         state.size = size
         _ = send(.resize(size))
-        _ = send(.citizensLoaded(Page(items: [], next: nil), append: false))
         perform([.loadCitizens(after: nil)])
         if let drafts = try? workspace.drafts(), !drafts.isEmpty {
             _ = send(.draftsLoaded(drafts))

@@ -175,7 +175,7 @@ package enum AppView {
     /// The help lines of the current screen.
     package static func helpLines(_ state: AppState) -> [[Span]] {
         let width = helpRect(state.size).width - 4
-        return KeyHelp.lines(for: AppKeys.current(state), width: max(width, 10), names: KeyNames(glyphs: .unicode))
+        return KeyHelp.lines(for: AppKeys.current(state), width: max(width, 10), names: KeyNames(glyphs: state.glyphs))
             + [[], [Span(state.say(.helpFooter), style: .muted)]]
     }
 
@@ -195,9 +195,6 @@ package enum AppView {
         canvas.fill(rect)
         canvas.box(rect, style: .accent, title: " \(state.say(.helpTitle)) ", titleStyle: Style(.accent, [.bold]))
         let inner = Rect(row: rect.row + 1, col: rect.col + 2, width: rect.width - 4, height: rect.height - 2)
-        let width = inner.width
-        let lines = KeyHelp.lines(for: AppKeys.current(state), width: max(width, 10), names: KeyNames(glyphs: canvas.glyphs))
-            + [[], [Span(state.say(.helpFooter), style: .muted)]]
-        TextView.draw(lines, state: state.help, in: inner, canvas: &canvas, isFocused: true)
+        TextView.draw(helpLines(state), state: state.help, in: inner, canvas: &canvas, isFocused: true)
     }
 }

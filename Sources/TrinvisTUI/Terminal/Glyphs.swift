@@ -58,10 +58,4 @@ package struct Glyphs: Sendable, Hashable {
         bottomLeft: "+", bottomRight: "+", teeRight: "+", teeLeft: "+", teeDown: "+", teeUp: "+",
         cross: "+", selectionMarker: ">", ellipsis: "...", moreAbove: "^", moreBelow: "v",
         bullet: "*", check: "x", fullBlock: "#", lightShade: ".")
-
-    /// The set for the current locale: Unicode when its codeset is UTF-8, ASCII otherwise.
-    /// Call after `setlocale(LC_ALL, "")`.
-    package static func forCurrentLocale() -> Glyphs {
-        TerminalCapabilities.localeIsUTF8() ? .unicode : .ascii
-    }
 }
