@@ -135,6 +135,11 @@ import Testing
         app.press(.enter)
         #expect(app.state.prompt == nil)
         #expect(app.state.citizens.query == "sve")
+        // A save while the search is kept refreshes the results and says "Saved.".
+        app.press(.character("3"), .character("a"), .function(2))
+        #expect(app.state.message?.text == "Saved.")
+        #expect(app.state.citizens.rows.map(\.citizen.name) == ["Svend Madsen"])
+        app.press(.character("1"))
         app.press(.escape)
         #expect(app.state.citizens.rows.count == 9)
     }

@@ -41,8 +41,11 @@ package enum AppUpdate {
             state.citizens.next = nil
             state.citizens.query = query
             state.citizens.list.select(0)
-            state.message = StatusMessage(text: hits.isEmpty ? state.say(.searchNoHits(query)) : state.say(.searchHits(hits.count)),
-                                          kind: .info)
+            // The count is news while the search is typed; a refresh after a save keeps "Saved."
+            if state.prompt?.purpose == .search {
+                state.message = StatusMessage(text: hits.isEmpty ? state.say(.searchNoHits(query)) : state.say(.searchHits(hits.count)),
+                                              kind: .info)
+            }
             effects = citizensChanged(&state, reselect: true)
         case .citizenLoaded(let summary, let plan, let milestones, let meetings, let names):
             state.panes.names = names
