@@ -12,7 +12,10 @@ struct CommandRunner {
     let invocation: Invocation
     let say: Localizer
 
-    var username: String { invocation.username ?? environment.loginName }
+    /// Who runs Trinvis: the real user id's account, acting as `--user` when given.
+    var identity: Identity { Identity.current(actingAs: invocation.username) }
+    /// The account name (for messages).
+    var username: String { identity.account }
     var databasePath: String { invocation.databasePath ?? environment.defaultDatabasePath }
 
     func run() -> Int32 {
@@ -30,6 +33,14 @@ struct CommandRunner {
             printError(say(.failure(say(.database(error)))))
         } catch let error as StoreError {
             printError(say(.failure(say(.store(error)))))
+        } catch let error as IdentityError {
+            switch error {
+            case .actingAsRefused:
+                printError(say(.usageError(say(.identity(error)))))
+                return 2
+            default:
+                printError(say(.failure(say(.identity(error)))))
+            }
         } catch is UnknownMigrationsError {
             printError(say(.failure(say(.databaseNewer(path: databasePath)))))
         } catch {
@@ -70,12 +81,18 @@ struct CommandRunner {
         guard FileManager.default.fileExists(atPath: databasePath) else {
             throw Failure(phrase: .noDatabase(path: databasePath))
         }
-        return try Workspace(path: databasePath, username: username)
+        return try Workspace(path: databasePath, identity: identity)
     }
 
     /// Opens (and creates, with its folder) the database the interface uses.
     func openOrCreate() throws -> Workspace {
-        let folder = (databasePath as NSString).deletingLastPathComponent
+        try createFolder(of: databasePath)
+        return try Workspace(path: databasePath, identity: identity)
+    }
+
+    /// Creates the folder a database goes into (mode 0700) when it does not exist yet.
+    func createFolder(of path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
@@ -84,7 +101,6 @@ struct CommandRunner {
                 throw Failure(phrase: .cannotWriteFile(path: folder, reason: error.localizedDescription))
             }
         }
-        return try Workspace(path: databasePath, username: username)
     }
 
     /// Reports progress on standard error, only when it is a terminal.
@@ -102,7 +118,8 @@ struct CommandRunner {
         guard !FileManager.default.fileExists(atPath: databasePath) else {
             throw Failure(phrase: .fileExists(path: databasePath))
         }
-        let workspace = try openOrCreate()
+        try createFolder(of: databasePath)
+        let workspace = try Workspace(path: databasePath, identity: Identity.current(), registerFirstAdministrator: false)
         try DemoData.populate(workspace, today: LocalDate.today(), username: username,
                               progress: progressReporter(.progressDemo))
         let citizens = try workspace.database.scalar("SELECT count(*) FROM citizen")

@@ -20,17 +20,6 @@ struct Environment {
         return home + "/.local/share/trinvis"
     }
 
-    /// The login name: `$USER`, `$LOGNAME`, else the password database.
-    var loginName: String {
-        for name in ["USER", "LOGNAME"] {
-            if let value = variables[name], !value.isEmpty { return value }
-        }
-        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name {
-            return String(cString: name)
-        }
-        return "unknown"
-    }
-
     /// True when standard error is a terminal (progress is shown only then).
     var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 

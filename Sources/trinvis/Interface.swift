@@ -9,9 +9,9 @@ extension CommandRunner {
         if demo {
             let path = NSTemporaryDirectory() + "/trinvis-demo-\(getpid()).sqlite"
             defer { for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) } }
-            let workspace = try Workspace(path: path, username: username)
-            try DemoData.populate(workspace, today: LocalDate.today(), username: username)
-            try runInterface(workspace)
+            let builder = try Workspace(path: path, identity: Identity.current(), registerFirstAdministrator: false)
+            try DemoData.populate(builder, today: LocalDate.today(), username: username)
+            try runInterface(try Workspace(path: path, identity: identity))
         } else {
             try runInterface(try openOrCreate())
         }

@@ -15,6 +15,7 @@ package enum DemoData {
                 progress?(index + 1, people.count)
             }
             try builder.addActivities()
+            try workspace.markAsDemo()
         }
         try workspace.refreshActor()
     }

@@ -63,6 +63,12 @@ extension Catalog {
             return "databasen \(path) er skrevet af en nyere version af Trinvis. Opdatér Trinvis for at åbne den; intet er ændret."
         case .database(let error):
             return danish(databaseAdvice: error) + " (" + error.message + ")"
+        case .identity(.notRegistered(let account)):
+            return "kontoen \(account) er ikke oprettet som fagperson i denne Trinvis; bed en administrator om at oprette dig (trinvis admin professional add)"
+        case .identity(.actingAsRefused(let account)):
+            return "--user er kun for administratorer og demodatabaser; du er \(account), som styresystemet siger"
+        case .identity(.unknownProfessional(let name)):
+            return "ingen fagperson har kontoen \(name); trinvis admin professional list viser dem"
         case .store(let error): return danish(storeError: error)
         case .cannotReadFile(let path, let reason): return "kan ikke læse \(path): \(reason)"
         case .cannotWriteFile(let path, let reason):
@@ -578,6 +584,7 @@ extension Catalog {
         case .invalid(let validation): return danish(validation: validation)
         case .inUse: return "posten bruges stadig af andre poster og kan ikke slettes"
         case .duplicate(_, let detail): return "en anden post har allerede denne værdi (\(detail))"
+        case .administratorsOnly: return "kun en administrator må gøre dette"
         }
     }
 

@@ -63,6 +63,12 @@ extension Catalog {
             return "the database \(path) was written by a newer version of Trinvis. Update Trinvis to open it; nothing was changed."
         case .database(let error):
             return english(databaseAdvice: error) + " (" + error.message + ")"
+        case .identity(.notRegistered(let account)):
+            return "the account \(account) is not registered as a professional in this Trinvis; ask an administrator to add you (trinvis admin professional add)"
+        case .identity(.actingAsRefused(let account)):
+            return "--user is only for administrators and demo databases; you are \(account), as the operating system says"
+        case .identity(.unknownProfessional(let name)):
+            return "no professional has the account \(name); trinvis admin professional list shows them"
         case .store(let error): return english(storeError: error)
         case .cannotReadFile(let path, let reason): return "cannot read \(path): \(reason)"
         case .cannotWriteFile(let path, let reason):
@@ -578,6 +584,7 @@ extension Catalog {
         case .invalid(let validation): return english(validation: validation)
         case .inUse(let kind, _): return "the \(kind) is still used by other records and cannot be deleted"
         case .duplicate(let kind, let detail): return "another \(kind) already has this \(detail)"
+        case .administratorsOnly: return "only an administrator may do this"
         }
     }
 

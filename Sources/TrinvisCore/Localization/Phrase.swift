@@ -26,6 +26,8 @@ package enum Phrase: Sendable, Equatable {
     case databaseNewer(path: String)
     case database(DatabaseError)
     case store(StoreError)
+    /// Who you are does not let you open the database (no professional, `--user` refused).
+    case identity(IdentityError)
     case cannotReadFile(path: String, reason: String)
     case cannotWriteFile(path: String, reason: String)
     case fileExists(path: String)

@@ -140,6 +140,7 @@ package struct Resource: Record {
     }
 
     package static let table = "resource"
+    package static let category: DataCategory? = .profile
     package static let kindName = "resource"
     package static let columns = ["citizen_id", "area", "text", "updated_on"]
     package static let parentColumn: String? = "citizen_id"
@@ -183,6 +184,7 @@ package struct Vision: Record {
     }
 
     package static let table = "vision"
+    package static let category: DataCategory? = .profile
     package static let kindName = "vision"
     package static let columns = ["citizen_id", "family", "work", "housing", "other"]
     package static let parentColumn: String? = "citizen_id"

@@ -28,6 +28,7 @@ package struct Meeting: Record {
     }
 
     package static let table = "meeting"
+    package static let category: DataCategory? = .meetings
     package static let kindName = "meeting"
     package static let columns = [
         "citizen_id", "at_utc", "at_offset", "kind", "place", "attendance", "author_id", "notes", "next_utc",
@@ -120,6 +121,7 @@ package struct Agreement: Record {
     }
 
     package static let table = "agreement"
+    package static let category: DataCategory? = .meetings
     package static let kindName = "agreement"
     package static let columns = ["meeting_id", "text", "responsible_id", "due", "done_on"]
     package static let parentColumn: String? = "meeting_id"

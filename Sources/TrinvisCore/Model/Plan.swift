@@ -25,6 +25,7 @@ package struct Plan: Record {
     }
 
     package static let table = "plan"
+    package static let category: DataCategory? = .plan
     package static let kindName = "plan"
     package static let columns = ["citizen_id", "goal", "purpose", "effort", "start_date", "end_date", "status"]
     package static let order = ["start_date", "id"]
@@ -81,6 +82,7 @@ package struct Milestone: Record {
     }
 
     package static let table = "milestone"
+    package static let category: DataCategory? = .plan
     package static let kindName = "milestone"
     package static let columns = ["plan_id", "title", "deadline", "stepping_stone", "status", "achieved_on"]
     package static let order = ["deadline", "id"]
@@ -143,6 +145,7 @@ package struct ProgressNote: Record {
     }
 
     package static let table = "progress_note"
+    package static let category: DataCategory? = .plan
     package static let kindName = "progress note"
     package static let columns = ["milestone_id", "date", "note", "author_id"]
     package static let order = ["date", "id"]

@@ -17,6 +17,7 @@ package struct Assessment: Record {
     }
 
     package static let table = "assessment"
+    package static let category: DataCategory? = .results
     package static let kindName = "assessment"
     package static let columns = ["citizen_id", "date", "author_id"]
     package static let order = ["date", "id"]
@@ -82,6 +83,7 @@ package struct Outcome: Record {
     }
 
     package static let table = "outcome"
+    package static let category: DataCategory? = .results
     package static let kindName = "outcome"
     package static let columns = ["citizen_id", "date", "kind", "note"]
     package static let order = ["date", "id"]
@@ -128,6 +130,7 @@ package struct Placement: Record {
     }
 
     package static let table = "placement"
+    package static let category: DataCategory? = .results
     package static let kindName = "placement"
     package static let columns = ["citizen_id", "company_id", "kind", "from_date", "to_date", "result"]
     package static let order = ["from_date", "id"]
@@ -175,6 +178,7 @@ package struct Story: Record {
     }
 
     package static let table = "story"
+    package static let category: DataCategory? = .results
     package static let kindName = "change story"
     package static let columns = ["citizen_id", "date", "title", "text", "author_id"]
     package static let order = ["date", "id"]

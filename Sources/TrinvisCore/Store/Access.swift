@@ -1,45 +1,158 @@
-/// Who is asking: the user name and, when it belongs to a registered professional, who they are.
+import Foundation
+
+/// The kinds of information a consent to share between organisations can cover. A citizen of
+/// another organisation is visible while a consent in force names at least one category; each
+/// record kind belongs to one category and is shown only when it is consented.
+package enum DataCategory: String, CaseIterable, Sendable, Hashable, Comparable {
+    /// Name and contact details (phone, e-mail, contact preference, birth date, CPR).
+    case contact
+    /// Plans, milestones and progress notes.
+    case plan
+    /// Meetings and agreements.
+    case meetings
+    /// Resources, visions and the whole-person text.
+    case profile
+    /// Assessments, outcomes, placements and change stories.
+    case results
+
+    package static func < (lhs: DataCategory, rhs: DataCategory) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// The stored form of a set of categories: their names in a fixed order, joined by commas.
+    package static func stored(_ categories: Set<DataCategory>) -> String {
+        categories.sorted().map(\.rawValue).joined(separator: ",")
+    }
+
+    /// Reads the stored form; unknown names are ignored.
+    package static func parse(_ text: String) -> Set<DataCategory> {
+        Set(text.split(separator: ",").compactMap { DataCategory(rawValue: String($0).trimmingBlanks()) })
+    }
+}
+
+/// Who runs Trinvis, as the operating system says: the real user id and its account name.
+/// Environment variables such as `USER` are never consulted.
+package struct Identity: Sendable, Hashable {
+    /// The account name of the real user id.
+    package let account: String
+    /// The real user id.
+    package let uid: UInt32
+    /// The professional (by account name) an administrator asked to act as (`--user`).
+    package let actingAs: String?
+    /// The full name of the account from the password database (for the first administrator).
+    package let fullName: String?
+
+    package init(account: String, uid: UInt32, actingAs: String? = nil, fullName: String? = nil) {
+        self.account = account
+        self.uid = uid
+        self.actingAs = actingAs
+        self.fullName = fullName
+    }
+
+    /// The process's real user, looked up with `getpwuid(getuid())`.
+    package static func current(actingAs: String? = nil) -> Identity {
+        let uid = getuid()
+        guard let entry = getpwuid(uid) else {
+            return Identity(account: "uid\(uid)", uid: uid, actingAs: actingAs)
+        }
+        let account = entry.pointee.pw_name.map { String(cString: $0) } ?? "uid\(uid)"
+        var fullName: String?
+        if let gecos = entry.pointee.pw_gecos {
+            let first = String(cString: gecos).split(separator: ",", omittingEmptySubsequences: false).first
+                .map(String.init)?.trimmingBlanks()
+            if let first, !first.isEmpty { fullName = first }
+        }
+        return Identity(account: account, uid: uid, actingAs: actingAs, fullName: fullName)
+    }
+
+    /// The superuser is an administrator whether or not a professional is registered for it.
+    package var isSuperuser: Bool { uid == 0 }
+}
+
+/// Why Trinvis will not open the database for someone.
+package enum IdentityError: Error, Sendable, Equatable {
+    /// No professional is registered with this account.
+    case notRegistered(account: String)
+    /// `--user` was given by someone who is not an administrator, on a database that is no demo.
+    case actingAsRefused(account: String)
+    /// `--user` names no registered professional.
+    case unknownProfessional(name: String)
+}
+
+/// Who is asking: the account, the professional registered with it (or, for an administrator
+/// acting as someone, that professional), and whether they administer the installation.
 package struct Actor: Sendable, Hashable {
-    /// The user name recorded in audit columns (the OS user or `--user`).
-    package let username: String
-    /// The professional with this user name, if one is registered.
+    /// The account that runs Trinvis (the OS user); for tests, the user name given.
+    package let account: String
+    /// The professional's account name when an administrator acts as them (`--user`).
+    package let actingAs: String?
+    /// The professional this actor is, if one is registered.
     package let professionalID: ProfessionalID?
+    /// That professional's name.
+    package let professionalName: String?
     /// That professional's organisation.
     package let organisationID: OrganisationID?
+    /// An administrator: the role `administrator`, or the superuser.
+    package let isAdministrator: Bool
 
-    package init(username: String, professionalID: ProfessionalID? = nil, organisationID: OrganisationID? = nil) {
-        self.username = username
+    package init(account: String, actingAs: String? = nil, professionalID: ProfessionalID? = nil,
+                 professionalName: String? = nil, organisationID: OrganisationID? = nil, isAdministrator: Bool = false) {
+        self.account = account
+        self.actingAs = actingAs
         self.professionalID = professionalID
+        self.professionalName = professionalName
         self.organisationID = organisationID
+        self.isAdministrator = isAdministrator
     }
+
+    /// The name stamped into audit columns: the account, or "ACCOUNT as NAME".
+    package var username: String {
+        actingAs.map { "\(account) as \($0)" } ?? account
+    }
+
+    /// The name the header shows: the professional's name, else the account.
+    package var displayName: String { professionalName ?? account }
 }
 
 /// Which citizens an actor may see and change. Every read of citizens and their records in
 /// `Workspace` passes through this rule.
 package enum AccessPolicy: Sendable, Hashable {
-    /// Every citizen (a single-organisation installation).
+    /// Every citizen: administrators (whose look-ups are logged like everyone's), and tests.
     case unrestricted
-    /// Citizens registered with the actor's organisation, citizens whose team includes the actor,
-    /// and citizens who consent (in force today) to sharing with the actor's organisation.
+    /// Citizens registered with the actor's organisation, and citizens of other organisations
+    /// while a consent to share with the actor's organisation is in force, limited to the
+    /// categories that consent lists.
     case organisation
 
+    /// The consents in force today that share with `organisation`, optionally only those listing
+    /// `category`, as a subquery of citizen ids with its arguments.
+    static func consentedCitizens(organisation: OrganisationID?, category: DataCategory?,
+                                  today: LocalDate) -> (sql: String, arguments: [SQLValue]) {
+        let day = today.sqlValue
+        var sql = """
+            SELECT citizen_id FROM consent WHERE scope = 'share-between-organisations' AND recipient_id = ? \
+            AND given_on <= ? AND (expires_on IS NULL OR expires_on >= ?) AND (withdrawn_on IS NULL OR withdrawn_on > ?)
+            """
+        var arguments: [SQLValue] = [organisation.sqlValue, day, day, day]
+        if let category {
+            sql += " AND instr(',' || categories || ',', ?) > 0"
+            arguments.append(.text(",\(category.rawValue),"))
+        }
+        return (sql, arguments)
+    }
+
     /// An SQL condition on the citizen id expression `column`, with its arguments; nil when
-    /// there is no restriction.
-    func condition(citizenColumn column: String, actor: Actor, today: LocalDate) -> (sql: String, arguments: [SQLValue])? {
+    /// there is no restriction. With `category`, only citizens whose records of that category
+    /// the actor may see; without, every citizen the actor may see at all.
+    func condition(citizenColumn column: String, actor: Actor, today: LocalDate,
+                   category: DataCategory? = nil) -> (sql: String, arguments: [SQLValue])? {
         switch self {
         case .unrestricted:
             return nil
         case .organisation:
-            let sql = """
-                (\(column) IN (SELECT id FROM citizen WHERE organisation_id = ?)
-                 OR \(column) IN (SELECT citizen_id FROM team_member WHERE professional_id = ?)
-                 OR \(column) IN (SELECT citizen_id FROM consent WHERE scope = 'share-between-organisations'
-                     AND recipient_id = ? AND given_on <= ? AND (expires_on IS NULL OR expires_on >= ?)
-                     AND (withdrawn_on IS NULL OR withdrawn_on > ?)))
-                """
-            let day = today.sqlValue
-            return (sql, [actor.organisationID.sqlValue, actor.professionalID.sqlValue, actor.organisationID.sqlValue,
-                          day, day, day])
+            let consented = Self.consentedCitizens(organisation: actor.organisationID, category: category, today: today)
+            return ("(\(column) IN (SELECT id FROM citizen WHERE organisation_id = ?) OR \(column) IN (\(consented.sql)))",
+                    [actor.organisationID.sqlValue] + consented.arguments)
         }
     }
 }

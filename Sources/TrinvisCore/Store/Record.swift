@@ -20,6 +20,9 @@ package protocol Record: Sendable, Equatable {
     static var citizenFromParentSQL: String? { get }
     /// True when the record belongs to a citizen (access rules apply).
     static var belongsToCitizen: Bool { get }
+    /// The category of information a consent must list for another organisation to see records
+    /// of this kind; nil for kinds seen with the citizen (team, consents) or not about one.
+    static var category: DataCategory? { get }
 
     /// The id; `.unsaved` before the record is created.
     var id: RecordID<Self> { get set }
@@ -49,6 +52,7 @@ extension Record {
     package static var parentColumn: String? { nil }
     package static var citizenFromParentSQL: String? { nil }
     package static var belongsToCitizen: Bool { parentColumn != nil }
+    package static var category: DataCategory? { nil }
     package var parentValue: SQLValue { .null }
     package func saveChildren(in database: Database) throws {}
     package func checkContext(in database: Database) throws {}

@@ -15,7 +15,76 @@ package enum Schema {
                 PRIMARY KEY (username, form_key)
             ) STRICT;
             """),
+        Migration("5-protection", protection),
     ])
+
+    /// Identity, consent categories, the access log, archiving, the CPR setting and what was
+    /// printed for whom (for erasure).
+    static let protection = """
+        CREATE TABLE setting (
+            key TEXT PRIMARY KEY NOT NULL,
+            value TEXT NOT NULL
+        ) STRICT;
+
+        ALTER TABLE consent ADD COLUMN categories TEXT NOT NULL DEFAULT 'contact,plan,meetings,profile,results'
+            CHECK (categories <> '');
+        ALTER TABLE organisation ADD COLUMN holds_cpr INTEGER NOT NULL DEFAULT 1 CHECK (holds_cpr IN (0, 1));
+        UPDATE organisation SET holds_cpr = 0 WHERE kind = 'drop-in-centre';
+        ALTER TABLE citizen ADD COLUMN archived_on TEXT \(isDate("archived_on"));
+        ALTER TABLE draft ADD COLUMN citizen_id INTEGER;
+        CREATE INDEX draft_by_citizen ON draft (citizen_id) WHERE citizen_id IS NOT NULL;
+
+        CREATE TABLE printed_file (
+            id INTEGER PRIMARY KEY,
+            citizen_id INTEGER NOT NULL,
+            path TEXT NOT NULL,
+            account TEXT NOT NULL,
+            printed_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX printed_file_by_citizen ON printed_file (citizen_id);
+
+        CREATE TABLE citizen_link (
+            citizen_id INTEGER NOT NULL REFERENCES citizen (id) ON DELETE CASCADE,
+            other_id INTEGER NOT NULL REFERENCES citizen (id) ON DELETE CASCADE,
+            note TEXT NOT NULL DEFAULT '',
+            linked_at INTEGER NOT NULL,
+            linked_by TEXT NOT NULL,
+            PRIMARY KEY (citizen_id, other_id),
+            CHECK (citizen_id < other_id)
+        ) STRICT, WITHOUT ROWID;
+
+        CREATE TABLE access_log (
+            id INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            account TEXT NOT NULL,
+            acting_as TEXT,
+            organisation_id INTEGER,
+            action TEXT NOT NULL CHECK (action IN ('view', 'search', 'export', 'print', 'change', 'delete', 'erase',
+                'reveal-cpr', 'admin', 'prune')),
+            citizen_id INTEGER,
+            detail TEXT NOT NULL DEFAULT '',
+            chain TEXT NOT NULL CHECK (chain IN ('lookup', 'change')),
+            previous_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX access_log_by_citizen ON access_log (citizen_id, at) WHERE citizen_id IS NOT NULL;
+        CREATE INDEX access_log_by_account ON access_log (account, citizen_id, action, at);
+        CREATE INDEX access_log_by_chain ON access_log (chain, id);
+        CREATE INDEX access_log_by_time ON access_log (at);
+
+        -- Pruning is the only removal: it names the entries it may remove here, in its own
+        -- transaction, and takes the permission away again before it commits.
+        CREATE TABLE access_log_pruning (up_to_id INTEGER NOT NULL, chain TEXT NOT NULL, before INTEGER NOT NULL) STRICT;
+        CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log BEGIN
+            SELECT RAISE(ABORT, 'access_log is append-only');
+        END;
+        CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
+            WHEN NOT EXISTS (SELECT 1 FROM access_log_pruning p
+                             WHERE old.id <= p.up_to_id AND old.chain = p.chain AND old.at < p.before)
+        BEGIN
+            SELECT RAISE(ABORT, 'access_log is append-only');
+        END;
+        """
 
     private static let audit = """
         created_at INTEGER NOT NULL,

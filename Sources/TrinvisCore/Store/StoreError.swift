@@ -12,6 +12,8 @@ package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case inUse(kind: String, id: Int64)
     /// A unique value is already taken (a user name, say).
     case duplicate(kind: String, detail: String)
+    /// Only administrators may do this (change organisations and professionals, erase, read the log).
+    case administratorsOnly
 
     package var description: String {
         switch self {
@@ -28,6 +30,8 @@ package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             return "The \(kind) is still referred to by other records and cannot be deleted."
         case .duplicate(let kind, let detail):
             return "Another \(kind) already has this \(detail)."
+        case .administratorsOnly:
+            return "Only an administrator may do this."
         }
     }
 }

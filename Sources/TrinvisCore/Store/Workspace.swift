@@ -5,36 +5,124 @@
 package final class Workspace {
     /// The connection. Code outside the core reads through `Workspace`, not through this.
     package let database: Database
+    /// Who runs Trinvis, as the operating system says.
+    package let identity: Identity
     /// Who is asking.
     package private(set) var actor: Actor
-    /// The access rule.
-    package let policy: AccessPolicy
+    /// The access rule given by tests; nil means the rule follows from the actor.
+    private let fixedPolicy: AccessPolicy?
     /// The current time; replaceable so that tests and demo data can fix "now".
     package var clock: () -> Timestamp
+    /// Look-ups and searches noted but not yet written to the access log.
+    var pendingLog = PendingAccessLog()
 
-    /// Opens the database at `path` (creating it if new), applies pending migrations and looks up
-    /// the professional with `username`.
+    /// The access rule: administrators see everything (and are logged like everyone), everyone
+    /// else sees by organisation and consent.
+    package var policy: AccessPolicy {
+        if let fixedPolicy { return fixedPolicy }
+        return actor.isAdministrator ? .unrestricted : .organisation
+    }
+
+    /// Opens the database at `path` (creating it if new) for the person the operating system
+    /// says runs Trinvis. A new database registers that account as its first administrator
+    /// (unless `registerFirstAdministrator` is false: demo data registers its own people).
+    /// Throws `IdentityError` when the account is no registered professional, or when it asks to
+    /// act as someone else without being an administrator on a database that is no demo.
+    package convenience init(path: String, identity: Identity, registerFirstAdministrator: Bool = true,
+                             clock: @escaping () -> Timestamp = Timestamp.now) throws {
+        try self.init(database: Database(path: path), identity: identity,
+                      registerFirstAdministrator: registerFirstAdministrator, clock: clock)
+    }
+
+    /// Wraps an open connection for `identity`, migrating it first.
+    package init(database: Database, identity: Identity, registerFirstAdministrator: Bool = true,
+                 clock: @escaping () -> Timestamp = Timestamp.now) throws {
+        self.database = database
+        self.identity = identity
+        self.fixedPolicy = nil
+        self.clock = clock
+        self.actor = Actor(account: identity.account)
+        try Schema.migrator.migrate(database, now: clock().seconds)
+        if try database.scalar("SELECT count(*) FROM professional") == .integer(0) {
+            // A new database: whoever creates it administers it.
+            actor = Actor(account: identity.account, isAdministrator: true)
+            if registerFirstAdministrator {
+                try create(Professional(name: identity.fullName ?? identity.account, role: .administrator,
+                                        username: identity.account))
+            }
+        }
+        try refreshActor()
+    }
+
+    /// Opens the database at `path` as `username` with a fixed access rule, without asking the
+    /// operating system: for tests and the benchmark, never for the program.
     package convenience init(path: String, username: String, policy: AccessPolicy = .unrestricted,
                              clock: @escaping () -> Timestamp = Timestamp.now) throws {
         try self.init(database: Database(path: path), username: username, policy: policy, clock: clock)
     }
 
-    /// Wraps an open connection, migrating it first.
+    /// Wraps an open connection as `username` with a fixed access rule (tests and benchmark).
     package init(database: Database, username: String, policy: AccessPolicy = .unrestricted,
                  clock: @escaping () -> Timestamp = Timestamp.now) throws {
         self.database = database
-        self.policy = policy
+        self.identity = Identity(account: username, uid: UInt32.max)
+        self.fixedPolicy = policy
         self.clock = clock
-        self.actor = Actor(username: username)
+        self.actor = Actor(account: username)
         try Schema.migrator.migrate(database, now: clock().seconds)
         try refreshActor()
     }
 
-    /// Looks up the professional behind the user name again (after professionals changed).
+    /// True when the file is a demo database (`trinvis demo`, `--demo`).
+    package var isDemo: Bool {
+        get throws { try setting("demo") == "1" }
+    }
+
+    /// A value of the installation's settings.
+    package func setting(_ key: String) throws -> String? {
+        try database.fetchOne("SELECT value FROM setting WHERE key = ?", [.text(key)]).map { try $0.get(0) }
+    }
+
+    /// Marks the database as a demo, where anyone may act as any professional.
+    package func markAsDemo() throws {
+        try database.transaction {
+            try database.execute("INSERT INTO setting (key, value) VALUES ('demo', '1') ON CONFLICT (key) DO UPDATE SET value = '1'")
+            try appendAccessLog(.admin, citizen: nil, detail: "demo database")
+        }
+    }
+
+    private func professionalRow(_ account: String) throws -> (id: ProfessionalID, name: String, organisation: OrganisationID?,
+                                                                role: ProfessionalRole)? {
+        guard let row = try database.fetchOne("SELECT id, name, organisation_id, role FROM professional WHERE username = ?",
+                                              [.text(account)]) else { return nil }
+        return (try row.get(0), try row.get(1), try row.get(2), try row.get(3))
+    }
+
+    /// Looks up who the actor is again (after professionals changed).
     package func refreshActor() throws {
-        let row = try database.fetchOne("SELECT id, organisation_id FROM professional WHERE username = ?",
-                                        [.text(actor.username)])
-        actor = Actor(username: actor.username, professionalID: try row?.get(0), organisationID: try row?.get(1))
+        if fixedPolicy != nil {
+            let own = try professionalRow(identity.account)
+            actor = Actor(account: identity.account, professionalID: own?.id, professionalName: own?.name,
+                          organisationID: own?.organisation, isAdministrator: own?.role == .administrator)
+            return
+        }
+        if try database.scalar("SELECT count(*) FROM professional") == .integer(0) {
+            actor = Actor(account: identity.account, isAdministrator: true)
+            return
+        }
+        let own = try professionalRow(identity.account)
+        let administers = identity.isSuperuser || own?.role == .administrator
+        if let name = identity.actingAs, name != identity.account {
+            let demo = try isDemo
+            guard administers || demo else { throw IdentityError.actingAsRefused(account: identity.account) }
+            guard let other = try professionalRow(name) else { throw IdentityError.unknownProfessional(name: name) }
+            actor = Actor(account: identity.account, actingAs: name, professionalID: other.id, professionalName: other.name,
+                          organisationID: other.organisation, isAdministrator: other.role == .administrator)
+            return
+        }
+        guard own != nil || identity.isSuperuser else { throw IdentityError.notRegistered(account: identity.account) }
+        actor = Actor(account: identity.account, professionalID: own?.id, professionalName: own?.name,
+                      organisationID: own?.organisation, isAdministrator: administers)
     }
 
     /// Today, by the workspace clock.
@@ -42,17 +130,74 @@ package final class Workspace {
 
     // MARK: Access
 
-    /// The access condition on a citizen-id column, or nil when unrestricted.
-    package func accessCondition(citizenColumn column: String) -> (sql: String, arguments: [SQLValue])? {
-        policy.condition(citizenColumn: column, actor: actor, today: today)
+    /// The access condition on a citizen-id column, or nil when unrestricted. With `category`,
+    /// only citizens whose records of that category the actor may see.
+    package func accessCondition(citizenColumn column: String,
+                                 category: DataCategory? = nil) -> (sql: String, arguments: [SQLValue])? {
+        policy.condition(citizenColumn: column, actor: actor, today: today, category: category)
     }
 
-    /// Throws `accessDenied` unless the actor may see the citizen.
-    package func checkAccess(to citizen: CitizenID) throws {
-        guard let condition = accessCondition(citizenColumn: "c.id") else { return }
+    /// Throws `accessDenied` unless the actor may see the citizen (and, with `category`, that
+    /// category of their records).
+    package func checkAccess(to citizen: CitizenID, category: DataCategory? = nil) throws {
+        guard let condition = accessCondition(citizenColumn: "c.id", category: category) else { return }
         let allowed = try database.scalar("SELECT EXISTS (SELECT 1 FROM citizen c WHERE c.id = ? AND \(condition.sql))",
                                           [citizen.sqlValue] + condition.arguments)
         guard allowed == .integer(1) else { throw StoreError.accessDenied(citizen: citizen.rawValue) }
+    }
+
+    /// The categories of a citizen's records the actor may see: all for the own organisation
+    /// (and for administrators), those of the consents in force for another organisation's
+    /// citizen, none for a citizen the actor may not see.
+    package func grantedCategories(of citizen: CitizenID) throws -> Set<DataCategory> {
+        try grantedCategories(of: [citizen])[citizen] ?? []
+    }
+
+    /// `grantedCategories(of:)` for many citizens in two queries.
+    package func grantedCategories(of citizens: [CitizenID]) throws -> [CitizenID: Set<DataCategory>] {
+        var result: [CitizenID: Set<DataCategory>] = [:]
+        guard !citizens.isEmpty else { return result }
+        if policy == .unrestricted {
+            for citizen in citizens { result[citizen] = Set(DataCategory.allCases) }
+            return result
+        }
+        for chunk in stride(from: 0, to: citizens.count, by: 500) {
+            let part = Array(citizens[chunk..<min(chunk + 500, citizens.count)])
+            let placeholders = Array(repeating: "?", count: part.count).joined(separator: ", ")
+            try database.forEach("SELECT id FROM citizen WHERE organisation_id = ? AND id IN (\(placeholders))",
+                                 [actor.organisationID.sqlValue] + part.map(\.sqlValue)) { row in
+                result[try row.get(0)] = Set(DataCategory.allCases)
+            }
+            let consented = AccessPolicy.consentedCitizens(organisation: actor.organisationID, category: nil, today: today)
+            let sql = consented.sql.replacingOccurrences(of: "SELECT citizen_id FROM", with: "SELECT citizen_id, categories FROM")
+            try database.forEach("\(sql) AND citizen_id IN (\(placeholders))", consented.arguments + part.map(\.sqlValue)) { row in
+                let citizen: CitizenID = try row.get(0)
+                guard result[citizen]?.count != DataCategory.allCases.count else { return }
+                result[citizen, default: []].formUnion(DataCategory.parse(try row.get(1)))
+            }
+        }
+        return result
+    }
+
+    /// A citizen as the actor may see them: contact details only with `contact`, the
+    /// whole-person text only with `profile`.
+    func redacted(_ citizens: [Citizen]) throws -> [Citizen] {
+        guard policy != .unrestricted else { return citizens }
+        let others = citizens.filter { $0.organisationID == nil || $0.organisationID != actor.organisationID }.map(\.id)
+        guard !others.isEmpty else { return citizens }
+        let granted = try grantedCategories(of: others)
+        return citizens.map { citizen in
+            guard let categories = granted[citizen.id], categories.count < DataCategory.allCases.count else { return citizen }
+            var copy = citizen
+            if !categories.contains(.contact) {
+                copy.cpr = nil
+                copy.birthDate = nil
+                copy.phone = nil
+                copy.email = nil
+            }
+            if !categories.contains(.profile) { copy.life = "" }
+            return copy
+        }
     }
 
     /// The citizen a record belongs to, found through its parent, or nil for shared records.
@@ -67,20 +212,36 @@ package final class Workspace {
         return CitizenID(sqlValue: try database.scalar(sql, [parentValue]))
     }
 
-    private func checkAccess<R: Record>(toRecord record: R) throws {
-        guard R.belongsToCitizen else { return }
-        if let citizen = record as? Citizen, !citizen.id.isSaved {
-            // A new citizen has no rows the rule could look at: under the organisation rule one
-            // may register citizens with one's own organisation only.
-            guard policy == .unrestricted || citizen.organisationID == actor.organisationID else {
-                throw StoreError.accessDenied(citizen: 0)
+    private func checkAccess<R: Record>(toRecord record: R, writing: Bool = false) throws {
+        if !R.belongsToCitizen {
+            // Organisations and professionals decide who sees what: only administrators change them.
+            if writing, R.self == Organisation.self || R.self == Professional.self,
+               policy != .unrestricted || fixedPolicy == nil, !actor.isAdministrator {
+                throw StoreError.administratorsOnly
+            }
+            return
+        }
+        if let citizen = record as? Citizen {
+            if !citizen.id.isSaved {
+                // A new citizen has no rows the rule could look at: under the organisation rule one
+                // may register citizens with one's own organisation only.
+                guard policy == .unrestricted || citizen.organisationID == actor.organisationID else {
+                    throw StoreError.accessDenied(citizen: 0)
+                }
+                return
+            }
+            try checkAccess(to: citizen.id)
+            if writing, policy != .unrestricted {
+                // The row holds contact details and the whole-person text: changing it needs both.
+                try checkAccess(to: citizen.id, category: .contact)
+                try checkAccess(to: citizen.id, category: .profile)
             }
             return
         }
         guard let citizen = try owningCitizen(of: record) else {
             throw StoreError.notFound(kind: R.kindName, id: record.id.rawValue)
         }
-        try checkAccess(to: citizen)
+        try checkAccess(to: citizen, category: R.category)
     }
 
     // MARK: Reading
@@ -95,6 +256,7 @@ package final class Workspace {
                                                  [id.sqlValue]).map(R.init(row:)) else { return nil }
         try checkAccess(toRecord: record)
         try record.loadChildren(from: database)
+        if let citizen = record as? Citizen, let visible = try redacted([citizen]).first as? R { return visible }
         return record
     }
 
@@ -125,11 +287,17 @@ package final class Workspace {
         if let column = R.parentColumn, let parent {
             if R.belongsToCitizen, let citizen = try owningCitizen(R.self, parentValue: parent) {
                 try checkAccess(to: citizen)
+                // A category the citizen's consent does not share: the citizen is seen, these records are not.
+                if let category = R.category, policy != .unrestricted,
+                   !(try grantedCategories(of: citizen).contains(category)) {
+                    return ([], nil)
+                }
             }
             conditions.append("\(R.table).\(column) = ?")
             arguments.append(parent)
         } else if R.belongsToCitizen,
-                  let access = accessCondition(citizenColumn: R.self == Citizen.self ? "\(R.table).id" : "\(R.table).citizen_id") {
+                  let access = accessCondition(citizenColumn: R.self == Citizen.self ? "\(R.table).id" : "\(R.table).citizen_id",
+                                               category: R.category) {
             conditions.append(access.sql)
             arguments += access.arguments
         }
@@ -159,6 +327,10 @@ package final class Workspace {
         let hasMore = items.count > page.limit
         if hasMore { items.removeLast() }
         for index in items.indices { try items[index].record.loadChildren(from: database) }
+        if R.self == Citizen.self, policy != .unrestricted {
+            let visible = try redacted(items.compactMap { $0.record as? Citizen })
+            for index in items.indices { if let citizen = visible[index] as? R { items[index].record = citizen } }
+        }
         let next = hasMore ? items.last.map { PageCursor(key: $0.record.orderKey) } : nil
         return (items, next)
     }
@@ -181,7 +353,7 @@ package final class Workspace {
     @discardableResult
     package func create<R: Record>(_ record: R) throws -> R {
         var stored = try validate(record)
-        try checkAccess(toRecord: stored)
+        try checkAccess(toRecord: stored, writing: true)
         let now = clock().seconds
         stored.audit = Audit(createdAt: now, createdBy: actor.username, updatedAt: now, updatedBy: actor.username, version: 1)
         let columns = R.columns + Audit.columns
@@ -194,6 +366,7 @@ package final class Workspace {
             }
             stored.id = RecordID(database.lastInsertRowID)
             try translatingConstraints(R.self) { try stored.saveChildren(in: database) }
+            try logChange(stored, .change, "created")
             return stored
         }
     }
@@ -203,7 +376,7 @@ package final class Workspace {
     @discardableResult
     package func update<R: Record>(_ record: R) throws -> R {
         var stored = try validate(record)
-        try checkAccess(toRecord: stored)
+        try checkAccess(toRecord: stored, writing: true)
         let now = clock().seconds
         let assignments = (R.columns + ["updated_at", "updated_by"]).map { "\($0) = ?" }.joined(separator: ", ")
         return try database.transaction {
@@ -217,15 +390,25 @@ package final class Workspace {
             stored.audit.updatedBy = actor.username
             stored.audit.version += 1
             try translatingConstraints(R.self) { try stored.saveChildren(in: database) }
+            try logChange(stored, .change, "updated")
             return stored
         }
+    }
+
+    /// Writes the log entry of a change, in the change's transaction: the record's kind and id,
+    /// and for professionals and organisations an administrator's change.
+    private func logChange<R: Record>(_ record: R, _ action: AccessAction, _ what: String) throws {
+        let citizen = try owningCitizen(of: record)
+        let kind: AccessAction = R.belongsToCitizen ? action : .admin
+        try appendAccessLog(kind, citizen: citizen, detail: "\(R.kindName) \(record.id.rawValue) \(what)")
     }
 
     /// Deletes a record (and, by cascade, what belongs to it), unless someone changed it since it
     /// was read. This is real deletion: the rows are gone.
     package func delete<R: Record>(_ record: R) throws {
-        try checkAccess(toRecord: record)
+        try checkAccess(toRecord: record, writing: true)
         try database.transaction {
+            let citizen = try owningCitizen(of: record)
             try translatingConstraints(R.self, id: record.id.rawValue) {
                 try database.execute("DELETE FROM \(R.table) WHERE id = ? AND version = ?",
                                      [record.id.sqlValue, .integer(record.audit.version)])
@@ -233,6 +416,8 @@ package final class Workspace {
             guard database.changes == 1 else { throw try staleError(record) }
             try database.execute("DELETE FROM external_id WHERE kind = ? AND local_id = ?",
                                  [.text(R.table), record.id.sqlValue])
+            try appendAccessLog(R.belongsToCitizen ? .delete : .admin, citizen: citizen,
+                                detail: "\(R.kindName) \(record.id.rawValue) deleted")
         }
     }
 

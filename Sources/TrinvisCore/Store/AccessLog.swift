@@ -1,0 +1,216 @@
+/// What an entry of the access log records.
+package enum AccessAction: String, CaseIterable, Sendable, Hashable {
+    case view, search, export, print, change, delete, erase
+    case revealCPR = "reveal-cpr"
+    case admin, prune
+
+    /// The chain and retention class: look-ups are kept for months, changes for years.
+    package var chain: AccessLogChain {
+        switch self {
+        case .view, .search, .export, .print, .revealCPR: return .lookup
+        case .change, .delete, .erase, .admin, .prune: return .change
+        }
+    }
+}
+
+/// The two hash chains of the access log, one per retention class. Each is pruned from its
+/// oldest end only, so each stays one unbroken chain.
+package enum AccessLogChain: String, CaseIterable, Sendable, Hashable {
+    case lookup, change
+}
+
+/// One entry of the access log.
+package struct AccessLogEntry: Sendable, Equatable {
+    package let id: Int64
+    /// Seconds since the epoch.
+    package let at: Int64
+    /// The OS account that ran Trinvis.
+    package let account: String
+    /// The professional an administrator acted as, if any.
+    package let actingAs: String?
+    /// The organisation of the professional who looked or changed.
+    package let organisationID: OrganisationID?
+    package let action: AccessAction
+    package let citizenID: CitizenID?
+    /// The search term, or the kind and id of the record.
+    package let detail: String
+    package let chain: AccessLogChain
+    package let previousHash: String
+    package let hash: String
+
+    /// The hash of the first entry's predecessor.
+    package static let genesis = String(repeating: "0", count: 64)
+
+    /// SHA-256 over the previous hash and every field, each field separated by a unit separator.
+    package static func hash(previous: String, id: Int64, at: Int64, account: String, actingAs: String?,
+                             organisationID: OrganisationID?, action: AccessAction, citizenID: CitizenID?,
+                             detail: String, chain: AccessLogChain) -> String {
+        let fields = [previous, String(id), String(at), account, actingAs ?? "", organisationID.map { String($0.rawValue) } ?? "",
+                      action.rawValue, citizenID.map { String($0.rawValue) } ?? "", detail, chain.rawValue]
+        return SHA256.hex(fields.joined(separator: "\u{1F}"))
+    }
+
+    /// The hash this entry's fields give with its stored previous hash.
+    package var recomputedHash: String {
+        Self.hash(previous: previousHash, id: id, at: at, account: account, actingAs: actingAs,
+                  organisationID: organisationID, action: action, citizenID: citizenID, detail: detail, chain: chain)
+    }
+
+    /// "ACCOUNT" or "ACCOUNT as NAME".
+    package var who: String { actingAs.map { "\(account) as \($0)" } ?? account }
+
+    static let columns = "id, at, account, acting_as, organisation_id, action, citizen_id, detail, chain, previous_hash, hash"
+
+    init(row: Row) throws {
+        id = try row.get(0)
+        at = try row.get(1)
+        account = try row.get(2)
+        actingAs = try row.get(3)
+        organisationID = try row.get(4)
+        let actionText: String = try row.get(5)
+        action = AccessAction(rawValue: actionText) ?? .admin
+        citizenID = try row.get(6)
+        detail = try row.get(7)
+        let chainText: String = try row.get(8)
+        chain = AccessLogChain(rawValue: chainText) ?? .change
+        previousHash = try row.get(9)
+        hash = try row.get(10)
+    }
+}
+
+/// The look-ups noted but not yet written, and when each was last written.
+struct PendingAccessLog {
+    struct Key: Hashable {
+        let citizen: CitizenID
+        let action: AccessAction
+    }
+
+    /// Look-ups to write: citizen, action, detail, time.
+    var lookups: [(key: Key, detail: String, at: Int64)] = []
+    /// When this window last wrote (or found) an entry per citizen and action.
+    var written: [Key: Int64] = [:]
+    /// The search being typed, logged when it ends.
+    var search: (term: String, at: Int64)?
+    /// Searches that ended, to write.
+    var finishedSearches: [(term: String, at: Int64)] = []
+}
+
+extension Workspace {
+    /// Look-ups of the same citizen and kind by the same account are logged at most once per
+    /// this many seconds (15 minutes).
+    package static let lookupCoalescingSeconds: Int64 = 15 * 60
+
+    /// Appends an entry. Must run inside the write transaction of what it records, so that a
+    /// change and its entry commit or fail together.
+    func appendAccessLog(_ action: AccessAction, citizen: CitizenID?, detail: String, at: Int64? = nil) throws {
+        precondition(database.isInTransaction, "access log entries are written inside a transaction")
+        let chain = action.chain
+        let previous: String = try database.fetchOne(
+            "SELECT hash FROM access_log WHERE chain = ? ORDER BY id DESC LIMIT 1", [.text(chain.rawValue)])
+            .map { try $0.get(0) } ?? AccessLogEntry.genesis
+        let id = (Int64(sqlValue: try database.scalar("SELECT max(id) FROM access_log")) ?? 0) + 1
+        let when = at ?? clock().seconds
+        let hash = AccessLogEntry.hash(previous: previous, id: id, at: when, account: actor.account, actingAs: actor.actingAs,
+                                       organisationID: actor.organisationID, action: action, citizenID: citizen,
+                                       detail: detail, chain: chain)
+        try database.execute("""
+            INSERT INTO access_log (id, at, account, acting_as, organisation_id, action, citizen_id, detail, chain,
+                                    previous_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.integer(id), .integer(when), .text(actor.account), actor.actingAs.sqlValue, actor.organisationID.sqlValue,
+                  .text(action.rawValue), citizen.sqlValue, .text(detail), .text(chain.rawValue), .text(previous), .text(hash)])
+    }
+
+    /// Logs an action of its own (an administrator's change, an export) in its own transaction,
+    /// or in the one already open.
+    package func logAccess(_ action: AccessAction, citizen: CitizenID? = nil, detail: String = "") throws {
+        try database.transaction { try appendAccessLog(action, citizen: citizen, detail: detail) }
+    }
+
+    /// Notes that a citizen's record was shown (panes, detail, print, export). Written by
+    /// `flushAccessLog`, at most once per account, citizen and kind per 15 minutes.
+    package func noteLookup(_ citizen: CitizenID, _ action: AccessAction = .view, detail: String = "") {
+        let key = PendingAccessLog.Key(citizen: citizen, action: action)
+        let now = clock().seconds
+        if let last = pendingLog.written[key], now - last < Self.lookupCoalescingSeconds { return }
+        if pendingLog.lookups.contains(where: { $0.key == key }) { return }
+        pendingLog.lookups.append((key, detail, now))
+    }
+
+    /// Notes the search term being typed; it is logged once, when the search ends.
+    package func noteSearch(_ term: String) {
+        let text = term.trimmingBlanks()
+        pendingLog.search = text.isEmpty ? nil : (text, clock().seconds)
+    }
+
+    /// Ends the search being typed: its last term is logged at the next flush.
+    package func finishSearch() {
+        guard let search = pendingLog.search else { return }
+        pendingLog.search = nil
+        pendingLog.finishedSearches.append(search)
+    }
+
+    /// True when look-ups or a finished search wait to be written.
+    package var hasPendingAccessLog: Bool {
+        !pendingLog.lookups.isEmpty || !pendingLog.finishedSearches.isEmpty
+    }
+
+    /// Writes the noted look-ups and finished searches in one transaction. The interface calls
+    /// it on its one-second tick, commands before they end.
+    package func flushAccessLog() throws {
+        guard hasPendingAccessLog else { return }
+        let lookups = pendingLog.lookups, searches = pendingLog.finishedSearches
+        try database.transaction {
+            for search in searches {
+                try appendAccessLog(.search, citizen: nil, detail: search.term, at: search.at)
+            }
+            for lookup in lookups {
+                let recent = try database.scalar("""
+                    SELECT max(at) FROM access_log WHERE account = ? AND citizen_id = ? AND action = ?
+                    """, [.text(actor.account), lookup.key.citizen.sqlValue, .text(lookup.key.action.rawValue)])
+                if let last = Int64(sqlValue: recent), lookup.at - last < Self.lookupCoalescingSeconds,
+                   lookup.at >= last {
+                    pendingLog.written[lookup.key] = last
+                    continue
+                }
+                try appendAccessLog(lookup.key.action, citizen: lookup.key.citizen, detail: lookup.detail, at: lookup.at)
+                pendingLog.written[lookup.key] = lookup.at
+            }
+        }
+        pendingLog.lookups.removeAll { entry in lookups.contains { $0.key == entry.key && $0.at == entry.at } }
+        pendingLog.finishedSearches.removeFirst(min(searches.count, pendingLog.finishedSearches.count))
+    }
+
+    /// Entries of the access log, oldest first, narrowed by citizen, account and period (days
+    /// in UTC). Administrators read every entry; everyone else only their own.
+    package func accessLogEntries(citizen: CitizenID? = nil, account: String? = nil, from: LocalDate? = nil,
+                                  to: LocalDate? = nil, limit: Int? = nil) throws -> [AccessLogEntry] {
+        var conditions: [String] = []
+        var arguments: [SQLValue] = []
+        if let citizen {
+            conditions.append("citizen_id = ?")
+            arguments.append(citizen.sqlValue)
+        }
+        if !actor.isAdministrator && policy != .unrestricted {
+            conditions.append("account = ?")
+            arguments.append(.text(actor.account))
+        }
+        if let account {
+            conditions.append("account = ?")
+            arguments.append(.text(account))
+        }
+        if let from {
+            conditions.append("at >= unixepoch(?)")
+            arguments.append(from.sqlValue)
+        }
+        if let to {
+            conditions.append("at < unixepoch(?, '+1 day')")
+            arguments.append(to.sqlValue)
+        }
+        var sql = "SELECT \(AccessLogEntry.columns) FROM access_log"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY id LIMIT ?"
+        arguments.append(.integer(Int64(limit ?? -1)))
+        return try database.fetchAll(sql, arguments) { try AccessLogEntry(row: $0) }
+    }
+}
