@@ -10,9 +10,14 @@ extension CommandRunner {
         } catch {
             throw Failure(phrase: .cannotReadFile(path: path, reason: (error as NSError).localizedDescription))
         }
-        let workspace = try openOrCreate()
+        // Importing into a new database: the document may bring the importing account along as
+        // a professional; if it does not, the account becomes the first administrator after.
+        let isNew = !FileManager.default.fileExists(atPath: databasePath)
+        try createFolder(of: databasePath)
+        let workspace = try Workspace(path: databasePath, identity: identity, registerFirstAdministrator: !isNew)
         do {
             let summary = try workspace.importDocument(bytes: bytes, progress: progressReporter(.progressImport))
+            if isNew { try workspace.registerAsAdministratorIfUnregistered() }
             writeOutput(say(.imported(created: summary.totalCreated, updated: summary.totalUpdated)) + "\n")
         } catch let error as InterchangeError {
             throw Failure(phrase: .importFailed(error.description))

@@ -47,7 +47,7 @@ extension Workspace {
         guard let professional = actor.professionalID else { return [] }
         let day = today
         let mine = teamCondition(citizenColumn: "c.id", professional: professional, day: day)
-        let access = accessCondition(citizenColumn: "c.id")
+        let access = accessCondition(citizenColumn: "c.id", category: .meetings)
         let accessSQL = access.map { " AND " + $0.sql } ?? ""
         let startOfToday = Timestamp(date: day, hour: 0, minute: 0, offsetMinutes: clock().offsetMinutes)?.seconds ?? 0
         var meetings: [ComingMeeting] = []

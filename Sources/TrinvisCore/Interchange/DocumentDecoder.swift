@@ -353,6 +353,16 @@ struct DocumentDecoder {
         }
     }
 
+    /// A consent's `categories`: absent means all five; present, a non-empty list of the words.
+    private func categories(_ node: JSONNode) throws -> Set<DataCategory> {
+        guard let list = try node.optional("categories") else { return Set(DataCategory.allCases) }
+        let words = try list.items().map { try $0.word(DataCategory.self) }
+        guard !words.isEmpty else {
+            throw InterchangeError.invalid(path: list.path, problem: "must name at least one of \(DataCategory.allWords.joined(separator: ", "))")
+        }
+        return Set(words)
+    }
+
     private func consent(_ node: JSONNode) throws -> Draft<Consent> {
         try node.requireObject()
         let scope = try node.required("scope").word(ConsentScope.self)
@@ -363,7 +373,8 @@ struct DocumentDecoder {
                              givenOn: try node.required("given_on").date(),
                              expiresOn: try node.optional("expires_on")?.date(),
                              withdrawnOn: try node.optional("withdrawn_on")?.date(),
-                             note: try node.optional("note")?.string() ?? "")
+                             note: try node.optional("note")?.string() ?? "",
+                             categories: try categories(node))
         return Draft(path: node.path, record: try checked(record, node)) { record, ids in
             record.recipientID = try ids.id(Organisation.self, recipient)
         }

@@ -62,6 +62,7 @@ package struct InterchangeExporter {
             citizens = try workspace.all(Citizen.self).sorted { $0.id < $1.id }
         }
         let exported = Set(citizens.map(\.id))
+        for citizen in citizens { workspace.noteLookup(citizen.id, .export) }
         let areaPositions = try resourceAreaPositions()
 
         var references = References()
@@ -220,6 +221,7 @@ package struct InterchangeExporter {
             entry.set("given_on", consent.givenOn)
             entry.set("expires_on", consent.expiresOn)
             entry.set("withdrawn_on", consent.withdrawnOn)
+            entry.set("categories", .array(consent.categories.sorted().map { .string($0.rawValue) }))
             entry.set("note", consent.note)
             return entry.value
         }))

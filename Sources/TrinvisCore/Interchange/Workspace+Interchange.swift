@@ -15,8 +15,10 @@ extension Workspace {
     /// (see `InterchangeExporter`). `exportedAt` defaults to the workspace clock.
     package func exportDocument(citizens: [CitizenID]? = nil, exportedAt: Timestamp? = nil,
                                 progress: InterchangeProgress? = nil) throws -> JSONValue {
-        try InterchangeExporter(workspace: self).document(citizens: citizens, exportedAt: exportedAt ?? clock(),
-                                                          progress: progress)
+        let document = try InterchangeExporter(workspace: self).document(citizens: citizens, exportedAt: exportedAt ?? clock(),
+                                                                         progress: progress)
+        try flushAccessLog()
+        return document
     }
 
     /// The interchange document as text (UTF-8, two-space indentation, ending with a line break).

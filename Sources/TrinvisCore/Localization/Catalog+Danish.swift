@@ -259,6 +259,8 @@ extension Catalog {
         case .calendarDescription(let kind, let date, let citizen):
             return "Aftalt ved sidste møde (\(kind), \(date)). Borger nr. \(citizen) i Trinvis."
 
+        case .accessLogNotWritten:
+            return "Adgangsloggen kunne ikke skrives; Trinvis prøver igen om et sekund"
         case .organisationKind(let kind):
             switch kind {
             case .municipality: return "kommune"

@@ -259,6 +259,8 @@ extension Catalog {
         case .calendarDescription(let kind, let date, let citizen):
             return "Agreed at the last meeting (\(kind), \(date)). Citizen no. \(citizen) in Trinvis."
 
+        case .accessLogNotWritten:
+            return "The access log could not be written; Trinvis tries again in a second"
         case .organisationKind(let kind):
             switch kind {
             case .municipality: return "municipality"

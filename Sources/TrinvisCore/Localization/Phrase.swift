@@ -62,6 +62,10 @@ package enum Phrase: Sendable, Equatable {
     /// agreed and the citizen's id in Trinvis.
     case calendarDescription(kind: String, date: String, citizen: Int64)
 
+    // MARK: Protection
+    /// The access log could not be written (the interface keeps the entries and tries again).
+    case accessLogNotWritten
+
     // MARK: Values
     case organisationKind(OrganisationKind)
     case role(ProfessionalRole)

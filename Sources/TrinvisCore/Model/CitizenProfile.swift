@@ -61,11 +61,14 @@ package struct Consent: Record {
     package var expiresOn: LocalDate?
     package var withdrawnOn: LocalDate?
     package var note: String
+    /// What a consent to share between organisations lets the recipient see.
+    package var categories: Set<DataCategory>
     package var audit: Audit = .unsaved
 
     package init(id: ConsentID = .unsaved, citizenID: CitizenID, scope: ConsentScope,
                  recipientID: OrganisationID? = nil, information: String = "", purpose: String = "",
-                 givenOn: LocalDate, expiresOn: LocalDate? = nil, withdrawnOn: LocalDate? = nil, note: String = "") {
+                 givenOn: LocalDate, expiresOn: LocalDate? = nil, withdrawnOn: LocalDate? = nil, note: String = "",
+                 categories: Set<DataCategory> = Set(DataCategory.allCases)) {
         self.id = id
         self.citizenID = citizenID
         self.scope = scope
@@ -76,19 +79,20 @@ package struct Consent: Record {
         self.expiresOn = expiresOn
         self.withdrawnOn = withdrawnOn
         self.note = note
+        self.categories = categories
     }
 
     package static let table = "consent"
     package static let kindName = "consent"
     package static let columns = [
         "citizen_id", "scope", "recipient_id", "information", "purpose", "given_on", "expires_on",
-        "withdrawn_on", "note",
+        "withdrawn_on", "note", "categories",
     ]
     package static let parentColumn: String? = "citizen_id"
     package var parentValue: SQLValue { citizenID.sqlValue }
     package var values: [SQLValue] {
         [citizenID.sqlValue, scope.sqlValue, recipientID.sqlValue, .text(information), .text(purpose),
-         givenOn.sqlValue, expiresOn.sqlValue, withdrawnOn.sqlValue, .text(note)]
+         givenOn.sqlValue, expiresOn.sqlValue, withdrawnOn.sqlValue, .text(note), .text(DataCategory.stored(categories))]
     }
 
     package init(row: Row) throws {
@@ -102,6 +106,7 @@ package struct Consent: Record {
         expiresOn = try row.get("expires_on")
         withdrawnOn = try row.get("withdrawn_on")
         note = try row.get("note")
+        categories = DataCategory.parse(try row.get("categories"))
         audit = try Audit(row: row)
     }
 
@@ -117,6 +122,7 @@ package struct Consent: Record {
         copy.note = try Check.text(note, "note")
         try Check.notBefore(expiresOn, "expires_on", givenOn, "given_on")
         try Check.notBefore(withdrawnOn, "withdrawn_on", givenOn, "given_on")
+        guard !categories.isEmpty else { throw ValidationError(field: "categories", problem: .required) }
         return copy
     }
 }

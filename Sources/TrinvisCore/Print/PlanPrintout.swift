@@ -172,6 +172,7 @@ extension Workspace {
         let say = Localizer(language)
         let today = self.today
         let citizen = try get(Citizen.self, id: citizenID)
+        noteLookup(citizenID, .print)
         let plan = try currentPlan(of: citizenID)
         let steps = try plan.map { try all(Milestone.self, parent: $0.id.sqlValue) } ?? []
 

@@ -16,8 +16,7 @@ extension Workspace {
         let professionalRecord = try professional.map { try get(Professional.self, id: $0) }
         var computation = ResultsComputation(
             database: database, period: ReportPeriod(from: from, to: to),
-            scope: ResultsComputation.scope(access: accessCondition(citizenColumn: "c.id"),
-                                            organisation: organisation, professional: professional))
+            scope: ResultsComputation.scope(access: reportAccess, organisation: organisation, professional: professional))
         try readingOneSnapshot {
             try computation.countCitizens()
             try computation.compareAssessments()
@@ -35,6 +34,14 @@ extension Workspace {
         }
         return ResultsReport(from: from, to: to, organisation: organisationRecord, professional: professionalRecord,
                              figures: total.figures, cohorts: cohorts)
+    }
+
+    /// The citizens the report counts: those the actor may see with their plans, meetings and
+    /// results (a consent that shares less keeps the citizen out of the figures).
+    private var reportAccess: (sql: String, arguments: [SQLValue])? {
+        let parts = [DataCategory.plan, .meetings, .results].compactMap { accessCondition(citizenColumn: "c.id", category: $0) }
+        guard !parts.isEmpty else { return nil }
+        return (parts.map(\.sql).joined(separator: " AND "), parts.flatMap(\.arguments))
     }
 
     /// Runs `body` inside one deferred read transaction, so that several queries see the same

@@ -3,7 +3,7 @@ import Foundation
 /// The kinds of information a consent to share between organisations can cover. A citizen of
 /// another organisation is visible while a consent in force names at least one category; each
 /// record kind belongs to one category and is shown only when it is consented.
-package enum DataCategory: String, CaseIterable, Sendable, Hashable, Comparable {
+package enum DataCategory: String, TextEnumeration, Comparable {
     /// Name and contact details (phone, e-mail, contact preference, birth date, CPR).
     case contact
     /// Plans, milestones and progress notes.

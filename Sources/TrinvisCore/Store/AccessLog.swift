@@ -87,6 +87,8 @@ struct PendingAccessLog {
 
     /// Look-ups to write: citizen, action, detail, time.
     var lookups: [(key: Key, detail: String, at: Int64)] = []
+    /// The keys of `lookups`.
+    var queued: Set<Key> = []
     /// When this window last wrote (or found) an entry per citizen and action.
     var written: [Key: Int64] = [:]
     /// The search being typed, logged when it ends.
@@ -133,7 +135,7 @@ extension Workspace {
         let key = PendingAccessLog.Key(citizen: citizen, action: action)
         let now = clock().seconds
         if let last = pendingLog.written[key], now - last < Self.lookupCoalescingSeconds { return }
-        if pendingLog.lookups.contains(where: { $0.key == key }) { return }
+        guard pendingLog.queued.insert(key).inserted else { return }
         pendingLog.lookups.append((key, detail, now))
     }
 
@@ -177,7 +179,8 @@ extension Workspace {
                 pendingLog.written[lookup.key] = lookup.at
             }
         }
-        pendingLog.lookups.removeAll { entry in lookups.contains { $0.key == entry.key && $0.at == entry.at } }
+        pendingLog.lookups.removeFirst(min(lookups.count, pendingLog.lookups.count))
+        pendingLog.queued = Set(pendingLog.lookups.map(\.key))
         pendingLog.finishedSearches.removeFirst(min(searches.count, pendingLog.finishedSearches.count))
     }
 

@@ -55,6 +55,16 @@ package struct SearchHit: Sendable, Equatable {
     /// The kinds of text the full-text index covers.
     package enum TextSource: String, Sendable, Equatable {
         case meeting, agreement, progress, story, life
+
+        /// The category of information the text belongs to.
+        package var category: DataCategory {
+            switch self {
+            case .meeting, .agreement: return .meetings
+            case .progress: return .plan
+            case .story: return .results
+            case .life: return .profile
+            }
+        }
     }
 
     package let summary: CitizenSummary
@@ -91,10 +101,25 @@ extension Workspace {
                               overdue: Int(sqlValue: extra[2]) ?? 0, isMine: extra[3] == .integer(1))
     }
 
+    /// Summaries as the actor may see them: the next meeting only with `meetings`, the overdue
+    /// count only with both `plan` and `meetings` shared.
+    private func visibleSummaries(_ summaries: [CitizenSummary]) throws -> [CitizenSummary] {
+        guard policy != .unrestricted else { return summaries }
+        let others = summaries.map(\.citizen).filter { $0.organisationID == nil || $0.organisationID != actor.organisationID }
+        guard !others.isEmpty else { return summaries }
+        let granted = try grantedCategories(of: others.map(\.id))
+        return summaries.map { item in
+            guard let categories = granted[item.citizen.id], categories.count < DataCategory.allCases.count else { return item }
+            return CitizenSummary(citizen: item.citizen, nextMeeting: categories.contains(.meetings) ? item.nextMeeting : nil,
+                                  overdue: categories.isSuperset(of: [.plan, .meetings]) ? item.overdue : 0,
+                                  isMine: item.isMine)
+        }
+    }
+
     /// One page of the citizen list, in Danish name order.
     package func citizenSummaries(page: PageRequest) throws -> Page<CitizenSummary> {
         let rows = try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments, page: page)
-        return Page(items: rows.items.map { summary($0.record, $0.extra) }, next: rows.next)
+        return Page(items: try visibleSummaries(rows.items.map { summary($0.record, $0.extra) }), next: rows.next)
     }
 
     /// The summary of one citizen.
@@ -102,11 +127,12 @@ extension Workspace {
         try checkAccess(to: id)
         let rows = try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments,
                                   page: .first(1), where: ("citizen.id = ?", [id.sqlValue]))
-        return rows.items.first.map { summary($0.record, $0.extra) }
+        return try visibleSummaries(rows.items.map { summary($0.record, $0.extra) }).first
     }
 
     /// The plan the screens show: the latest active plan, else the latest plan of any status.
     package func currentPlan(of citizen: CitizenID) throws -> Plan? {
+        noteLookup(citizen)
         let active = try list(Plan.self, parent: citizen.sqlValue, page: .first(1), where: ("status = 'active'", []))
         if let plan = active.items.first { return plan }
         return try list(Plan.self, parent: citizen.sqlValue, page: .first(1)).items.first
@@ -114,6 +140,7 @@ extension Workspace {
 
     /// One page of a citizen's meetings, newest first, each with its agreements.
     package func meetingHistory(of citizen: CitizenID, page: PageRequest) throws -> Page<MeetingWithAgreements> {
+        noteLookup(citizen)
         let meetings = try list(Meeting.self, parent: citizen.sqlValue, page: page)
         guard !meetings.items.isEmpty else { return Page(items: [], next: nil) }
         let placeholders = Array(repeating: "?", count: meetings.items.count).joined(separator: ", ")
@@ -137,9 +164,8 @@ extension Workspace {
         let horizon = day.adding(days: horizonDays).sqlValue
         let team = teamCondition(citizenColumn: "c.id", professional: professional, day: day)
         let mine = team.sql, mineArguments = team.arguments
-        let access = accessCondition(citizenColumn: "c.id")
-        let accessSQL = access.map { " AND " + $0.sql } ?? ""
-        let accessArguments = access?.arguments ?? []
+        let planAccess = accessCondition(citizenColumn: "c.id", category: .plan)
+        let meetingAccess = accessCondition(citizenColumn: "c.id", category: .meetings)
         var items: [AgendaItem] = []
 
         for meeting in try comingMeetings(limit: limit) {
@@ -151,10 +177,10 @@ extension Workspace {
         try database.forEach("""
             SELECT \(milestoneColumns), c.id AS citizen, c.name AS citizen_name FROM milestone ms
             JOIN plan p ON p.id = ms.plan_id JOIN citizen c ON c.id = p.citizen_id
-            WHERE \(mine)\(accessSQL) AND p.status = 'active'
+            WHERE \(mine)\(planAccess.map { " AND " + $0.sql } ?? "") AND p.status = 'active'
               AND ms.status IN ('planned', 'in-progress', 'adjusted') AND ms.deadline <= ?
             ORDER BY ms.deadline, ms.id LIMIT ?
-            """, mineArguments + accessArguments + [horizon, .integer(Int64(limit))]) { row in
+            """, mineArguments + (planAccess?.arguments ?? []) + [horizon, .integer(Int64(limit))]) { row in
             let milestone = try Milestone(row: row)
             items.append(AgendaItem(kind: .milestone(milestone), citizenID: try row.get("citizen"),
                                     citizenName: try row.get("citizen_name"), date: milestone.deadline,
@@ -165,9 +191,10 @@ extension Workspace {
         try database.forEach("""
             SELECT \(agreementColumns), c.id AS citizen, c.name AS citizen_name FROM agreement a
             JOIN meeting m ON m.id = a.meeting_id JOIN citizen c ON c.id = m.citizen_id
-            WHERE \(mine)\(accessSQL) AND a.done_on IS NULL AND a.due IS NOT NULL AND a.due <= ?
+            WHERE \(mine)\(meetingAccess.map { " AND " + $0.sql } ?? "") AND a.done_on IS NULL AND a.due IS NOT NULL
+              AND a.due <= ?
             ORDER BY a.due, a.id LIMIT ?
-            """, mineArguments + accessArguments + [horizon, .integer(Int64(limit))]) { row in
+            """, mineArguments + (meetingAccess?.arguments ?? []) + [horizon, .integer(Int64(limit))]) { row in
             let agreement = try Agreement(row: row)
             items.append(AgendaItem(kind: .agreement(agreement), citizenID: try row.get("citizen"),
                                     citizenName: try row.get("citizen_name"), date: agreement.due ?? day,
@@ -180,9 +207,10 @@ extension Workspace {
     /// letters kept), by CPR prefix (when the text is digits), and by words in what is written
     /// about them (meeting notes, agreements, progress notes, change stories, the life text),
     /// newest writing first. Name and CPR matches come first.
-    package func search(_ query: String, limit: Int = 100) throws -> [SearchHit] {
+    package func search(_ query: String, limit: Int = 100, noting: Bool = true) throws -> [SearchHit] {
         let text = query.trimmingBlanks()
         guard !text.isEmpty else { return [] }
+        if noting { noteSearch(text) }
         var hits: [SearchHit] = []
         var seen = Set<CitizenID>()
         func add(_ rows: [(record: Citizen, extra: [SQLValue])], _ match: (Citizen) -> SearchHit.Match) {
@@ -198,14 +226,19 @@ extension Workspace {
         let digits = text.filter { $0 != "-" && $0 != " " }
         if !digits.isEmpty, digits.count <= 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
             // A range on the CPR index: every number that starts with the digits typed.
-            add(try citizens(("citizen.cpr IS NOT NULL AND citizen.cpr >= ? AND citizen.cpr < ?",
-                              [.text(digits), .text(digits + ":")]))) { _ in .cpr }
+            // The CPR number is contact information: a citizen whose consent does not share it is no hit.
+            var condition = ("citizen.cpr IS NOT NULL AND citizen.cpr >= ? AND citizen.cpr < ?", [SQLValue.text(digits), .text(digits + ":")])
+            if let contact = accessCondition(citizenColumn: "citizen.id", category: .contact) {
+                condition.0 += " AND " + contact.sql
+                condition.1 += contact.arguments
+            }
+            add(try citizens(condition)) { _ in .cpr }
         } else {
             let pattern = "%" + Self.escapeLike(TextNormalization.searchKey(text)) + "%"
             add(try citizens(("citizen.name_key LIKE ? ESCAPE '\\'", [.text(pattern)]))) { _ in .name }
         }
 
-        guard hits.count < limit, let expression = Self.ftsExpression(text) else { return hits }
+        guard hits.count < limit, let expression = Self.ftsExpression(text) else { return try visible(hits) }
         var textMatches: [CitizenID: (source: SearchHit.TextSource, excerpt: String)] = [:]
         var order: [CitizenID] = []
         try database.forEach("""
@@ -219,7 +252,13 @@ extension Workspace {
             textMatches[citizen] = (source, excerpt.replacingLineEnds().split(separator: "\n").joined(separator: " "))
             order.append(citizen)
         }
-        guard !order.isEmpty else { return hits }
+        guard !order.isEmpty else { return try visible(hits) }
+        // A hit in a category the citizen's consent does not share is no hit.
+        let granted = try grantedCategories(of: order)
+        order.removeAll { citizen in
+            guard let source = textMatches[citizen]?.source else { return true }
+            return !(granted[citizen]?.contains(source.category) ?? false)
+        }
         let wanted = Array(order.prefix(limit - hits.count))
         let placeholders = Array(repeating: "?", count: wanted.count).joined(separator: ", ")
         let rows = try citizens(("citizen.id IN (\(placeholders))", wanted.map(\.sqlValue)))
@@ -228,7 +267,12 @@ extension Workspace {
             guard let row = byID[citizen], let match = textMatches[citizen] else { continue }
             add([row]) { _ in .text(source: match.source, excerpt: match.excerpt) }
         }
-        return hits
+        return try visible(hits)
+    }
+
+    private func visible(_ hits: [SearchHit]) throws -> [SearchHit] {
+        let summaries = try visibleSummaries(hits.map(\.summary))
+        return zip(hits, summaries).map { SearchHit(summary: $1, match: $0.match) }
     }
 
     /// `%`, `_` and `\` taken literally in a LIKE pattern with `ESCAPE '\'`.

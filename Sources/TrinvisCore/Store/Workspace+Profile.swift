@@ -65,6 +65,7 @@ extension Workspace {
     /// Everything the citizen view shows about one citizen.
     package func citizenProfile(_ id: CitizenID) throws -> CitizenProfile {
         let citizen = try get(Citizen.self, id: id)
+        noteLookup(id)
         let parent = id.sqlValue
         let members = try all(TeamMember.self, parent: parent)
         let consents = try all(Consent.self, parent: parent)

@@ -15,6 +15,9 @@ package final class Workspace {
     package var clock: () -> Timestamp
     /// Look-ups and searches noted but not yet written to the access log.
     var pendingLog = PendingAccessLog()
+    /// True while a new database is being filled by the account that created it (demo data, a
+    /// first import): it administers the file until it is registered.
+    private var bootstrapping = false
 
     /// The access rule: administrators see everything (and are logged like everyone), everyone
     /// else sees by organisation and consent.
@@ -46,11 +49,22 @@ package final class Workspace {
         if try database.scalar("SELECT count(*) FROM professional") == .integer(0) {
             // A new database: whoever creates it administers it.
             actor = Actor(account: identity.account, isAdministrator: true)
-            if registerFirstAdministrator {
-                try create(Professional(name: identity.fullName ?? identity.account, role: .administrator,
-                                        username: identity.account))
-            }
+            bootstrapping = true
+            if registerFirstAdministrator { try registerAsAdministratorIfUnregistered() }
         }
+        try refreshActor()
+    }
+
+    /// Registers the account as an administrator unless a professional has it already (after
+    /// a first import into a new database, which may have brought the account along).
+    package func registerAsAdministratorIfUnregistered() throws {
+        guard bootstrapping, try professionalRow(identity.account) == nil else {
+            bootstrapping = false
+            try refreshActor()
+            return
+        }
+        try create(Professional(name: identity.fullName ?? identity.account, role: .administrator, username: identity.account))
+        bootstrapping = false
         try refreshActor()
     }
 
@@ -71,6 +85,11 @@ package final class Workspace {
         self.actor = Actor(account: username)
         try Schema.migrator.migrate(database, now: clock().seconds)
         try refreshActor()
+    }
+
+    /// SQLite's `data_version`: it changes when another connection commits to the file.
+    package func dataVersion() throws -> Int64 {
+        Int64(sqlValue: try database.scalar("PRAGMA data_version")) ?? 0
     }
 
     /// True when the file is a demo database (`trinvis demo`, `--demo`).
@@ -106,11 +125,11 @@ package final class Workspace {
                           organisationID: own?.organisation, isAdministrator: own?.role == .administrator)
             return
         }
-        if try database.scalar("SELECT count(*) FROM professional") == .integer(0) {
+        let own = try professionalRow(identity.account)
+        if bootstrapping, own == nil {
             actor = Actor(account: identity.account, isAdministrator: true)
             return
         }
-        let own = try professionalRow(identity.account)
         let administers = identity.isSuperuser || own?.role == .administrator
         if let name = identity.actingAs, name != identity.account {
             let demo = try isDemo

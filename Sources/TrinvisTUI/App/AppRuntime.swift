@@ -19,7 +19,7 @@ package final class AppRuntime {
         self.workspace = workspace
         self.printFolder = printFolder
         self.printer = printer
-        state = AppState(language: language, today: workspace.today, username: workspace.actor.username,
+        state = AppState(language: language, today: workspace.today, username: workspace.actor.displayName,
                          isProfessional: workspace.actor.professionalID != nil)
         state.mouse = mouse
         state.glyphs = glyphs
@@ -29,7 +29,13 @@ package final class AppRuntime {
         if let drafts = try? workspace.drafts(), !drafts.isEmpty {
             _ = send(.draftsLoaded(drafts))
         }
+        seenDataVersion = try? workspace.dataVersion()
     }
+
+    /// When the access log was last written and the database last looked at for others' changes.
+    private var lastPoll = ContinuousClock.now
+    /// `PRAGMA data_version` when last looked at: it moves when another connection commits.
+    private var seenDataVersion: Int64?
 
     /// When the last draft was written, to write at most one a second while someone types.
     private var lastDraftWrite = ContinuousClock.now
@@ -38,10 +44,61 @@ package final class AppRuntime {
     @discardableResult
     package func send(_ event: AppEvent) -> Bool {
         if case .tick = event { state.today = workspace.today }
+        let searching = state.prompt?.purpose == .search
         let effects = AppUpdate.update(&state, event)
         let quit = perform(effects)
-        writeDraftIfDue(force: { if case .tick = event { return true } else { return false } }())
+        if searching, state.prompt?.purpose != .search {
+            // The search ended: its last term is what the access log records.
+            workspace.finishSearch()
+        }
+        let isTick: Bool
+        if case .tick = event { isTick = true } else { isTick = false }
+        writeDraftIfDue(force: isTick)
+        pollIfDue(force: isTick || quit)
         return quit
+    }
+
+    /// About once a second: writes the noted look-ups to the access log, and shows what others
+    /// saved (or a consent withdrawn) by reading the lists and the selected citizen again.
+    private func pollIfDue(force: Bool) {
+        let now = ContinuousClock.now
+        guard force || now - lastPoll >= .seconds(1) else { return }
+        lastPoll = now
+        do {
+            try workspace.flushAccessLog()
+        } catch {
+            state.message = StatusMessage(text: state.say(.accessLogNotWritten), kind: .error)
+        }
+        guard let version = try? workspace.dataVersion(), version != seenDataVersion else { return }
+        seenDataVersion = version
+        reloadAfterExternalChange()
+    }
+
+    /// Reads again what the screen shows after another window or program changed the database.
+    private func reloadAfterExternalChange() {
+        let size = min(max(state.citizens.rows.count, 100), 1000)
+        var events: [AppEvent] = []
+        do {
+            if let query = state.citizens.query {
+                events.append(.searchLoaded(query: query, hits: try workspace.search(query, limit: size, noting: false)))
+            } else {
+                events.append(.citizensLoaded(try workspace.citizenSummaries(page: .first(size)), append: false))
+            }
+        } catch {
+            return
+        }
+        var effects: [Effect] = []
+        for event in events { effects += AppUpdate.update(&state, event) }
+        perform(effects)
+        if let citizen = state.panes.citizenID, (try? workspace.checkAccess(to: citizen)) != nil {
+            perform([.refreshCitizen])
+            if let detail = try? refreshedDetail() {
+                for event in detail { perform(AppUpdate.update(&state, event)) }
+            }
+        } else if case .detail = state.screen {
+            // The citizen on screen may no longer be seen (a consent withdrawn): back to the list.
+            perform(AppUpdate.update(&state, .key(.escape)))
+        }
     }
 
     /// Writes the open form as a draft now, if it has unwritten changes (before the program ends

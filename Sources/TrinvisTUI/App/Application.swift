@@ -31,6 +31,8 @@ package enum Application {
                                   }
                                   return quit ? .quit : .continue
                               })
+        // What was looked up in the last second reaches the access log before the program ends.
+        try? workspace.flushAccessLog()
         switch end {
         case .quit:
             return .quit
