@@ -73,6 +73,8 @@ struct CommandRunner {
             try printPlan(citizen: citizen, format: format, output: output)
         case .calendar(let output, let naming):
             try calendar(output: output, naming: naming)
+        case .admin(let command):
+            try admin(command)
         }
     }
 

@@ -13,6 +13,7 @@ struct Invocation {
         case calendar(output: String?, naming: CalendarExport.Naming)
         case check
         case backup(path: String)
+        case admin(AdminCommand)
         case help
         case version
     }
@@ -44,7 +45,8 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
     var invocation = Invocation()
     var words: [String] = []
     var commandOptions: [String: String] = [:]
-    var demoFlag = false, fullNamesFlag = false
+    var demoFlag = false, fullNamesFlag = false, unlinkFlag = false
+    var citizens: [String] = []
     var wantsHelp = false, wantsVersion = false
     var index = 0
 
@@ -55,7 +57,8 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         return arguments[index]
     }
 
-    let commandValueOptions: Set<String> = ["--citizen", "-o", "--output", "--from", "--to", "--organisation", "--format"]
+    let commandValueOptions: Set<String> = ["--citizen", "-o", "--output", "--from", "--to", "--organisation", "--format",
+                                            "--name", "--kind", "--role", "--account", "--email", "--phone", "--reason"]
     while index < arguments.count {
         let argument = arguments[index]
         var name = argument
@@ -74,11 +77,17 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         case "--mouse": invocation.mouse = true
         case "--demo": demoFlag = true
         case "--full-names": fullNamesFlag = true
+        case "--unlink": unlinkFlag = true
         case "--help", "-h": wantsHelp = true
         case "--version": wantsVersion = true
         case "--": words += arguments[(index + 1)...]; index = arguments.count; continue
         default:
-            if commandValueOptions.contains(name) {
+            if name == "--citizen" {
+                // `--citizen` may be given more than once (handover of several citizens).
+                let citizen = try value(for: name, inline: inline)
+                citizens.append(citizen)
+                if commandOptions["--citizen"] == nil { commandOptions["--citizen"] = citizen }
+            } else if commandValueOptions.contains(name) {
                 let key = name == "--output" ? "-o" : name
                 guard commandOptions[key] == nil else { throw UsageError(phrase: .unexpectedArgument(argument)) }
                 commandOptions[key] = try value(for: name, inline: inline)
@@ -114,10 +123,13 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
     guard let command = words.first else {
         try allowOnly([])
         if fullNamesFlag { throw UsageError(phrase: .unknownOption("--full-names")) }
+        if unlinkFlag { throw UsageError(phrase: .unknownOption("--unlink")) }
         invocation.command = .interface(demo: demoFlag)
         return invocation
     }
     if demoFlag { throw UsageError(phrase: .unexpectedArgument("--demo")) }
+    if unlinkFlag && command != "admin" { throw UsageError(phrase: .unknownOption("--unlink")) }
+    if citizens.count > 1 && command != "admin" { throw UsageError(phrase: .unexpectedArgument("--citizen")) }
     if fullNamesFlag && command != "calendar" { throw UsageError(phrase: .unknownOption("--full-names")) }
     switch command {
     case "demo":
@@ -174,6 +186,11 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         guard words.count >= 2 else { throw UsageError(phrase: .missingArgument("FILE")) }
         try noMoreWords(after: 2)
         invocation.command = .backup(path: words[1])
+    case "admin":
+        var options = commandOptions
+        options["--citizen"] = nil
+        if unlinkFlag { options["--unlink"] = "" }
+        invocation.command = .admin(try parseAdmin(Array(words.dropFirst()), options: options, citizens: citizens))
     case "help":
         invocation.command = .help
     default:

@@ -159,7 +159,8 @@ extension DemoData {
                 try workspace.create(Consent(
                     citizenID: citizen.id, scope: .shareBetweenOrganisations, recipientID: recipientID,
                     information: "Handleplan, milepæle og aftaler fra samtaler", purpose: "Koordineret støtte",
-                    givenOn: on(0), expiresOn: on(365), note: "Skriftligt samtykke ved første samtale"))
+                    givenOn: on(0), expiresOn: on(365), note: "Skriftligt samtykke ved første samtale",
+                    categories: [.contact, .plan, .meetings]))
             }
             if person.preference == .email {
                 try workspace.create(Consent(citizenID: citizen.id, scope: .contactByEmail, givenOn: on(0),

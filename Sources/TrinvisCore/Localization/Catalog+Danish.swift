@@ -27,6 +27,12 @@ extension Catalog {
                                                     navngives "Svend M." uden --full-names)
                   trinvis check                     kontrol af databasens integritet og fremmednøgler
                   trinvis backup FIL                konsistent kopi af databasen, også mens den bruges
+                  trinvis admin organisation list|add --name N --kind K
+                  trinvis admin professional list|add|set [FAGPERSON] [--name N] [--role R]
+                                 [--organisation ORG] [--account KONTO] [--email E] [--phone T]
+                  trinvis admin link-account FAGPERSON KONTO | --unlink FAGPERSON
+                  trinvis admin handover --from KONTO --to KONTO [--citizen ID ...] --reason TEKST
+                                                    administration (kun administratorer; logges)
 
                 Tilvalg:
                   --db STI          databasen (standard: $TRINVIS_DB, ellers
@@ -261,6 +267,14 @@ extension Catalog {
 
         case .accessLogNotWritten:
             return "Adgangsloggen kunne ikke skrives; Trinvis prøver igen om et sekund"
+        case .adminOrganisationAdded(let id, let name): return "Organisationen \(id) \(name) er oprettet."
+        case .adminProfessionalSaved(let id, let name): return "Fagpersonen \(id) \(name) er gemt."
+        case .adminAccountLinked(let name, let account):
+            return account.map { "\(name) logger nu ind med kontoen \($0)." } ?? "\(name) har ikke længere en konto."
+        case .adminHandoverDone(let citizens, let from, let to):
+            return "\(citizens) \(citizens == 1 ? "borger" : "borgere") er overdraget fra \(from) til \(to); historikken er bevaret."
+        case .professionalNotFound(let text):
+            return "ingen fagperson passer på '\(text)'; trinvis admin professional list viser dem"
         case .organisationKind(let kind):
             switch kind {
             case .municipality: return "kommune"

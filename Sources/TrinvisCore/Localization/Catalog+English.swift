@@ -27,6 +27,12 @@ extension Catalog {
                                                     named "Svend M." unless --full-names)
                   trinvis check                     integrity and foreign-key check of the database
                   trinvis backup FILE               consistent copy of the database while in use
+                  trinvis admin organisation list|add --name N --kind K
+                  trinvis admin professional list|add|set [PROFESSIONAL] [--name N] [--role R]
+                                 [--organisation ORG] [--account A] [--email E] [--phone P]
+                  trinvis admin link-account PROFESSIONAL ACCOUNT | --unlink PROFESSIONAL
+                  trinvis admin handover --from ACCOUNT --to ACCOUNT [--citizen ID ...] --reason TEXT
+                                                    administration (administrators only; logged)
 
                 Options:
                   --db PATH         the database (default: $TRINVIS_DB, else
@@ -261,6 +267,14 @@ extension Catalog {
 
         case .accessLogNotWritten:
             return "The access log could not be written; Trinvis tries again in a second"
+        case .adminOrganisationAdded(let id, let name): return "Added organisation \(id) \(name)."
+        case .adminProfessionalSaved(let id, let name): return "Saved professional \(id) \(name)."
+        case .adminAccountLinked(let name, let account):
+            return account.map { "\(name) now signs in with the account \($0)." } ?? "\(name) has no account any more."
+        case .adminHandoverDone(let citizens, let from, let to):
+            return "Handed \(citizens) \(citizens == 1 ? "citizen" : "citizens") over from \(from) to \(to); the history is kept."
+        case .professionalNotFound(let text):
+            return "no professional matches '\(text)'; trinvis admin professional list shows them"
         case .organisationKind(let kind):
             switch kind {
             case .municipality: return "municipality"

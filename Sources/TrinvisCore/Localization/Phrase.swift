@@ -65,6 +65,12 @@ package enum Phrase: Sendable, Equatable {
     // MARK: Protection
     /// The access log could not be written (the interface keeps the entries and tries again).
     case accessLogNotWritten
+    case adminOrganisationAdded(id: Int64, name: String)
+    case adminProfessionalSaved(id: Int64, name: String)
+    /// `account` nil: the professional has no account any more.
+    case adminAccountLinked(name: String, account: String?)
+    case adminHandoverDone(citizens: Int, from: String, to: String)
+    case professionalNotFound(String)
 
     // MARK: Values
     case organisationKind(OrganisationKind)

@@ -168,8 +168,9 @@ extension Workspace {
             }
             for lookup in lookups {
                 let recent = try database.scalar("""
-                    SELECT max(at) FROM access_log WHERE account = ? AND citizen_id = ? AND action = ?
-                    """, [.text(actor.account), lookup.key.citizen.sqlValue, .text(lookup.key.action.rawValue)])
+                    SELECT max(at) FROM access_log WHERE account = ? AND citizen_id = ? AND action = ? AND acting_as IS ?
+                    """, [.text(actor.account), lookup.key.citizen.sqlValue, .text(lookup.key.action.rawValue),
+                          actor.actingAs.sqlValue])
                 if let last = Int64(sqlValue: recent), lookup.at - last < Self.lookupCoalescingSeconds,
                    lookup.at >= last {
                     pendingLog.written[lookup.key] = last
