@@ -202,7 +202,7 @@ func contents(_ database: Database) throws -> [String: [String]] {
         "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name") {
         try $0.get(0, as: String.self)
     }.filter { table in
-        !["external_id", "trinvis_migration"].contains(table) && !virtual.contains { table == $0 || table.hasPrefix($0 + "_") }
+        !["external_id", "trinvis_migration", "access_log", "access_log_pruning", "setting"].contains(table) && !virtual.contains { table == $0 || table.hasPrefix($0 + "_") }
     }
     var foreignKeys: [String: [String: (table: String, column: String)]] = [:]
     for table in tables {

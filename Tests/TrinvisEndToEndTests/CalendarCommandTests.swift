@@ -111,7 +111,7 @@ import TrinvisCore
         let full = try #require(try Self.parse(file, in: folder))
         #expect(full.version == "2.0")
         #expect(full.method == "PUBLISH")
-        let expectedFull = try Self.expectedEvents(database: database, username: "tester") { "Samtale med " + $0 }
+        let expectedFull = try Self.expectedEvents(database: database, username: Identity.current().account) { "Samtale med " + $0 }
         #expect(!expectedFull.isEmpty, "the demo gives the caseworker coming meetings")
         #expect(full.events.count == expectedFull.count)
         #expect(full.events.sorted { $0.uid < $1.uid } == expectedFull)
@@ -124,7 +124,7 @@ import TrinvisCore
         let stdoutFile = folder.file("stdout.ics")
         try Data(shown.stdout.utf8).write(to: URL(fileURLWithPath: stdoutFile))
         let short = try #require(try Self.parse(stdoutFile, in: folder))
-        let expectedShort = try Self.expectedEvents(database: database, username: "tester") { name in
+        let expectedShort = try Self.expectedEvents(database: database, username: Identity.current().account) { name in
             let words = name.split(separator: " ")
             guard words.count > 1, let first = words.first, let initial = words.last?.first else {
                 return "Meeting with " + name

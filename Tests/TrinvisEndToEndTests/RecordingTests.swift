@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+import TrinvisCore
 
 /// Recording during the conversation, with the real binary in tmux: meetings with notes and
 /// agreements, done marks, progress notes, drafts that survive a killed terminal, and the
 /// refused second save when two people edit the same milestone.
 @Suite(.serialized) struct RecordingTests {
-    private func start(_ terminal: TmuxTerminal, database: String, user: String = "tester") throws {
-        try terminal.startTrinvis("--user \(user)", database: database)
+    /// Starts Trinvis as the account that created the demo (an administrator when it is root),
+    /// or acting as one of the demo's professionals.
+    private func start(_ terminal: TmuxTerminal, database: String, user: String? = nil) throws {
+        try terminal.startTrinvis(user.map { "--user \($0)" } ?? "", database: database)
         try terminal.waitFor("1 Citizens")
     }
 
@@ -113,8 +116,8 @@ import Testing
         let first = try TmuxTerminal(width: 110, height: 36)
         let database = try makeDemoDatabase(in: first.folder)
         let second = try TmuxTerminal(width: 110, height: 36)
-        try start(first, database: database, user: "anna")
-        try start(second, database: database, user: "bo")
+        try start(first, database: database)
+        try start(second, database: database, user: "demo-sanne")
         for terminal in [first, second] {
             try terminal.keys("2", "Down", "e")
             try terminal.waitFor("Milestone for Aisha Khalil")
@@ -125,7 +128,7 @@ import Testing
         try first.keys("F2")
         try first.waitFor("Saved.")
         try second.keys("F2")
-        let refused = try second.waitFor("anna changed this milestone")
+        let refused = try second.waitFor("\(Identity.current().account) changed this milestone")
         #expect(refused.contains("Boligansøgning – Bos udgave"), "the text stays in the form")
         #expect(refused.contains("Milestone for Aisha Khalil"))
         try first.keys("q")

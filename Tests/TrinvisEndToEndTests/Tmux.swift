@@ -98,6 +98,23 @@ final class TmuxTerminal {
         }
     }
 
+    /// Waits until the screen contains `text` and has stopped changing (the same for 0.3 s), so
+    /// that a busy machine's half-drawn screen is never read.
+    @discardableResult
+    func waitForStable(_ text: String, seconds: Double = 20, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        var previous = ""
+        var since = Date()
+        return try waitUntil(seconds: seconds, description: "the screen shows \"\(text)\" and stops changing",
+                             sourceLocation: sourceLocation) { screen in
+            if screen != previous {
+                previous = screen
+                since = Date()
+                return false
+            }
+            return screen.contains(text) && Date().timeIntervalSince(since) >= 0.3
+        }
+    }
+
     /// Waits until `condition` holds for the screen, or records a failure after `seconds`.
     @discardableResult
     func waitUntil(seconds: Double = 15, description: String, sourceLocation: SourceLocation = #_sourceLocation,

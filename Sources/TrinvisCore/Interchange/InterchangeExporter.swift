@@ -221,7 +221,10 @@ package struct InterchangeExporter {
             entry.set("given_on", consent.givenOn)
             entry.set("expires_on", consent.expiresOn)
             entry.set("withdrawn_on", consent.withdrawnOn)
-            entry.set("categories", .array(consent.categories.sorted().map { .string($0.rawValue) }))
+            // Absent means all five (the format's default), so documents without it round-trip.
+            if consent.categories.count < DataCategory.allCases.count {
+                entry.set("categories", .array(consent.categories.sorted().map { .string($0.rawValue) }))
+            }
             entry.set("note", consent.note)
             return entry.value
         }))

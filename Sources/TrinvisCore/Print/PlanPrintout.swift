@@ -171,6 +171,8 @@ extension Workspace {
     package func planPrintout(of citizenID: CitizenID, language: Language) throws -> PlanPrintout {
         let say = Localizer(language)
         let today = self.today
+        // The printout is the plan: a consent that does not share the plan does not let it be printed.
+        try checkAccess(to: citizenID, category: .plan)
         let citizen = try get(Citizen.self, id: citizenID)
         noteLookup(citizenID, .print)
         let plan = try currentPlan(of: citizenID)
