@@ -75,6 +75,8 @@ struct CommandRunner {
             try calendar(output: output, naming: naming)
         case .admin(let command):
             try admin(command)
+        case .audit(let request):
+            try audit(request)
         }
     }
 

@@ -14,6 +14,7 @@ struct Invocation {
         case check
         case backup(path: String)
         case admin(AdminCommand)
+        case audit(AuditRequest)
         case help
         case version
     }
@@ -21,6 +22,22 @@ struct Invocation {
     /// The output forms of `trinvis report`.
     enum ReportFormat: String, CaseIterable {
         case text, csv, json, pdf
+    }
+
+    /// What `trinvis audit` lists, checks or prunes.
+    struct AuditRequest: Equatable {
+        var citizen: String?
+        var account: String?
+        var from: LocalDate?
+        var to: LocalDate?
+        var format: AuditFormat = .text
+        var verify = false
+        var prune = false
+    }
+
+    /// The output forms of `trinvis audit`.
+    enum AuditFormat: String, CaseIterable {
+        case text, csv, json
     }
 
     /// The output forms of `trinvis print-plan`.
@@ -45,7 +62,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
     var invocation = Invocation()
     var words: [String] = []
     var commandOptions: [String: String] = [:]
-    var demoFlag = false, fullNamesFlag = false, unlinkFlag = false
+    var demoFlag = false, fullNamesFlag = false, unlinkFlag = false, verifyFlag = false, pruneFlag = false
     var citizens: [String] = []
     var wantsHelp = false, wantsVersion = false
     var index = 0
@@ -78,6 +95,8 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         case "--demo": demoFlag = true
         case "--full-names": fullNamesFlag = true
         case "--unlink": unlinkFlag = true
+        case "--verify": verifyFlag = true
+        case "--prune": pruneFlag = true
         case "--help", "-h": wantsHelp = true
         case "--version": wantsVersion = true
         case "--": words += arguments[(index + 1)...]; index = arguments.count; continue
@@ -131,6 +150,10 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
     if unlinkFlag && command != "admin" { throw UsageError(phrase: .unknownOption("--unlink")) }
     if citizens.count > 1 && command != "admin" { throw UsageError(phrase: .unexpectedArgument("--citizen")) }
     if fullNamesFlag && command != "calendar" { throw UsageError(phrase: .unknownOption("--full-names")) }
+    if command != "audit" {
+        if verifyFlag { throw UsageError(phrase: .unknownOption("--verify")) }
+        if pruneFlag { throw UsageError(phrase: .unknownOption("--prune")) }
+    }
     switch command {
     case "demo":
         try allowOnly([])
@@ -191,6 +214,27 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         options["--citizen"] = nil
         if unlinkFlag { options["--unlink"] = "" }
         invocation.command = .admin(try parseAdmin(Array(words.dropFirst()), options: options, citizens: citizens))
+    case "audit":
+        try noMoreWords(after: 1)
+        if verifyFlag || pruneFlag {
+            try allowOnly([])
+        } else {
+            try allowOnly(["--citizen", "--account", "--from", "--to", "--format"])
+        }
+        var request = Invocation.AuditRequest(citizen: commandOptions["--citizen"], account: commandOptions["--account"],
+                                              verify: verifyFlag, prune: pruneFlag)
+        let formatText = commandOptions["--format"] ?? Invocation.AuditFormat.text.rawValue
+        guard let format = Invocation.AuditFormat(rawValue: formatText) else {
+            throw UsageError(phrase: .invalidChoice(option: "--format", value: formatText,
+                                                    allowed: Invocation.AuditFormat.allCases.map(\.rawValue)))
+        }
+        request.format = format
+        request.from = try date("--from")
+        request.to = try date("--to")
+        if let from = request.from, let to = request.to, to < from {
+            throw UsageError(phrase: .dateRangeReversed(from: from.iso, to: to.iso))
+        }
+        invocation.command = .audit(request)
     case "help":
         invocation.command = .help
     default:

@@ -33,6 +33,12 @@ extension Catalog {
                   trinvis admin link-account FAGPERSON KONTO | --unlink FAGPERSON
                   trinvis admin handover --from KONTO --to KONTO [--citizen ID ...] --reason TEKST
                                                     administration (kun administratorer; logges)
+                  trinvis audit [--citizen ID] [--account NAVN] [--from DATO] [--to DATO]
+                                [--format text|csv|json] [--verify] [--prune]
+                                                    adgangsloggen (administratorer ser alle poster,
+                                                    andre deres egne); --verify tjekker dens
+                                                    hashkæder, --prune fjerner poster ældre end
+                                                    opbevaringstiden (administratorer)
 
                 Tilvalg:
                   --db STI          databasen (standard: $TRINVIS_DB, ellers
@@ -275,6 +281,21 @@ extension Catalog {
             return "\(citizens) \(citizens == 1 ? "borger" : "borgere") er overdraget fra \(from) til \(to); historikken er bevaret."
         case .professionalNotFound(let text):
             return "ingen fagperson passer på '\(text)'; trinvis admin professional list viser dem"
+        case .auditIntact(let lookups, let changes, let lookupHash, let changeHash):
+            return "adgangsloggen er intakt: \(lookups + changes) poster (\(lookups) opslag, \(changes) ændringer), seneste hash: opslag \(lookupHash), ændringer \(changeHash)"
+        case .auditBroken(let id, let chain, let kind):
+            switch kind {
+            case .altered:
+                return "adgangsloggen er brudt ved post \(id) (kæden \(chain)): indholdet passer ikke med dens hash; den er ændret eller indsat uden om Trinvis"
+            case .removedBefore:
+                return "adgangsloggen er brudt ved post \(id) (kæden \(chain)): posten før den i kæden mangler; poster er fjernet eller indsat uden om Trinvis"
+            case .invalid:
+                return "adgangsloggen er brudt ved post \(id) (kæden \(chain)): den nævner en ukendt handling eller kæde; den er indsat eller ændret uden om Trinvis"
+            }
+        case .auditPruned(let lookups, let changes, let lookupDays, let changeDays):
+            return "Fjernede \(lookups) opslag ældre end \(lookupDays) dage og \(changes) ændringer ældre end \(changeDays) dage fra adgangsloggen."
+        case .auditCitizen(let id): return "borger #\(id)"
+
         case .organisationKind(let kind):
             switch kind {
             case .municipality: return "kommune"

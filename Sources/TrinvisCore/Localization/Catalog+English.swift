@@ -33,6 +33,12 @@ extension Catalog {
                   trinvis admin link-account PROFESSIONAL ACCOUNT | --unlink PROFESSIONAL
                   trinvis admin handover --from ACCOUNT --to ACCOUNT [--citizen ID ...] --reason TEXT
                                                     administration (administrators only; logged)
+                  trinvis audit [--citizen ID] [--account NAME] [--from DATE] [--to DATE]
+                                [--format text|csv|json] [--verify] [--prune]
+                                                    the access log (administrators see every entry,
+                                                    others their own); --verify checks its hash
+                                                    chains, --prune removes entries older than the
+                                                    retention (administrators)
 
                 Options:
                   --db PATH         the database (default: $TRINVIS_DB, else
@@ -275,6 +281,21 @@ extension Catalog {
             return "Handed \(citizens) \(citizens == 1 ? "citizen" : "citizens") over from \(from) to \(to); the history is kept."
         case .professionalNotFound(let text):
             return "no professional matches '\(text)'; trinvis admin professional list shows them"
+        case .auditIntact(let lookups, let changes, let lookupHash, let changeHash):
+            return "the access log is intact: \(lookups + changes) entries (\(lookups) look-ups, \(changes) changes), latest hashes: lookup \(lookupHash), change \(changeHash)"
+        case .auditBroken(let id, let chain, let kind):
+            switch kind {
+            case .altered:
+                return "the access log is broken at entry \(id) (\(chain) chain): its contents do not match its hash; it was altered or inserted outside Trinvis"
+            case .removedBefore:
+                return "the access log is broken at entry \(id) (\(chain) chain): the entry before it in the chain is missing; entries were removed or inserted outside Trinvis"
+            case .invalid:
+                return "the access log is broken at entry \(id) (\(chain) chain): it names an unknown action or chain; it was inserted or altered outside Trinvis"
+            }
+        case .auditPruned(let lookups, let changes, let lookupDays, let changeDays):
+            return "Removed \(lookups) look-ups older than \(lookupDays) days and \(changes) changes older than \(changeDays) days from the access log."
+        case .auditCitizen(let id): return "citizen #\(id)"
+
         case .organisationKind(let kind):
             switch kind {
             case .municipality: return "municipality"

@@ -72,6 +72,16 @@ package enum Phrase: Sendable, Equatable {
     case adminHandoverDone(citizens: Int, from: String, to: String)
     case professionalNotFound(String)
 
+    // MARK: Access log
+    /// `trinvis audit --verify` found both chains unbroken.
+    case auditIntact(lookups: Int, changes: Int, lookupHash: String, changeHash: String)
+    /// `trinvis audit --verify` found the first break.
+    case auditBroken(id: Int64, chain: String, kind: AccessLogProblem.Kind)
+    /// `trinvis audit --prune` removed entries older than the retention.
+    case auditPruned(lookups: Int, changes: Int, lookupDays: Int, changeDays: Int)
+    /// The citizen of an entry in `trinvis audit`'s text form.
+    case auditCitizen(Int64)
+
     // MARK: Values
     case organisationKind(OrganisationKind)
     case role(ProfessionalRole)
