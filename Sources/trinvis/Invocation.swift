@@ -14,6 +14,8 @@ struct Invocation {
         case check
         case backup(path: String)
         case help
+        /// `trinvis help --man`: the manual page in roff, from the same text as `--help`.
+        case manual
         case version
     }
 
@@ -44,7 +46,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
     var invocation = Invocation()
     var words: [String] = []
     var commandOptions: [String: String] = [:]
-    var demoFlag = false, fullNamesFlag = false
+    var demoFlag = false, fullNamesFlag = false, manFlag = false
     var wantsHelp = false, wantsVersion = false
     var index = 0
 
@@ -74,6 +76,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         case "--mouse": invocation.mouse = true
         case "--demo": demoFlag = true
         case "--full-names": fullNamesFlag = true
+        case "--man": manFlag = true
         case "--help", "-h": wantsHelp = true
         case "--version": wantsVersion = true
         case "--": words += arguments[(index + 1)...]; index = arguments.count; continue
@@ -113,11 +116,13 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
 
     guard let command = words.first else {
         try allowOnly([])
+        if manFlag { throw UsageError(phrase: .unknownOption("--man")) }
         if fullNamesFlag { throw UsageError(phrase: .unknownOption("--full-names")) }
         invocation.command = .interface(demo: demoFlag)
         return invocation
     }
     if demoFlag { throw UsageError(phrase: .unexpectedArgument("--demo")) }
+    if manFlag && command != "help" { throw UsageError(phrase: .unknownOption("--man")) }
     if fullNamesFlag && command != "calendar" { throw UsageError(phrase: .unknownOption("--full-names")) }
     switch command {
     case "demo":
@@ -175,7 +180,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         try noMoreWords(after: 2)
         invocation.command = .backup(path: words[1])
     case "help":
-        invocation.command = .help
+        invocation.command = manFlag ? .manual : .help
     default:
         throw UsageError(phrase: .unknownCommand(command))
     }

@@ -32,7 +32,8 @@ extension Catalog {
                   --db STI          databasen (standard: $TRINVIS_DB, ellers
                                     $XDG_DATA_HOME/trinvis/trinvis.sqlite, ellers
                                     ~/.local/share/trinvis/trinvis.sqlite)
-                  --user NAVN       hvem du er (standard: dit login-navn)
+                  --user NAVN       optræd som fagpersonen NAVN: kun for administratorer
+                                    og demodatabaser (standard: din konto i styresystemet)
                   --lang da|en      sprog (standard: fra LANG)
                   --mouse           lad musen vælge rækker i skærmbilledet
                   --help, -h        denne tekst
@@ -258,6 +259,21 @@ extension Catalog {
         case .calendarSummary(let name): return "Samtale med \(name)"
         case .calendarDescription(let kind, let date, let citizen):
             return "Aftalt ved sidste møde (\(kind), \(date)). Borger nr. \(citizen) i Trinvis."
+
+        case .sharedConfigurationUnreadable(let path, let reason):
+            return "dette er en fælles installation, men dens konfiguration \(path) kan ikke læses (\(reason)). Bed administratoren skrive linjen 'database = /var/lib/trinvis/trinvis.sqlite' dér (se docs/installation.md)."
+        case .sharedConfigurationInvalid(let path, let line):
+            return line == 0
+                ? "konfigurationen \(path) nævner ingen database. Bed administratoren tilføje linjen 'database = /var/lib/trinvis/trinvis.sqlite'."
+                : "linje \(line) i konfigurationen \(path) er ikke 'database = /ABSOLUT/STI'. Bed administratoren rette den."
+        case .sharedDatabaseOnly(let path):
+            return "dette er en fælles installation: den bruger kun databasen \(path) (fra /etc/trinvis/trinvis.conf), og --db kan ikke pege på en anden"
+        case .sharedDatabaseMissing(let path):
+            return "den fælles database \(path) findes ikke endnu. Administratoren opretter den med 'sudo trinvis check' (se docs/installation.md)."
+        case .sharedBackupAdministratorsOnly:
+            return "i en fælles installation er det kun en administrator, der laver en kopi af databasen"
+        case .databaseFilesExposed(let files, let command):
+            return "advarsel: andre kan læse \(files.joined(separator: ", ")) (rettighederne er videre end 0660). Ret det med: \(command)"
 
         case .organisationKind(let kind):
             switch kind {

@@ -62,6 +62,20 @@ package enum Phrase: Sendable, Equatable {
     /// agreed and the citizen's id in Trinvis.
     case calendarDescription(kind: String, date: String, citizen: Int64)
 
+    // MARK: Shared installation
+    /// A setgid Trinvis cannot read `/etc/trinvis/trinvis.conf`.
+    case sharedConfigurationUnreadable(path: String, reason: String)
+    /// The configuration has a line that is not `database = /ABSOLUTE/PATH` (0: no such line).
+    case sharedConfigurationInvalid(path: String, line: Int)
+    /// `--db` names another database than the shared installation's.
+    case sharedDatabaseOnly(path: String)
+    /// The shared installation's database does not exist yet.
+    case sharedDatabaseMissing(path: String)
+    /// `trinvis backup` in a shared installation by someone who is not an administrator.
+    case sharedBackupAdministratorsOnly
+    /// Others may read the database or its companions: a warning with the command that fixes it.
+    case databaseFilesExposed(files: [String], command: String)
+
     // MARK: Values
     case organisationKind(OrganisationKind)
     case role(ProfessionalRole)
