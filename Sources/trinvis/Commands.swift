@@ -176,7 +176,7 @@ struct CommandRunner {
             throw Failure(phrase: .noDatabase(path: databasePath))
         }
         warnAboutExposedFiles(databasePath)
-        let report = DatabaseCheck.run(path: databasePath)
+        let report = DatabaseCheck.run(path: databasePath, keepWriteAheadLogFiles: environment.shared != nil)
         if report.problems.isEmpty {
             writeOutput(say(.checkHealthy(path: databasePath, citizens: report.citizens)) + "\n")
         } else {
