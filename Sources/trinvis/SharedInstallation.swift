@@ -98,5 +98,13 @@ struct SharedInstallation: Equatable {
         guard fileManager.fileExists(atPath: databasePath) else {
             throw Failure(phrase: .sharedDatabaseMissing(path: databasePath))
         }
+        // A missing -wal or -shm file would be created by, and belong to, this person, who
+        // could then read it around Trinvis: refuse until the administrator makes it again.
+        for path in DatabaseFiles.paths(of: databasePath) {
+            var status = stat()
+            guard stat(path, &status) == 0, status.st_uid != getuid() else {
+                throw Failure(phrase: .sharedDatabaseFilesNotReady(path: databasePath))
+            }
+        }
     }
 }

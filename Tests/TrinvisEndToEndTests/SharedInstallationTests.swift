@@ -131,6 +131,17 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
                                "import sqlite3; print('\\n'.join(r[0] for r in sqlite3.connect('\(database)').execute('SELECT account FROM access_log')))"])
         #expect(log.status == 0, "python3: \(log.stderr)")
         #expect(log.stdout.split(separator: "\n").contains(Substring(account.name)), "log: \(log.stdout)")
+
+        // With the -wal and -shm files gone, a person's Trinvis refuses (it would create them,
+        // owned by the person) until root's `trinvis check` makes them again.
+        #expect(!FileManager.default.fileExists(atPath: database + "-wal"))
+        let notReady = try account.run([binary, "export"])
+        #expect(notReady.status == 1)
+        #expect(notReady.stderr.contains("sudo trinvis check"), "stderr: \(notReady.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: database + "-wal"))
+        #expect(try runTool([binary, "check"], environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8"]).status == 0)
+        #expect(owner(database + "-wal") == (0, groupID))
+        #expect(try account.run([binary, "export"]).status == 0)
     }
 
     @Test func aMissingOrInvalidConfigurationIsAClearError() throws {

@@ -270,6 +270,8 @@ extension Catalog {
             return "dette er en fælles installation: den bruger kun databasen \(path) (fra /etc/trinvis/trinvis.conf), og --db kan ikke pege på en anden"
         case .sharedDatabaseMissing(let path):
             return "den fælles database \(path) findes ikke endnu. Administratoren opretter den med 'sudo trinvis check' (se docs/installation.md)."
+        case .sharedDatabaseFilesNotReady(let path):
+            return "logfilerne (-wal og -shm) til den fælles database \(path) mangler eller tilhører en person. Administratoren opretter dem igen med 'sudo trinvis check'."
         case .sharedBackupAdministratorsOnly:
             return "i en fælles installation er det kun en administrator, der laver en kopi af databasen"
         case .databaseFilesExposed(let files, let command):

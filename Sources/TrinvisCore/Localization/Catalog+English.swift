@@ -271,6 +271,8 @@ extension Catalog {
             return "this is a shared installation: it uses only the database \(path) (from /etc/trinvis/trinvis.conf), and --db cannot name another"
         case .sharedDatabaseMissing(let path):
             return "the shared database \(path) does not exist yet. The administrator creates it with 'sudo trinvis check' (see docs/installation.md)."
+        case .sharedDatabaseFilesNotReady(let path):
+            return "the write-ahead log files of the shared database \(path) are missing or belong to a person. The administrator makes them again with 'sudo trinvis check'."
         case .sharedBackupAdministratorsOnly:
             return "in a shared installation only an administrator makes a copy of the database"
         case .databaseFilesExposed(let files, let command):

@@ -71,6 +71,8 @@ package enum Phrase: Sendable, Equatable {
     case sharedDatabaseOnly(path: String)
     /// The shared installation's database does not exist yet.
     case sharedDatabaseMissing(path: String)
+    /// The shared database's -wal or -shm file is missing or belongs to a person.
+    case sharedDatabaseFilesNotReady(path: String)
     /// `trinvis backup` in a shared installation by someone who is not an administrator.
     case sharedBackupAdministratorsOnly
     /// Others may read the database or its companions: a warning with the command that fixes it.
