@@ -50,9 +50,14 @@ struct CommandRunner {
     }
 
     private func perform() throws {
+        if let shared = environment.shared {
+            try guardSharedInstallation(shared)
+        }
         switch invocation.command {
         case .help:
             writeOutput(say(.usage) + "\n")
+        case .manual:
+            writeOutput(ManualPage.roff())
         case .version:
             writeOutput(say(.version(TrinvisVersion.current)) + "\n")
         case .interface(let demo):
@@ -80,18 +85,58 @@ struct CommandRunner {
         }
     }
 
+    /// In a shared installation: `--db` may name only the configured database, the superuser
+    /// creates it when it is missing, and the demo interface gives up the group first.
+    private func guardSharedInstallation(_ shared: SharedInstallation) throws {
+        switch invocation.command {
+        case .help, .manual, .version: return
+        case .interface(demo: true):
+            try SharedInstallation.dropGroupForGood()
+            return
+        default: break
+        }
+        if let path = invocation.databasePath, !shared.isConfiguredDatabase(path) {
+            throw UsageError(phrase: .sharedDatabaseOnly(path: shared.databasePath))
+        }
+        if case .demo = invocation.command {
+            throw UsageError(phrase: .sharedDatabaseOnly(path: shared.databasePath))
+        }
+        try shared.prepare()
+    }
+
     /// Opens an existing database for a command that must not create one.
     func openExisting() throws -> Workspace {
         guard FileManager.default.fileExists(atPath: databasePath) else {
             throw Failure(phrase: .noDatabase(path: databasePath))
         }
-        return try Workspace(path: databasePath, identity: identity)
+        return try openWorkspace(databasePath)
     }
 
     /// Opens (and creates, with its folder) the database the interface uses.
     func openOrCreate() throws -> Workspace {
         try createFolder(of: databasePath)
-        return try Workspace(path: databasePath, identity: identity)
+        return try openWorkspace(databasePath)
+    }
+
+    /// Opens the database for the person, after a warning when others may read its files. In a
+    /// shared installation SQLite keeps its temporary data in memory (never in files the person
+    /// owns) and the write-ahead log files stay in place.
+    private func openWorkspace(_ path: String) throws -> Workspace {
+        warnAboutExposedFiles(path)
+        let workspace = try Workspace(path: path, identity: identity)
+        if environment.shared != nil {
+            try workspace.database.execute("PRAGMA temp_store = MEMORY")
+            workspace.database.keepWriteAheadLogFiles()
+        }
+        return workspace
+    }
+
+    /// Prints a warning with the `chmod` command that fixes it when others may read the
+    /// database or its write-ahead log.
+    func warnAboutExposedFiles(_ path: String) {
+        let exposed = DatabaseFiles.exposed(databasePath: path)
+        guard !exposed.isEmpty else { return }
+        printError(say(.databaseFilesExposed(files: exposed, command: DatabaseFiles.fixCommand(exposed))))
     }
 
     /// Creates the folder a database goes into (mode 0700) when it does not exist yet.
@@ -134,7 +179,8 @@ struct CommandRunner {
         guard FileManager.default.fileExists(atPath: databasePath) else {
             throw Failure(phrase: .noDatabase(path: databasePath))
         }
-        let report = DatabaseCheck.run(path: databasePath)
+        warnAboutExposedFiles(databasePath)
+        let report = DatabaseCheck.run(path: databasePath, keepWriteAheadLogFiles: environment.shared != nil)
         if report.problems.isEmpty {
             writeOutput(say(.checkHealthy(path: databasePath, citizens: report.citizens)) + "\n")
         } else {
@@ -145,10 +191,13 @@ struct CommandRunner {
     private func backup(to path: String) throws {
         guard !FileManager.default.fileExists(atPath: path) else { throw Failure(phrase: .fileExists(path: path)) }
         let workspace = try openExisting()
+        if environment.shared != nil, !workspace.actor.isAdministrator {
+            throw Failure(phrase: .sharedBackupAdministratorsOnly)
+        }
         do {
-            try workspace.database.backup(to: path)
+            try PersonRights.perform { try workspace.database.backup(to: path) }
         } catch {
-            for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+            try? PersonRights.perform { for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) } }
             throw error
         }
         writeOutput(say(.backupWritten(path: path)) + "\n")

@@ -6,7 +6,9 @@ extension CommandRunner {
     func importDocument(_ path: String) throws {
         let bytes: [UInt8]
         do {
-            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+            // Read with the person's own rights: a setgid Trinvis never reads a file for the
+            // person that the person could not read.
+            bytes = try PersonRights.perform { Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
         } catch {
             throw Failure(phrase: .cannotReadFile(path: path, reason: (error as NSError).localizedDescription))
         }

@@ -4,9 +4,14 @@ import TrinvisCore
 /// Where things are on this machine: the default database, the user, the terminal.
 struct Environment {
     let variables: [String: String]
+    /// The shared installation when Trinvis runs setgid: then its database is the only one.
+    var shared: SharedInstallation? = nil
 
-    /// `$TRINVIS_DB`, else `$XDG_DATA_HOME/trinvis/trinvis.sqlite`, else `~/.local/share/trinvis/trinvis.sqlite`.
+    /// The shared installation's database when running setgid (`TRINVIS_DB` and the XDG
+    /// variables are ignored then); else `$TRINVIS_DB`, else `$XDG_DATA_HOME/trinvis/trinvis.sqlite`,
+    /// else `~/.local/share/trinvis/trinvis.sqlite`.
     var defaultDatabasePath: String {
+        if let shared { return shared.databasePath }
         if let path = variables["TRINVIS_DB"], !path.isEmpty { return path }
         if let data = variables["XDG_DATA_HOME"], !data.isEmpty { return data + "/trinvis/trinvis.sqlite" }
         let home = variables["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
@@ -48,8 +53,13 @@ func writeFileAtomically(_ text: String, to path: String) throws {
     try writeFileAtomically(Array(text.utf8), to: path)
 }
 
-/// Writes `bytes` to `path` atomically, as `writeFileAtomically(_:to:)` does for text.
+/// Writes `bytes` to `path` atomically, as `writeFileAtomically(_:to:)` does for text. A setgid
+/// Trinvis writes the file with the person's own group, never with the installation's.
 func writeFileAtomically(_ bytes: [UInt8], to path: String) throws {
+    try PersonRights.perform { try writeFileAtomicallyAsIs(bytes, to: path) }
+}
+
+private func writeFileAtomicallyAsIs(_ bytes: [UInt8], to path: String) throws {
     let temporary = path + ".tmp-\(getpid())"
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { throw POSIXFailure(code: errno) }

@@ -16,6 +16,8 @@ struct Invocation {
         case admin(AdminCommand)
         case audit(AuditRequest)
         case help
+        /// `trinvis help --man`: the manual page in roff, from the same text as `--help`.
+        case manual
         case version
     }
 
@@ -62,7 +64,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
     var invocation = Invocation()
     var words: [String] = []
     var commandOptions: [String: String] = [:]
-    var demoFlag = false, fullNamesFlag = false, unlinkFlag = false, verifyFlag = false, pruneFlag = false
+    var demoFlag = false, fullNamesFlag = false, unlinkFlag = false, verifyFlag = false, pruneFlag = false, manFlag = false
     var citizens: [String] = []
     var wantsHelp = false, wantsVersion = false
     var index = 0
@@ -97,6 +99,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         case "--unlink": unlinkFlag = true
         case "--verify": verifyFlag = true
         case "--prune": pruneFlag = true
+        case "--man": manFlag = true
         case "--help", "-h": wantsHelp = true
         case "--version": wantsVersion = true
         case "--": words += arguments[(index + 1)...]; index = arguments.count; continue
@@ -141,6 +144,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
 
     guard let command = words.first else {
         try allowOnly([])
+        if manFlag { throw UsageError(phrase: .unknownOption("--man")) }
         if fullNamesFlag { throw UsageError(phrase: .unknownOption("--full-names")) }
         if unlinkFlag { throw UsageError(phrase: .unknownOption("--unlink")) }
         invocation.command = .interface(demo: demoFlag)
@@ -149,6 +153,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
     if demoFlag { throw UsageError(phrase: .unexpectedArgument("--demo")) }
     if unlinkFlag && command != "admin" { throw UsageError(phrase: .unknownOption("--unlink")) }
     if citizens.count > 1 && command != "admin" { throw UsageError(phrase: .unexpectedArgument("--citizen")) }
+    if manFlag && command != "help" { throw UsageError(phrase: .unknownOption("--man")) }
     if fullNamesFlag && command != "calendar" { throw UsageError(phrase: .unknownOption("--full-names")) }
     if command != "audit" {
         if verifyFlag { throw UsageError(phrase: .unknownOption("--verify")) }
@@ -236,7 +241,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         }
         invocation.command = .audit(request)
     case "help":
-        invocation.command = .help
+        invocation.command = manFlag ? .manual : .help
     default:
         throw UsageError(phrase: .unknownCommand(command))
     }

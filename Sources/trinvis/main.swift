@@ -3,7 +3,9 @@ import TrinvisCore
 
 /// Parses the command line, runs the command and exits with its status (0, 1 or 2).
 func trinvisMain() -> Int32 {
-    let environment = Environment(variables: ProcessInfo.processInfo.environment)
+    // A setgid Trinvis creates nothing that others may read.
+    if SharedInstallation.isActive { umask(0o007) }
+    var environment = Environment(variables: ProcessInfo.processInfo.environment)
     let fallbackLanguage = Language.fromEnvironment(environment.variables)
     let invocation: Invocation
     do {
@@ -17,6 +19,15 @@ func trinvisMain() -> Int32 {
         return 2
     }
     let say = Localizer(invocation.language ?? fallbackLanguage)
+    do {
+        environment.shared = try SharedInstallation.current()
+    } catch let failure as Failure {
+        printError(say(.failure(say(failure.phrase))))
+        return 1
+    } catch {
+        printError(say(.failure(String(describing: error))))
+        return 1
+    }
     return CommandRunner(environment: environment, invocation: invocation, say: say).run()
 }
 

@@ -162,6 +162,14 @@ package final class Database {
         }
     }
 
+    /// Keeps the write-ahead log and shared-memory files when the last connection closes, so that
+    /// in a shared installation they stay the files the administrator created (owned by root)
+    /// instead of being made anew by, and owned by, whichever person opens the database next.
+    package func keepWriteAheadLogFiles() {
+        var on: Int32 = 1
+        _ = sqlite3_file_control(handle, "main", SQLITE_FCNTL_PERSIST_WAL, &on)
+    }
+
     /// Writes a consistent copy of the whole database to `destination` while others may use it.
     package func backup(to destination: String) throws {
         let target = try Database(path: destination)

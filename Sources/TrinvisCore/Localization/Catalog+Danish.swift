@@ -44,7 +44,8 @@ extension Catalog {
                   --db STI          databasen (standard: $TRINVIS_DB, ellers
                                     $XDG_DATA_HOME/trinvis/trinvis.sqlite, ellers
                                     ~/.local/share/trinvis/trinvis.sqlite)
-                  --user NAVN       hvem du er (standard: dit login-navn)
+                  --user NAVN       optræd som fagpersonen NAVN: kun for administratorer
+                                    og demodatabaser (standard: din konto i styresystemet)
                   --lang da|en      sprog (standard: fra LANG)
                   --mouse           lad musen vælge rækker i skærmbilledet
                   --help, -h        denne tekst
@@ -295,6 +296,22 @@ extension Catalog {
         case .auditPruned(let lookups, let changes, let lookupDays, let changeDays):
             return "Fjernede \(lookups) opslag ældre end \(lookupDays) dage og \(changes) ændringer ældre end \(changeDays) dage fra adgangsloggen."
         case .auditCitizen(let id): return "borger #\(id)"
+        case .sharedConfigurationUnreadable(let path, let reason):
+            return "dette er en fælles installation, men dens konfiguration \(path) kan ikke læses (\(reason)). Bed administratoren skrive linjen 'database = /var/lib/trinvis/trinvis.sqlite' dér (se docs/installation.md)."
+        case .sharedConfigurationInvalid(let path, let line):
+            return line == 0
+                ? "konfigurationen \(path) nævner ingen database. Bed administratoren tilføje linjen 'database = /var/lib/trinvis/trinvis.sqlite'."
+                : "linje \(line) i konfigurationen \(path) er ikke 'database = /ABSOLUT/STI'. Bed administratoren rette den."
+        case .sharedDatabaseOnly(let path):
+            return "dette er en fælles installation: den bruger kun databasen \(path) (fra /etc/trinvis/trinvis.conf), og --db kan ikke pege på en anden"
+        case .sharedDatabaseMissing(let path):
+            return "den fælles database \(path) findes ikke endnu. Administratoren opretter den med 'sudo trinvis check' (se docs/installation.md)."
+        case .sharedDatabaseFilesNotReady(let path):
+            return "logfilerne (-wal og -shm) til den fælles database \(path) mangler eller tilhører en person. Administratoren opretter dem igen med 'sudo trinvis check'."
+        case .sharedBackupAdministratorsOnly:
+            return "i en fælles installation er det kun en administrator, der laver en kopi af databasen"
+        case .databaseFilesExposed(let files, let command):
+            return "advarsel: andre kan læse \(files.joined(separator: ", ")) (rettighederne er videre end 0660). Ret det med: \(command)"
 
         case .organisationKind(let kind):
             switch kind {

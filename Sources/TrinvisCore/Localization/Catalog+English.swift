@@ -44,7 +44,9 @@ extension Catalog {
                   --db PATH         the database (default: $TRINVIS_DB, else
                                     $XDG_DATA_HOME/trinvis/trinvis.sqlite, else
                                     ~/.local/share/trinvis/trinvis.sqlite)
-                  --user NAME       who you are (default: your login name)
+                  --user NAME       act as the professional NAME: for administrators and
+                                    demo databases only (default: your operating-system
+                                    account)
                   --lang da|en      language of the interface (default: from LANG)
                   --mouse           let the mouse select rows in the interface
                   --help, -h        this text
@@ -295,6 +297,22 @@ extension Catalog {
         case .auditPruned(let lookups, let changes, let lookupDays, let changeDays):
             return "Removed \(lookups) look-ups older than \(lookupDays) days and \(changes) changes older than \(changeDays) days from the access log."
         case .auditCitizen(let id): return "citizen #\(id)"
+        case .sharedConfigurationUnreadable(let path, let reason):
+            return "this is a shared installation, but its configuration \(path) cannot be read (\(reason)). Ask the administrator to write the line 'database = /var/lib/trinvis/trinvis.sqlite' there (see docs/installation.md)."
+        case .sharedConfigurationInvalid(let path, let line):
+            return line == 0
+                ? "the configuration \(path) names no database. Ask the administrator to add the line 'database = /var/lib/trinvis/trinvis.sqlite'."
+                : "line \(line) of the configuration \(path) is not 'database = /ABSOLUTE/PATH'. Ask the administrator to correct it."
+        case .sharedDatabaseOnly(let path):
+            return "this is a shared installation: it uses only the database \(path) (from /etc/trinvis/trinvis.conf), and --db cannot name another"
+        case .sharedDatabaseMissing(let path):
+            return "the shared database \(path) does not exist yet. The administrator creates it with 'sudo trinvis check' (see docs/installation.md)."
+        case .sharedDatabaseFilesNotReady(let path):
+            return "the write-ahead log files of the shared database \(path) are missing or belong to a person. The administrator makes them again with 'sudo trinvis check'."
+        case .sharedBackupAdministratorsOnly:
+            return "in a shared installation only an administrator makes a copy of the database"
+        case .databaseFilesExposed(let files, let command):
+            return "warning: others may read \(files.joined(separator: ", ")) (the mode is wider than 0660). Fix it with: \(command)"
 
         case .organisationKind(let kind):
             switch kind {

@@ -82,6 +82,22 @@ package enum Phrase: Sendable, Equatable {
     /// The citizen of an entry in `trinvis audit`'s text form.
     case auditCitizen(Int64)
 
+    // MARK: Shared installation
+    /// A setgid Trinvis cannot read `/etc/trinvis/trinvis.conf`.
+    case sharedConfigurationUnreadable(path: String, reason: String)
+    /// The configuration has a line that is not `database = /ABSOLUTE/PATH` (0: no such line).
+    case sharedConfigurationInvalid(path: String, line: Int)
+    /// `--db` names another database than the shared installation's.
+    case sharedDatabaseOnly(path: String)
+    /// The shared installation's database does not exist yet.
+    case sharedDatabaseMissing(path: String)
+    /// The shared database's -wal or -shm file is missing or belongs to a person.
+    case sharedDatabaseFilesNotReady(path: String)
+    /// `trinvis backup` in a shared installation by someone who is not an administrator.
+    case sharedBackupAdministratorsOnly
+    /// Others may read the database or its companions: a warning with the command that fixes it.
+    case databaseFilesExposed(files: [String], command: String)
+
     // MARK: Values
     case organisationKind(OrganisationKind)
     case role(ProfessionalRole)

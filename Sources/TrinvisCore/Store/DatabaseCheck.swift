@@ -7,11 +7,14 @@ package struct DatabaseCheck: Sendable {
     package let citizens: Int
 
     /// Checks the database file at `path` without changing it (no migrations are applied).
-    package static func run(path: String) -> DatabaseCheck {
+    /// `keepWriteAheadLogFiles` leaves the -wal and -shm files in place when it closes (a
+    /// shared installation).
+    package static func run(path: String, keepWriteAheadLogFiles: Bool = false) -> DatabaseCheck {
         var problems: [String] = []
         let database: Database
         do {
             database = try Database(path: path)
+            if keepWriteAheadLogFiles { database.keepWriteAheadLogFiles() }
         } catch {
             return DatabaseCheck(problems: [describe(error)], citizens: 0)
         }

@@ -22,8 +22,13 @@ package struct Printer: Sendable, Equatable {
         return folders.map { $0 + "/lp" }.first { access($0, X_OK) == 0 }.map(Printer.init)
     }
 
-    /// Sends a file to the printer; its output goes nowhere, so it cannot disturb the screen.
+    /// Sends a file to the printer; its output goes nowhere, so it cannot disturb the screen. A
+    /// setgid Trinvis starts `lp` with the person's own group, never with the installation's.
     func print(_ path: String) -> Bool {
+        (try? PersonRights.perform { spawn(path) }) ?? false
+    }
+
+    private func spawn(_ path: String) -> Bool {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -79,8 +84,13 @@ extension AppRuntime {
         }
     }
 
-    /// Writes bytes into the print folder (created with mode 0700, files 0600) and returns the path.
+    /// Writes bytes into the print folder (created with mode 0700, files 0600) and returns the
+    /// path. A setgid Trinvis writes them with the person's own group, never the installation's.
     private func save(_ bytes: [UInt8], as name: String) throws -> String {
+        try PersonRights.perform { try saveAsIs(bytes, as: name) }
+    }
+
+    private func saveAsIs(_ bytes: [UInt8], as name: String) throws -> String {
         let folder = printFolder.isEmpty ? "." : printFolder
         var partial = folder.hasPrefix("/") ? "" : "."
         for component in folder.split(separator: "/") {
