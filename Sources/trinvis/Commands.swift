@@ -41,6 +41,8 @@ struct CommandRunner {
             default:
                 printError(say(.failure(say(.identity(error)))))
             }
+        } catch let error as ErasureError {
+            printError(say(.failure(say(.erasure(error)))))
         } catch is UnknownMigrationsError {
             printError(say(.failure(say(.databaseNewer(path: databasePath)))))
         } catch {
@@ -73,6 +75,8 @@ struct CommandRunner {
             try printPlan(citizen: citizen, format: format, output: output)
         case .calendar(let output, let naming):
             try calendar(output: output, naming: naming)
+        case .erase(let citizen, let reason, let confirmed):
+            try erase(citizen: citizen, reason: reason, confirmed: confirmed)
         }
     }
 

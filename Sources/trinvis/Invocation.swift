@@ -13,6 +13,7 @@ struct Invocation {
         case calendar(output: String?, naming: CalendarExport.Naming)
         case check
         case backup(path: String)
+        case erase(citizen: String, reason: String, confirmed: Bool)
         case help
         case version
     }
@@ -44,7 +45,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
     var invocation = Invocation()
     var words: [String] = []
     var commandOptions: [String: String] = [:]
-    var demoFlag = false, fullNamesFlag = false
+    var demoFlag = false, fullNamesFlag = false, yesFlag = false
     var wantsHelp = false, wantsVersion = false
     var index = 0
 
@@ -55,7 +56,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         return arguments[index]
     }
 
-    let commandValueOptions: Set<String> = ["--citizen", "-o", "--output", "--from", "--to", "--organisation", "--format"]
+    let commandValueOptions: Set<String> = ["--citizen", "-o", "--output", "--from", "--to", "--organisation", "--format", "--reason"]
     while index < arguments.count {
         let argument = arguments[index]
         var name = argument
@@ -74,6 +75,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         case "--mouse": invocation.mouse = true
         case "--demo": demoFlag = true
         case "--full-names": fullNamesFlag = true
+        case "--yes": yesFlag = true
         case "--help", "-h": wantsHelp = true
         case "--version": wantsVersion = true
         case "--": words += arguments[(index + 1)...]; index = arguments.count; continue
@@ -114,11 +116,13 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
     guard let command = words.first else {
         try allowOnly([])
         if fullNamesFlag { throw UsageError(phrase: .unknownOption("--full-names")) }
+        if yesFlag { throw UsageError(phrase: .unknownOption("--yes")) }
         invocation.command = .interface(demo: demoFlag)
         return invocation
     }
     if demoFlag { throw UsageError(phrase: .unexpectedArgument("--demo")) }
     if fullNamesFlag && command != "calendar" { throw UsageError(phrase: .unknownOption("--full-names")) }
+    if yesFlag && command != "erase" { throw UsageError(phrase: .unknownOption("--yes")) }
     switch command {
     case "demo":
         try allowOnly([])
@@ -174,6 +178,12 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         guard words.count >= 2 else { throw UsageError(phrase: .missingArgument("FILE")) }
         try noMoreWords(after: 2)
         invocation.command = .backup(path: words[1])
+    case "erase":
+        try allowOnly(["--reason"])
+        guard words.count >= 2 else { throw UsageError(phrase: .missingArgument("CITIZEN")) }
+        try noMoreWords(after: 2)
+        guard let reason = commandOptions["--reason"] else { throw UsageError(phrase: .missingArgument("--reason TEXT")) }
+        invocation.command = .erase(citizen: words[1], reason: reason, confirmed: yesFlag)
     case "help":
         invocation.command = .help
     default:

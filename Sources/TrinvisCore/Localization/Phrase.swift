@@ -62,6 +62,22 @@ package enum Phrase: Sendable, Equatable {
     /// agreed and the citizen's id in Trinvis.
     case calendarDescription(kind: String, date: String, citizen: Int64)
 
+    // MARK: Erasure and archiving
+    /// `trinvis erase` on a terminal: type the citizen's full name to go on.
+    case eraseConfirmPrompt(citizen: Int64)
+    /// `trinvis erase` without `--yes` while standard input is no terminal.
+    case eraseNeedsConfirmation
+    /// The typed name was not the citizen's: nothing was erased.
+    case eraseNameMismatch
+    /// An erasure refused for its reason.
+    case erasure(ErasureError)
+    /// What an erasure removed: rows in all, per table, printed files.
+    case erased(citizen: Int64, rows: Int, files: Int)
+    case erasedTable(table: String, rows: Int)
+    case erasedFileNotRemoved(path: String, reason: String)
+    /// Another connection kept the WAL from being emptied.
+    case erasedWALBusy
+
     // MARK: Values
     case organisationKind(OrganisationKind)
     case role(ProfessionalRole)

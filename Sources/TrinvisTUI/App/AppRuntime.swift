@@ -121,7 +121,8 @@ package final class AppRuntime {
             }
         case .writeDraft:
             guard let form = state.form else { return [] }
-            try workspace.saveDraft(key: form.purpose.draftKey, title: form.title, payload: form.payload)
+            try workspace.saveDraft(key: form.purpose.draftKey, title: form.title, payload: form.payload,
+                                   citizen: form.purpose.citizenID)
             return [.draftWritten(version: form.version)]
         case .restoreDraft(let draft):
             guard let purpose = try purpose(forDraftKey: draft.key) else {
