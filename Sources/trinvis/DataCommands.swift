@@ -107,7 +107,7 @@ extension CommandRunner {
             }
             return CitizenID(number)
         }
-        let byName = try workspace.search(text, limit: 20).filter { $0.match == .name }.map(\.summary.citizen)
+        let byName = try workspace.search(text, limit: 20, includeArchived: true).filter { $0.match == .name }.map(\.summary.citizen)
         let key = TextNormalization.searchKey(text)
         let exact = byName.filter { TextNormalization.searchKey($0.name) == key }
         if exact.count == 1 { return exact[0].id }
