@@ -280,6 +280,10 @@ extension Catalog {
         case .erasedWALBusy:
             return "en anden forbindelse læser databasen, så dens write-ahead-log rummer stadig gamle sider; den tømmes, når den sidste forbindelse lukker (kør 'trinvis check' bagefter)"
 
+        case .archiveQuestion(let name):
+            return "Afslut forløbet for \(name) og arkivér borgeren? Aktive planer afsluttes; intet slettes. j/n"
+        case .archived: return "Forløbet er afsluttet, og borgeren er arkiveret."
+
         case .organisationKind(let kind):
             switch kind {
             case .municipality: return "kommune"

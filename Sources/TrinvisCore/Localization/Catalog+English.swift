@@ -280,6 +280,10 @@ extension Catalog {
         case .erasedWALBusy:
             return "another connection is reading the database, so its write-ahead log still holds old pages; it is emptied when the last connection closes (run 'trinvis check' afterwards)"
 
+        case .archiveQuestion(let name):
+            return "End the course of \(name) and archive them? Active plans end; nothing is deleted. y/n"
+        case .archived: return "The course ended and the citizen was archived."
+
         case .organisationKind(let kind):
             switch kind {
             case .municipality: return "municipality"

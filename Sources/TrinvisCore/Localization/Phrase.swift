@@ -77,6 +77,10 @@ package enum Phrase: Sendable, Equatable {
     case erasedFileNotRemoved(path: String, reason: String)
     /// Another connection kept the WAL from being emptied.
     case erasedWALBusy
+    /// `d` on a citizen: end the course and archive (nothing is deleted).
+    case archiveQuestion(String)
+    /// The citizen was archived.
+    case archived
 
     // MARK: Values
     case organisationKind(OrganisationKind)

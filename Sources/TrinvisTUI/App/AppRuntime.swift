@@ -136,12 +136,13 @@ package final class AppRuntime {
             try workspace.discardDraft(key: key)
             return []
         case .delete(let target):
-            var citizen = state.panes.citizenID
+            let citizen = state.panes.citizenID
             switch target {
             case .citizen(let record):
-                try workspace.delete(try workspace.get(Citizen.self, id: record.id))
-                citizen = nil
+                // Erasure is the administrator's command line command (`trinvis erase`).
+                try workspace.archive(citizen: record.id)
                 state.panes = CitizenPanes()
+                return [.changed(message: state.say(.archived), citizen: nil)]
             case .milestone(let record): try workspace.delete(record)
             case .meeting(let record): try workspace.delete(record)
             case .agreement(let record): try workspace.delete(record)
