@@ -41,6 +41,8 @@ struct CommandRunner {
             default:
                 printError(say(.failure(say(.identity(error)))))
             }
+        } catch let error as ErasureError {
+            printError(say(.failure(say(.erasure(error)))))
         } catch is UnknownMigrationsError {
             printError(say(.failure(say(.databaseNewer(path: databasePath)))))
         } catch {
@@ -82,6 +84,8 @@ struct CommandRunner {
             try admin(command)
         case .audit(let request):
             try audit(request)
+        case .erase(let citizen, let reason, let confirmed):
+            try erase(citizen: citizen, reason: reason, confirmed: confirmed)
         }
     }
 

@@ -56,11 +56,14 @@ extension CommandRunner {
     func printPlan(citizen: String, format: Invocation.PrintFormat, output: String?) throws {
         if format == .pdf { try refusePDFOnTerminal(output: output) }
         let workspace = try openExisting()
-        let printout = try workspace.planPrintout(of: try resolveCitizen(citizen, in: workspace), language: say.language)
+        let id = try resolveCitizen(citizen, in: workspace)
+        let printout = try workspace.planPrintout(of: id, language: say.language)
         switch format {
         case .text: try deliver(printout.text(), to: output)
         case .pdf: try deliver(printout.pdf(creationDate: workspace.clock()), to: output)
         }
+        // A file written for the citizen is remembered, so that erasing them removes it too.
+        if let output { try workspace.recordPrintedFile(citizen: id, path: output) }
     }
 
     /// `trinvis calendar [-o FILE] [--full-names]`: the user's coming meetings as iCalendar. A user
@@ -111,7 +114,7 @@ extension CommandRunner {
             }
             return CitizenID(number)
         }
-        let byName = try workspace.search(text, limit: 20).filter { $0.match == .name }.map(\.summary.citizen)
+        let byName = try workspace.search(text, limit: 20, includeArchived: true).filter { $0.match == .name }.map(\.summary.citizen)
         let key = TextNormalization.searchKey(text)
         let exact = byName.filter { TextNormalization.searchKey($0.name) == key }
         if exact.count == 1 { return exact[0].id }

@@ -28,6 +28,9 @@ struct Environment {
     /// True when standard error is a terminal (progress is shown only then).
     var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// True when standard input is a terminal (`trinvis erase` asks there).
+    var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+
     /// True when standard output is a terminal (a PDF is not written there).
     var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 }

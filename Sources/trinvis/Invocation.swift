@@ -15,6 +15,7 @@ struct Invocation {
         case backup(path: String)
         case admin(AdminCommand)
         case audit(AuditRequest)
+        case erase(citizen: String, reason: String, confirmed: Bool)
         case help
         /// `trinvis help --man`: the manual page in roff, from the same text as `--help`.
         case manual
@@ -65,6 +66,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
     var words: [String] = []
     var commandOptions: [String: String] = [:]
     var demoFlag = false, fullNamesFlag = false, unlinkFlag = false, verifyFlag = false, pruneFlag = false, manFlag = false
+    var yesFlag = false
     var citizens: [String] = []
     var wantsHelp = false, wantsVersion = false
     var index = 0
@@ -100,6 +102,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         case "--verify": verifyFlag = true
         case "--prune": pruneFlag = true
         case "--man": manFlag = true
+        case "--yes": yesFlag = true
         case "--help", "-h": wantsHelp = true
         case "--version": wantsVersion = true
         case "--": words += arguments[(index + 1)...]; index = arguments.count; continue
@@ -147,6 +150,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         if manFlag { throw UsageError(phrase: .unknownOption("--man")) }
         if fullNamesFlag { throw UsageError(phrase: .unknownOption("--full-names")) }
         if unlinkFlag { throw UsageError(phrase: .unknownOption("--unlink")) }
+        if yesFlag { throw UsageError(phrase: .unknownOption("--yes")) }
         invocation.command = .interface(demo: demoFlag)
         return invocation
     }
@@ -159,6 +163,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         if verifyFlag { throw UsageError(phrase: .unknownOption("--verify")) }
         if pruneFlag { throw UsageError(phrase: .unknownOption("--prune")) }
     }
+    if yesFlag && command != "erase" { throw UsageError(phrase: .unknownOption("--yes")) }
     switch command {
     case "demo":
         try allowOnly([])
@@ -240,6 +245,12 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
             throw UsageError(phrase: .dateRangeReversed(from: from.iso, to: to.iso))
         }
         invocation.command = .audit(request)
+    case "erase":
+        try allowOnly(["--reason"])
+        guard words.count >= 2 else { throw UsageError(phrase: .missingArgument("CITIZEN")) }
+        try noMoreWords(after: 2)
+        guard let reason = commandOptions["--reason"] else { throw UsageError(phrase: .missingArgument("--reason TEXT")) }
+        invocation.command = .erase(citizen: words[1], reason: reason, confirmed: yesFlag)
     case "help":
         invocation.command = manFlag ? .manual : .help
     default:

@@ -41,6 +41,9 @@ package final class Database {
             try execute("PRAGMA foreign_keys = ON")
             try execute("PRAGMA journal_mode = WAL")
             try execute("PRAGMA synchronous = FULL")
+            // Deleted content is overwritten with zeros rather than left in free pages and cells,
+            // so that a deletion or an erasure leaves no readable trace in the file.
+            try execute("PRAGMA secure_delete = ON")
         } catch {
             statements.removeAll()
             sqlite3_close_v2(connection)

@@ -39,6 +39,9 @@ extension Catalog {
                                                     andre deres egne); --verify tjekker dens
                                                     hashkæder, --prune fjerner poster ældre end
                                                     opbevaringstiden (administratorer)
+                  trinvis erase BORGER --reason TEKST [--yes]
+                                                    slet alle spor af en person (administratorer;
+                                                    beder om navnet, medmindre --yes)
 
                 Tilvalg:
                   --db STI          databasen (standard: $TRINVIS_DB, ellers
@@ -312,6 +315,27 @@ extension Catalog {
             return "i en fælles installation er det kun en administrator, der laver en kopi af databasen"
         case .databaseFilesExposed(let files, let command):
             return "advarsel: andre kan læse \(files.joined(separator: ", ")) (rettighederne er videre end 0660). Ret det med: \(command)"
+        case .eraseConfirmPrompt(let citizen):
+            return "Dette sletter borger nr. \(citizen) og alle spor af borgeren; det kan ikke fortrydes. Skriv borgerens fulde navn for at fortsætte: "
+        case .eraseNeedsConfirmation:
+            return "erase beder dig skrive borgerens navn i en terminal; brug --yes, når standard input ikke er en terminal"
+        case .eraseNameMismatch: return "det skrevne navn er ikke borgerens fulde navn; intet er slettet"
+        case .erasure(let error):
+            switch error {
+            case .reasonMissing: return "--reason skal sige, hvorfor borgeren slettes"
+            case .reasonNamesCitizen:
+                return "begrundelsen nævner borgeren, og adgangsloggen gemmer begrundelsen: skriv den uden navnet"
+            }
+        case .erased(let citizen, let rows, let files):
+            return "Borger nr. \(citizen) er slettet: \(rows) rækker fjernet, \(files) \(files == 1 ? "udskrevet fil" : "udskrevne filer") fjernet."
+        case .erasedTable(let table, let rows): return "  \(table): \(rows)"
+        case .erasedFileNotRemoved(let path, let reason): return "kunne ikke fjerne den udskrevne fil \(path): \(reason); fjern den selv"
+        case .erasedWALBusy:
+            return "en anden forbindelse læser databasen, så dens write-ahead-log rummer stadig gamle sider; den tømmes, når den sidste forbindelse lukker (kør 'trinvis check' bagefter)"
+
+        case .archiveQuestion(let name):
+            return "Afslut forløbet for \(name) og arkivér borgeren? Aktive planer afsluttes; intet slettes. j/n"
+        case .archived: return "Forløbet er afsluttet, og borgeren er arkiveret."
 
         case .organisationKind(let kind):
             switch kind {

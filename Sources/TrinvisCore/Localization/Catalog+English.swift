@@ -39,6 +39,9 @@ extension Catalog {
                                                     others their own); --verify checks its hash
                                                     chains, --prune removes entries older than the
                                                     retention (administrators)
+                  trinvis erase CITIZEN --reason TEXT [--yes]
+                                                    erase every trace of a person (administrators;
+                                                    asks to type the name unless --yes)
 
                 Options:
                   --db PATH         the database (default: $TRINVIS_DB, else
@@ -313,6 +316,27 @@ extension Catalog {
             return "in a shared installation only an administrator makes a copy of the database"
         case .databaseFilesExposed(let files, let command):
             return "warning: others may read \(files.joined(separator: ", ")) (the mode is wider than 0660). Fix it with: \(command)"
+        case .eraseConfirmPrompt(let citizen):
+            return "This erases citizen #\(citizen) and every trace of them; it cannot be undone. Type the citizen's full name to go on: "
+        case .eraseNeedsConfirmation:
+            return "erase asks you to type the citizen's name on a terminal; give --yes when standard input is not one"
+        case .eraseNameMismatch: return "the name typed is not the citizen's full name; nothing was erased"
+        case .erasure(let error):
+            switch error {
+            case .reasonMissing: return "--reason must say why the citizen is erased"
+            case .reasonNamesCitizen:
+                return "the reason names the citizen, and the access log keeps the reason: write it without the name"
+            }
+        case .erased(let citizen, let rows, let files):
+            return "Erased citizen #\(citizen): \(rows) rows removed, \(files) printed \(files == 1 ? "file" : "files") removed."
+        case .erasedTable(let table, let rows): return "  \(table): \(rows)"
+        case .erasedFileNotRemoved(let path, let reason): return "could not remove the printed file \(path): \(reason); remove it by hand"
+        case .erasedWALBusy:
+            return "another connection is reading the database, so its write-ahead log still holds old pages; it is emptied when the last connection closes (run 'trinvis check' afterwards)"
+
+        case .archiveQuestion(let name):
+            return "End the course of \(name) and archive them? Active plans end; nothing is deleted. y/n"
+        case .archived: return "The course ended and the citizen was archived."
 
         case .organisationKind(let kind):
             switch kind {

@@ -97,6 +97,25 @@ package enum Phrase: Sendable, Equatable {
     case sharedBackupAdministratorsOnly
     /// Others may read the database or its companions: a warning with the command that fixes it.
     case databaseFilesExposed(files: [String], command: String)
+    // MARK: Erasure and archiving
+    /// `trinvis erase` on a terminal: type the citizen's full name to go on.
+    case eraseConfirmPrompt(citizen: Int64)
+    /// `trinvis erase` without `--yes` while standard input is no terminal.
+    case eraseNeedsConfirmation
+    /// The typed name was not the citizen's: nothing was erased.
+    case eraseNameMismatch
+    /// An erasure refused for its reason.
+    case erasure(ErasureError)
+    /// What an erasure removed: rows in all, per table, printed files.
+    case erased(citizen: Int64, rows: Int, files: Int)
+    case erasedTable(table: String, rows: Int)
+    case erasedFileNotRemoved(path: String, reason: String)
+    /// Another connection kept the WAL from being emptied.
+    case erasedWALBusy
+    /// `d` on a citizen: end the course and archive (nothing is deleted).
+    case archiveQuestion(String)
+    /// The citizen was archived.
+    case archived
 
     // MARK: Values
     case organisationKind(OrganisationKind)

@@ -16,6 +16,8 @@ package struct Citizen: Record {
     package var organisationID: OrganisationID?
     /// The usual number of days between follow-up meetings.
     package var meetingIntervalDays: Int
+    /// The day the course ended and the citizen was archived (hidden from the list), or nil.
+    package var archivedOn: LocalDate?
     package var audit: Audit = .unsaved
 
     /// The default interval between follow-up conversations.
@@ -24,7 +26,8 @@ package struct Citizen: Record {
     package init(id: CitizenID = .unsaved, name: String, cpr: CPR? = nil, birthDate: LocalDate? = nil,
                  phone: String? = nil, email: String? = nil, contactPreference: ContactPreference = .meeting,
                  householdID: HouseholdID? = nil, life: String = "", registeredOn: LocalDate,
-                 organisationID: OrganisationID? = nil, meetingIntervalDays: Int = Citizen.defaultMeetingInterval) {
+                 organisationID: OrganisationID? = nil, meetingIntervalDays: Int = Citizen.defaultMeetingInterval,
+                 archivedOn: LocalDate? = nil) {
         self.id = id
         self.name = name
         self.cpr = cpr
@@ -37,13 +40,14 @@ package struct Citizen: Record {
         self.registeredOn = registeredOn
         self.organisationID = organisationID
         self.meetingIntervalDays = meetingIntervalDays
+        self.archivedOn = archivedOn
     }
 
     package static let table = "citizen"
     package static let kindName = "citizen"
     package static let columns = [
         "name", "name_key", "name_sort", "cpr", "birth_date", "phone", "email", "contact_preference", "household_id",
-        "life", "registered_on", "organisation_id", "meeting_interval_days",
+        "life", "registered_on", "organisation_id", "meeting_interval_days", "archived_on",
     ]
     package static let order = ["name_sort", "id"]
     package static var belongsToCitizen: Bool { true }
@@ -51,7 +55,8 @@ package struct Citizen: Record {
     package var values: [SQLValue] {
         [.text(name), .text(TextNormalization.searchKey(name)), .text(TextNormalization.sortKey(name)), cpr.map { .text($0.digits) } ?? .null,
          birthDate.sqlValue, phone.sqlValue, email.sqlValue, contactPreference.sqlValue, householdID.sqlValue,
-         .text(life), registeredOn.sqlValue, organisationID.sqlValue, .integer(Int64(meetingIntervalDays))]
+         .text(life), registeredOn.sqlValue, organisationID.sqlValue, .integer(Int64(meetingIntervalDays)),
+         archivedOn.sqlValue]
     }
 
     package init(row: Row) throws {
@@ -68,6 +73,7 @@ package struct Citizen: Record {
         registeredOn = try row.get("registered_on")
         organisationID = try row.get("organisation_id")
         meetingIntervalDays = try row.get("meeting_interval_days")
+        archivedOn = try row.get("archived_on")
         audit = try Audit(row: row)
     }
 

@@ -24,12 +24,15 @@ package struct FormDraft: Sendable, Equatable {
 extension Workspace {
     /// Writes (or replaces) the current user's draft of a form. Each write is its own committed
     /// transaction, so what is written survives `kill -9` and power loss (`synchronous=FULL`).
-    package func saveDraft(key: String, title: String, payload: String) throws {
+    /// `citizen` is the person the form is about (nil for forms about no one), so that erasing
+    /// them also removes every user's drafts about them.
+    package func saveDraft(key: String, title: String, payload: String, citizen: CitizenID?) throws {
         try database.execute("""
-            INSERT INTO draft (username, form_key, title, payload, updated_at) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO draft (username, form_key, title, payload, updated_at, citizen_id) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (username, form_key) DO UPDATE SET title = excluded.title, payload = excluded.payload,
-                updated_at = excluded.updated_at
-            """, [.text(actor.username), .text(key), .text(title), .text(payload), .integer(clock().seconds)])
+                updated_at = excluded.updated_at, citizen_id = excluded.citizen_id
+            """, [.text(actor.username), .text(key), .text(title), .text(payload), .integer(clock().seconds),
+                  citizen.sqlValue])
     }
 
     /// Removes the current user's draft of a form (after it was saved or deliberately discarded).

@@ -117,8 +117,10 @@ extension Workspace {
     }
 
     /// One page of the citizen list, in Danish name order.
-    package func citizenSummaries(page: PageRequest) throws -> Page<CitizenSummary> {
-        let rows = try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments, page: page)
+    /// Archived citizens (course ended) are left out unless `includeArchived`.
+    package func citizenSummaries(page: PageRequest, includeArchived: Bool = false) throws -> Page<CitizenSummary> {
+        let rows = try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments, page: page,
+                                  where: includeArchived ? nil : ("citizen.archived_on IS NULL", []))
         return Page(items: try visibleSummaries(rows.items.map { summary($0.record, $0.extra) }), next: rows.next)
     }
 
@@ -206,8 +208,10 @@ extension Workspace {
     /// Citizens matching a search as it is typed: by name (case- and accent-folded, Danish
     /// letters kept), by CPR prefix (when the text is digits), and by words in what is written
     /// about them (meeting notes, agreements, progress notes, change stories, the life text),
-    /// newest writing first. Name and CPR matches come first.
-    package func search(_ query: String, limit: Int = 100, noting: Bool = true) throws -> [SearchHit] {
+    /// newest writing first. Name and CPR matches come first. Archived citizens are found only
+    /// with `includeArchived`.
+    package func search(_ query: String, limit: Int = 100, noting: Bool = true,
+                        includeArchived: Bool = false) throws -> [SearchHit] {
         let text = query.trimmingBlanks()
         guard !text.isEmpty else { return [] }
         if noting { noteSearch(text) }
@@ -219,8 +223,9 @@ extension Workspace {
             }
         }
         func citizens(_ condition: (sql: String, arguments: [SQLValue])) throws -> [(record: Citizen, extra: [SQLValue])] {
-            try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments,
-                           page: .first(limit), where: condition, filterBeforeOrdering: true).items
+            let condition = includeArchived ? condition : ("citizen.archived_on IS NULL AND " + condition.sql, condition.arguments)
+            return try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments,
+                                  page: .first(limit), where: condition, filterBeforeOrdering: true).items
         }
 
         let digits = text.filter { $0 != "-" && $0 != " " }

@@ -56,6 +56,8 @@ extension AppRuntime {
         do {
             let printout = try workspace.planPrintout(of: citizen, language: state.language)
             let path = try save(printout.pdf(creationDate: workspace.clock()), as: "trinvis-plan-\(citizen)-\(workspace.today.iso).pdf")
+            // Remembered so that erasing the citizen removes the file too.
+            try workspace.recordPrintedFile(citizen: citizen, path: path)
             if let printer, printer.print(path) {
                 return .changed(message: say(.planSentToPrinter(path: path)), citizen: citizen)
             }

@@ -178,7 +178,8 @@ package final class AppRuntime {
             }
         case .writeDraft:
             guard let form = state.form else { return [] }
-            try workspace.saveDraft(key: form.purpose.draftKey, title: form.title, payload: form.payload)
+            try workspace.saveDraft(key: form.purpose.draftKey, title: form.title, payload: form.payload,
+                                   citizen: form.purpose.citizenID)
             return [.draftWritten(version: form.version)]
         case .restoreDraft(let draft):
             guard let purpose = try purpose(forDraftKey: draft.key) else {
@@ -192,12 +193,13 @@ package final class AppRuntime {
             try workspace.discardDraft(key: key)
             return []
         case .delete(let target):
-            var citizen = state.panes.citizenID
+            let citizen = state.panes.citizenID
             switch target {
             case .citizen(let record):
-                try workspace.delete(try workspace.get(Citizen.self, id: record.id))
-                citizen = nil
+                // Erasure is the administrator's command line command (`trinvis erase`).
+                try workspace.archive(citizen: record.id)
                 state.panes = CitizenPanes()
+                return [.changed(message: state.say(.archived), citizen: nil)]
             case .milestone(let record): try workspace.delete(record)
             case .meeting(let record): try workspace.delete(record)
             case .agreement(let record): try workspace.delete(record)

@@ -249,7 +249,10 @@ extension AppUpdate {
                 what = "\u{201C}" + item.text + "\u{201D}"
             }
         }
-        state.confirmation = Confirmation(question: say(.deleteQuestion(PaneViews.clean(what))), onYes: .delete(target))
+        // A citizen is never deleted from the interface: `d` ends the course and archives them.
+        let question: Phrase = if case .citizen = target { .archiveQuestion(PaneViews.clean(what)) }
+            else { .deleteQuestion(PaneViews.clean(what)) }
+        state.confirmation = Confirmation(question: say(question), onYes: .delete(target))
         return []
     }
 
