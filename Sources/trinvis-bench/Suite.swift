@@ -73,6 +73,27 @@ struct Suite {
                 try restricted.citizenSummaries(page: .first(50)).items.count
             }
         }
+        // The program's own way in: the caseworker's OS identity, so the rule follows from who
+        // they are and every look-up is noted for the access log (written once per 15 minutes).
+        do {
+            let protected = try Workspace(path: path, identity: Identity(account: targets.busiestCaseworker.username, uid: 60_000),
+                                          clock: { BenchCalendar.now })
+            try add("protected: citizen list, first page (50)", iterations: fast) { _ in
+                try protected.citizenSummaries(page: .first(50)).items.count
+            }
+            let names = draw(fast + warmup, stream: 30) { String($0.pick(Vocabulary.lastNames).lowercased().prefix(3)) }
+            try add("protected: search, name fragment, 3 letters", iterations: fast) { index in
+                try protected.search(names[index + warmup], noting: false).count
+            }
+            let seen = draw(fast + warmup, stream: 31) { $0.pick(targets.citizens) }
+            try add("protected: panes of a citizen with the look-up logged", iterations: fast) { index in
+                let citizen = seen[index + warmup]
+                guard (try? protected.checkAccess(to: citizen)) != nil else { return 0 }
+                let count = try protected.meetingHistory(of: citizen, page: .first(20)).items.count
+                try protected.flushAccessLog()
+                return count
+            }
+        }
 
         let fragments = draw(fast + warmup, stream: 3) { random -> String in
             let name = random.chance(70) ? random.pick(Vocabulary.lastNames) : random.pick(Vocabulary.firstNames)
