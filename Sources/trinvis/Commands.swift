@@ -73,6 +73,10 @@ struct CommandRunner {
             try printPlan(citizen: citizen, format: format, output: output)
         case .calendar(let output, let naming):
             try calendar(output: output, naming: naming)
+        case .adminDuplicates:
+            try adminDuplicates()
+        case .adminLink(let citizen, let other, let note):
+            try adminLink(citizen: citizen, other: other, note: note)
         }
     }
 

@@ -13,6 +13,10 @@ struct Invocation {
         case calendar(output: String?, naming: CalendarExport.Naming)
         case check
         case backup(path: String)
+        /// `trinvis admin duplicates`.
+        case adminDuplicates
+        /// `trinvis admin link CITIZEN OTHER [--note TEXT]`.
+        case adminLink(citizen: String, other: String, note: String?)
         case help
         case version
     }
@@ -55,7 +59,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         return arguments[index]
     }
 
-    let commandValueOptions: Set<String> = ["--citizen", "-o", "--output", "--from", "--to", "--organisation", "--format"]
+    let commandValueOptions: Set<String> = ["--citizen", "-o", "--output", "--from", "--to", "--organisation", "--format", "--note"]
     while index < arguments.count {
         let argument = arguments[index]
         var name = argument
@@ -174,6 +178,15 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         guard words.count >= 2 else { throw UsageError(phrase: .missingArgument("FILE")) }
         try noMoreWords(after: 2)
         invocation.command = .backup(path: words[1])
+    case "admin" where words.count >= 2 && words[1] == "duplicates":
+        try allowOnly([])
+        try noMoreWords(after: 2)
+        invocation.command = .adminDuplicates
+    case "admin" where words.count >= 2 && words[1] == "link":
+        try allowOnly(["--note"])
+        guard words.count >= 4 else { throw UsageError(phrase: .missingArgument(words.count == 2 ? "CITIZEN" : "OTHER")) }
+        try noMoreWords(after: 4)
+        invocation.command = .adminLink(citizen: words[2], other: words[3], note: commandOptions["--note"])
     case "help":
         invocation.command = .help
     default:

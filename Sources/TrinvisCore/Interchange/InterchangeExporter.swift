@@ -150,6 +150,7 @@ package struct InterchangeExporter {
         object.set("id", organisation.id)
         object.set("name", organisation.name)
         object.set("kind", organisation.kind)
+        object.set("holds_cpr", .bool(organisation.holdsCPR))
         return object.value
     }
 

@@ -259,6 +259,20 @@ extension Catalog {
         case .calendarDescription(let kind, let date, let citizen):
             return "Aftalt ved sidste møde (\(kind), \(date)). Borger nr. \(citizen) i Trinvis."
 
+        case .duplicatesNone: return "Ingen sandsynlige dubletter."
+        case .duplicatePair(let first, let firstName, let firstOrganisation, let second, let secondName,
+                            let secondOrganisation, let sameCPR):
+            return "#\(first) \(firstName) (\(firstOrganisation)) og #\(second) \(secondName) (\(secondOrganisation)): "
+                + (sameCPR ? "samme CPR-nummer" : "samme navn og fødselsdato")
+        case .citizensLinked(let first, let second):
+            return "Borger #\(first) og #\(second) er kædet sammen (intet er lagt sammen)."
+        case .duplicateWarning(let name, let id, let organisation):
+            return "Måske samme person som \(name) (#\(id), \(organisation.isEmpty ? "ingen organisation" : organisation))"
+        case .duplicateHint: return "Ctrl-O åbner personen i stedet; F2 igen gemmer alligevel"
+        case .helpRevealCPR: return "vis hele CPR-nummeret (logges)"
+        case .helpOpenDuplicate: return "åbn den mulige dublet i stedet"
+        case .cprRevealed: return "Hele CPR-nummeret vises kun her; opslaget er logget."
+        case .noCPRToReveal: return "Borgeren har intet CPR-nummer."
         case .organisationKind(let kind):
             switch kind {
             case .municipality: return "kommune"
@@ -595,6 +609,7 @@ extension Catalog {
         case .invalidCPR(.notTenDigits): return "\(error.field): et CPR-nummer har ti cifre (DDMMÅÅ-XXXX)"
         case .invalidCPR(.notADate): return "\(error.field): de første seks cifre skal være en dato (DDMMÅÅ)"
         case .cprDoesNotMatchBirthDate: return "\(error.field): passer ikke med fødselsdatoen"
+        case .cprNotHeld: return "\(error.field): borgerens organisation må ikke have CPR-numre; lad feltet stå tomt"
         case .before(let other, let date): return "\(error.field): ligger før \(other) (\(date.iso))"
         case .outOfRange(let range): return "\(error.field): skal være mellem \(range.lowerBound) og \(range.upperBound)"
         case .invalidEmail: return "\(error.field): ikke en e-mailadresse"

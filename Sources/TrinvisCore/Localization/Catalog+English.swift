@@ -259,6 +259,20 @@ extension Catalog {
         case .calendarDescription(let kind, let date, let citizen):
             return "Agreed at the last meeting (\(kind), \(date)). Citizen no. \(citizen) in Trinvis."
 
+        case .duplicatesNone: return "No likely duplicates."
+        case .duplicatePair(let first, let firstName, let firstOrganisation, let second, let secondName,
+                            let secondOrganisation, let sameCPR):
+            return "#\(first) \(firstName) (\(firstOrganisation)) and #\(second) \(secondName) (\(secondOrganisation)): "
+                + (sameCPR ? "same CPR number" : "same name and birth date")
+        case .citizensLinked(let first, let second):
+            return "Citizens #\(first) and #\(second) are linked (nothing was merged)."
+        case .duplicateWarning(let name, let id, let organisation):
+            return "Possibly the same person as \(name) (#\(id), \(organisation.isEmpty ? "no organisation" : organisation))"
+        case .duplicateHint: return "Ctrl-O opens them instead; F2 again saves anyway"
+        case .helpRevealCPR: return "show the full CPR number (logged)"
+        case .helpOpenDuplicate: return "open the possible duplicate instead"
+        case .cprRevealed: return "The full CPR number is shown here only; the look was logged."
+        case .noCPRToReveal: return "This citizen has no CPR number."
         case .organisationKind(let kind):
             switch kind {
             case .municipality: return "municipality"
@@ -595,6 +609,7 @@ extension Catalog {
         case .invalidCPR(.notTenDigits): return "\(error.field): a CPR number has ten digits (DDMMYY-XXXX)"
         case .invalidCPR(.notADate): return "\(error.field): the first six digits must be a date (DDMMYY)"
         case .cprDoesNotMatchBirthDate: return "\(error.field): does not match the birth date"
+        case .cprNotHeld: return "\(error.field): the citizen's organisation does not hold CPR numbers; leave it empty"
         case .before(let other, let date): return "\(error.field): lies before \(other) (\(date.iso))"
         case .outOfRange(let range): return "\(error.field): must be between \(range.lowerBound) and \(range.upperBound)"
         case .invalidEmail: return "\(error.field): not an e-mail address"

@@ -31,6 +31,10 @@ package final class AppRuntime {
         }
     }
 
+    /// The new citizen (name, CPR, birth date) the form last warned about as a possible
+    /// duplicate: a second F2 on the same values saves anyway.
+    var warnedDuplicate: String?
+
     /// When the last draft was written, to write at most one a second while someone types.
     private var lastDraftWrite = ContinuousClock.now
 
