@@ -154,7 +154,8 @@ import Testing
         try world.fixture.workspace.update(centre)
         let text = try world.fixture.workspace.exportText()
         #expect(text.contains("\"holds_cpr\": true"))
-        #expect(!text.contains("\"holds_cpr\": false"))
+        #expect(!text.contains("\"holds_cpr\": false"), "the default by kind is not written")
+        #expect(text.components(separatedBy: "holds_cpr").count == 2, "only the drop-in centre that holds CPR numbers says so")
         // A document without the member (an older one) gets the default by kind.
         let older = text.replacingOccurrences(of: #",\s*"holds_cpr": (true|false)"#, with: "", options: .regularExpression)
         #expect(!older.contains("holds_cpr"))

@@ -150,7 +150,10 @@ package struct InterchangeExporter {
         object.set("id", organisation.id)
         object.set("name", organisation.name)
         object.set("kind", organisation.kind)
-        object.set("holds_cpr", .bool(organisation.holdsCPR))
+        // Only where it differs from the kind's default, so documents without it stay as they were.
+        if organisation.holdsCPR != Organisation.holdsCPRByDefault(organisation.kind) {
+            object.set("holds_cpr", .bool(organisation.holdsCPR))
+        }
         return object.value
     }
 
