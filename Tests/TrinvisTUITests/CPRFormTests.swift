@@ -27,6 +27,24 @@ import Testing
         #expect(stored == .text("1405910000"), "saving the masked value keeps the stored number")
     }
 
+    @Test func f3RevealsTheCPRInTheFormOnlyAndLogsIt() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 100, height: 34)
+        open("Per Kri", in: app)
+        app.press(.character("e"))
+        let before = try fixture.workspace.database.scalar("SELECT count(*) FROM access_log WHERE action = 'reveal-cpr'")
+        #expect(before == .integer(0))
+        app.press(.function(3))
+        #expect(app.state.form?.fields.first { $0.id == "cpr" }?.value == "140591-0000")
+        #expect(app.text.contains("140591-0000"))
+        #expect(try fixture.workspace.database.scalar("SELECT count(*) FROM access_log WHERE action = 'reveal-cpr'") == .integer(1))
+        // Closed and opened again, the form shows the masked number.
+        app.press(.escape)
+        if app.state.form?.confirmingDiscard == true { app.press(.character("y")) }
+        app.press(.character("e"))
+        #expect(app.state.form?.fields.first { $0.id == "cpr" }?.value == "140591-XXXX")
+    }
+
     @Test func theCPRFieldIsAbsentForADropInCentreCitizen() throws {
         let fixture = try DemoFixture()
         let app = fixture.runtime(width: 100, height: 34)

@@ -74,6 +74,8 @@ package enum Phrase: Sendable, Equatable {
     case duplicateWarning(name: String, id: Int64, organisation: String)
     /// The form's hint how to act on the warning.
     case duplicateHint
+    /// The key label of revealing the CPR number.
+    case keyRevealCPR
     /// The key help of revealing the CPR number.
     case helpRevealCPR
     /// The key help of opening the possible duplicate.

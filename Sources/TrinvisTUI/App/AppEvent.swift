@@ -27,6 +27,8 @@ package enum Effect: Sendable, Equatable {
     case loadCompanies
     case printReport
     case openStory(StoryItem)
+    /// Reveal the citizen's full CPR number in the open form (logged).
+    case revealCPR(CitizenID)
     case quit
 }
 
@@ -46,6 +48,8 @@ package enum AppEvent: Sendable {
     /// A message for the message line.
     case info(String)
     case formOpened(FormState)
+    /// The full CPR number, revealed for the open form only.
+    case cprRevealed(String)
     case formSaved(citizen: CitizenID?)
     case formRejected(errors: [String: String], general: String?)
     case draftWritten(version: Int)

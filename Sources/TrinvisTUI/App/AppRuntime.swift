@@ -123,6 +123,9 @@ package final class AppRuntime {
             case .saved(let citizen): return [.formSaved(citizen: citizen)] + (try refreshedDetail())
             case .rejected(let errors, let general): return [.formRejected(errors: errors, general: general)]
             }
+        case .revealCPR(let citizen):
+            guard let cpr = try workspace.revealCPR(of: citizen) else { return [.info(state.say(.noCPRToReveal))] }
+            return [.cprRevealed(cpr.formatted)]
         case .writeDraft:
             guard let form = state.form else { return [] }
             try workspace.saveDraft(key: form.purpose.draftKey, title: form.title, payload: form.payload)
@@ -266,7 +269,7 @@ package final class AppRuntime {
         let size = AppUpdate.pageSize
         switch effect {
             case .quit, .openForm, .saveForm, .writeDraft, .restoreDraft, .discardDraft, .delete, .toggleAgreement,
-                 .refreshCitizen, .printPlan, .printReport:
+                 .refreshCitizen, .printPlan, .printReport, .revealCPR:
                 return nil
             case .loadCitizens(let after):
                 return .citizensLoaded(try workspace.citizenSummaries(page: PageRequest(limit: size, after: after)),

@@ -46,6 +46,11 @@ extension AppUpdate {
         switch key {
         case .function(2), .ctrl("s"):
             return [.saveForm]
+        case .function(3):
+            // A deliberate key: the full CPR number of a saved citizen, for this form only.
+            guard case .citizen(let existing?) = form.purpose, existing.cpr != nil,
+                  form.fields.contains(where: { $0.id == "cpr" }) else { return [] }
+            return [.revealCPR(existing.id)]
         case .function(10):
             guard form.isModified else { return [.discardDraft(form.purpose.draftKey), .quit] }
             form.confirmingDiscard = true

@@ -93,6 +93,11 @@ package enum AppUpdate {
             state.form = form
             state.addMenu = nil
             state.message = nil
+        case .cprRevealed(let text):
+            if let index = state.form?.fields.firstIndex(where: { $0.id == "cpr" }) {
+                state.form?.fields[index].setValue(text)
+            }
+            state.message = StatusMessage(text: state.say(.cprRevealed), kind: .info)
         case .formSaved(let citizen):
             state.form = nil
             state.message = StatusMessage(text: state.say(.saved), kind: .info)
