@@ -45,6 +45,24 @@ import Testing
         #expect(app.state.form?.fields.first { $0.id == "cpr" }?.value == "140591-XXXX")
     }
 
+    @Test func capitalRRevealsTheCPRInTheCitizenViewAndLogsIt() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 100, height: 34)
+        open("Per Kri", in: app)
+        app.press(.enter)
+        guard case .detail(.citizen) = app.state.screen else {
+            Issue.record("Enter opens the citizen view")
+            return
+        }
+        #expect(app.text.contains("140591-XXXX"))
+        #expect(!app.text.contains("140591-0000"))
+        app.press(.character("R"))
+        #expect(app.text.contains("140591-0000"))
+        #expect(try fixture.workspace.database.scalar("SELECT count(*) FROM access_log WHERE action = 'reveal-cpr'") == .integer(1))
+        app.press(.escape, .enter)
+        #expect(!app.text.contains("140591-0000"), "a view opened again shows the number masked")
+    }
+
     @Test func theCPRFieldIsAbsentForADropInCentreCitizen() throws {
         let fixture = try DemoFixture()
         let app = fixture.runtime(width: 100, height: 34)

@@ -87,7 +87,8 @@ package enum AppKeys {
 
     /// A detail view (citizen, milestone, meeting, report); a citizen, milestone or meeting can
     /// be edited and added to.
-    package static func detail(say: Localizer, upDown: String = "↑↓", editable: Bool = false) -> KeyTable<AppAction> {
+    package static func detail(say: Localizer, upDown: String = "↑↓", editable: Bool = false,
+                               citizen: Bool = false) -> KeyTable<AppAction> {
         var bindings = [
             binding([.function(1), .character("?")], .help, .keyHelp, .keyHelpHelp, say, priority: 9, barKey: "?"),
             binding([.escape], .back, .keyBack, .keyBackHelp, say, priority: 9),
@@ -98,6 +99,9 @@ package enum AppKeys {
         if editable {
             bindings.insert(binding([.character("a")], .add, .keyAddMore, .keyAddMoreHelp, say, priority: 7), at: 2)
             bindings.insert(binding([.character("e")], .edit, .keyEdit, .keyEditHelp, say, priority: 7), at: 3)
+        }
+        if citizen {
+            bindings.append(binding([.character("R")], .revealCPR, .keyRevealCPR, .helpRevealCPR, say, bar: false))
         }
         return KeyTable(bindings)
     }
@@ -199,6 +203,7 @@ package enum AppKeys {
         case .main: return main(focus: state.focus, say: say, searchActive: state.citizens.query != nil, upDown: upDown)
         case .detail(let detail):
             if case .story = detail { return self.detail(say: say, upDown: upDown) }
+            if case .citizen = detail { return self.detail(say: say, upDown: upDown, editable: true, citizen: true) }
             return self.detail(say: say, upDown: upDown, editable: true)
         case .agenda: return agenda(say: say, upDown: upDown)
         case .drafts: return drafts(say: say, upDown: upDown)

@@ -286,6 +286,9 @@ extension AppUpdate {
             return [.openForm(.meeting(citizen: item.meeting.citizenID, item.meeting))]
         case (.character("e"), .citizen(let profile)):
             return [.openForm(.citizen(profile.citizen))]
+        case (.character("R"), .citizen(let profile)):
+            guard profile.citizen.cpr != nil else { return [] }
+            return [.revealCPR(profile.citizen.id)]
         case (.character("a"), .citizen(let profile)):
             let id = profile.citizen.id
             let say = state.say
