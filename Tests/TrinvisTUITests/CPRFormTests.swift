@@ -63,6 +63,25 @@ import Testing
         #expect(!app.text.contains("140591-0000"), "a view opened again shows the number masked")
     }
 
+    @Test func ctrlOOpensTheExistingPersonInsteadOfSaving() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 120, height: 34)
+        app.press(.character("a"))
+        app.type("Per Kristiansen")
+        app.press(.tab)
+        app.type("1405910000")
+        app.press(.function(2))
+        #expect(app.text.contains("Ctrl-O"))
+        app.press(.ctrl("o"))
+        #expect(app.state.form == nil)
+        guard case .detail(.citizen(let profile)) = app.state.screen else {
+            Issue.record("Ctrl-O opens the existing citizen")
+            return
+        }
+        #expect(profile.citizen.name == "Per Kristiansen")
+        #expect(try fixture.workspace.database.scalar("SELECT count(*) FROM citizen WHERE cpr = '1405910000'") == .integer(1))
+    }
+
     @Test func theCPRFieldIsAbsentForADropInCentreCitizen() throws {
         let fixture = try DemoFixture()
         let app = fixture.runtime(width: 100, height: 34)

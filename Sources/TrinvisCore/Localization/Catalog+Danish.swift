@@ -268,9 +268,10 @@ extension Catalog {
             return "Borger #\(first) og #\(second) er kædet sammen (intet er lagt sammen)."
         case .duplicateWarning(let name, let id, let organisation):
             return "Måske samme person som \(name) (#\(id), \(organisation.isEmpty ? "ingen organisation" : organisation))"
-        case .duplicateHint: return "F2 igen gemmer alligevel; Esc beholder den eksisterende person"
+        case .duplicateHint: return "Ctrl-O åbner personen i stedet; F2 igen gemmer alligevel"
         case .keyRevealCPR: return "vis CPR"
         case .helpRevealCPR: return "vis hele CPR-nummeret (logges)"
+        case .keyOpenDuplicate: return "åbn personen"
         case .helpOpenDuplicate: return "åbn den mulige dublet i stedet"
         case .cprRevealed: return "Hele CPR-nummeret vises kun her; opslaget er logget."
         case .noCPRToReveal: return "Borgeren har intet CPR-nummer."

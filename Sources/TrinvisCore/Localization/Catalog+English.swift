@@ -268,9 +268,10 @@ extension Catalog {
             return "Citizens #\(first) and #\(second) are linked (nothing was merged)."
         case .duplicateWarning(let name, let id, let organisation):
             return "Possibly the same person as \(name) (#\(id), \(organisation.isEmpty ? "no organisation" : organisation))"
-        case .duplicateHint: return "F2 again saves anyway; Esc keeps the existing person"
+        case .duplicateHint: return "Ctrl-O opens them instead; F2 again saves anyway"
         case .keyRevealCPR: return "show CPR"
         case .helpRevealCPR: return "show the full CPR number (logged)"
+        case .keyOpenDuplicate: return "open them"
         case .helpOpenDuplicate: return "open the possible duplicate instead"
         case .cprRevealed: return "The full CPR number is shown here only; the look was logged."
         case .noCPRToReveal: return "This citizen has no CPR number."

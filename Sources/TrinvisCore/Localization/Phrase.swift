@@ -78,6 +78,8 @@ package enum Phrase: Sendable, Equatable {
     case keyRevealCPR
     /// The key help of revealing the CPR number.
     case helpRevealCPR
+    /// The key label of opening the possible duplicate.
+    case keyOpenDuplicate
     /// The key help of opening the possible duplicate.
     case helpOpenDuplicate
     /// The message after a CPR number was revealed.

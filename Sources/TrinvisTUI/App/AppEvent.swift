@@ -29,6 +29,8 @@ package enum Effect: Sendable, Equatable {
     case openStory(StoryItem)
     /// Reveal the citizen's full CPR number in the open form (logged).
     case revealCPR(CitizenID)
+    /// Close the new-citizen form and open the possible duplicate it warned about.
+    case openDuplicate
     case quit
 }
 
@@ -50,6 +52,8 @@ package enum AppEvent: Sendable {
     case formOpened(FormState)
     /// The full CPR number, revealed for the open form only.
     case cprRevealed(String)
+    /// The open form was left without saving (its draft is gone).
+    case formClosed
     case formSaved(citizen: CitizenID?)
     case formRejected(errors: [String: String], general: String?)
     case draftWritten(version: Int)

@@ -31,6 +31,8 @@ package enum AppAction: Hashable, Sendable {
     case choose
     /// Show the full CPR number in the citizen form (logged).
     case revealCPR
+    /// Open the possible duplicate the citizen form warned about, instead of saving.
+    case openDuplicate
     case restore
     case discard
     case print
@@ -114,6 +116,7 @@ package enum AppKeys {
             binding([.tab], .nextField, .keyNextField, .keyNextFieldHelp, say, priority: 8),
             binding([.backTab], .previousField, .keyPreviousField, .keyPreviousFieldHelp, say, priority: 3),
             binding([.function(3)], .revealCPR, .keyRevealCPR, .helpRevealCPR, say, bar: false),
+            binding([.ctrl("o")], .openDuplicate, .keyOpenDuplicate, .helpOpenDuplicate, say, bar: false),
             binding([.left, .right], .choose, .keyChoose, .keyChooseHelp, say, priority: 2, barKey: "\u{2190}\u{2192}"),
             binding([.function(1)], .help, .keyHelp, .keyHelpHelp, say, priority: 5, barKey: "F1"),
             binding([.function(10)], .quit, .keyQuit, .keyQuitHelp, say, bar: false),

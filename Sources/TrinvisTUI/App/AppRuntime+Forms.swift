@@ -307,6 +307,7 @@ extension AppRuntime {
                             .joined(separator: "\u{1F}")
                         if warnedDuplicate != warnedKey, let other = try workspace.possibleDuplicates(of: citizen).first {
                             warnedDuplicate = warnedKey
+                            warnedDuplicateID = other.id
                             let organisation = try other.organisationID.flatMap { try workspace.fetch(Organisation.self, id: $0)?.name } ?? ""
                             throw DuplicateFound(errors: ["name": say(.duplicateWarning(name: other.name, id: other.id.rawValue,
                                                                                        organisation: organisation))],

@@ -34,6 +34,8 @@ package final class AppRuntime {
     /// The new citizen (name, CPR, birth date) the form last warned about as a possible
     /// duplicate: a second F2 on the same values saves anyway.
     var warnedDuplicate: String?
+    /// The existing citizen of that warning, opened instead with Ctrl-O.
+    var warnedDuplicateID: CitizenID?
 
     /// When the last draft was written, to write at most one a second while someone types.
     private var lastDraftWrite = ContinuousClock.now
@@ -123,6 +125,12 @@ package final class AppRuntime {
             case .saved(let citizen): return [.formSaved(citizen: citizen)] + (try refreshedDetail())
             case .rejected(let errors, let general): return [.formRejected(errors: errors, general: general)]
             }
+        case .openDuplicate:
+            guard let other = warnedDuplicateID, let form = state.form else { return [] }
+            try workspace.discardDraft(key: form.purpose.draftKey)
+            warnedDuplicate = nil
+            warnedDuplicateID = nil
+            return [.formClosed, .detailLoaded(.citizen(try workspace.citizenProfile(other)))]
         case .revealCPR(let citizen):
             guard let cpr = try workspace.revealCPR(of: citizen) else { return [.info(state.say(.noCPRToReveal))] }
             return [.cprRevealed(cpr.formatted)]
@@ -269,7 +277,7 @@ package final class AppRuntime {
         let size = AppUpdate.pageSize
         switch effect {
             case .quit, .openForm, .saveForm, .writeDraft, .restoreDraft, .discardDraft, .delete, .toggleAgreement,
-                 .refreshCitizen, .printPlan, .printReport, .revealCPR:
+                 .refreshCitizen, .printPlan, .printReport, .revealCPR, .openDuplicate:
                 return nil
             case .loadCitizens(let after):
                 return .citizensLoaded(try workspace.citizenSummaries(page: PageRequest(limit: size, after: after)),

@@ -46,6 +46,9 @@ extension AppUpdate {
         switch key {
         case .function(2), .ctrl("s"):
             return [.saveForm]
+        case .ctrl("o"):
+            guard case .citizen(nil) = form.purpose else { return [] }
+            return [.openDuplicate]
         case .function(3):
             // A deliberate key: the full CPR number of a saved citizen, for this form only.
             guard case .citizen(let existing?) = form.purpose, existing.cpr != nil,

@@ -94,6 +94,8 @@ package enum AppUpdate {
             state.form = form
             state.addMenu = nil
             state.message = nil
+        case .formClosed:
+            state.form = nil
         case .cprRevealed(let text):
             if let index = state.form?.fields.firstIndex(where: { $0.id == "cpr" }) {
                 state.form?.fields[index].setValue(text)
