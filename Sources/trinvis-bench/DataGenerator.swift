@@ -151,7 +151,9 @@ struct DataGenerator {
         let born = LocalDate(year: random.int(1958...2006), month: random.int(1...12), day: random.int(1...28))
             ?? LocalDate(daysSinceEpoch: 0)
         let hasCPR = name.contains(" ") && random.chance(92)
-        let cpr = hasCPR ? Self.cpr(born: born, &random) : nil
+        let drawn = hasCPR ? Self.cpr(born: born, &random) : nil
+        // Drop-in centres hold no CPR numbers (the draw is kept so the data stays as before).
+        let cpr = dropIn ? nil : drawn
         let interval = [14, 14, 14, 14, 14, 14, 14, 7, 21, 28][random.index(10)]
         let meetingCount = random.int(10...25)
         let ended = random.chance(20)

@@ -86,6 +86,10 @@ struct CommandRunner {
             try audit(request)
         case .erase(let citizen, let reason, let confirmed):
             try erase(citizen: citizen, reason: reason, confirmed: confirmed)
+        case .adminDuplicates:
+            try adminDuplicates()
+        case .adminLink(let citizen, let other, let note):
+            try adminLink(citizen: citizen, other: other, note: note)
         }
     }
 
@@ -125,9 +129,9 @@ struct CommandRunner {
     /// Opens the database for the person, after a warning when others may read its files. In a
     /// shared installation SQLite keeps its temporary data in memory (never in files the person
     /// owns) and the write-ahead log files stay in place.
-    private func openWorkspace(_ path: String) throws -> Workspace {
+    func openWorkspace(_ path: String, registerFirstAdministrator: Bool = true) throws -> Workspace {
         warnAboutExposedFiles(path)
-        let workspace = try Workspace(path: path, identity: identity)
+        let workspace = try Workspace(path: path, identity: identity, registerFirstAdministrator: registerFirstAdministrator)
         if environment.shared != nil {
             try workspace.database.execute("PRAGMA temp_store = MEMORY")
             workspace.database.keepWriteAheadLogFiles()

@@ -16,7 +16,7 @@ extension CommandRunner {
         // a professional; if it does not, the account becomes the first administrator after.
         let isNew = !FileManager.default.fileExists(atPath: databasePath)
         try createFolder(of: databasePath)
-        let workspace = try Workspace(path: databasePath, identity: identity, registerFirstAdministrator: !isNew)
+        let workspace = try openWorkspace(databasePath, registerFirstAdministrator: !isNew)
         do {
             let summary = try workspace.importDocument(bytes: bytes, progress: progressReporter(.progressImport))
             if isNew { try workspace.registerAsAdministratorIfUnregistered() }

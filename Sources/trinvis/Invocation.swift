@@ -16,6 +16,10 @@ struct Invocation {
         case admin(AdminCommand)
         case audit(AuditRequest)
         case erase(citizen: String, reason: String, confirmed: Bool)
+        /// `trinvis admin duplicates`.
+        case adminDuplicates
+        /// `trinvis admin link CITIZEN OTHER [--note TEXT]`.
+        case adminLink(citizen: String, other: String, note: String?)
         case help
         /// `trinvis help --man`: the manual page in roff, from the same text as `--help`.
         case manual
@@ -79,7 +83,8 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
     }
 
     let commandValueOptions: Set<String> = ["--citizen", "-o", "--output", "--from", "--to", "--organisation", "--format",
-                                            "--name", "--kind", "--role", "--account", "--email", "--phone", "--reason"]
+                                            "--name", "--kind", "--role", "--account", "--email", "--phone", "--reason",
+                                            "--note"]
     while index < arguments.count {
         let argument = arguments[index]
         var name = argument
@@ -219,6 +224,15 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         guard words.count >= 2 else { throw UsageError(phrase: .missingArgument("FILE")) }
         try noMoreWords(after: 2)
         invocation.command = .backup(path: words[1])
+    case "admin" where words.count >= 2 && words[1] == "duplicates":
+        try allowOnly([])
+        try noMoreWords(after: 2)
+        invocation.command = .adminDuplicates
+    case "admin" where words.count >= 2 && words[1] == "link":
+        try allowOnly(["--note"])
+        guard words.count >= 4 else { throw UsageError(phrase: .missingArgument(words.count == 2 ? "CITIZEN" : "OTHER")) }
+        try noMoreWords(after: 4)
+        invocation.command = .adminLink(citizen: words[2], other: words[3], note: commandOptions["--note"])
     case "admin":
         var options = commandOptions
         options["--citizen"] = nil

@@ -39,13 +39,21 @@ final class OSAccount {
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> RunResult {
         var variables = ["PATH": "/usr/bin:/bin", "HOME": home, "LC_ALL": "C.UTF-8", "USER": name, "LOGNAME": name]
         for (key, value) in environment { variables[key] = value }
-        let scratch = try ScratchFolder()
-        let status = try spawnAndWait(["/usr/sbin/runuser", "-u", name, "--"] + arguments, environment: variables,
-                                      stdoutPath: scratch.file("out"), stderrPath: scratch.file("err"))
         func read(_ path: String) -> String {
             String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data(), as: UTF8.self)
         }
-        return RunResult(status: status, stdout: read(scratch.file("out")), stderr: read(scratch.file("err")))
+        // A copied binary can be "busy" for a moment: a process forked elsewhere in the test run
+        // may still hold the copy's descriptor open for writing. Such a start never ran, so retry.
+        var attempt = 0
+        while true {
+            let scratch = try ScratchFolder()
+            let status = try spawnAndWait(["/usr/sbin/runuser", "-u", name, "--"] + arguments, environment: variables,
+                                          stdoutPath: scratch.file("out"), stderrPath: scratch.file("err"))
+            let result = RunResult(status: status, stdout: read(scratch.file("out")), stderr: read(scratch.file("err")))
+            attempt += 1
+            guard result.stderr.contains("Text file busy"), attempt < 20 else { return result }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
     }
 
     deinit { _ = try? runTool(["/usr/sbin/userdel", "-r", name]) }

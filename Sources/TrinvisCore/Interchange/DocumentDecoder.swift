@@ -216,8 +216,10 @@ struct DocumentDecoder {
     private mutating func organisation(_ node: JSONNode) throws -> Draft<Organisation> {
         try node.requireObject()
         let id = try claimID(node, Organisation.self)
+        // `holds_cpr` is optional (added later): without it, the kind decides.
         let record = Organisation(name: try node.required("name").string(),
-                                  kind: try node.required("kind").word(OrganisationKind.self))
+                                  kind: try node.required("kind").word(OrganisationKind.self),
+                                  holdsCPR: try node.optional("holds_cpr")?.bool())
         return Draft(path: node.path, documentID: id, record: try checked(record, node))
     }
 

@@ -151,6 +151,10 @@ package struct InterchangeExporter {
         object.set("id", organisation.id)
         object.set("name", organisation.name)
         object.set("kind", organisation.kind)
+        // Only where it differs from the kind's default, so documents without it stay as they were.
+        if organisation.holdsCPR != Organisation.holdsCPRByDefault(organisation.kind) {
+            object.set("holds_cpr", .bool(organisation.holdsCPR))
+        }
         return object.value
     }
 

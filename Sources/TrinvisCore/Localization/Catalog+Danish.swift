@@ -33,6 +33,9 @@ extension Catalog {
                   trinvis admin link-account FAGPERSON KONTO | --unlink FAGPERSON
                   trinvis admin handover --from KONTO --to KONTO [--citizen ID ...] --reason TEKST
                                                     administration (kun administratorer; logges)
+                  trinvis admin duplicates          mulige dubletter (samme CPR, eller navn og fødselsdato)
+                  trinvis admin link BORGER ANDEN [--note TEKST]
+                                                    noter at to borgere er samme person (flettes aldrig)
                   trinvis audit [--citizen ID] [--account NAVN] [--from DATO] [--to DATO]
                                 [--format text|csv|json] [--verify] [--prune]
                                                     adgangsloggen (administratorer ser alle poster,
@@ -337,6 +340,22 @@ extension Catalog {
             return "Afslut forløbet for \(name) og arkivér borgeren? Aktive planer afsluttes; intet slettes. j/n"
         case .archived: return "Forløbet er afsluttet, og borgeren er arkiveret."
 
+        case .duplicatesNone: return "Ingen sandsynlige dubletter."
+        case .duplicatePair(let first, let firstName, let firstOrganisation, let second, let secondName,
+                            let secondOrganisation, let sameCPR):
+            return "#\(first) \(firstName) (\(firstOrganisation)) og #\(second) \(secondName) (\(secondOrganisation)): "
+                + (sameCPR ? "samme CPR-nummer" : "samme navn og fødselsdato")
+        case .citizensLinked(let first, let second):
+            return "Borger #\(first) og #\(second) er kædet sammen (intet er lagt sammen)."
+        case .duplicateWarning(let name, let id, let organisation):
+            return "Måske samme person som \(name) (#\(id), \(organisation.isEmpty ? "ingen organisation" : organisation))"
+        case .duplicateHint: return "Ctrl-O åbner personen i stedet; F2 igen gemmer alligevel"
+        case .keyRevealCPR: return "vis CPR"
+        case .helpRevealCPR: return "vis hele CPR-nummeret (logges)"
+        case .keyOpenDuplicate: return "åbn personen"
+        case .helpOpenDuplicate: return "åbn den mulige dublet i stedet"
+        case .cprRevealed: return "Hele CPR-nummeret vises kun her; opslaget er logget."
+        case .noCPRToReveal: return "Borgeren har intet CPR-nummer."
         case .organisationKind(let kind):
             switch kind {
             case .municipality: return "kommune"
@@ -673,6 +692,7 @@ extension Catalog {
         case .invalidCPR(.notTenDigits): return "\(error.field): et CPR-nummer har ti cifre (DDMMÅÅ-XXXX)"
         case .invalidCPR(.notADate): return "\(error.field): de første seks cifre skal være en dato (DDMMÅÅ)"
         case .cprDoesNotMatchBirthDate: return "\(error.field): passer ikke med fødselsdatoen"
+        case .cprNotHeld: return "\(error.field): borgerens organisation må ikke have CPR-numre; lad feltet stå tomt"
         case .before(let other, let date): return "\(error.field): ligger før \(other) (\(date.iso))"
         case .outOfRange(let range): return "\(error.field): skal være mellem \(range.lowerBound) og \(range.upperBound)"
         case .invalidEmail: return "\(error.field): ikke en e-mailadresse"

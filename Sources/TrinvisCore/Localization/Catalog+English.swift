@@ -33,6 +33,9 @@ extension Catalog {
                   trinvis admin link-account PROFESSIONAL ACCOUNT | --unlink PROFESSIONAL
                   trinvis admin handover --from ACCOUNT --to ACCOUNT [--citizen ID ...] --reason TEXT
                                                     administration (administrators only; logged)
+                  trinvis admin duplicates          likely duplicate citizens (same CPR, or name and birth date)
+                  trinvis admin link CITIZEN OTHER [--note TEXT]
+                                                    record that two entries are the same person (never merged)
                   trinvis audit [--citizen ID] [--account NAME] [--from DATE] [--to DATE]
                                 [--format text|csv|json] [--verify] [--prune]
                                                     the access log (administrators see every entry,
@@ -338,6 +341,22 @@ extension Catalog {
             return "End the course of \(name) and archive them? Active plans end; nothing is deleted. y/n"
         case .archived: return "The course ended and the citizen was archived."
 
+        case .duplicatesNone: return "No likely duplicates."
+        case .duplicatePair(let first, let firstName, let firstOrganisation, let second, let secondName,
+                            let secondOrganisation, let sameCPR):
+            return "#\(first) \(firstName) (\(firstOrganisation)) and #\(second) \(secondName) (\(secondOrganisation)): "
+                + (sameCPR ? "same CPR number" : "same name and birth date")
+        case .citizensLinked(let first, let second):
+            return "Citizens #\(first) and #\(second) are linked (nothing was merged)."
+        case .duplicateWarning(let name, let id, let organisation):
+            return "Possibly the same person as \(name) (#\(id), \(organisation.isEmpty ? "no organisation" : organisation))"
+        case .duplicateHint: return "Ctrl-O opens them instead; F2 again saves anyway"
+        case .keyRevealCPR: return "show CPR"
+        case .helpRevealCPR: return "show the full CPR number (logged)"
+        case .keyOpenDuplicate: return "open them"
+        case .helpOpenDuplicate: return "open the possible duplicate instead"
+        case .cprRevealed: return "The full CPR number is shown here only; the look was logged."
+        case .noCPRToReveal: return "This citizen has no CPR number."
         case .organisationKind(let kind):
             switch kind {
             case .municipality: return "municipality"
@@ -674,6 +693,7 @@ extension Catalog {
         case .invalidCPR(.notTenDigits): return "\(error.field): a CPR number has ten digits (DDMMYY-XXXX)"
         case .invalidCPR(.notADate): return "\(error.field): the first six digits must be a date (DDMMYY)"
         case .cprDoesNotMatchBirthDate: return "\(error.field): does not match the birth date"
+        case .cprNotHeld: return "\(error.field): the citizen's organisation does not hold CPR numbers; leave it empty"
         case .before(let other, let date): return "\(error.field): lies before \(other) (\(date.iso))"
         case .outOfRange(let range): return "\(error.field): must be between \(range.lowerBound) and \(range.upperBound)"
         case .invalidEmail: return "\(error.field): not an e-mail address"

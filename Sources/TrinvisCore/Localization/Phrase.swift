@@ -116,6 +116,30 @@ package enum Phrase: Sendable, Equatable {
     case archiveQuestion(String)
     /// The citizen was archived.
     case archived
+    // MARK: CPR and duplicates
+    /// `trinvis admin duplicates` found none.
+    case duplicatesNone
+    /// One line of `trinvis admin duplicates`.
+    case duplicatePair(first: Int64, firstName: String, firstOrganisation: String, second: Int64, secondName: String,
+                       secondOrganisation: String, sameCPR: Bool)
+    /// `trinvis admin link` recorded the link.
+    case citizensLinked(first: Int64, second: Int64)
+    /// The citizen form's warning beside the name: a citizen the user may see looks like the same person.
+    case duplicateWarning(name: String, id: Int64, organisation: String)
+    /// The form's hint how to act on the warning.
+    case duplicateHint
+    /// The key label of revealing the CPR number.
+    case keyRevealCPR
+    /// The key help of revealing the CPR number.
+    case helpRevealCPR
+    /// The key label of opening the possible duplicate.
+    case keyOpenDuplicate
+    /// The key help of opening the possible duplicate.
+    case helpOpenDuplicate
+    /// The message after a CPR number was revealed.
+    case cprRevealed
+    /// The citizen has no CPR number to reveal.
+    case noCPRToReveal
 
     // MARK: Values
     case organisationKind(OrganisationKind)

@@ -102,4 +102,12 @@ package struct Citizen: Record {
         }
         return copy
     }
+
+    /// A CPR number only for a citizen of an organisation that may hold CPR numbers.
+    package func checkContext(in database: Database) throws {
+        guard cpr != nil, let organisationID else { return }
+        if try database.scalar("SELECT holds_cpr FROM organisation WHERE id = ?", [organisationID.sqlValue]) == .integer(0) {
+            throw ValidationError(field: "cpr", problem: .cprNotHeld)
+        }
+    }
 }

@@ -3,24 +3,35 @@ package struct Organisation: Record {
     package var id: OrganisationID = .unsaved
     package var name: String
     package var kind: OrganisationKind
+    /// Whether the organisation may hold CPR numbers of its citizens (a drop-in centre, where
+    /// people come without giving their number, does not unless set).
+    package var holdsCPR: Bool
     package var audit: Audit = .unsaved
 
-    package init(id: OrganisationID = .unsaved, name: String, kind: OrganisationKind) {
+    package init(id: OrganisationID = .unsaved, name: String, kind: OrganisationKind, holdsCPR: Bool? = nil) {
         self.id = id
         self.name = name
         self.kind = kind
+        self.holdsCPR = holdsCPR ?? Organisation.holdsCPRByDefault(kind)
+    }
+
+    /// Municipalities (and companies and others) hold CPR numbers; drop-in centres do not.
+    package static func holdsCPRByDefault(_ kind: OrganisationKind) -> Bool {
+        kind != .dropInCentre
     }
 
     package static let table = "organisation"
     package static let kindName = "organisation"
-    package static let columns = ["name", "kind"]
+    package static let columns = ["name", "kind", "holds_cpr"]
     package static let order = ["name", "id"]
-    package var values: [SQLValue] { [.text(name), kind.sqlValue] }
+    package var values: [SQLValue] { [.text(name), kind.sqlValue, .integer(holdsCPR ? 1 : 0)] }
 
     package init(row: Row) throws {
         id = try row.get("id")
         name = try row.get("name")
         kind = try row.get("kind")
+        let holds: Int64 = try row.get("holds_cpr")
+        holdsCPR = holds != 0
         audit = try Audit(row: row)
     }
 

@@ -8,6 +8,8 @@ package enum ValidationProblem: Sendable, Equatable {
     case invalidCPR(CPR.Problem)
     /// The CPR number encodes another birth date than the one given.
     case cprDoesNotMatchBirthDate
+    /// The citizen's organisation may not hold CPR numbers (a drop-in centre).
+    case cprNotHeld
     /// A date lies before the date it must follow (a plan's end before its start).
     case before(field: String, date: LocalDate)
     /// A number lies outside the allowed range.
@@ -37,6 +39,7 @@ package struct ValidationError: Error, Sendable, Equatable, CustomStringConverti
         case .invalidCPR(.notTenDigits): return "\(field): a CPR number has ten digits (DDMMYY-XXXX)"
         case .invalidCPR(.notADate): return "\(field): the first six digits of a CPR number must be a date (DDMMYY)"
         case .cprDoesNotMatchBirthDate: return "\(field): does not match the birth date"
+        case .cprNotHeld: return "\(field): the citizen's organisation does not hold CPR numbers; leave it empty"
         case .before(let other, let date): return "\(field): lies before \(other) (\(date.iso))"
         case .outOfRange(let range): return "\(field): must be between \(range.lowerBound) and \(range.upperBound)"
         case .invalidEmail: return "\(field): not an e-mail address"

@@ -27,6 +27,10 @@ package enum Effect: Sendable, Equatable {
     case loadCompanies
     case printReport
     case openStory(StoryItem)
+    /// Reveal the citizen's full CPR number in the open form (logged).
+    case revealCPR(CitizenID)
+    /// Close the new-citizen form and open the possible duplicate it warned about.
+    case openDuplicate
     case quit
 }
 
@@ -46,6 +50,10 @@ package enum AppEvent: Sendable {
     /// A message for the message line.
     case info(String)
     case formOpened(FormState)
+    /// The full CPR number, revealed for the open form only.
+    case cprRevealed(String)
+    /// The open form was left without saving (its draft is gone).
+    case formClosed
     case formSaved(citizen: CitizenID?)
     case formRejected(errors: [String: String], general: String?)
     case draftWritten(version: Int)

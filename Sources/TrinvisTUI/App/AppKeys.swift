@@ -29,6 +29,10 @@ package enum AppAction: Hashable, Sendable {
     case nextField
     case previousField
     case choose
+    /// Show the full CPR number in the citizen form (logged).
+    case revealCPR
+    /// Open the possible duplicate the citizen form warned about, instead of saving.
+    case openDuplicate
     case restore
     case discard
     case print
@@ -85,7 +89,8 @@ package enum AppKeys {
 
     /// A detail view (citizen, milestone, meeting, report); a citizen, milestone or meeting can
     /// be edited and added to.
-    package static func detail(say: Localizer, upDown: String = "↑↓", editable: Bool = false) -> KeyTable<AppAction> {
+    package static func detail(say: Localizer, upDown: String = "↑↓", editable: Bool = false,
+                               citizen: Bool = false) -> KeyTable<AppAction> {
         var bindings = [
             binding([.function(1), .character("?")], .help, .keyHelp, .keyHelpHelp, say, priority: 9, barKey: "?"),
             binding([.escape], .back, .keyBack, .keyBackHelp, say, priority: 9),
@@ -97,6 +102,9 @@ package enum AppKeys {
             bindings.insert(binding([.character("a")], .add, .keyAddMore, .keyAddMoreHelp, say, priority: 7), at: 2)
             bindings.insert(binding([.character("e")], .edit, .keyEdit, .keyEditHelp, say, priority: 7), at: 3)
         }
+        if citizen {
+            bindings.append(binding([.character("R")], .revealCPR, .keyRevealCPR, .helpRevealCPR, say, bar: false))
+        }
         return KeyTable(bindings)
     }
 
@@ -107,6 +115,8 @@ package enum AppKeys {
             binding([.escape], .cancel, .keyCancel, .keyCancelHelp, say, priority: 9),
             binding([.tab], .nextField, .keyNextField, .keyNextFieldHelp, say, priority: 8),
             binding([.backTab], .previousField, .keyPreviousField, .keyPreviousFieldHelp, say, priority: 3),
+            binding([.function(3)], .revealCPR, .keyRevealCPR, .helpRevealCPR, say, bar: false),
+            binding([.ctrl("o")], .openDuplicate, .keyOpenDuplicate, .helpOpenDuplicate, say, bar: false),
             binding([.left, .right], .choose, .keyChoose, .keyChooseHelp, say, priority: 2, barKey: "\u{2190}\u{2192}"),
             binding([.function(1)], .help, .keyHelp, .keyHelpHelp, say, priority: 5, barKey: "F1"),
             binding([.function(10)], .quit, .keyQuit, .keyQuitHelp, say, bar: false),
@@ -196,6 +206,7 @@ package enum AppKeys {
         case .main: return main(focus: state.focus, say: say, searchActive: state.citizens.query != nil, upDown: upDown)
         case .detail(let detail):
             if case .story = detail { return self.detail(say: say, upDown: upDown) }
+            if case .citizen = detail { return self.detail(say: say, upDown: upDown, editable: true, citizen: true) }
             return self.detail(say: say, upDown: upDown, editable: true)
         case .agenda: return agenda(say: say, upDown: upDown)
         case .drafts: return drafts(say: say, upDown: upDown)

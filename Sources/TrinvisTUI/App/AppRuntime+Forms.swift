@@ -23,9 +23,13 @@ extension AppRuntime {
             let organisations = try workspace.all(Organisation.self).filter { $0.kind != .company }
             let household = try citizen?.householdID.flatMap { try workspace.fetch(Household.self, id: $0)?.name } ?? ""
             let defaultOrganisation = citizen?.organisationID ?? workspace.actor.organisationID
+            // The CPR number shows masked; the stored number is kept unless another is typed.
+            // Where the organisation may not hold CPR numbers, the field is not offered.
+            let cprField = try workspace.holdsCPR(defaultOrganisation)
+                ? [field("cpr", .fieldCPR, .line, citizen?.cpr?.masked ?? "")] : []
             return FormState(purpose: purpose, title: citizen.map { say(.formEditCitizen($0.name)) } ?? say(.formNewCitizen), fields: [
                 field("name", .labelName, .line, citizen?.name ?? "", required: true),
-                field("cpr", .fieldCPR, .line, citizen?.cpr?.formatted ?? ""),
+            ] + cprField + [
                 field("birth_date", .labelBirthDate, .date, date(citizen?.birthDate)),
                 field("phone", .fieldPhone, .line, citizen?.phone ?? ""),
                 field("email", .fieldEmail, .line, citizen?.email ?? ""),
@@ -265,7 +269,11 @@ extension AppRuntime {
                 let name = required("name")
                 var cpr: CPR?
                 let cprText = text("cpr").trimmingBlanks()
-                if !cprText.isEmpty {
+                let offersCPR = form.fields.contains { $0.id == "cpr" }
+                if !offersCPR || (existing?.cpr != nil && cprText == existing?.cpr?.masked) {
+                    // Not offered, or still the masked number: the stored number stays.
+                    cpr = existing?.cpr
+                } else if !cprText.isEmpty {
                     switch CPR.parse(cprText) {
                     case .success(let value): cpr = value
                     case .failure(let problem): errors["cpr"] = say(.store(.invalid(ValidationError(field: say(.fieldCPR), problem: .invalidCPR(problem)))))
@@ -293,6 +301,19 @@ extension AppRuntime {
                     citizen.meetingIntervalDays = interval ?? Citizen.defaultMeetingInterval
                     citizen.life = text("life")
                     if existing == nil {
+                        // A citizen the user may see who looks like the same person: warn once
+                        // beside the name; the same values saved again are saved anyway.
+                        let warnedKey = [TextNormalization.searchKey(name), cpr?.digits ?? "", born?.iso ?? ""]
+                            .joined(separator: "\u{1F}")
+                        if warnedDuplicate != warnedKey, let other = try workspace.possibleDuplicates(of: citizen).first {
+                            warnedDuplicate = warnedKey
+                            warnedDuplicateID = other.id
+                            let organisation = try other.organisationID.flatMap { try workspace.fetch(Organisation.self, id: $0)?.name } ?? ""
+                            throw DuplicateFound(errors: ["name": say(.duplicateWarning(name: other.name, id: other.id.rawValue,
+                                                                                       organisation: organisation))],
+                                                 general: say(.duplicateHint))
+                        }
+                        warnedDuplicate = nil
                         let created = try workspace.create(citizen)
                         citizenToShow = created.id
                         if let me = workspace.actor.professionalID {
@@ -481,10 +502,18 @@ extension AppRuntime {
                 return .rejected(errors: [validation.field: message], general: nil)
             }
             return .rejected(errors: [:], general: say(.store(error)))
+        } catch let found as DuplicateFound {
+            return .rejected(errors: found.errors, general: found.general)
         } catch let error as DatabaseError {
             return .rejected(errors: [:], general: say(.database(error)))
         } catch {
             return .rejected(errors: [:], general: String(describing: error))
         }
     }
+}
+
+/// A new citizen looks like one the user may see: the save stops once with a warning.
+private struct DuplicateFound: Error {
+    let errors: [String: String]
+    let general: String
 }

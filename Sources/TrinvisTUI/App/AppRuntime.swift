@@ -36,6 +36,11 @@ package final class AppRuntime {
     private var lastPoll = ContinuousClock.now
     /// `PRAGMA data_version` when last looked at: it moves when another connection commits.
     private var seenDataVersion: Int64?
+    /// The new citizen (name, CPR, birth date) the form last warned about as a possible
+    /// duplicate: a second F2 on the same values saves anyway.
+    var warnedDuplicate: String?
+    /// The existing citizen of that warning, opened instead with Ctrl-O.
+    var warnedDuplicateID: CitizenID?
 
     /// When the last draft was written, to write at most one a second while someone types.
     private var lastDraftWrite = ContinuousClock.now
@@ -176,6 +181,15 @@ package final class AppRuntime {
             case .saved(let citizen): return [.formSaved(citizen: citizen)] + (try refreshedDetail())
             case .rejected(let errors, let general): return [.formRejected(errors: errors, general: general)]
             }
+        case .openDuplicate:
+            guard let other = warnedDuplicateID, let form = state.form else { return [] }
+            try workspace.discardDraft(key: form.purpose.draftKey)
+            warnedDuplicate = nil
+            warnedDuplicateID = nil
+            return [.formClosed, .detailLoaded(.citizen(try workspace.citizenProfile(other)))]
+        case .revealCPR(let citizen):
+            guard let cpr = try workspace.revealCPR(of: citizen) else { return [.info(state.say(.noCPRToReveal))] }
+            return [.cprRevealed(cpr.formatted)]
         case .writeDraft:
             guard let form = state.form else { return [] }
             try workspace.saveDraft(key: form.purpose.draftKey, title: form.title, payload: form.payload,
@@ -321,7 +335,7 @@ package final class AppRuntime {
         let size = AppUpdate.pageSize
         switch effect {
             case .quit, .openForm, .saveForm, .writeDraft, .restoreDraft, .discardDraft, .delete, .toggleAgreement,
-                 .refreshCitizen, .printPlan, .printReport:
+                 .refreshCitizen, .printPlan, .printReport, .revealCPR, .openDuplicate:
                 return nil
             case .loadCitizens(let after):
                 return .citizensLoaded(try workspace.citizenSummaries(page: PageRequest(limit: size, after: after)),

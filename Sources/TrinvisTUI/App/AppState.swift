@@ -150,6 +150,8 @@ package struct AppState: Sendable, Equatable {
     package var helpVisible = false
     package var help = TextViewState()
     package var detail = TextViewState()
+    /// Full CPR numbers revealed (`R`) in the citizen view on screen; cleared when another view opens.
+    package var revealedCPR: [CitizenID: String] = [:]
     package var citizens = CitizenListState()
     package var panes = CitizenPanes()
     package var agenda: [AgendaItem] = []

@@ -46,6 +46,14 @@ extension AppUpdate {
         switch key {
         case .function(2), .ctrl("s"):
             return [.saveForm]
+        case .ctrl("o"):
+            guard case .citizen(nil) = form.purpose else { return [] }
+            return [.openDuplicate]
+        case .function(3):
+            // A deliberate key: the full CPR number of a saved citizen, for this form only.
+            guard case .citizen(let existing?) = form.purpose, existing.cpr != nil,
+                  form.fields.contains(where: { $0.id == "cpr" }) else { return [] }
+            return [.revealCPR(existing.id)]
         case .function(10):
             guard form.isModified else { return [.discardDraft(form.purpose.draftKey), .quit] }
             form.confirmingDiscard = true
@@ -284,6 +292,9 @@ extension AppUpdate {
             return [.openForm(.meeting(citizen: item.meeting.citizenID, item.meeting))]
         case (.character("e"), .citizen(let profile)):
             return [.openForm(.citizen(profile.citizen))]
+        case (.character("R"), .citizen(let profile)):
+            guard profile.citizen.cpr != nil else { return [] }
+            return [.revealCPR(profile.citizen.id)]
         case (.character("a"), .citizen(let profile)):
             let id = profile.citizen.id
             let say = state.say

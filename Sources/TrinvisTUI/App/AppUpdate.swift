@@ -77,6 +77,7 @@ package enum AppUpdate {
             state.message = nil
             state.screen = .detail(detail)
             state.detail = TextViewState()
+            state.revealedCPR = [:]
         case .agendaLoaded(let items):
             state.agenda = items
             state.agendaList = ListState(count: items.count, selection: items.isEmpty ? nil : 0)
@@ -93,6 +94,15 @@ package enum AppUpdate {
             state.form = form
             state.addMenu = nil
             state.message = nil
+        case .formClosed:
+            state.form = nil
+        case .cprRevealed(let text):
+            if let index = state.form?.fields.firstIndex(where: { $0.id == "cpr" }) {
+                state.form?.fields[index].setValue(text)
+            } else if case .detail(.citizen(let profile)) = state.screen {
+                state.revealedCPR = [profile.citizen.id: text]
+            }
+            state.message = StatusMessage(text: state.say(.cprRevealed), kind: .info)
         case .formSaved(let citizen):
             state.form = nil
             state.message = StatusMessage(text: state.say(.saved), kind: .info)

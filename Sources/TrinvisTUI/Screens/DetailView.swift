@@ -27,7 +27,7 @@ enum DetailView {
     private static func citizen(_ profile: CitizenProfile, _ state: AppState, _ builder: inout DetailBuilder) {
         let say = state.say
         let citizen = profile.citizen
-        builder.field(say(.fieldCPR), citizen.cpr?.masked)
+        builder.field(say(.fieldCPR), state.revealedCPR[citizen.id] ?? citizen.cpr?.masked)
         if let born = citizen.effectiveBirthDate {
             let age = citizen.age(on: state.today).map { " (\($0))" } ?? ""
             builder.field(say(.fieldBorn), say.date(born) + age)
