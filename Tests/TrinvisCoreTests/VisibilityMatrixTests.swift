@@ -53,7 +53,11 @@ import Testing
             let admin = try Workspace(path: directory.path("trinvis.sqlite"), username: "admin", clock: { clock.now })
             let today = admin.today
             let municipality = try admin.create(Organisation(name: "Jobcenter", kind: .municipality))
-            let dropIn = try admin.create(Organisation(name: "Værestedet", kind: .dropInCentre))
+            // This drop-in centre is set up to hold CPR numbers (with the citizens' consent), so
+            // that search by CPR can be tested from both sides.
+            var dropInCentre = Organisation(name: "Værestedet", kind: .dropInCentre)
+            dropInCentre.holdsCPR = true
+            let dropIn = try admin.create(dropInCentre)
             let caseworker = try admin.create(Professional(name: "Inger Holm", role: .caseworker,
                                                            organisationID: municipality.id, username: "inger"))
             let counselor = try admin.create(Professional(name: "Sanne Østergaard", role: .dropInCounselor,
