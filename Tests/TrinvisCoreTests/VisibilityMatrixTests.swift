@@ -283,3 +283,34 @@ import Testing
         }
     }
 }
+
+/// The right of access (GDPR art. 15): an export of one citizen carries the log about them.
+@Suite struct RightOfAccessExportTests {
+    @Test func aCitizensExportCarriesTheirLogWithNamesOnlyForAnAdministrator() throws {
+        let world = try VisibilityMatrixTests.World()
+        let person = try #require(world.people["dropin"]?[.given])
+        let other = try #require(world.people["municipality"]?[.none])
+        let viewer = try world.viewer(of: "dropin")
+        _ = try viewer.citizenProfile(person.id)
+        _ = try viewer.citizenProfile(other.id)
+        try viewer.flushAccessLog()
+
+        let document = try viewer.exportText(citizens: [person.id])
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(document.utf8)) as? [String: Any])
+        let citizens = try #require(parsed["citizens"] as? [[String: Any]])
+        let log = try #require(citizens.first?["x-access-log"] as? [[String: Any]])
+        #expect(log.contains { $0["action"] as? String == "view" && $0["organisation"] as? String == "Jobcenter" },
+                "the caseworker's look-up, by organisation")
+        #expect(log.contains { $0["action"] as? String == "change" }, "the changes that made the record")
+        #expect(log.allSatisfy { $0["account"] == nil }, "no account names in a caseworker's export")
+        #expect(!document.contains(other.name), "only that citizen")
+
+        let clock = world.clock
+        let administrator = try Workspace(path: world.directory.path("trinvis.sqlite"),
+                                          identity: Identity(account: "root", uid: 0), clock: { clock.now })
+        let full = try administrator.exportText(citizens: [person.id])
+        #expect(full.contains("\"account\": \"inger\""), "an administrator's export names the accounts")
+        // A whole-database export is no right-of-access answer and carries no log.
+        #expect(!(try administrator.exportText()).contains("x-access-log"))
+    }
+}

@@ -118,6 +118,15 @@ package struct InterchangeExporter {
         document.set("organisations", .array(organisations.map(organisationValue)))
         document.set("professionals", .array(professionals.map(professionalValue)))
         document.set("activities", .array(activities.map(activityValue)))
+        if selection != nil {
+            // The right of access: an export of chosen citizens carries, per citizen, who looked
+            // them up or changed them and when (an extension member, ignored on import).
+            citizenValues = try zip(citizens, citizenValues).map { citizen, value in
+                guard case .object(var members) = value else { return value }
+                members.append(("x-access-log", try accessLogValue(of: citizen.id)))
+                return .object(members)
+            }
+        }
         document.set("citizens", .array(citizenValues))
         document.set("households", .array(households.map { household in
             var object = JSONObjectBuilder()
@@ -127,6 +136,26 @@ package struct InterchangeExporter {
             return object.value
         }))
         return document.value
+    }
+
+    /// The log about a citizen: when, which organisation, what kind of look-up or change and of
+    /// which record; who (the account) only in an administrator's export.
+    private func accessLogValue(of citizen: CitizenID) throws -> JSONValue {
+        let entries = try workspace.accessHistory(of: citizen)
+        var names: [OrganisationID: String] = [:]
+        for id in Set(entries.compactMap(\.organisationID)) {
+            names[id] = try workspace.fetch(Organisation.self, id: id)?.name
+        }
+        let withNames = workspace.actor.isAdministrator || workspace.policy == .unrestricted
+        return .array(entries.map { entry in
+            var object = JSONObjectBuilder()
+            object.set("at", .string(Timestamp(seconds: entry.at, offsetMinutes: 0).iso))
+            object.set("organisation", entry.organisationID.flatMap { names[$0] })
+            object.set("action", .string(entry.action.rawValue))
+            if entry.action != .search { object.set("record", entry.detail.isEmpty ? nil : entry.detail) }
+            if withNames { object.set("account", entry.who) }
+            return object.value
+        })
     }
 
     /// True when some citizen (seen or not) belongs to the household; only the existence is read.

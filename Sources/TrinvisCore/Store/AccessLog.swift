@@ -185,6 +185,15 @@ extension Workspace {
         pendingLog.finishedSearches.removeFirst(min(searches.count, pendingLog.finishedSearches.count))
     }
 
+    /// Everything the log holds about one citizen, oldest first, for their right of access
+    /// (GDPR art. 15): every account's look-ups and changes, not only the actor's. The actor must
+    /// be allowed to see the citizen.
+    package func accessHistory(of citizen: CitizenID) throws -> [AccessLogEntry] {
+        try checkAccess(to: citizen)
+        return try database.fetchAll("SELECT \(AccessLogEntry.columns) FROM access_log WHERE citizen_id = ? ORDER BY id",
+                                     [citizen.sqlValue]) { try AccessLogEntry(row: $0) }
+    }
+
     /// Entries of the access log, oldest first, narrowed by citizen, account and period (days
     /// in UTC). Administrators read every entry; everyone else only their own.
     package func accessLogEntries(citizen: CitizenID? = nil, account: String? = nil, from: LocalDate? = nil,
