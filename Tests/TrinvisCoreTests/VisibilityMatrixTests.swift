@@ -314,3 +314,38 @@ import Testing
         #expect(!(try administrator.exportText()).contains("x-access-log"))
     }
 }
+
+/// Handover: the responsibility moves in one transaction and the history stays.
+@Suite struct HandoverTests {
+    @Test func aHandoverEndsTheOldMembershipsTodayAndKeepsTheHistory() throws {
+        let world = try VisibilityMatrixTests.World()
+        let clock = world.clock
+        let path = world.directory.path("trinvis.sqlite")
+        let administrator = try Workspace(path: path, identity: Identity(account: "root", uid: 0), clock: { clock.now })
+        let municipality = try #require(try administrator.all(Organisation.self).first { $0.name == "Jobcenter" })
+        let henrik = try administrator.create(Professional(name: "Henrik Lund", role: .jobConsultant,
+                                                           organisationID: municipality.id, username: "henrik"))
+        let inger = try #require(try administrator.professional(account: "inger"))
+        let ingers = try administrator.list(TeamMember.self, page: .first(100),
+                                            where: ("professional_id = ? AND to_date IS NULL", [inger.id.sqlValue])).items
+        #expect(ingers.count == 6, "Inger is responsible for the six drop-in citizens of the world")
+        let one = try #require(ingers.first?.citizenID)
+
+        // A caseworker cannot hand over; nothing changes.
+        let caseworker = try world.viewer(of: "dropin")
+        #expect(throws: StoreError.administratorsOnly) {
+            try caseworker.handover(from: inger.id, to: henrik.id, citizens: nil, reason: "orlov")
+        }
+
+        let some = try administrator.handover(from: inger.id, to: henrik.id, citizens: [one], reason: "Ny fordeling")
+        #expect(some.citizens == [one])
+        let team = try administrator.all(TeamMember.self, parent: one.sqlValue)
+        #expect(team.contains { $0.professionalID == inger.id && $0.to == administrator.today }, "Inger's membership ended today")
+        #expect(team.contains { $0.professionalID == henrik.id && $0.responsible && $0.from == administrator.today && $0.to == nil })
+        let all = try administrator.handover(from: inger.id, to: henrik.id, citizens: nil, reason: "Orlov")
+        #expect(all.citizens.count == 6, "the rest, and the one again until today ends")
+        let log = try administrator.accessLogEntries().filter { $0.action == .admin && $0.detail.contains("handover") }
+        #expect(log.count == 7)
+        #expect(log.allSatisfy { $0.detail.hasSuffix("Ny fordeling") || $0.detail.hasSuffix("Orlov") })
+    }
+}
