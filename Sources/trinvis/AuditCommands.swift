@@ -79,19 +79,7 @@ enum AuditFormatting {
     /// A field without controls, defused against spreadsheet formulas (a leading `=`, `+`, `-`
     /// or `@` gets an apostrophe before it), in quotes when it holds a comma or a quote.
     static func csvField(_ raw: String) -> String {
-        var field = Sanitizer.sanitize(raw)
-        if let first = field.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) { field = "'" + field }
-        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-            return field
-        }
-        var quoted = String.UnicodeScalarView()
-        quoted.append("\"")
-        for scalar in field.unicodeScalars {
-            if scalar == "\"" { quoted.append("\"") }
-            quoted.append(scalar)
-        }
-        quoted.append("\"")
-        return String(quoted)
+        ResultsReport.csvField(ResultsReport.neutralisingFormula(Sanitizer.sanitize(raw)))
     }
 
     /// An array of objects, one per entry.

@@ -80,7 +80,7 @@ extension ResultsReport {
 
     /// A field as RFC 4180 writes it: in quotes, with quotes doubled, when it holds a comma, a
     /// quote or a line break; as it is otherwise.
-    static func csvField(_ field: String) -> String {
+    package static func csvField(_ field: String) -> String {
         let needsQuotes = field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
         guard needsQuotes else { return field }
         // By scalars, not characters: a quote followed by a combining mark is one character.
@@ -95,7 +95,7 @@ extension ResultsReport {
     }
 
     /// Text from the data with a leading `'` when a spreadsheet would read it as a formula.
-    static func neutralisingFormula(_ text: String) -> String {
+    package static func neutralisingFormula(_ text: String) -> String {
         guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
         return "'" + text
     }
