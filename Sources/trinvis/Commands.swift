@@ -133,8 +133,7 @@ struct CommandRunner {
         warnAboutExposedFiles(path)
         let workspace = try Workspace(path: path, identity: identity, registerFirstAdministrator: registerFirstAdministrator)
         if environment.shared != nil {
-            try workspace.database.execute("PRAGMA temp_store = MEMORY")
-            workspace.database.keepWriteAheadLogFiles()
+            try workspace.useSharedInstallationFiles()
         }
         return workspace
     }
@@ -177,10 +176,9 @@ struct CommandRunner {
         }
         try createFolder(of: databasePath)
         let workspace = try Workspace(path: databasePath, identity: Identity.current(), registerFirstAdministrator: false)
-        try DemoData.populate(workspace, today: LocalDate.today(), username: username,
-                              progress: progressReporter(.progressDemo))
-        let citizens = try workspace.database.scalar("SELECT count(*) FROM citizen")
-        writeOutput(say(.demoWritten(path: databasePath, citizens: Int(sqlValue: citizens) ?? 0)) + "\n")
+        let citizens = try DemoData.populate(workspace, today: LocalDate.today(), username: username,
+                                             progress: progressReporter(.progressDemo))
+        writeOutput(say(.demoWritten(path: databasePath, citizens: citizens)) + "\n")
     }
 
     private func check() throws {
@@ -203,7 +201,7 @@ struct CommandRunner {
             throw Failure(phrase: .sharedBackupAdministratorsOnly)
         }
         do {
-            try PersonRights.perform { try workspace.database.backup(to: path) }
+            try PersonRights.perform { try workspace.backup(to: path) }
         } catch {
             try? PersonRights.perform { for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) } }
             throw error

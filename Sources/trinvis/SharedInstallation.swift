@@ -83,7 +83,7 @@ struct SharedInstallation: Equatable {
         if getuid() == 0 {
             if !fileManager.fileExists(atPath: databasePath) {
                 let workspace = try Workspace(path: databasePath, identity: Identity.current())
-                workspace.database.keepWriteAheadLogFiles()
+                try workspace.useSharedInstallationFiles()
             }
             for path in DatabaseFiles.paths(of: databasePath) {
                 if !fileManager.fileExists(atPath: path) {

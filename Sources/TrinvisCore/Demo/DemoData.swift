@@ -5,8 +5,10 @@
 package enum DemoData {
     /// Fills an empty workspace. `username` becomes the user name of the caseworker Inger Holm,
     /// so that the person running the demo sees "their" citizens marked.
+    /// Returns the number of citizens written.
+    @discardableResult
     package static func populate(_ workspace: Workspace, today: LocalDate, username: String,
-                                 progress: ((Int, Int) -> Void)? = nil) throws {
+                                 progress: ((Int, Int) -> Void)? = nil) throws -> Int {
         try workspace.database.transaction {
             var builder = try Builder(workspace: workspace, today: today, username: username)
             let people = DemoData.people
@@ -18,6 +20,7 @@ package enum DemoData {
             try workspace.markAsDemo()
         }
         try workspace.refreshActor()
+        return people.count
     }
 
     /// The organisations: a municipality, a drop-in centre and the partner companies.

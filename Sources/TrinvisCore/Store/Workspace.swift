@@ -87,6 +87,26 @@ package final class Workspace {
         try refreshActor()
     }
 
+    /// Runs `body` as one transaction: the records it saves are kept together or not at all
+    /// (a meeting with its agreements).
+    package func transaction<T>(_ body: () throws -> T) throws -> T {
+        try database.transaction(body)
+    }
+
+    /// How a shared installation's connection works: SQLite's temporary data stays in memory
+    /// (never in files the person owns), and the -wal and -shm files stay when it closes.
+    package func useSharedInstallationFiles() throws {
+        try database.execute("PRAGMA temp_store = MEMORY")
+        database.keepWriteAheadLogFiles()
+    }
+
+    /// A consistent copy of the whole database at `path` (administrators' work in a shared
+    /// installation); the copy is logged.
+    package func backup(to path: String) throws {
+        try database.backup(to: path)
+        try logAccess(.admin, detail: "backup")
+    }
+
     /// SQLite's `data_version`: it changes when another connection commits to the file.
     package func dataVersion() throws -> Int64 {
         Int64(sqlValue: try database.scalar("PRAGMA data_version")) ?? 0

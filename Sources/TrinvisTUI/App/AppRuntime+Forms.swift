@@ -282,7 +282,7 @@ extension AppRuntime {
                 let born = date("birth_date")
                 let interval = number("meeting_interval_days")
                 guard errors.isEmpty else { return .rejected(errors: errors, general: nil) }
-                try workspace.database.transaction {
+                try workspace.transaction {
                     let householdName = text("household").trimmingBlanks()
                     var household: HouseholdID?
                     if !householdName.isEmpty {
@@ -379,7 +379,7 @@ extension AppRuntime {
                 }
                 if existing == nil {
                     meeting.authorID = workspace.actor.professionalID
-                    try workspace.database.transaction {
+                    try workspace.transaction {
                         let saved = try workspace.create(meeting)
                         for var agreement in agreements {
                             agreement.meetingID = saved.id
@@ -430,7 +430,7 @@ extension AppRuntime {
                 vision.other = text("other")
                 if existing == nil { try workspace.create(vision) } else { try workspace.update(vision) }
             case .resources(let citizen):
-                try workspace.database.transaction {
+                try workspace.transaction {
                     let existing = try workspace.all(Resource.self, parent: citizen.sqlValue)
                     for field in form.fields where field.id.hasPrefix("area:") {
                         let area = ResourceArea(String(field.id.dropFirst(5)))
