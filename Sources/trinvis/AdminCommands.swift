@@ -5,7 +5,9 @@ import TrinvisTUI
 /// `trinvis admin …`: organisations, professionals, accounts and handover (administrators).
 enum AdminCommand: Equatable {
     case listOrganisations
-    case addOrganisation(name: String, kind: String)
+    case addOrganisation(name: String, kind: String, holdsCPR: String?)
+    /// `admin organisation set ORG [--name N] [--holds-cpr yes|no]`.
+    case changeOrganisation(String, name: String?, holdsCPR: String?)
     case listProfessionals
     case addProfessional(ProfessionalFields)
     case changeProfessional(String, ProfessionalFields)
@@ -49,9 +51,14 @@ func parseAdmin(_ words: [String], options: [String: String], citizens: [String]
         try allowOnly([])
         return .listOrganisations
     case ("organisation"?, "add"?):
-        try allowOnly(["--name", "--kind"])
+        try allowOnly(["--name", "--kind", "--holds-cpr"])
         try count(2)
-        return .addOrganisation(name: try require("--name"), kind: try require("--kind"))
+        return .addOrganisation(name: try require("--name"), kind: try require("--kind"), holdsCPR: options["--holds-cpr"])
+    case ("organisation"?, "set"?):
+        try allowOnly(["--name", "--holds-cpr"])
+        guard words.count >= 3 else { throw UsageError(phrase: .missingArgument("ORGANISATION")) }
+        if words.count > 3 { throw UsageError(phrase: .unexpectedArgument(words[3])) }
+        return .changeOrganisation(words[2], name: options["--name"], holdsCPR: options["--holds-cpr"])
     case ("professional"?, "list"?), ("professionals"?, nil):
         try allowOnly([])
         return .listProfessionals
@@ -95,12 +102,22 @@ extension CommandRunner {
         switch command {
         case .listOrganisations:
             for organisation in try workspace.all(Organisation.self) {
-                writeOutput(row([String(organisation.id.rawValue), organisation.name, organisation.kind.rawValue]))
+                writeOutput(row([String(organisation.id.rawValue), organisation.name, organisation.kind.rawValue,
+                                 organisation.holdsCPR ? "holds-cpr" : "no-cpr"]))
             }
-        case .addOrganisation(let name, let kindText):
+        case .addOrganisation(let name, let kindText, let holdsText):
             let kind = try choice(OrganisationKind.self, kindText, option: "--kind")
-            let created = try workspace.create(Organisation(name: name, kind: kind))
+            let holds = try holdsText.map { try yesOrNo($0, option: "--holds-cpr") }
+            let created = try workspace.create(Organisation(name: name, kind: kind, holdsCPR: holds))
             writeOutput(say(.adminOrganisationAdded(id: created.id.rawValue, name: Sanitizer.sanitize(created.name))) + "\n")
+            writeOutput(say(.adminOrganisationCPR(holds: created.holdsCPR)) + "\n")
+        case .changeOrganisation(let reference, let name, let holdsText):
+            var organisation = try workspace.get(Organisation.self, id: try resolveOrganisation(reference, in: workspace))
+            if let name { organisation.name = name }
+            if let holdsText { organisation.holdsCPR = try yesOrNo(holdsText, option: "--holds-cpr") }
+            let saved = try workspace.update(organisation)
+            writeOutput(say(.adminOrganisationSaved(id: saved.id.rawValue, name: Sanitizer.sanitize(saved.name))) + "\n")
+            writeOutput(say(.adminOrganisationCPR(holds: saved.holdsCPR)) + "\n")
         case .listProfessionals:
             let organisations = Dictionary(try workspace.all(Organisation.self).map { ($0.id, $0.name) },
                                            uniquingKeysWith: { first, _ in first })
@@ -138,6 +155,14 @@ extension CommandRunner {
     /// One line of a listing: tab-separated, every field sanitised.
     private func row(_ fields: [String]) -> String {
         fields.map { Sanitizer.sanitize($0).replacingOccurrences(of: "\t", with: " ") }.joined(separator: "\t") + "\n"
+    }
+
+    private func yesOrNo(_ text: String, option: String) throws -> Bool {
+        switch text.lowercased() {
+        case "yes", "ja": return true
+        case "no", "nej": return false
+        default: throw UsageError(phrase: .invalidChoice(option: option, value: text, allowed: ["yes", "no"]))
+        }
     }
 
     private func choice<E: TextEnumeration>(_ type: E.Type, _ text: String, option: String) throws -> E {

@@ -83,7 +83,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
     }
 
     let commandValueOptions: Set<String> = ["--citizen", "-o", "--output", "--from", "--to", "--organisation", "--format",
-                                            "--name", "--kind", "--role", "--account", "--email", "--phone", "--reason",
+                                            "--name", "--kind", "--role", "--account", "--email", "--phone", "--reason", "--holds-cpr",
                                             "--note"]
     while index < arguments.count {
         let argument = arguments[index]

@@ -4,8 +4,8 @@ import Testing
 /// `trinvis admin duplicates` and `admin link` on a demo database with a planted duplicate.
 @Suite struct AdminDuplicatesTests {
     @Test func aPlantedDuplicateIsListedAndGoneOnceLinked() throws {
-        guard getuid() == 0 else {
-            Issue.record("skipped: the test runs as root, who administers every database")
+        guard runningAsRoot else {
+            print("AdminDuplicatesTests skipped: the test runs as root, who administers every database")
             return
         }
         let folder = try ScratchFolder()

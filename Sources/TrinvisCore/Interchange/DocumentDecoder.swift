@@ -320,9 +320,12 @@ struct DocumentDecoder {
         let registeredOn = try node.required("registered_on").date()
         let organisation = try reference(node, "organisation", to: Organisation.self)
         let interval = try node.optional("meeting_interval_days")?.integer(in: 1...365) ?? Citizen.defaultMeetingInterval
+        // `archived_on` is optional (added later): without it the citizen is in the list, so
+        // importing a document again brings back a citizen archived since.
+        let archivedOn = try node.optional("archived_on")?.date()
         let record = Citizen(name: name, cpr: cpr, birthDate: birthDate, phone: phone, email: email,
                              contactPreference: preference, life: life, registeredOn: registeredOn,
-                             meetingIntervalDays: interval)
+                             meetingIntervalDays: interval, archivedOn: archivedOn)
         let citizen = Draft(path: node.path, documentID: id, record: try checked(record, node)) { record, ids in
             record.organisationID = try ids.id(Organisation.self, organisation)
         }
@@ -594,6 +597,7 @@ enum InterchangeFieldNames {
         // Swift property names.
         "birthDate": "birth_date", "contactPreference": "contact_preference", "householdID": "household",
         "registeredOn": "registered_on", "organisationID": "organisation", "meetingIntervalDays": "meeting_interval_days",
+        "archivedOn": "archived_on",
         "professionalID": "professional", "recipientID": "recipient", "givenOn": "given_on", "expiresOn": "expires_on",
         "withdrawnOn": "withdrawn_on", "updatedOn": "updated_on", "steppingStone": "stepping_stone",
         "achievedOn": "achieved_on", "authorID": "author", "nextMeeting": "next_meeting", "doneOn": "done_on",

@@ -231,6 +231,7 @@ package struct InterchangeExporter {
         object.set("registered_on", citizen.registeredOn)
         object.set("organisation", citizen.organisationID)
         object.set("meeting_interval_days", .integer(Int64(citizen.meetingIntervalDays)))
+        object.set("archived_on", citizen.archivedOn)
 
         let team = try workspace.all(TeamMember.self, parent: parent).sorted { ($0.from, $0.id) < ($1.from, $1.id) }
         object.set("team", .array(team.map { member in

@@ -27,7 +27,8 @@ extension Catalog {
                                                     navngives "Svend M." uden --full-names)
                   trinvis check                     kontrol af databasens integritet og fremmednøgler
                   trinvis backup FIL                konsistent kopi af databasen, også mens den bruges
-                  trinvis admin organisation list|add --name N --kind K
+                  trinvis admin organisation list|add --name N --kind K [--holds-cpr yes|no]
+                  trinvis admin organisation set ORG [--name N] [--holds-cpr yes|no]
                   trinvis admin professional list|add|set [FAGPERSON] [--name N] [--role R]
                                  [--organisation ORG] [--account KONTO] [--email E] [--phone T]
                   trinvis admin link-account FAGPERSON KONTO | --unlink FAGPERSON
@@ -281,6 +282,10 @@ extension Catalog {
         case .accessLogNotWritten:
             return "Adgangsloggen kunne ikke skrives; Trinvis prøver igen om et sekund"
         case .adminOrganisationAdded(let id, let name): return "Organisationen \(id) \(name) er oprettet."
+        case .adminOrganisationSaved(let id, let name): return "Organisationen \(id) \(name) er gemt."
+        case .adminOrganisationCPR(let holds):
+            return holds ? "Den må have CPR-numre: dens fagpersoner ser CPR-feltet."
+                : "Den har ingen CPR-numre: dens fagpersoner får ikke CPR-feltet."
         case .adminProfessionalSaved(let id, let name): return "Fagpersonen \(id) \(name) er gemt."
         case .adminAccountLinked(let name, let account):
             return account.map { "\(name) logger nu ind med kontoen \($0)." } ?? "\(name) har ikke længere en konto."
@@ -337,8 +342,18 @@ extension Catalog {
             return "en anden forbindelse læser databasen, så dens write-ahead-log rummer stadig gamle sider; den tømmes, når den sidste forbindelse lukker (kør 'trinvis check' bagefter)"
 
         case .archiveQuestion(let name):
-            return "Afslut forløbet for \(name) og arkivér borgeren? Aktive planer afsluttes; intet slettes. j/n"
+            return "Afslut forløbet for \(name) og arkivér? Intet slettes. j/n"
         case .archived: return "Forløbet er afsluttet, og borgeren er arkiveret."
+        case .unarchiveQuestion(let name):
+            return "Skal \(name) tilbage på borgerlisten? j/n"
+        case .unarchived(let name): return "\(name) er tilbage på borgerlisten."
+        case .archivedShown: return "Arkiverede borgere vises (A skjuler dem)."
+        case .archivedHidden: return "Arkiverede borgere er skjult (A viser dem)."
+        case .archivedMark: return "arkiveret"
+        case .paneWithArchived: return "med arkiverede"
+        case .fieldArchived: return "Arkiveret"
+        case .keyArchived: return "arkiv"
+        case .keyArchivedHelp: return "Vis eller skjul arkiverede borgere (d henter en tilbage)"
 
         case .duplicatesNone: return "Ingen sandsynlige dubletter."
         case .duplicatePair(let first, let firstName, let firstOrganisation, let second, let secondName,
@@ -381,6 +396,16 @@ extension Catalog {
             case .email: return "mail"
             case .sms: return "sms"
             }
+        case .dataCategory(let category):
+            switch category {
+            case .contact: return "navn og kontaktoplysninger"
+            case .plan: return "plan og delmål"
+            case .meetings: return "samtaler og aftaler"
+            case .profile: return "ressourcer, drømme og livshistorie"
+            case .results: return "vurderinger og resultater"
+            }
+        case .labelShares(let category): return "Deler " + danish(.dataCategory(category))
+        case .errorNoCategories: return "vælg mindst én ting, der deles"
         case .consentScope(let scope):
             switch scope {
             case .shareBetweenOrganisations: return "deling mellem organisationer"

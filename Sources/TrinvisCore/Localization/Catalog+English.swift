@@ -27,7 +27,8 @@ extension Catalog {
                                                     named "Svend M." unless --full-names)
                   trinvis check                     integrity and foreign-key check of the database
                   trinvis backup FILE               consistent copy of the database while in use
-                  trinvis admin organisation list|add --name N --kind K
+                  trinvis admin organisation list|add --name N --kind K [--holds-cpr yes|no]
+                  trinvis admin organisation set ORG [--name N] [--holds-cpr yes|no]
                   trinvis admin professional list|add|set [PROFESSIONAL] [--name N] [--role R]
                                  [--organisation ORG] [--account A] [--email E] [--phone P]
                   trinvis admin link-account PROFESSIONAL ACCOUNT | --unlink PROFESSIONAL
@@ -282,6 +283,10 @@ extension Catalog {
         case .accessLogNotWritten:
             return "The access log could not be written; Trinvis tries again in a second"
         case .adminOrganisationAdded(let id, let name): return "Added organisation \(id) \(name)."
+        case .adminOrganisationSaved(let id, let name): return "Saved organisation \(id) \(name)."
+        case .adminOrganisationCPR(let holds):
+            return holds ? "It may hold CPR numbers: its professionals see the CPR field."
+                : "It holds no CPR numbers: its professionals are not offered the CPR field."
         case .adminProfessionalSaved(let id, let name): return "Saved professional \(id) \(name)."
         case .adminAccountLinked(let name, let account):
             return account.map { "\(name) now signs in with the account \($0)." } ?? "\(name) has no account any more."
@@ -338,8 +343,18 @@ extension Catalog {
             return "another connection is reading the database, so its write-ahead log still holds old pages; it is emptied when the last connection closes (run 'trinvis check' afterwards)"
 
         case .archiveQuestion(let name):
-            return "End the course of \(name) and archive them? Active plans end; nothing is deleted. y/n"
+            return "End the course of \(name) and archive them? Nothing is deleted. y/n"
         case .archived: return "The course ended and the citizen was archived."
+        case .unarchiveQuestion(let name):
+            return "Bring \(name) back into the citizen list? y/n"
+        case .unarchived(let name): return "\(name) is back in the citizen list."
+        case .archivedShown: return "Archived citizens are shown (A hides them)."
+        case .archivedHidden: return "Archived citizens are hidden (A shows them)."
+        case .archivedMark: return "archived"
+        case .paneWithArchived: return "with archived"
+        case .fieldArchived: return "Archived"
+        case .keyArchived: return "archived"
+        case .keyArchivedHelp: return "Show or hide archived citizens (d on one brings them back)"
 
         case .duplicatesNone: return "No likely duplicates."
         case .duplicatePair(let first, let firstName, let firstOrganisation, let second, let secondName,
@@ -382,6 +397,16 @@ extension Catalog {
             case .email: return "e-mail"
             case .sms: return "text message"
             }
+        case .dataCategory(let category):
+            switch category {
+            case .contact: return "name and contact details"
+            case .plan: return "plan and milestones"
+            case .meetings: return "meetings and agreements"
+            case .profile: return "resources, dreams and life story"
+            case .results: return "assessments and results"
+            }
+        case .labelShares(let category): return "Shares " + english(.dataCategory(category))
+        case .errorNoCategories: return "choose at least one thing to share"
         case .consentScope(let scope):
             switch scope {
             case .shareBetweenOrganisations: return "share between organisations"

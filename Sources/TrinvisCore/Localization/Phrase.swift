@@ -66,6 +66,9 @@ package enum Phrase: Sendable, Equatable {
     /// The access log could not be written (the interface keeps the entries and tries again).
     case accessLogNotWritten
     case adminOrganisationAdded(id: Int64, name: String)
+    case adminOrganisationSaved(id: Int64, name: String)
+    /// Whether the organisation may hold CPR numbers (after `admin organisation add|set`).
+    case adminOrganisationCPR(holds: Bool)
     case adminProfessionalSaved(id: Int64, name: String)
     /// `account` nil: the professional has no account any more.
     case adminAccountLinked(name: String, account: String?)
@@ -116,6 +119,18 @@ package enum Phrase: Sendable, Equatable {
     case archiveQuestion(String)
     /// The citizen was archived.
     case archived
+    /// `d` on an archived citizen: bring them back into the list.
+    case unarchiveQuestion(String)
+    /// The citizen is back in the list.
+    case unarchived(String)
+    /// `A`: archived citizens are now shown in the list, or hidden again.
+    case archivedShown, archivedHidden
+    /// The mark of an archived citizen's row, and the citizen list's title while they are shown.
+    case archivedMark, paneWithArchived
+    /// The citizen view of an archived citizen.
+    case fieldArchived
+    /// The key that shows and hides archived citizens.
+    case keyArchived, keyArchivedHelp
     // MARK: CPR and duplicates
     /// `trinvis admin duplicates` found none.
     case duplicatesNone
@@ -146,6 +161,12 @@ package enum Phrase: Sendable, Equatable {
     case role(ProfessionalRole)
     case contactPreference(ContactPreference)
     case consentScope(ConsentScope)
+    /// What a consent to share lets the recipient see.
+    case dataCategory(DataCategory)
+    /// The consent form's yes/no field for one category.
+    case labelShares(DataCategory)
+    /// A consent to share without any category.
+    case errorNoCategories
     case planStatus(PlanStatus)
     case milestoneStatus(MilestoneStatus)
     case meetingKind(MeetingKind)

@@ -16,7 +16,7 @@ package enum DataCategory: String, TextEnumeration, Comparable {
     case results
 
     package static func < (lhs: DataCategory, rhs: DataCategory) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
     }
 
     /// The stored form of a set of categories: their names in a fixed order, joined by commas.

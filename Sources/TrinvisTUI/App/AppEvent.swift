@@ -19,6 +19,8 @@ package enum Effect: Sendable, Equatable {
     case restoreDraft(FormDraft)
     case discardDraft(String)
     case delete(DeletionTarget)
+    /// Bring an archived citizen back into the list.
+    case unarchive(Citizen)
     case toggleAgreement(Agreement)
     case refreshCitizen
     case printPlan(CitizenID)

@@ -23,6 +23,8 @@ package enum AppAction: Hashable, Sendable {
     case add
     case edit
     case delete
+    /// Show or hide archived citizens in the list.
+    case showArchived
     case done
     case save
     case cancel
@@ -73,6 +75,7 @@ package enum AppKeys {
             binding([.character("a")], .add, .keyAdd, .keyAddHelp, say, priority: 7),
             binding([.character("e")], .edit, .keyEdit, .keyEditHelp, say, priority: 6),
             binding([.character("d")], .delete, .keyDelete, .keyDeleteHelp, say, priority: 4),
+            binding([.character("A")], .showArchived, .keyArchived, .keyArchivedHelp, say, bar: false),
             binding([.character("x")], .done, .keyDone, .keyDoneHelp, say, bar: focus == .meetings, priority: 4),
             binding([.character("p")], .print, .keyPrint, .keyPrintHelp, say, priority: 3),
             binding([.character("s")], .assess, .keyAssess, .keyAssessHelp, say, priority: 2),

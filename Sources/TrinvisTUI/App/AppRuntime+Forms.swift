@@ -175,11 +175,18 @@ extension AppRuntime {
             return FormState(purpose: purpose, title: say(.formAssessment(try citizenName(citizen))), fields: fields)
         case .consent(let citizen, let consent):
             let organisations = try workspace.all(Organisation.self)
+            // What a consent to share lets the recipient see, one yes/no per category (a new
+            // consent starts with none chosen: the citizen decides each).
+            let categories = DataCategory.allCases.map { category in
+                field("category:" + category.rawValue, .labelShares(category), .toggle,
+                      consent?.categories.contains(category) == true ? "1" : "0")
+            }
             return FormState(purpose: purpose, title: say(.formConsent(try citizenName(citizen))), fields: [
                 field("scope", .labelScope, .choice, consent?.scope.rawValue ?? "share-between-organisations",
                       options: options(ConsentScope.self) { .consentScope($0) }),
                 field("recipient", .labelRecipient, .choice, consent?.recipientID.map { "o\($0)" } ?? "",
                       options: [FormOption("", say(.none))] + organisations.map { FormOption("o\($0.id)", $0.name) }),
+            ] + categories + [
                 field("information", .labelInformation, .line, consent?.information ?? ""),
                 field("purpose", .labelPurpose, .line, consent?.purpose ?? ""),
                 field("given_on", .labelGiven, .date, consent?.givenOn.iso ?? today.iso, required: true),
@@ -478,11 +485,19 @@ extension AppRuntime {
                 let given = date("given_on", required: true)
                 let expires = date("expires_on")
                 let withdrawn = date("withdrawn_on")
-                guard errors.isEmpty, let given, let scope = enumeration("scope", ConsentScope.self) else {
+                let scope = enumeration("scope", ConsentScope.self)
+                var categories = Set(DataCategory.allCases.filter { text("category:" + $0.rawValue) == "1" })
+                if scope == .shareBetweenOrganisations, categories.isEmpty {
+                    errors["category:" + DataCategory.contact.rawValue] = say(.errorNoCategories)
+                }
+                // Only a consent to share has categories; for the others the field means nothing.
+                if scope != .shareBetweenOrganisations { categories = Set(DataCategory.allCases) }
+                guard errors.isEmpty, let given, let scope else {
                     return .rejected(errors: errors, general: nil)
                 }
                 var consent = existing ?? Consent(citizenID: citizen, scope: scope, givenOn: given)
                 consent.scope = scope
+                consent.categories = categories
                 consent.recipientID = id("recipient", prefix: "o")
                 consent.information = text("information")
                 consent.purpose = text("purpose")

@@ -85,9 +85,11 @@ package final class AppRuntime {
         var events: [AppEvent] = []
         do {
             if let query = state.citizens.query {
-                events.append(.searchLoaded(query: query, hits: try workspace.search(query, limit: size, noting: false)))
+                events.append(.searchLoaded(query: query, hits: try workspace.search(query, limit: size, noting: false,
+                                                                                     includeArchived: state.showArchived)))
             } else {
-                events.append(.citizensLoaded(try workspace.citizenSummaries(page: .first(size)), append: false))
+                events.append(.citizensLoaded(try workspace.citizenSummaries(page: .first(size), includeArchived: state.showArchived),
+                                              append: false))
             }
         } catch {
             return
@@ -219,6 +221,9 @@ package final class AppRuntime {
             case .agreement(let record): try workspace.delete(record)
             }
             return [.changed(message: state.say(.deleted), citizen: citizen)]
+        case .unarchive(let record):
+            let citizen = try workspace.unarchive(citizen: record.id)
+            return [.changed(message: state.say(.unarchived(PaneViews.clean(citizen.name))), citizen: citizen.id)]
         case .toggleAgreement(let agreement):
             var changed = agreement
             changed.doneOn = agreement.doneOn == nil ? workspace.today : nil
@@ -334,14 +339,15 @@ package final class AppRuntime {
     private func read(_ effect: Effect) throws -> AppEvent? {
         let size = AppUpdate.pageSize
         switch effect {
-            case .quit, .openForm, .saveForm, .writeDraft, .restoreDraft, .discardDraft, .delete, .toggleAgreement,
+            case .quit, .openForm, .saveForm, .writeDraft, .restoreDraft, .discardDraft, .delete, .unarchive, .toggleAgreement,
                  .refreshCitizen, .printPlan, .printReport, .revealCPR, .openDuplicate:
                 return nil
             case .loadCitizens(let after):
-                return .citizensLoaded(try workspace.citizenSummaries(page: PageRequest(limit: size, after: after)),
+                return .citizensLoaded(try workspace.citizenSummaries(page: PageRequest(limit: size, after: after),
+                                                                      includeArchived: state.showArchived),
                                        append: after != nil)
             case .search(let query):
-                return .searchLoaded(query: query, hits: try workspace.search(query, limit: size))
+                return .searchLoaded(query: query, hits: try workspace.search(query, limit: size, includeArchived: state.showArchived))
             case .selectCitizen(let id):
                 return try citizenEvent(id)
             case .loadMoreMilestones(let plan, let after):

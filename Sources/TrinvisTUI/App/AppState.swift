@@ -153,6 +153,8 @@ package struct AppState: Sendable, Equatable {
     /// Full CPR numbers revealed (`R`) in the citizen view on screen; cleared when another view opens.
     package var revealedCPR: [CitizenID: String] = [:]
     package var citizens = CitizenListState()
+    /// Archived citizens (course ended) are in the list and the search results (`A`).
+    package var showArchived = false
     package var panes = CitizenPanes()
     package var agenda: [AgendaItem] = []
     package var agendaList = ListState()

@@ -238,6 +238,12 @@ extension AppUpdate {
         case .citizens:
             guard let index = state.citizens.list.selection else { return noSelection(&state) }
             let citizen = state.citizens.rows[index].citizen
+            if citizen.archivedOn != nil {
+                // Shown with `A`: `d` on an archived citizen brings them back.
+                state.confirmation = Confirmation(question: say(.unarchiveQuestion(PaneViews.clean(citizen.name))),
+                                                  onYes: .unarchive(citizen))
+                return []
+            }
             target = .citizen(citizen)
             what = citizen.name
         case .milestones:

@@ -97,8 +97,8 @@ package enum AppUpdate {
         case .formClosed:
             state.form = nil
         case .cprRevealed(let text):
-            if let index = state.form?.fields.firstIndex(where: { $0.id == "cpr" }) {
-                state.form?.fields[index].setValue(text)
+            if state.form?.fields.contains(where: { $0.id == "cpr" }) == true {
+                state.form?.reveal(cpr: text)
             } else if case .detail(.citizen(let profile)) = state.screen {
                 state.revealedCPR = [profile.citizen.id: text]
             }
@@ -289,6 +289,10 @@ package enum AppUpdate {
             return edit(&state)
         case .delete:
             return delete(&state)
+        case .showArchived:
+            state.showArchived.toggle()
+            state.message = StatusMessage(text: state.say(state.showArchived ? .archivedShown : .archivedHidden), kind: .info)
+            return [state.citizens.query.map { .search($0) } ?? .loadCitizens(after: nil)]
         case .done:
             return toggleDone(&state)
         case .print:

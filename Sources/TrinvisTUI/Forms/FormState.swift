@@ -150,6 +150,9 @@ package struct FormState: Sendable, Equatable {
     package var confirmingDiscard = false
     /// The question is about quitting Trinvis (F10), not only closing the form.
     package var quitAfterDiscard = false
+    /// The CPR number revealed in this form (F3) and the mask it replaced: a draft keeps the
+    /// mask, so the full number never lands in a draft and shows again only by the logged key.
+    package private(set) var revealedCPR: (full: String, masked: String)?
 
     package init(purpose: FormPurpose, title: String, fields: [FormField]) {
         self.purpose = purpose
@@ -158,8 +161,31 @@ package struct FormState: Sendable, Equatable {
         original = fields.map(\.value)
     }
 
-    /// True when a value differs from what the form opened with.
-    package var isModified: Bool { fields.map(\.value) != original }
+    package static func == (lhs: FormState, rhs: FormState) -> Bool {
+        lhs.purpose == rhs.purpose && lhs.title == rhs.title && lhs.fields == rhs.fields && lhs.focus == rhs.focus
+            && lhs.scroll == rhs.scroll && lhs.version == rhs.version && lhs.draftVersion == rhs.draftVersion
+            && lhs.original == rhs.original && lhs.message == rhs.message && lhs.confirmingDiscard == rhs.confirmingDiscard
+            && lhs.quitAfterDiscard == rhs.quitAfterDiscard && lhs.revealedCPR?.full == rhs.revealedCPR?.full
+            && lhs.revealedCPR?.masked == rhs.revealedCPR?.masked
+    }
+
+    /// Shows the full CPR number in the `cpr` field (revealed by the logged key).
+    package mutating func reveal(cpr: String) {
+        guard let index = fields.firstIndex(where: { $0.id == "cpr" }) else { return }
+        revealedCPR = (full: cpr, masked: fields[index].value)
+        fields[index].setValue(cpr)
+    }
+
+    /// The values as they are kept: a revealed CPR number that was not changed counts as its mask.
+    private var keptValues: [String] {
+        fields.map { field in
+            if field.id == "cpr", let revealed = revealedCPR, field.value == revealed.full { return revealed.masked }
+            return field.value
+        }
+    }
+
+    /// True when a value differs from what the form opened with (revealing the CPR is no change).
+    package var isModified: Bool { keptValues != original }
 
     /// The value of a field by id ("" when there is no such field).
     package func value(_ id: String) -> String {
@@ -168,7 +194,7 @@ package struct FormState: Sendable, Equatable {
 
     /// The field values as a JSON object, for a draft.
     package var payload: String {
-        JSONValue.object(fields.map { ($0.id, .string($0.value)) }).serialized(indent: false)
+        JSONValue.object(zip(fields, keptValues).map { ($0.id, .string($1)) }).serialized(indent: false)
     }
 
     /// Puts the values of a draft back into the fields.

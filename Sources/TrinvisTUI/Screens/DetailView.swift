@@ -38,6 +38,7 @@ enum DetailView {
         builder.field(say(.fieldHousehold), profile.householdName)
         builder.field(say(.fieldOrganisation), profile.organisationName)
         builder.field(say(.fieldRegistered), say.date(citizen.registeredOn))
+        builder.field(say(.fieldArchived), citizen.archivedOn.map { say.date($0) })
         builder.field(say(.fieldInterval), say(.days(citizen.meetingIntervalDays)))
 
         builder.heading(say(.fieldLife))
@@ -56,6 +57,9 @@ enum DetailView {
         for (consent, recipient) in profile.consents {
             var text = say(.consentScope(consent.scope))
             if let recipient { text += " " + say(.fieldRecipient) + " " + recipient }
+            if consent.scope == .shareBetweenOrganisations {
+                text += "; " + consent.categories.sorted().map { say(.dataCategory($0)) }.joined(separator: ", ")
+            }
             if !consent.information.isEmpty { text += "; " + say(.fieldInformation) + ": " + consent.information }
             if !consent.purpose.isEmpty { text += "; " + consent.purpose }
             text += "; " + say(.fieldGiven) + " " + say.date(consent.givenOn)

@@ -23,6 +23,9 @@ enum PaneViews {
             let trailing: [Span]
             if index < matches.count {
                 trailing = [Span("  " + describe(matches[index], say), style: .muted)]
+            } else if summary.citizen.archivedOn != nil {
+                trailing = [Span(" " + DisplayWidth.pad(DisplayWidth.truncate(say(.archivedMark), toWidth: 10, ellipsis: glyphs.ellipsis),
+                                                        toWidth: 10, alignment: .trailing), style: .muted)]
             } else {
                 let date = summary.nextMeeting.map { say.date($0.localDate) } ?? ""
                 let late = summary.nextMeeting.map { $0.localDate < state.today } ?? false
