@@ -168,6 +168,17 @@ import Testing
         Surface(name: "export: plans", category: .plan) { workspace, person in
             try visible { try workspace.exportText(citizens: [person.id]).contains("\"goal\": \"Job\"") }
         },
+        Surface(name: "drafts: a meeting form", category: .meetings) { workspace, person in
+            // The viewer's own draft about the citizen (written while they could see them).
+            let key = "meeting:new:c\(person.id)"
+            try workspace.saveDraft(key: key, title: "Ny samtale med " + person.name, payload: "{}", citizen: person.id)
+            return try workspace.drafts().contains { $0.key == key }
+        },
+        Surface(name: "drafts: a milestone form", category: .plan) { workspace, person in
+            let key = "milestone:new:p\(person.id)"
+            try workspace.saveDraft(key: key, title: "Nyt delmål", payload: "{}", citizen: person.id)
+            return try workspace.drafts().contains { $0.key == key }
+        },
         Surface(name: "print", category: .plan) { workspace, person in
             try visible { try workspace.planPrintout(of: person.id, language: .danish).text().contains(person.name) }
         },

@@ -21,6 +21,21 @@ package struct FormDraft: Sendable, Equatable {
     }
 }
 
+extension FormDraft {
+    /// The category of what a draft's form writes, from the first word of its key (the kind of
+    /// record: `meeting:new:c12`); nil for forms that need only the citizen to be seen.
+    package static func category(ofKey key: String) -> DataCategory? {
+        switch key.split(separator: ":").first.map(String.init) ?? "" {
+        case "citizen": return .contact
+        case "plan", "milestone", "progress": return .plan
+        case "meeting", "agreement": return .meetings
+        case "vision", "resources": return .profile
+        case "outcome", "placement", "story", "assessment": return .results
+        default: return nil
+        }
+    }
+}
+
 extension Workspace {
     /// Writes (or replaces) the current user's draft of a form. Each write is its own committed
     /// transaction, so what is written survives `kill -9` and power loss (`synchronous=FULL`).
@@ -40,14 +55,24 @@ extension Workspace {
         try database.execute("DELETE FROM draft WHERE username = ? AND form_key = ?", [.text(actor.username), .text(key)])
     }
 
-    /// The current user's drafts, newest first.
+    /// The current user's drafts, newest first. A draft about a citizen the user may no longer
+    /// see (a consent withdrawn or expired, a handover) is left out, as is one whose form is
+    /// about a category the consent does not share; it is kept, and shows again if the citizen
+    /// does.
     package func drafts() throws -> [FormDraft] {
-        try database.fetchAll("""
-            SELECT form_key, username, title, payload, updated_at FROM draft WHERE username = ?
+        let rows = try database.fetchAll("""
+            SELECT form_key, username, title, payload, updated_at, citizen_id FROM draft WHERE username = ?
             ORDER BY updated_at DESC, form_key
             """, [.text(actor.username)]) { row in
-            FormDraft(key: try row.get(0), username: try row.get(1), title: try row.get(2), payload: try row.get(3),
-                  updatedAt: try row.get(4))
+            (draft: FormDraft(key: try row.get(0), username: try row.get(1), title: try row.get(2), payload: try row.get(3),
+                              updatedAt: try row.get(4)),
+             citizen: try row.get(5) as CitizenID?)
         }
+        let granted = try grantedCategories(of: Array(Set(rows.compactMap(\.citizen))))
+        return rows.filter { row in
+            guard let citizen = row.citizen else { return true }
+            guard let categories = granted[citizen], !categories.isEmpty else { return false }
+            return FormDraft.category(ofKey: row.draft.key).map(categories.contains) ?? true
+        }.map(\.draft)
     }
 }
