@@ -132,7 +132,7 @@ import TrinvisCore
         #expect(refused.contains("Boligansøgning – Bos udgave"), "the text stays in the form")
         #expect(refused.contains("Milestone for Aisha Khalil"))
         try first.keys("q")
-        try second.keys("Escape", "y", "q")
+        try second.keys("Escape", "Enter", "q")
         try second.waitFor("EXIT=0")
         let stored = try runTrinvis(["export", "--db", database, "--citizen", "Aisha Khalil"])
         #expect(stored.stdout.contains("Boligansøgning sendt af Anna"))

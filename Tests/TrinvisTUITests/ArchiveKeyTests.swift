@@ -12,7 +12,7 @@ import Testing
         #expect(app.selectedCitizen == "Svend Madsen")
         app.press(.character("d"))
         #expect(app.text.contains("End the course of Svend Madsen and archive them?"), "\(app.text)")
-        app.press(.character("y"))
+        app.press(.enter)
         #expect(app.state.message?.text == "The course ended and the citizen was archived.")
         #expect(!app.text.contains("Svend Madsen"))
         let svend = try #require(try fixture.workspace.search("Svend Madsen", includeArchived: true).first?.summary.citizen)

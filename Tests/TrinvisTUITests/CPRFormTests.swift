@@ -40,7 +40,7 @@ import Testing
         #expect(try fixture.workspace.database.scalar("SELECT count(*) FROM access_log WHERE action = 'reveal-cpr'") == .integer(1))
         // Closed and opened again, the form shows the masked number.
         app.press(.escape)
-        if app.state.form?.confirmingDiscard == true { app.press(.character("y")) }
+        if app.state.form?.confirmingDiscard == true { app.press(.enter) }
         app.press(.character("e"))
         #expect(app.state.form?.fields.first { $0.id == "cpr" }?.value == "140591-XXXX")
     }

@@ -8,7 +8,7 @@ import Testing
 @Suite struct ProtectionFormTests {
     private func archiveSvend(_ app: AppRuntime) {
         app.press(.down, .down, .down, .down, .down, .down, .down)  // Svend Madsen
-        app.press(.character("d"), .character("y"))
+        app.press(.character("d"), .enter)
     }
 
     @Test func capitalAShowsArchivedCitizensMarkedAndDBringsOneBack() throws {
@@ -31,7 +31,7 @@ import Testing
         #expect(app.selectedCitizen == "Svend Madsen")
         app.press(.character("d"))
         #expect(app.text.contains("Bring Svend Madsen back into the citizen list?"), "\(app.text)")
-        app.press(.character("y"))
+        app.press(.enter)
         #expect(app.state.message?.text == "Svend Madsen is back in the citizen list.")
         let svend = try #require(try fixture.workspace.search("Svend Madsen").first?.summary.citizen)
         #expect(svend.archivedOn == nil)

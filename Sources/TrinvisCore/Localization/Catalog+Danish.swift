@@ -181,7 +181,7 @@ extension Catalog {
         case .errorNotANumber: return "ikke et tal"
         case .saved: return "Gemt."
         case .deleted: return "Slettet."
-        case .discardQuestion: return "Kassér ændringerne? j/n"
+        case .discardQuestion: return "Kassér ændringerne?"
         case .drafts: return "Ikke-gemte formularer fra sidst"
         case .draftsHelp: return "Enter genopretter formularen, d kasserer den, Esc gemmer kladderne til senere."
         case .addMenu: return "Tilføj"
@@ -209,7 +209,7 @@ extension Catalog {
         case .labelPresent(let name): return "Til stede: \(name)"
         case .formAssessment(let name): return "Vurdering af \(name) (1-10, 10 bedst)"
         case .previousScore(let score): return "sidst: \(score)"
-        case .discardAndQuitQuestion: return "Kassér ændringerne og afslut Trinvis? j/n"
+        case .discardAndQuitQuestion: return "Kassér ændringerne og afslut Trinvis?"
         case .errorScore: return "et helt tal fra 1 til 10"
         case .errorNoScores: return "giv mindst én score"
         case .keyAssess: return "vurdér"
@@ -261,7 +261,23 @@ extension Catalog {
         case .menuOutcome: return "Resultat (job, bolig, …)"
         case .menuPlacement: return "Forløb i en virksomhed"
         case .menuStory: return "Forandringsfortælling"
-        case .deleteQuestion(let what): return "Slet \(what)? j/n"
+        case .deleteMeetingQuestion(let date, let agreements):
+            switch agreements {
+            case 0: return "Slet samtalen den \(date)?"
+            case 1: return "Slet samtalen den \(date) og dens aftale?"
+            default: return "Slet samtalen den \(date) og dens \(agreements) aftaler?"
+            }
+        case .deleteMilestoneQuestion(let title, let notes):
+            switch notes {
+            case 0: return "Slet milepælen \u{201C}\(title)\u{201D}?"
+            case 1: return "Slet milepælen \u{201C}\(title)\u{201D} og dens statusnote?"
+            default: return "Slet milepælen \u{201C}\(title)\u{201D} og dens \(notes) statusnoter?"
+            }
+        case .deleteAgreementQuestion(let text): return "Slet aftalen \u{201C}\(text)\u{201D}?"
+        case .keyConfirmYes: return "ja"
+        case .keyConfirmYesHelp: return "Svar ja: gør det"
+        case .keyConfirmNo: return "nej"
+        case .keyConfirmNoHelp: return "Svar nej: behold alt som det er (andre taster gør intet her)"
         case .markedDone(let text): return "Udført: \(text)"
         case .markedOpen(let text): return "Åben igen: \(text)"
         case .draftLine(let title, let age): return "\(title)  (\(age))"
@@ -342,10 +358,10 @@ extension Catalog {
             return "en anden forbindelse læser databasen, så dens write-ahead-log rummer stadig gamle sider; den tømmes, når den sidste forbindelse lukker (kør 'trinvis check' bagefter)"
 
         case .archiveQuestion(let name):
-            return "Afslut forløbet for \(name) og arkivér? Intet slettes. j/n"
+            return "Afslut forløbet for \(name) og arkivér? Intet slettes."
         case .archived: return "Forløbet er afsluttet, og borgeren er arkiveret."
         case .unarchiveQuestion(let name):
-            return "Skal \(name) tilbage på borgerlisten? j/n"
+            return "Skal \(name) tilbage på borgerlisten?"
         case .unarchived(let name): return "\(name) er tilbage på borgerlisten."
         case .archivedShown: return "Arkiverede borgere vises (A skjuler dem)."
         case .archivedHidden: return "Arkiverede borgere er skjult (A viser dem)."

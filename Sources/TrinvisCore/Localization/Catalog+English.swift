@@ -182,7 +182,7 @@ extension Catalog {
         case .errorNotANumber: return "not a number"
         case .saved: return "Saved."
         case .deleted: return "Deleted."
-        case .discardQuestion: return "Discard the changes? y/n"
+        case .discardQuestion: return "Discard the changes?"
         case .drafts: return "Unsaved forms from last time"
         case .draftsHelp: return "Enter restores the form, d discards it, Esc keeps the drafts for later."
         case .addMenu: return "Add"
@@ -210,7 +210,7 @@ extension Catalog {
         case .labelPresent(let name): return "Present: \(name)"
         case .formAssessment(let name): return "Assessment of \(name) (1-10, 10 best)"
         case .previousScore(let score): return "last time: \(score)"
-        case .discardAndQuitQuestion: return "Discard the changes and quit Trinvis? y/n"
+        case .discardAndQuitQuestion: return "Discard the changes and quit Trinvis?"
         case .errorScore: return "a whole number from 1 to 10"
         case .errorNoScores: return "give at least one score"
         case .keyAssess: return "assess"
@@ -262,7 +262,23 @@ extension Catalog {
         case .menuOutcome: return "Result (job, home, …)"
         case .menuPlacement: return "Placement at a company"
         case .menuStory: return "Change story"
-        case .deleteQuestion(let what): return "Delete \(what)? y/n"
+        case .deleteMeetingQuestion(let date, let agreements):
+            switch agreements {
+            case 0: return "Delete the meeting of \(date)?"
+            case 1: return "Delete the meeting of \(date) and its agreement?"
+            default: return "Delete the meeting of \(date) and its \(agreements) agreements?"
+            }
+        case .deleteMilestoneQuestion(let title, let notes):
+            switch notes {
+            case 0: return "Delete the milestone \u{201C}\(title)\u{201D}?"
+            case 1: return "Delete the milestone \u{201C}\(title)\u{201D} and its progress note?"
+            default: return "Delete the milestone \u{201C}\(title)\u{201D} and its \(notes) progress notes?"
+            }
+        case .deleteAgreementQuestion(let text): return "Delete the agreement \u{201C}\(text)\u{201D}?"
+        case .keyConfirmYes: return "yes"
+        case .keyConfirmYesHelp: return "Answer yes: do it"
+        case .keyConfirmNo: return "no"
+        case .keyConfirmNoHelp: return "Answer no: keep everything as it is (other keys do nothing here)"
         case .markedDone(let text): return "Done: \(text)"
         case .markedOpen(let text): return "Open again: \(text)"
         case .draftLine(let title, let age): return "\(title)  (\(age))"
@@ -343,10 +359,10 @@ extension Catalog {
             return "another connection is reading the database, so its write-ahead log still holds old pages; it is emptied when the last connection closes (run 'trinvis check' afterwards)"
 
         case .archiveQuestion(let name):
-            return "End the course of \(name) and archive them? Nothing is deleted. y/n"
+            return "End the course of \(name) and archive them? Nothing is deleted."
         case .archived: return "The course ended and the citizen was archived."
         case .unarchiveQuestion(let name):
-            return "Bring \(name) back into the citizen list? y/n"
+            return "Bring \(name) back into the citizen list?"
         case .unarchived(let name): return "\(name) is back in the citizen list."
         case .archivedShown: return "Archived citizens are shown (A hides them)."
         case .archivedHidden: return "Archived citizens are hidden (A shows them)."

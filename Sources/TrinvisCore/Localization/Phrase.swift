@@ -495,7 +495,12 @@ package enum Phrase: Sendable, Equatable {
     case menuOutcome
     case menuPlacement
     case menuStory
-    case deleteQuestion(String)
+    /// What a deletion takes with it, asked before it is done (answered with Enter or Esc).
+    case deleteMeetingQuestion(date: String, agreements: Int)
+    case deleteMilestoneQuestion(title: String, notes: Int)
+    case deleteAgreementQuestion(String)
+    /// The answers to a question, in the key bar.
+    case keyConfirmYes, keyConfirmYesHelp, keyConfirmNo, keyConfirmNoHelp
     case markedDone(String)
     case markedOpen(String)
     case draftLine(title: String, age: String)

@@ -19,6 +19,8 @@ package enum Effect: Sendable, Equatable {
     case restoreDraft(FormDraft)
     case discardDraft(String)
     case delete(DeletionTarget)
+    /// Ask before deleting, naming what goes with it (counted in the database).
+    case askToDelete(DeletionTarget)
     /// Bring an archived citizen back into the list.
     case unarchive(Citizen)
     case toggleAgreement(Agreement)
@@ -52,6 +54,8 @@ package enum AppEvent: Sendable {
     /// A message for the message line.
     case info(String)
     case formOpened(FormState)
+    /// A question to answer before an effect runs.
+    case confirmationAsked(Confirmation)
     /// The full CPR number, revealed for the open form only.
     case cprRevealed(String)
     /// The open form was left without saving (its draft is gone).

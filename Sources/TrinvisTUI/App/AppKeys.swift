@@ -126,6 +126,15 @@ package enum AppKeys {
         ])
     }
 
+    /// A question waiting for its answer: Enter does it, Esc or `n` keeps everything.
+    package static func confirmation(say: Localizer) -> KeyTable<AppAction> {
+        KeyTable([
+            binding([.enter], .accept, .keyConfirmYes, .keyConfirmYesHelp, say, priority: 9),
+            binding([.escape, .character("n"), .character("N")], .cancel, .keyConfirmNo, .keyConfirmNoHelp, say,
+                    priority: 9, barKey: "Esc"),
+        ])
+    }
+
     /// The drafts offered for restoring.
     package static func drafts(say: Localizer, upDown: String = "↑↓") -> KeyTable<AppAction> {
         KeyTable([
@@ -200,6 +209,7 @@ package enum AppKeys {
     package static func current(_ state: AppState) -> KeyTable<AppAction> {
         let say = state.say
         let upDown = state.glyphs.arrows.up + state.glyphs.arrows.down
+        if state.confirmation != nil || state.form?.confirmingDiscard == true { return confirmation(say: say) }
         if state.form != nil { return form(say: say) }
         if state.addMenu != nil { return menu(say: say, upDown: upDown) }
         if let prompt = state.prompt {

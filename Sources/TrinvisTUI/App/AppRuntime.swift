@@ -221,6 +221,12 @@ package final class AppRuntime {
             case .agreement(let record): try workspace.delete(record)
             }
             return [.changed(message: state.say(.deleted), citizen: citizen)]
+        case .askToDelete(let target):
+            guard case .milestone(let milestone) = target else { return [] }
+            let notes = try workspace.all(ProgressNote.self, parent: milestone.id.sqlValue).count
+            return [.confirmationAsked(Confirmation(
+                question: state.say(.deleteMilestoneQuestion(title: PaneViews.clean(milestone.title), notes: notes)),
+                onYes: .delete(target)))]
         case .unarchive(let record):
             let citizen = try workspace.unarchive(citizen: record.id)
             return [.changed(message: state.say(.unarchived(PaneViews.clean(citizen.name))), citizen: citizen.id)]
@@ -339,7 +345,7 @@ package final class AppRuntime {
     private func read(_ effect: Effect) throws -> AppEvent? {
         let size = AppUpdate.pageSize
         switch effect {
-            case .quit, .openForm, .saveForm, .writeDraft, .restoreDraft, .discardDraft, .delete, .unarchive, .toggleAgreement,
+            case .quit, .openForm, .saveForm, .writeDraft, .restoreDraft, .discardDraft, .delete, .askToDelete, .unarchive, .toggleAgreement,
                  .refreshCitizen, .printPlan, .printReport, .revealCPR, .openDuplicate:
                 return nil
             case .loadCitizens(let after):

@@ -33,13 +33,15 @@ extension AppUpdate {
         guard var form = state.form else { return [] }
         defer { if state.form != nil { state.form = form } }
         if form.confirmingDiscard {
-            switch key {
-            case .character("y"), .character("j"), .character("Y"), .character("J"):
+            switch AppKeys.confirmation(say: state.say).action(for: key) {
+            case .accept:
                 state.form = nil
                 return [.discardDraft(form.purpose.draftKey)] + (form.quitAfterDiscard ? [.quit] : [])
-            default:
+            case .cancel:
                 form.confirmingDiscard = false
                 form.quitAfterDiscard = false
+                return []
+            default:
                 return []
             }
         }
@@ -130,12 +132,17 @@ extension AppUpdate {
 
     static func handleConfirmation(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard let confirmation = state.confirmation else { return [] }
-        state.confirmation = nil
-        switch key {
-        case .character("y"), .character("j"), .character("Y"), .character("J"):
+        // Only Enter answers yes and only Esc or `n` no: `j` (ja, and down), `y` and every other
+        // key do nothing, so a question cannot be answered by a slip of the keyboard.
+        switch AppKeys.confirmation(say: state.say).action(for: key) {
+        case .accept:
+            state.confirmation = nil
             return [confirmation.onYes]
-        default:
+        case .cancel:
+            state.confirmation = nil
             state.message = nil
+            return []
+        default:
             return []
         }
     }
@@ -232,8 +239,6 @@ extension AppUpdate {
 
     static func delete(_ state: inout AppState) -> [Effect] {
         let say = state.say
-        let target: DeletionTarget
-        let what: String
         switch state.focus {
         case .citizens:
             guard let index = state.citizens.list.selection else { return noSelection(&state) }
@@ -244,30 +249,29 @@ extension AppUpdate {
                                                   onYes: .unarchive(citizen))
                 return []
             }
-            target = .citizen(citizen)
-            what = citizen.name
+            // A citizen is never deleted from the interface: `d` ends the course and archives them.
+            state.confirmation = Confirmation(question: say(.archiveQuestion(PaneViews.clean(citizen.name))),
+                                              onYes: .delete(.citizen(citizen)))
+            return []
         case .milestones:
             guard let index = state.panes.milestoneList.selection else { return noSelection(&state) }
-            target = .milestone(state.panes.milestones[index])
-            what = "\u{201C}" + state.panes.milestones[index].title + "\u{201D}"
+            // The question names how many progress notes go with it: the runtime counts them.
+            return [.askToDelete(.milestone(state.panes.milestones[index]))]
         case .meetings:
             guard let row = state.panes.selectedMeetingRow else { return noSelection(&state) }
             switch row {
             case .meeting(let index):
-                let meeting = state.panes.meetings[index].meeting
-                target = .meeting(meeting)
-                what = say(.meetingTitle).lowercased() + " " + say.date(meeting.at.localDate)
+                let item = state.panes.meetings[index]
+                state.confirmation = Confirmation(
+                    question: say(.deleteMeetingQuestion(date: say.date(item.meeting.at.localDate), agreements: item.agreements.count)),
+                    onYes: .delete(.meeting(item.meeting)))
             case .agreement(let meeting, let agreement):
                 let item = state.panes.meetings[meeting].agreements[agreement]
-                target = .agreement(item)
-                what = "\u{201C}" + item.text + "\u{201D}"
+                state.confirmation = Confirmation(question: say(.deleteAgreementQuestion(PaneViews.clean(item.text))),
+                                                  onYes: .delete(.agreement(item)))
             }
+            return []
         }
-        // A citizen is never deleted from the interface: `d` ends the course and archives them.
-        let question: Phrase = if case .citizen = target { .archiveQuestion(PaneViews.clean(what)) }
-            else { .deleteQuestion(PaneViews.clean(what)) }
-        state.confirmation = Confirmation(question: say(question), onYes: .delete(target))
-        return []
     }
 
     static func toggleDone(_ state: inout AppState) -> [Effect] {

@@ -94,6 +94,8 @@ package enum AppUpdate {
             state.form = form
             state.addMenu = nil
             state.message = nil
+        case .confirmationAsked(let confirmation):
+            state.confirmation = confirmation
         case .formClosed:
             state.form = nil
         case .cprRevealed(let text):
