@@ -261,6 +261,9 @@ extension Catalog {
         case .menuOutcome: return "Resultat (job, bolig, …)"
         case .menuPlacement: return "Forløb i en virksomhed"
         case .menuStory: return "Forandringsfortælling"
+        case .matchSaved: return "netop gemt"
+        case .searchWrappedToTop: return "Nåede bunden; fortsætter fra toppen."
+        case .searchWrappedToBottom: return "Nåede toppen; fortsætter fra bunden."
         case .deleteMeetingQuestion(let date, let agreements):
             switch agreements {
             case 0: return "Slet samtalen den \(date)?"

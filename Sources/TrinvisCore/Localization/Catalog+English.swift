@@ -262,6 +262,9 @@ extension Catalog {
         case .menuOutcome: return "Result (job, home, …)"
         case .menuPlacement: return "Placement at a company"
         case .menuStory: return "Change story"
+        case .matchSaved: return "just saved"
+        case .searchWrappedToTop: return "Reached the end; going on from the top."
+        case .searchWrappedToBottom: return "Reached the top; going on from the end."
         case .deleteMeetingQuestion(let date, let agreements):
             switch agreements {
             case 0: return "Delete the meeting of \(date)?"

@@ -496,6 +496,10 @@ package enum Phrase: Sendable, Equatable {
     case menuPlacement
     case menuStory
     /// What a deletion takes with it, asked before it is done (answered with Enter or Esc).
+    /// `n` past the last match goes on from the first (`N`: from the last).
+    case searchWrappedToTop, searchWrappedToBottom
+    /// A search result row of a citizen just saved that the search does not find.
+    case matchSaved
     case deleteMeetingQuestion(date: String, agreements: Int)
     case deleteMilestoneQuestion(title: String, notes: Int)
     case deleteAgreementQuestion(String)

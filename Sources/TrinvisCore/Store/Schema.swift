@@ -16,7 +16,20 @@ package enum Schema {
             ) STRICT;
             """),
         Migration("5-protection", protection),
+        Migration("6-danish-name-keys", recomputeNameKeys),
     ])
+
+    /// The name keys again, since `aa` folds to `å` (so "aalund" finds Ålund and Aalborg sorts
+    /// with Ålborg).
+    static func recomputeNameKeys(_ database: Database) throws {
+        let names = try database.fetchAll("SELECT id, name FROM citizen") { row in
+            (try row.get(0) as Int64, try row.get(1) as String)
+        }
+        for (id, name) in names {
+            try database.execute("UPDATE citizen SET name_key = ?, name_sort = ? WHERE id = ?",
+                                 [.text(TextNormalization.searchKey(name)), .text(TextNormalization.sortKey(name)), .integer(id)])
+        }
+    }
 
     /// Identity, consent categories, the access log, archiving, the CPR setting and what was
     /// printed for whom (for erasure).

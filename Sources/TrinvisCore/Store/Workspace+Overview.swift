@@ -50,6 +50,9 @@ package struct SearchHit: Sendable, Equatable {
         case cpr
         /// In written text: which kind of text and an excerpt with the match between « and ».
         case text(source: TextSource, excerpt: String)
+        /// Not found by the search: the citizen just created or changed, shown with the results
+        /// so that what was saved is on screen.
+        case saved
     }
 
     /// The kinds of text the full-text index covers.
@@ -69,6 +72,11 @@ package struct SearchHit: Sendable, Equatable {
 
     package let summary: CitizenSummary
     package let match: Match
+
+    package init(summary: CitizenSummary, match: Match) {
+        self.summary = summary
+        self.match = match
+    }
 }
 
 extension Workspace {
@@ -239,8 +247,10 @@ extension Workspace {
             }
             add(try citizens(condition)) { _ in .cpr }
         } else {
-            let pattern = "%" + Self.escapeLike(TextNormalization.searchKey(text)) + "%"
-            add(try citizens(("citizen.name_key LIKE ? ESCAPE '\\'", [.text(pattern)]))) { _ in .name }
+            // Every word typed must be in the name, in any order ("madsen svend").
+            let words = TextNormalization.searchKey(text).split(whereSeparator: \.isWhitespace).map { "%" + Self.escapeLike(String($0)) + "%" }
+            let sql = words.map { _ in "citizen.name_key LIKE ? ESCAPE '\\'" }.joined(separator: " AND ")
+            add(try citizens((sql, words.map { SQLValue.text($0) }))) { _ in .name }
         }
 
         guard hits.count < limit, let expression = Self.ftsExpression(text) else { return try visible(hits) }

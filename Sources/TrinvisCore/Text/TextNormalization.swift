@@ -9,7 +9,9 @@ package enum TextNormalization {
 
     /// A key for case- and accent-insensitive matching that keeps the Danish letters apart:
     /// `Æ` and `æ` fold together, `é` folds to `e`, but `æ`, `ø` and `å` stay letters of their own
-    /// (`å` is not `a`, `æ` is not `ae`). The Swedish/German `ä` and `ö` fold to `æ` and `ø`.
+    /// (`å` is not `a`, `æ` is not `ae`). The Swedish/German `ä` and `ö` fold to `æ` and `ø`, and
+    /// the old Danish spelling `aa` is `å` (Aalborg is Ålborg, Aalund is Ålund), as in Danish
+    /// alphabetical order.
     package static func searchKey(_ text: String) -> String {
         let lower = text.lowercased().decomposedStringWithCanonicalMapping
         var scalars = String.UnicodeScalarView()
@@ -33,7 +35,7 @@ package enum TextNormalization {
             scalars.append(scalar)
             previous = scalar
         }
-        return String(scalars).precomposedStringWithCanonicalMapping
+        return String(scalars).precomposedStringWithCanonicalMapping.replacingOccurrences(of: "aa", with: "å")
     }
 
     /// A key that orders names as a Danish reader expects: by `searchKey`, with æ, ø and å

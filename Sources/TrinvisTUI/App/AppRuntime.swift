@@ -353,7 +353,15 @@ package final class AppRuntime {
                                                                       includeArchived: state.showArchived),
                                        append: after != nil)
             case .search(let query):
-                return .searchLoaded(query: query, hits: try workspace.search(query, limit: size, includeArchived: state.showArchived))
+                var hits = try workspace.search(query, limit: size, includeArchived: state.showArchived)
+                // After a save (no search being typed), the citizen saved stays on screen even
+                // when the search does not find them.
+                if state.prompt?.purpose != .search, let saved = state.panes.citizenID,
+                   !hits.contains(where: { $0.summary.citizen.id == saved }),
+                   (try? workspace.checkAccess(to: saved)) != nil, let summary = try workspace.citizenSummary(saved) {
+                    hits.insert(SearchHit(summary: summary, match: .saved), at: 0)
+                }
+                return .searchLoaded(query: query, hits: hits)
             case .selectCitizen(let id):
                 return try citizenEvent(id)
             case .loadMoreMilestones(let plan, let after):

@@ -40,7 +40,14 @@ package enum AppUpdate {
             state.citizens.matches = hits.map(\.match)
             state.citizens.next = nil
             state.citizens.query = query
-            state.citizens.list.select(0)
+            state.citizens.list.setCount(hits.count)
+            // While typing, the best hit is selected; after a save, the citizen saved.
+            if state.prompt?.purpose != .search, let current = state.panes.citizenID,
+               let index = hits.firstIndex(where: { $0.summary.citizen.id == current }) {
+                state.citizens.list.select(index)
+            } else {
+                state.citizens.list.select(0)
+            }
             // The count is news while the search is typed; a refresh after a save keeps "Saved."
             if state.prompt?.purpose == .search {
                 state.message = StatusMessage(text: hits.isEmpty ? state.say(.searchNoHits(query)) : state.say(.searchHits(hits.count)),
@@ -261,15 +268,23 @@ package enum AppUpdate {
             return openSelected(&state)
         case .search:
             state.message = nil
-            if state.focus == .citizens {
-                state.prompt = Prompt(purpose: .search, field: TextFieldState(text: state.citizens.query ?? "", maxLength: 200))
-            } else {
-                state.prompt = Prompt(purpose: .find(state.focus), field: TextFieldState(text: state.findText[state.focus] ?? "",
-                                                                                         maxLength: 200))
-            }
+            // The last text is shown selected: typing starts a new one, Enter keeps it.
+            var field = TextFieldState(text: (state.focus == .citizens ? state.citizens.query : state.findText[state.focus]) ?? "",
+                                       maxLength: 200)
+            field.isSelected = !field.isEmpty
+            state.prompt = Prompt(purpose: state.focus == .citizens ? .search : .find(state.focus), field: field)
         case .nextMatch, .previousMatch:
             let forward = table.action(for: key) == .nextMatch
             if state.focus == .citizens {
+                // Through the search results (or the list), going on from the other end with a word.
+                let count = state.citizens.rows.count
+                guard count > 0, let index = state.citizens.list.selection else { return [] }
+                if state.citizens.next == nil, forward ? index == count - 1 : index == 0 {
+                    state.citizens.list.select(forward ? 0 : count - 1)
+                    state.message = StatusMessage(text: state.say(forward ? .searchWrappedToTop : .searchWrappedToBottom), kind: .info)
+                    return selectionEffects(&state)
+                }
+                state.message = nil
                 return moveInFocusedList(forward ? .down : .up, &state)
             }
             if let text = state.findText[state.focus] {
@@ -426,10 +441,14 @@ package enum AppUpdate {
         let count = rows.count
         for step in 0..<count {
             let distance = startingAfterSelection ? step + 1 : step
-            let index = ((forward ? start + distance : start - distance) % count + count) % count
+            let unwrapped = forward ? start + distance : start - distance
+            let index = (unwrapped % count + count) % count
             if TextNormalization.searchKey(rows[index]).contains(key) {
                 if pane == .milestones { state.panes.milestoneList.select(index) } else { state.panes.meetingList.select(index) }
-                state.message = nil
+                // Past the end (or the start) the find goes on from the other end, and says so.
+                let wrapped = unwrapped >= count || unwrapped < 0
+                state.message = wrapped ? StatusMessage(text: state.say(forward ? .searchWrappedToTop : .searchWrappedToBottom),
+                                                        kind: .info) : nil
                 return
             }
         }

@@ -35,7 +35,9 @@ enum PaneViews {
             let trailingWidth = index < matches.count ? 0 : trailing.reduce(0) { $0 + DisplayWidth.of($1.text) }
             let nameWidth = max(width - 2 - 4 - trailingWidth, 4)
             if index < matches.count {
-                let nameShown = DisplayWidth.truncate(clean(summary.citizen.name), toWidth: max(nameWidth, 4), ellipsis: glyphs.ellipsis)
+                // A text match leaves room for the words it matched: the name takes at most a third.
+                let nameRoom = if case .text = matches[index] { min(nameWidth, max(width / 3, 12)) } else { nameWidth }
+                let nameShown = DisplayWidth.truncate(clean(summary.citizen.name), toWidth: max(nameRoom, 4), ellipsis: glyphs.ellipsis)
                 spans.append(Span(nameShown))
                 if !overdue.isEmpty { spans.append(Span(" " + overdue, style: .danger)) }
                 return spans + trailing
@@ -47,11 +49,21 @@ enum PaneViews {
         }
     }
 
+    /// An excerpt that starts at most two words before the matched word (between « and »), so
+    /// the word is in view in a narrow row.
+    static func nearMatch(_ excerpt: String) -> String {
+        guard let mark = excerpt.firstIndex(of: "\u{AB}") else { return excerpt }
+        let before = excerpt[..<mark].split(separator: " ", omittingEmptySubsequences: true)
+        guard before.count > 2 else { return excerpt }
+        return "\u{2026}" + before.suffix(2).joined(separator: " ") + " " + excerpt[mark...]
+    }
+
     static func describe(_ match: SearchHit.Match, _ say: Localizer) -> String {
         switch match {
         case .name: return say(.matchName)
         case .cpr: return say(.matchCPR)
-        case .text(let source, let excerpt): return say(.matchText(source)) + ": " + clean(excerpt)
+        case .saved: return say(.matchSaved)
+        case .text(let source, let excerpt): return say(.matchText(source)) + ": " + nearMatch(clean(excerpt))
         }
     }
 

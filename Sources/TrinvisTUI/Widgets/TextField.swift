@@ -10,6 +10,9 @@ package struct TextFieldState: Sendable, Hashable {
     package private(set) var cursor: Int
     /// The most clusters the field accepts, or nil for no limit.
     package var maxLength: Int?
+    /// The whole text is selected (an old search shown again): typing replaces it, Backspace
+    /// or Delete removes it, a movement key keeps it and moves.
+    package var isSelected = false
 
     /// Creates a field holding `text` with the cursor at the end.
     package init(text: String = "", maxLength: Int? = nil) {
@@ -98,6 +101,19 @@ package struct TextFieldState: Sendable, Hashable {
     /// Ctrl-U delete. Enter, Esc, Tab and the arrows up/down are left to the form.
     @discardableResult
     package mutating func handle(_ key: Key) -> Bool {
+        if isSelected {
+            switch key {
+            case .character, .backspace, .delete, .ctrl("w"), .ctrl("k"), .ctrl("u"):
+                isSelected = false
+                clear()
+                if case .character(let character) = key { insert(String(character)) }
+                return true
+            case .left, .right, .home, .end, .ctrl("a"), .ctrl("e"):
+                isSelected = false
+            default:
+                return false
+            }
+        }
         switch key {
         case .character(let character): insert(String(character))
         case .left: moveLeft()
@@ -158,7 +174,8 @@ package enum TextField {
         }
         let first = firstVisibleIndex(state, width: width)
         let visible = String(state.characters[first...])
-        canvas.put(row: rect.row, col: rect.col, text: visible, style: style, maxWidth: width)
+        canvas.put(row: rect.row, col: rect.col, text: visible, style: state.isSelected ? style.adding(.reverse) : style,
+                   maxWidth: width)
         if isFocused {
             let column = state.characters[first..<state.cursor].reduce(0) { $0 + DisplayWidth.of($1) }
             canvas.setCursor(row: rect.row, col: rect.col + min(column, width - 1))
