@@ -62,6 +62,7 @@ import Testing
             case .meeting: return "meeting \(item.date.iso)"
             case .milestone(let milestone): return "milestone \(milestone.title) \(item.isOverdue)"
             case .agreement(let agreement): return "agreement \(agreement.text) \(item.isOverdue)"
+            case .missedFollowUp, .noNextMeeting: return "follow-up \(item.date.iso)"
             }
         }
         #expect(described == ["milestone Start behandling true", "agreement Ring til centret true", "meeting 2026-03-04"])

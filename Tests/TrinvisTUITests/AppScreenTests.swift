@@ -253,7 +253,7 @@ import Testing
         #expect(app.state.screen == .agenda)
         let text = app.text
         #expect(text.contains("Agenda"))
-        #expect(text.contains("! ") && text.contains("overdue: Praktik hos Ringe Anlægsgartneri"))
+        #expect(text.contains("! ") && text.contains("Overdue") && text.contains("Praktik hos Ringe Anlægsgartneri"), "\(text)")
         #expect(text.contains("meeting"))
         #expect(!text.contains("Aisha Khalil"), "Aisha's team does not include Inger")
         app.press(.escape)

@@ -217,6 +217,19 @@ package enum Phrase: Sendable, Equatable {
     case agendaMeeting
     case agendaMilestone
     case agendaAgreement
+    /// The agenda as a to-do list: its sections and the follow-up lines.
+    case agendaOverdue, agendaToday, agendaThisWeek, agendaLater
+    case agendaFollowUp
+    case agendaMissedFollowUp(String)
+    case agendaNoNextMeeting(last: String?)
+    /// `x` on an agenda line that cannot be ticked off.
+    case agendaNothingToTick
+    /// `x` where no agreement or milestone is selected.
+    case selectAnAgreement
+    case milestoneAchieved(String), milestoneReopened(String)
+    /// The milestone view's deadline history.
+    case deadlineMoved(from: String, to: String, on: String, by: String)
+    case fieldDeadlineHistory
     case matchName
     case matchCPR
     case matchText(SearchHitSource)

@@ -17,7 +17,28 @@ package enum Schema {
             """),
         Migration("5-protection", protection),
         Migration("6-danish-name-keys", recomputeNameKeys),
+        Migration("7-milestone-moves", milestoneMoves),
     ])
+
+    /// A milestone's deadline history: every change of a deadline, by any path (a form, an
+    /// import), is kept by a trigger with who moved it and when.
+    static let milestoneMoves = """
+        CREATE TABLE milestone_move (
+            id INTEGER PRIMARY KEY,
+            milestone_id INTEGER NOT NULL REFERENCES milestone (id) ON DELETE CASCADE,
+            from_deadline TEXT NOT NULL \(isDate("from_deadline")),
+            to_deadline TEXT NOT NULL \(isDate("to_deadline")),
+            moved_at INTEGER NOT NULL,
+            moved_by TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX milestone_move_by_milestone ON milestone_move (milestone_id, id);
+        CREATE TRIGGER milestone_deadline_moved AFTER UPDATE OF deadline ON milestone
+            WHEN old.deadline IS NOT new.deadline
+        BEGIN
+            INSERT INTO milestone_move (milestone_id, from_deadline, to_deadline, moved_at, moved_by)
+            VALUES (new.id, old.deadline, new.deadline, new.updated_at, new.updated_by);
+        END;
+        """
 
     /// The name keys again, since `aa` folds to `å` (so "aalund" finds Ålund and Aalborg sorts
     /// with Ålborg).

@@ -24,13 +24,19 @@ package struct MeetingWithAgreements: Sendable, Equatable {
     package var openAgreements: [Agreement] { agreements.filter { $0.doneOn == nil } }
 }
 
-/// One line of the agenda: a coming meeting, or an overdue milestone or agreement.
+/// One line of the agenda: a coming meeting, a milestone or agreement due or overdue, a
+/// follow-up that was missed, or a citizen with no next meeting.
 package struct AgendaItem: Sendable, Equatable {
     /// What the line is about.
     package enum Kind: Sendable, Equatable {
         case meeting(Timestamp)
         case milestone(Milestone)
         case agreement(Agreement)
+        /// The next meeting agreed at the latest meeting has passed and no meeting was recorded.
+        case missedFollowUp(Timestamp)
+        /// The latest meeting (or, with none, the registration) is older than the citizen's
+        /// interval and no next meeting was agreed.
+        case noNextMeeting(last: LocalDate?)
     }
 
     package let kind: Kind
@@ -40,6 +46,14 @@ package struct AgendaItem: Sendable, Equatable {
     package let date: LocalDate
     /// Past its date and not done.
     package let isOverdue: Bool
+
+    /// A missed follow-up or a citizen with no next meeting (nothing to tick off).
+    package var isFollowUp: Bool {
+        switch kind {
+        case .missedFollowUp, .noNextMeeting: return true
+        case .meeting, .milestone, .agreement: return false
+        }
+    }
 }
 
 /// A citizen found by a search, and where the match is.
@@ -210,7 +224,53 @@ extension Workspace {
                                     citizenName: try row.get("citizen_name"), date: agreement.due ?? day,
                                     isOverdue: agreement.isOverdue(on: day)))
         }
-        return items.sorted { ($0.date, $0.citizenName) < ($1.date, $1.citizenName) }
+        items += try followUpsDue(professional: professional, limit: limit)
+        // What is overdue first, then by date.
+        return items.sorted { ($0.isOverdue ? 0 : 1, $0.date, $0.citizenName) < ($1.isOverdue ? 0 : 1, $1.date, $1.citizenName) }
+    }
+
+    /// The user's citizens (not archived) whose follow-up is due: the next meeting agreed at
+    /// their latest meeting passed with no meeting recorded, or no next meeting was agreed and
+    /// the latest meeting (or the registration, with none) is older than their interval.
+    private func followUpsDue(professional: ProfessionalID, limit: Int) throws -> [AgendaItem] {
+        let day = today
+        let team = teamCondition(citizenColumn: "c.id", professional: professional, day: day)
+        let access = accessCondition(citizenColumn: "c.id", category: .meetings)
+        let offset = clock().offsetMinutes
+        let startOfToday = Timestamp(date: day, hour: 0, minute: 0, offsetMinutes: offset)?.seconds ?? 0
+        var items: [AgendaItem] = []
+        try database.forEach("""
+            SELECT c.id, c.name, c.meeting_interval_days, c.registered_on, m.id, m.at_utc, m.at_offset, m.next_utc, m.next_offset
+            FROM citizen c
+            LEFT JOIN meeting m ON m.id = (SELECT id FROM meeting WHERE citizen_id = c.id ORDER BY at_utc DESC, id DESC LIMIT 1)
+            WHERE \(team.sql)\(access.map { " AND " + $0.sql } ?? "") AND c.archived_on IS NULL
+              AND ((m.next_utc IS NOT NULL AND m.next_utc < ?1)
+                OR (m.id IS NOT NULL AND m.next_utc IS NULL AND m.at_utc + c.meeting_interval_days * 86400 < ?1)
+                OR (m.id IS NULL AND date(c.registered_on, '+' || c.meeting_interval_days || ' days') < ?2))
+            ORDER BY c.id LIMIT ?3
+            """.replacingOccurrences(of: "?1", with: "?\(team.arguments.count + (access?.arguments.count ?? 0) + 1)")
+               .replacingOccurrences(of: "?2", with: "?\(team.arguments.count + (access?.arguments.count ?? 0) + 2)")
+               .replacingOccurrences(of: "?3", with: "?\(team.arguments.count + (access?.arguments.count ?? 0) + 3)"),
+            team.arguments + (access?.arguments ?? []) + [.integer(startOfToday), day.sqlValue, .integer(Int64(limit))]) { row in
+            let citizen: CitizenID = try row.get(0)
+            let name: String = try row.get(1)
+            let interval: Int = try row.get(2)
+            let registered: LocalDate = try row.get(3)
+            let meeting: Int64? = try row.get(4)
+            if let next: Int64 = try row.get(7) {
+                let at = Timestamp(seconds: next, offsetMinutes: try row.get(8))
+                items.append(AgendaItem(kind: .missedFollowUp(at), citizenID: citizen, citizenName: name, date: at.localDate,
+                                        isOverdue: true))
+            } else if meeting != nil, let seconds: Int64 = try row.get(5) {
+                let last = Timestamp(seconds: seconds, offsetMinutes: try row.get(6)).localDate
+                items.append(AgendaItem(kind: .noNextMeeting(last: last), citizenID: citizen, citizenName: name,
+                                        date: last.adding(days: interval), isOverdue: true))
+            } else {
+                items.append(AgendaItem(kind: .noNextMeeting(last: nil), citizenID: citizen, citizenName: name,
+                                        date: registered.adding(days: interval), isOverdue: true))
+            }
+        }
+        return items
     }
 
     /// Citizens matching a search as it is typed: by name (case- and accent-folded, Danish

@@ -24,6 +24,8 @@ package enum Effect: Sendable, Equatable {
     /// Bring an archived citizen back into the list.
     case unarchive(Citizen)
     case toggleAgreement(Agreement)
+    /// `x` on a milestone: achieved today, or not achieved again.
+    case toggleMilestone(Milestone)
     case refreshCitizen
     case printPlan(CitizenID)
     case loadResults(from: LocalDate?, to: LocalDate?, organisation: OrganisationID?)

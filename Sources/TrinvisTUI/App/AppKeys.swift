@@ -76,7 +76,7 @@ package enum AppKeys {
             binding([.character("e")], .edit, .keyEdit, .keyEditHelp, say, priority: 6),
             binding([.character("d")], .delete, .keyDelete, .keyDeleteHelp, say, priority: 4),
             binding([.character("A")], .showArchived, .keyArchived, .keyArchivedHelp, say, bar: false),
-            binding([.character("x")], .done, .keyDone, .keyDoneHelp, say, bar: focus == .meetings, priority: 4),
+            binding([.character("x")], .done, .keyDone, .keyDoneHelp, say, bar: focus != .citizens, priority: 4),
             binding([.character("p")], .print, .keyPrint, .keyPrintHelp, say, priority: 3),
             binding([.character("s")], .assess, .keyAssess, .keyAssessHelp, say, priority: 2),
             binding([.character("o")], .outcome, .keyOutcome, .keyOutcomeHelp, say, priority: 2),
@@ -190,6 +190,7 @@ package enum AppKeys {
             binding([.escape, .character("t")], .back, .keyBack, .keyBackHelp, say, priority: 9),
             binding([.up, .down], .move, .keyMove, .keyMoveHelp, say, priority: 5, barKey: upDown),
             binding([.enter], .open, .keyOpen, .keyOpenHelp, say, priority: 8),
+            binding([.character("x")], .done, .keyDone, .keyDoneHelp, say, priority: 7),
             binding([.character("q"), .function(10)], .quit, .keyQuit, .keyQuitHelp, say, priority: 8, barKey: "q"),
             binding([.ctrl("l")], .redraw, .keyRedraw, .keyRedrawHelp, say, bar: false),
         ])

@@ -236,7 +236,15 @@ package final class AppRuntime {
             try workspace.update(changed)
             let text = PaneViews.clean(agreement.text)
             return [.changed(message: state.say(changed.doneOn == nil ? .markedOpen(text) : .markedDone(text)),
-                             citizen: state.panes.citizenID)]
+                             citizen: state.panes.citizenID)] + (try afterTick())
+        case .toggleMilestone(let milestone):
+            let changed = try workspace.toggleAchieved(milestone)
+            let title = PaneViews.clean(milestone.title)
+            var events: [AppEvent] = [.changed(message: state.say(changed.status == .achieved ? .milestoneAchieved(title)
+                                                                  : .milestoneReopened(title)),
+                                               citizen: state.panes.citizenID)]
+            events += try afterTick()
+            return events
         case .refreshCitizen:
             guard let citizen = state.panes.citizenID else { return [] }
             return [try citizenEvent(citizen)]
@@ -268,12 +276,18 @@ package final class AppRuntime {
     }
 
     /// The open detail view read again, after a change.
+    /// After ticking off: the agenda or the detail view on screen, read again.
+    private func afterTick() throws -> [AppEvent] {
+        if state.screen == .agenda { return [.agendaLoaded(try workspace.agenda())] }
+        return try refreshedDetail()
+    }
+
     private func refreshedDetail() throws -> [AppEvent] {
         guard case .detail(let detail) = state.screen else { return [] }
         let effect: Effect?
         switch detail {
         case .citizen(let profile): effect = .openCitizen(profile.citizen.id)
-        case .milestone(let milestone, _, _):
+        case .milestone(let milestone, _, _, _):
             effect = try workspace.fetch(Milestone.self, id: milestone.id).map(Effect.openMilestone)
         case .meeting(let item, _): effect = .openMeetingID(item.meeting.id)
         case .story: effect = nil
@@ -345,7 +359,7 @@ package final class AppRuntime {
     private func read(_ effect: Effect) throws -> AppEvent? {
         let size = AppUpdate.pageSize
         switch effect {
-            case .quit, .openForm, .saveForm, .writeDraft, .restoreDraft, .discardDraft, .delete, .askToDelete, .unarchive, .toggleAgreement,
+            case .quit, .openForm, .saveForm, .writeDraft, .restoreDraft, .discardDraft, .delete, .askToDelete, .unarchive, .toggleAgreement, .toggleMilestone,
                  .refreshCitizen, .printPlan, .printReport, .revealCPR, .openDuplicate:
                 return nil
             case .loadCitizens(let after):
@@ -374,7 +388,8 @@ package final class AppRuntime {
             case .openMilestone(let milestone):
                 let notes = try workspace.all(ProgressNote.self, parent: milestone.id.sqlValue)
                 let authors = try workspace.professionals(notes.compactMap(\.authorID)).mapValues(\.name)
-                return .detailLoaded(.milestone(milestone, notes: notes, authors: authors))
+                return .detailLoaded(.milestone(milestone, notes: notes, authors: authors,
+                                                moves: try workspace.deadlineMoves(of: milestone.id)))
             case .openMeeting(let item):
                 return .detailLoaded(.meeting(item, names: try names(for: item)))
             case .openMeetingID(let id):

@@ -29,7 +29,7 @@ package enum Screen: Sendable, Equatable {
 /// The content of a detail view.
 package enum Detail: Sendable, Equatable {
     case citizen(CitizenProfile)
-    case milestone(Milestone, notes: [ProgressNote], authors: [ProfessionalID: String])
+    case milestone(Milestone, notes: [ProgressNote], authors: [ProfessionalID: String], moves: [DeadlineMove])
     case meeting(MeetingWithAgreements, names: [ProfessionalID: String])
     case story(StoryItem)
 }

@@ -274,11 +274,22 @@ extension AppUpdate {
         }
     }
 
+    /// `x`: a milestone achieved (or not), an agreement done (or open again).
     static func toggleDone(_ state: inout AppState) -> [Effect] {
-        guard state.focus == .meetings, case .agreement(let meeting, let agreement)? = state.panes.selectedMeetingRow else {
-            return noSelection(&state)
+        switch state.focus {
+        case .milestones:
+            guard let index = state.panes.milestoneList.selection else { return noSelection(&state) }
+            return [.toggleMilestone(state.panes.milestones[index])]
+        case .meetings:
+            guard case .agreement(let meeting, let agreement)? = state.panes.selectedMeetingRow else {
+                state.message = StatusMessage(text: state.say(.selectAnAgreement), kind: .info)
+                return []
+            }
+            return [.toggleAgreement(state.panes.meetings[meeting].agreements[agreement])]
+        case .citizens:
+            state.message = StatusMessage(text: state.say(.selectAnAgreement), kind: .info)
+            return []
         }
-        return [.toggleAgreement(state.panes.meetings[meeting].agreements[agreement])]
     }
 
     private static func noSelection(_ state: inout AppState) -> [Effect] {
@@ -290,10 +301,12 @@ extension AppUpdate {
     /// a meeting, and the "add" menu or the citizen form on a citizen.
     static func detailAction(_ key: Key, _ detail: Detail, _ state: inout AppState) -> [Effect]? {
         switch (key, detail) {
-        case (.character("a"), .milestone(let milestone, _, _)):
+        case (.character("a"), .milestone(let milestone, _, _, _)):
             guard let citizen = state.panes.citizenID else { return [] }
             return [.openForm(.progress(milestone, citizen: citizen))]
-        case (.character("e"), .milestone(let milestone, _, _)):
+        case (.character("x"), .milestone(let milestone, _, _, _)):
+            return [.toggleMilestone(milestone)]
+        case (.character("e"), .milestone(let milestone, _, _, _)):
             guard let citizen = state.panes.citizenID else { return [] }
             return [.openForm(.milestone(plan: milestone.planID, citizen: citizen, milestone))]
         case (.character("a"), .meeting(let item, _)):

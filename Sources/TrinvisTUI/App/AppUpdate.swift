@@ -86,10 +86,13 @@ package enum AppUpdate {
             state.detail = TextViewState()
             state.revealedCPR = [:]
         case .agendaLoaded(let items):
+            // Read again after ticking off: the selection stays where it was, and so does the message.
+            let refreshing = state.screen == .agenda
+            let previous = state.agendaList.selection ?? 0
             state.agenda = items
-            state.agendaList = ListState(count: items.count, selection: items.isEmpty ? nil : 0)
+            state.agendaList = ListState(count: items.count, selection: items.isEmpty ? nil : (refreshing ? min(previous, items.count - 1) : 0))
             state.screen = .agenda
-            state.message = nil
+            if !refreshing { state.message = nil }
             if !state.isProfessional {
                 state.message = StatusMessage(text: state.say(.agendaNoProfessional(username: state.username)), kind: .info)
             }
@@ -559,9 +562,17 @@ package enum AppUpdate {
             guard let index = state.agendaList.selection else { return [] }
             let item = state.agenda[index]
             switch item.kind {
-            case .meeting: return [.openCitizen(item.citizenID)]
+            case .meeting, .missedFollowUp, .noNextMeeting: return [.openCitizen(item.citizenID)]
             case .milestone(let milestone): return [.openMilestone(milestone)]
             case .agreement(let agreement): return [.openMeetingID(agreement.meetingID)]
+            }
+        case .done:
+            guard let index = state.agendaList.selection else { return [] }
+            switch state.agenda[index].kind {
+            case .milestone(let milestone): return [.toggleMilestone(milestone)]
+            case .agreement(let agreement): return [.toggleAgreement(agreement)]
+            case .meeting, .missedFollowUp, .noNextMeeting:
+                state.message = StatusMessage(text: state.say(.agendaNothingToTick), kind: .info)
             }
         default:
             break

@@ -7,7 +7,7 @@ enum DetailView {
         var builder = DetailBuilder(width: max(width, 10), say: state.say)
         switch detail {
         case .citizen(let profile): citizen(profile, state, &builder)
-        case .milestone(let milestone, let notes, let authors): self.milestone(milestone, notes, authors, state, &builder)
+        case .milestone(let milestone, let notes, let authors, let moves): self.milestone(milestone, notes, authors, moves, state, &builder)
         case .meeting(let item, let names): meeting(item, names, state, &builder)
         case .story(let item):
             builder.field(state.say(.fieldCitizen).capitalized, item.citizenName)
@@ -130,7 +130,7 @@ enum DetailView {
     }
 
     private static func milestone(_ milestone: Milestone, _ notes: [ProgressNote], _ authors: [ProfessionalID: String],
-                                  _ state: AppState, _ builder: inout DetailBuilder) {
+                                  _ moves: [DeadlineMove], _ state: AppState, _ builder: inout DetailBuilder) {
         let say = state.say
         builder.paragraph(milestone.title, style: Style(.normal, [.bold]))
         builder.blank()
@@ -141,6 +141,13 @@ enum DetailView {
                       style: overdue ? .danger : .normal)
         builder.field(say(.labelSteppingStone), milestone.steppingStone ? say(.yes) : say(.no))
         builder.field(say(.fieldAchieved), milestone.achievedOn.map(say.date))
+        if !moves.isEmpty {
+            builder.heading(say(.fieldDeadlineHistory))
+            for move in moves {
+                builder.item(say(.deadlineMoved(from: say.date(move.from), to: say.date(move.to), on: say.date(move.movedAt.localDate),
+                                                by: move.movedBy)))
+            }
+        }
         builder.heading(say(.fieldProgress))
         if notes.isEmpty { builder.paragraph(say(.none), style: .muted) }
         for note in notes {
