@@ -78,6 +78,8 @@ struct CommandRunner {
             try report(from: from, to: to, organisation: organisation, format: format, output: output)
         case .printPlan(let citizen, let format, let output):
             try printPlan(citizen: citizen, format: format, output: output)
+        case .printAccess(let citizen, let format, let output):
+            try printAccess(citizen: citizen, format: format, output: output)
         case .calendar(let output, let naming):
             try calendar(output: output, naming: naming)
         case .admin(let command):

@@ -54,16 +54,35 @@ extension CommandRunner {
     /// `trinvis print-plan CITIZEN`: the plan the citizen takes home, as text or as a PDF. A PDF
     /// is never written to a terminal: it needs `-o FILE` or a redirected standard output.
     func printPlan(citizen: String, format: Invocation.PrintFormat, output: String?) throws {
+        try printForCitizen(citizen, format: format, output: output) { workspace, id in
+            try workspace.planPrintout(of: id, language: say.language)
+        }
+    }
+
+    /// `trinvis print-access CITIZEN`: the right-of-access letter for the citizen (GDPR art. 15),
+    /// as text or as a PDF, like `print-plan`.
+    func printAccess(citizen: String, format: Invocation.PrintFormat, output: String?) throws {
+        try printForCitizen(citizen, format: format, output: output) { workspace, id in
+            try workspace.accessLetter(of: id, language: say.language)
+        }
+    }
+
+    /// Writes a printout for a citizen as text or as a PDF (never to a terminal), remembers a
+    /// written file and logs the print.
+    private func printForCitizen(_ citizen: String, format: Invocation.PrintFormat, output: String?,
+                                 printout make: (Workspace, CitizenID) throws -> any CitizenPrintout) throws {
         if format == .pdf { try refusePDFOnTerminal(output: output) }
         let workspace = try openExisting()
         let id = try resolveCitizen(citizen, in: workspace)
-        let printout = try workspace.planPrintout(of: id, language: say.language)
+        let printout = try make(workspace, id)
         switch format {
         case .text: try deliver(printout.text(), to: output)
         case .pdf: try deliver(printout.pdf(creationDate: workspace.clock()), to: output)
         }
-        // A file written for the citizen is remembered, so that erasing them removes it too.
+        // A file written for the citizen is remembered, so that erasing them removes it too (and
+        // the print is logged with it); a print to standard output is logged as a look-up.
         if let output { try workspace.recordPrintedFile(citizen: id, path: output) }
+        try workspace.flushAccessLog()
     }
 
     /// `trinvis calendar [-o FILE] [--full-names]`: the user's coming meetings as iCalendar. A user

@@ -10,6 +10,8 @@ struct Invocation {
         case export(citizen: String?, output: String?)
         case report(from: LocalDate?, to: LocalDate?, organisation: String?, format: ReportFormat, output: String?)
         case printPlan(citizen: String, format: PrintFormat, output: String?)
+        /// `trinvis print-access CITIZEN`: the right-of-access letter.
+        case printAccess(citizen: String, format: PrintFormat, output: String?)
         case calendar(output: String?, naming: CalendarExport.Naming)
         case check
         case backup(path: String)
@@ -47,7 +49,7 @@ struct Invocation {
         case text, csv, json
     }
 
-    /// The output forms of `trinvis print-plan`.
+    /// The output forms of `trinvis print-plan` and `trinvis print-access`.
     enum PrintFormat: String, CaseIterable {
         case text, pdf
     }
@@ -198,7 +200,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         if let from, let to, to < from { throw UsageError(phrase: .dateRangeReversed(from: from.iso, to: to.iso)) }
         invocation.command = .report(from: from, to: to, organisation: commandOptions["--organisation"], format: format,
                                      output: output)
-    case "print-plan":
+    case "print-plan", "print-access":
         try allowOnly(["--format", "-o"])
         guard words.count >= 2 else { throw UsageError(phrase: .missingArgument("CITIZEN")) }
         try noMoreWords(after: 2)
@@ -210,7 +212,8 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
             throw UsageError(phrase: .invalidChoice(option: "--format", value: formatText,
                                                     allowed: Invocation.PrintFormat.allCases.map(\.rawValue)))
         }
-        invocation.command = .printPlan(citizen: words[1], format: format, output: output)
+        invocation.command = command == "print-plan" ? .printPlan(citizen: words[1], format: format, output: output)
+            : .printAccess(citizen: words[1], format: format, output: output)
     case "calendar":
         try allowOnly(["-o"])
         try noMoreWords(after: 1)

@@ -1,6 +1,17 @@
 import Foundation
 import Testing
 
+/// The text of a PDF as poppler's pdftotext (installed by `.ci/run`) reads it (UTF-8), one form
+/// feed after each page.
+func pdftotext(_ path: String, in folder: ScratchFolder) throws -> String {
+    let tool = try #require(PrintPlanTests.pdftotextPath, "pdftotext is missing: install poppler-utils (.ci/run does)")
+    let output = folder.file("pdftotext-\(UUID().uuidString).txt")
+    let status = try spawnAndWait([tool, "-enc", "UTF-8", path, output], stdoutPath: "/dev/null",
+                                  stderrPath: folder.file("pdftotext.err"))
+    #expect(status == 0, "pdftotext could not read \(path)")
+    return try String(contentsOfFile: output, encoding: .utf8)
+}
+
 /// `trinvis print-plan` with the real binary; the PDF is read back with poppler's `pdftotext`.
 @Suite struct PrintPlanTests {
     /// pdftotext from poppler-utils (installed by `.ci/run`).
@@ -8,16 +19,6 @@ import Testing
         ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext", "/bin/pdftotext"].first {
             FileManager.default.isExecutableFile(atPath: $0)
         }
-    }
-
-    /// The text of a PDF as pdftotext reads it (UTF-8).
-    private func pdftotext(_ path: String, in folder: ScratchFolder) throws -> String {
-        let tool = try #require(Self.pdftotextPath, "pdftotext is missing: install poppler-utils (.ci/run does)")
-        let output = folder.file("pdftotext-\(UUID().uuidString).txt")
-        let status = try spawnAndWait([tool, "-enc", "UTF-8", path, output], stdoutPath: "/dev/null",
-                                      stderrPath: folder.file("pdftotext.err"))
-        #expect(status == 0, "pdftotext could not read \(path)")
-        return try String(contentsOfFile: output, encoding: .utf8)
     }
 
     @Test func theDemoPlanAsPDFHasExactDanishLettersAndOnlyTheMaskedCPR() throws {
@@ -99,6 +100,12 @@ import Testing
         (["print-plan", "Svend", "--format", "docx"], 2, "'docx' is not one of text, pdf"),
         (["print-plan", "Svend", "--from", "2026-01-01"], 2, "unknown option '--from'"),
         (["print-plan", "Nobody"], 1, "no citizen matches 'Nobody'"),
+        // print-access reads its arguments as print-plan does.
+        (["print-access"], 2, "missing CITIZEN"),
+        (["print-access", "Jan", "Svend"], 2, "unexpected argument 'Svend'"),
+        (["print-access", "Jan", "--format", "docx"], 2, "'docx' is not one of text, pdf"),
+        (["print-access", "Jan", "--citizen", "3"], 2, "unknown option '--citizen'"),
+        (["print-access", "Nobody"], 1, "no citizen matches 'Nobody'"),
     ])
     func mistakesAreUsageErrorsOrFailures(_ arguments: [String], _ status: Int32, _ message: String) throws {
         let folder = try ScratchFolder()

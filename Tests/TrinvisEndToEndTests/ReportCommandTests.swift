@@ -4,16 +4,6 @@ import Testing
 /// `trinvis report --format pdf` and `-o FILE` with the real binary; the PDF is read back with
 /// poppler's `pdftotext`.
 @Suite struct ReportCommandTests {
-    /// The text of a PDF as pdftotext reads it (UTF-8), one form feed after each page.
-    private func pdftotext(_ path: String, in folder: ScratchFolder) throws -> String {
-        let tool = try #require(PrintPlanTests.pdftotextPath, "pdftotext is missing: install poppler-utils (.ci/run does)")
-        let output = folder.file("pdftotext-\(UUID().uuidString).txt")
-        let status = try spawnAndWait([tool, "-enc", "UTF-8", path, output], stdoutPath: "/dev/null",
-                                      stderrPath: folder.file("pdftotext.err"))
-        #expect(status == 0, "pdftotext could not read \(path)")
-        return try String(contentsOfFile: output, encoding: .utf8)
-    }
-
     /// Every "N of M (P %)" or "N af M" share in a text.
     private func shares(in text: String, word: String) -> [String] {
         let pattern = "[0-9]+ \(word) [0-9]+( \\([0-9]+ %\\))?"

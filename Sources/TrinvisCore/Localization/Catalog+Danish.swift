@@ -21,6 +21,10 @@ extension Catalog {
                                                     planen, som borgeren får med hjem: tekst på stdout,
                                                     eller en A4-PDF med --format pdf eller -o FIL.pdf
                                                     (en PDF skrives kun til stdout, når den omdirigeres)
+                  trinvis print-access BORGER [--format text|pdf] [-o FIL]
+                                                    indsigtsbrevet til borgeren: hvem der har slået
+                                                    vedkommendes oplysninger op eller ændret dem, og
+                                                    hvornår (tekst eller PDF, som ved print-plan)
                   trinvis calendar [-o FIL] [--full-names]
                                                     dine kommende møder som iCalendar til Outlook og
                                                     andre kalendere (standard: stdout; borgere
@@ -632,6 +636,88 @@ extension Catalog {
         case .printPhone(let phone): return "Telefon: \(phone)"
         case .printEmail(let email): return "Mail: \(email)"
 
+        case .accessTitle: return "Hvem har set dine oplysninger"
+        case .accessAboutHeading: return "Om dette brev"
+        case .accessRight:
+            return "Du har ret til at vide, hvad der er registreret om dig, og hvem der har set eller ændret det "
+                + "(databeskyttelsesforordningen, artikel 15). Dette brev viser det for Trinvis, systemet hvor din plan "
+                + "og dine møder skrives ned."
+        case .accessHolder(let holder?): return "\(holder) er ansvarlig for oplysningerne om dig."
+        case .accessHolder(nil): return "Der er ikke registreret en organisation, som er ansvarlig for oplysningerne om dig."
+        case .accessShared(let organisation, let categories, let until):
+            return "Med dit samtykke må \(organisation)" + (until.map { " indtil \($0)" } ?? "") + " også se "
+                + list(categories.map(danish(accessCategory:)), and: "og") + "."
+        case .accessRegisteredHeading: return "Det er registreret om dig"
+        case .accessCategory(let category): return capitalisingFirstLetter(danish(accessCategory: category))
+        case .accessCategoryContents(let category):
+            switch category {
+            case .contact: return "navn, telefon, mail, fødselsdato, CPR-nummer"
+            case .plan: return "målet, delmålene på vejen og noter om, hvordan det går"
+            case .meetings: return "hvem der var med, hvad I talte om, og hvad der blev aftalt"
+            case .profile: return "dine ressourcer, dine ønsker for fremtiden og din livssituation"
+            case .results: return "vurderinger af, hvordan det går, resultater, praktikker og job og fortællinger om forandring"
+            }
+        case .accessPartial(let holder):
+            return "Dette brev er udskrevet af en organisation, der kun må se en del af dine oplysninger."
+                + (holder.map { " Spørg \($0), hvis du vil se det hele." } ?? "")
+        case .accessLogHeading: return "Det viser loggen"
+        case .accessLogExplained(let lookupDays, let changeDays):
+            return "Hver gang nogen slår dine oplysninger op eller ændrer dem i Trinvis, bliver det skrevet ned: dagen, "
+                + "organisationen og hvad der blev gjort. Opslag gemmes i \(danish(duration: lookupDays)) og ændringer "
+                + "i \(danish(duration: changeDays)); derefter slettes de."
+        case .accessTotals(let since, let lookups, let changes, let organisations):
+            return "Siden \(since): \(lookups) opslag og \(counted(changes, "ændring", "ændringer")), fra "
+                + "\(counted(organisations, "organisation", "organisationer"))."
+        case .accessHowToRead:
+            return "Først et overblik for hver organisation, måned for måned; derefter alle registreringer, de nyeste "
+                + "først. Det, som én organisation har gjort på samme måde samme dag, står på én linje."
+        case .accessNames(shown: true, _): return "Fagpersonernes navne står med, fordi en administrator har udskrevet brevet."
+        case .accessNames(shown: false, let ask):
+            return "Fagpersonernes navne står ikke i brevet." + (ask.map { " Spørg \($0), hvis du vil kende dem." } ?? "")
+        case .accessNothingLogged: return "Der er endnu intet om dig i loggen."
+        case .accessQuestionsHeading: return "Spørgsmål"
+        case .accessQuestions(let ask):
+            return "Har du spørgsmål, eller mener du, at noget er forkert eller bør slettes, så kontakt "
+                + (ask ?? "det sted, der gav dig brevet") + ". Du kan også klage til Datatilsynet (www.datatilsynet.dk)."
+        case .accessOverviewHeading(let organisation): return "\(organisation) måned for måned"
+        case .accessMonth(let year, let month):
+            let months = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+                          "november", "december"]
+            return "\(months[max(1, min(12, month)) - 1]) \(year)"
+        case .accessCount(let kind, let times):
+            switch kind {
+            case .looked: return "\(times) opslag"
+            case .revealedCPR: return "\(times) opslag af dit fulde CPR-nummer"
+            case .printed: return counted(times, "udskrift", "udskrifter")
+            case .exported: return counted(times, "eksport", "eksporter") + " til en fil"
+            case .added: return counted(times, "tilføjelse", "tilføjelser")
+            case .changed: return counted(times, "ændring", "ændringer")
+            case .deleted: return counted(times, "sletning", "sletninger")
+            case .administered: return counted(times, "administrativ ændring", "administrative ændringer")
+            }
+        case .accessEntriesHeading(let month): return "Alle registreringer i \(month)"
+        case .accessEntry(let organisation, let kind, let subject, let times):
+            let what = subject.map(danish(accessSubject:))
+            let done: String
+            switch kind {
+            case .looked: done = "så dine oplysninger"
+            case .revealedCPR: done = "så dit fulde CPR-nummer"
+            case .printed: done = "udskrev dine oplysninger"
+            case .exported: done = "kopierede dine oplysninger til en fil"
+            case .added: done = "tilføjede " + (what ?? "oplysninger om dig")
+            case .changed: done = "ændrede " + (what ?? "dine oplysninger")
+            case .deleted: done = "slettede " + (what ?? "nogle af dine oplysninger")
+            case .administered:
+                switch subject {
+                case .responsibility?: done = "ændrede, hvem der er ansvarlig for dig"
+                case .link?: done = "noterede, at to registreringer handler om dig"
+                default: done = "foretog en administrativ ændring" + (what.map { " af \($0)" } ?? "")
+                }
+            }
+            return "\(organisation) \(done)" + (times > 1 ? " (\(times) gange)" : "")
+        case .accessBy(let name): return "af \(name)"
+        case .accessNoOrganisation: return "Administrationen af Trinvis"
+
         case .keyMove: return "flyt"
         case .keyMoveHelp: return "Flyt op og ned (også k, j, PgUp, PgDn, Home, End, g, G)"
         case .keyNextPane: return "næste rude"
@@ -755,6 +841,52 @@ extension Catalog {
         case .outOfRange(let range): return "\(error.field): skal være mellem \(range.lowerBound) og \(range.upperBound)"
         case .invalidEmail: return "\(error.field): ikke en e-mailadresse"
         case .unknownValue(let allowed): return "\(error.field): skal være en af \(allowed.joined(separator: ", "))"
+        }
+    }
+}
+
+// MARK: The right-of-access letter
+
+extension Catalog {
+    /// A category of information, as the citizen would name it (lower case).
+    static func danish(accessCategory category: DataCategory) -> String {
+        switch category {
+        case .contact: return "dine kontaktoplysninger"
+        case .plan: return "din plan"
+        case .meetings: return "dine møder"
+        case .profile: return "din profil"
+        case .results: return "dine resultater"
+        }
+    }
+
+    /// What a change was about, with its article.
+    static func danish(accessSubject subject: AccessLetter.Subject) -> String {
+        switch subject {
+        case .contact: return "dit navn og dine kontaktoplysninger"
+        case .team: return "en fagperson i dit team"
+        case .consent: return "et samtykke"
+        case .resource: return "en note om dine ressourcer"
+        case .vision: return "en note om dine ønsker"
+        case .plan: return "din plan"
+        case .milestone: return "et delmål i din plan"
+        case .progressNote: return "en note om et delmål"
+        case .meeting: return "et møde"
+        case .agreement: return "en aftale"
+        case .assessment: return "en vurdering af, hvordan det går"
+        case .outcome: return "et resultat"
+        case .placement: return "en praktik eller et job"
+        case .story: return "en fortælling om, hvad der har ændret sig"
+        case .responsibility: return "hvem der er ansvarlig for dig"
+        case .link: return "en kobling mellem to registreringer"
+        }
+    }
+
+    /// "6 måneder", "5 år", "90 dage".
+    static func danish(duration days: Int) -> String {
+        switch Catalog.duration(days) {
+        case .years(let count): return "\(count) år"
+        case .months(let count): return counted(count, "måned", "måneder")
+        case .days(let count): return counted(count, "dag", "dage")
         }
     }
 }

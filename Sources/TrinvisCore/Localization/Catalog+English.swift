@@ -21,6 +21,10 @@ extension Catalog {
                                                     the plan the citizen takes home: text on stdout,
                                                     or an A4 PDF with --format pdf or -o FILE.pdf
                                                     (a PDF goes to stdout only when it is redirected)
+                  trinvis print-access CITIZEN [--format text|pdf] [-o FILE]
+                                                    the right-of-access letter for the citizen: who
+                                                    looked up or changed their information, and when
+                                                    (text or PDF, as for print-plan)
                   trinvis calendar [-o FILE] [--full-names]
                                                     your coming meetings as iCalendar for Outlook and
                                                     other calendars (stdout by default; citizens
@@ -633,6 +637,90 @@ extension Catalog {
         case .printPhone(let phone): return "Phone: \(phone)"
         case .printEmail(let email): return "E-mail: \(email)"
 
+        case .accessTitle: return "Who has looked at your information"
+        case .accessAboutHeading: return "About this letter"
+        case .accessRight:
+            return "You have the right to know what is registered about you, and who has looked at it or changed it "
+                + "(the General Data Protection Regulation, article 15). This letter shows it for Trinvis, the system in "
+                + "which your plan and your meetings are written down."
+        case .accessHolder(let holder?): return "\(holder) is responsible for the information about you."
+        case .accessHolder(nil): return "No organisation is recorded as responsible for the information about you."
+        case .accessShared(let organisation, let categories, let until):
+            return "With your consent, \(organisation) may also see "
+                + list(categories.map(english(accessCategory:)), and: "and") + (until.map { ", until \($0)" } ?? "") + "."
+        case .accessRegisteredHeading: return "What is registered about you"
+        case .accessCategory(let category): return capitalisingFirstLetter(english(accessCategory: category))
+        case .accessCategoryContents(let category):
+            switch category {
+            case .contact: return "name, phone, e-mail, birth date, CPR number"
+            case .plan: return "the goal, the steps on the way and notes on how they go"
+            case .meetings: return "who was there, what was talked about and what was agreed"
+            case .profile: return "your resources, your wishes for the future and your life situation"
+            case .results: return "assessments of how things are going, results, internships and jobs, stories of what changed"
+            }
+        case .accessPartial(let holder):
+            return "This letter was printed by an organisation that may see only part of your information."
+                + (holder.map { " Ask \($0) if you want to see all of it." } ?? "")
+        case .accessLogHeading: return "What the log shows"
+        case .accessLogExplained(let lookupDays, let changeDays):
+            return "Every time someone looks up or changes your information in Trinvis, it is written down: the day, "
+                + "the organisation and what was done. Look-ups are kept for \(english(duration: lookupDays)) and changes "
+                + "for \(english(duration: changeDays)); then they are removed."
+        case .accessTotals(let since, let lookups, let changes, let organisations):
+            return "Since \(since): \(counted(lookups, "look-up", "look-ups")) and "
+                + "\(counted(changes, "change", "changes")), by \(counted(organisations, "organisation", "organisations"))."
+        case .accessHowToRead:
+            return "First an overview for each organisation, month by month; then every entry, newest first. What one "
+                + "organisation did in the same way on the same day is one line."
+        case .accessNames(shown: true, _): return "The professionals are named, because an administrator printed this letter."
+        case .accessNames(shown: false, let ask):
+            return "The names of the professionals are not in this letter."
+                + (ask.map { " Ask \($0) if you want to know them." } ?? "")
+        case .accessNothingLogged: return "Nothing about you is written in the log yet."
+        case .accessQuestionsHeading: return "Questions"
+        case .accessQuestions(let ask):
+            return "If you have questions, or think something is wrong or should be deleted, contact "
+                + (ask ?? "the place that gave you this letter") + ". You can also complain to the Danish Data Protection "
+                + "Agency (Datatilsynet, www.datatilsynet.dk)."
+        case .accessOverviewHeading(let organisation): return "\(organisation), month by month"
+        case .accessMonth(let year, let month):
+            let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                          "November", "December"]
+            return "\(months[max(1, min(12, month)) - 1]) \(year)"
+        case .accessCount(let kind, let times):
+            switch kind {
+            case .looked: return counted(times, "look-up", "look-ups")
+            case .revealedCPR: return counted(times, "look-up", "look-ups") + " of your full CPR number"
+            case .printed: return counted(times, "printout", "printouts")
+            case .exported: return counted(times, "export", "exports") + " to a file"
+            case .added: return counted(times, "addition", "additions")
+            case .changed: return counted(times, "change", "changes")
+            case .deleted: return counted(times, "deletion", "deletions")
+            case .administered: return counted(times, "administrative change", "administrative changes")
+            }
+        case .accessEntriesHeading(let month): return "Every entry in \(month)"
+        case .accessEntry(let organisation, let kind, let subject, let times):
+            let what = subject.map(english(accessSubject:))
+            let done: String
+            switch kind {
+            case .looked: done = "looked at your information"
+            case .revealedCPR: done = "looked at your full CPR number"
+            case .printed: done = "printed your information"
+            case .exported: done = "copied your information to a file"
+            case .added: done = "added " + (what ?? "information about you")
+            case .changed: done = "changed " + (what ?? "your information")
+            case .deleted: done = "deleted " + (what ?? "some of your information")
+            case .administered:
+                switch subject {
+                case .responsibility?: done = "changed who is responsible for you"
+                case .link?: done = "noted that two records are about you"
+                default: done = "made an administrative change" + (what.map { " to \($0)" } ?? "")
+                }
+            }
+            return "\(organisation) \(done)" + (times > 1 ? " (\(times) times)" : "")
+        case .accessBy(let name): return "by \(name)"
+        case .accessNoOrganisation: return "The administration of Trinvis"
+
         case .keyMove: return "move"
         case .keyMoveHelp: return "Move up and down (also k, j, PgUp, PgDn, Home, End, g, G)"
         case .keyNextPane: return "next pane"
@@ -756,6 +844,52 @@ extension Catalog {
         case .outOfRange(let range): return "\(error.field): must be between \(range.lowerBound) and \(range.upperBound)"
         case .invalidEmail: return "\(error.field): not an e-mail address"
         case .unknownValue(let allowed): return "\(error.field): must be one of \(allowed.joined(separator: ", "))"
+        }
+    }
+}
+
+// MARK: The right-of-access letter
+
+extension Catalog {
+    /// A category of information, as the citizen would name it (lower case).
+    static func english(accessCategory category: DataCategory) -> String {
+        switch category {
+        case .contact: return "your contact details"
+        case .plan: return "your plan"
+        case .meetings: return "your meetings"
+        case .profile: return "your profile"
+        case .results: return "your results"
+        }
+    }
+
+    /// What a change was about, with its article.
+    static func english(accessSubject subject: AccessLetter.Subject) -> String {
+        switch subject {
+        case .contact: return "your name and contact details"
+        case .team: return "a professional on your team"
+        case .consent: return "a consent"
+        case .resource: return "a note on your resources"
+        case .vision: return "a note on your wishes"
+        case .plan: return "your plan"
+        case .milestone: return "a step of your plan"
+        case .progressNote: return "a note on a step of your plan"
+        case .meeting: return "a meeting"
+        case .agreement: return "an agreement"
+        case .assessment: return "an assessment of how things are going"
+        case .outcome: return "a result"
+        case .placement: return "an internship or job"
+        case .story: return "a story of what changed"
+        case .responsibility: return "who is responsible for you"
+        case .link: return "a link between two records"
+        }
+    }
+
+    /// "6 months", "5 years", "90 days".
+    static func english(duration days: Int) -> String {
+        switch Catalog.duration(days) {
+        case .years(let count): return counted(count, "year", "years")
+        case .months(let count): return counted(count, "month", "months")
+        case .days(let count): return counted(count, "day", "days")
         }
     }
 }

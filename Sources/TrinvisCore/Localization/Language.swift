@@ -65,3 +65,36 @@ package struct Localizer: Sendable {
 
 /// The catalogs, one per language (see `Catalog+English.swift` and `Catalog+Danish.swift`).
 package enum Catalog {}
+
+extension Catalog {
+    /// A length of time as the catalogs write it: whole years, else whole months, else days.
+    enum Duration: Equatable {
+        case years(Int), months(Int), days(Int)
+    }
+
+    /// `days` in whole years (365 days each, give or take a leap day), else in whole months when
+    /// that is within a few days, else in days: 183 days are 6 months, 1826 days 5 years.
+    static func duration(_ days: Int) -> Duration {
+        if days >= 365, days % 365 <= days / 365 / 4 + 1 { return .years(days / 365) }
+        let months = (Double(days) / 30.44).rounded()
+        if months >= 1, abs(months * 30.44 - Double(days)) <= 4 { return .months(Int(months)) }
+        return .days(days)
+    }
+
+    /// "1 change", "12 changes": the count with the word for one or for many.
+    static func counted(_ count: Int, _ one: String, _ many: String) -> String {
+        "\(count) " + (count == 1 ? one : many)
+    }
+
+    /// "a", "a and b", "a, b and c", with the language's word for "and".
+    static func list(_ items: [String], and conjunction: String) -> String {
+        guard let last = items.last else { return "" }
+        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " \(conjunction) " + last
+    }
+
+    /// The text with its first letter in upper case.
+    static func capitalisingFirstLetter(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+}

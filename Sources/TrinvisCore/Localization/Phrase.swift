@@ -276,6 +276,51 @@ package enum Phrase: Sendable, Equatable {
     case printPhone(String)
     case printEmail(String)
 
+    // MARK: The right-of-access letter (plain words for the citizen)
+    /// The letter's title.
+    case accessTitle
+    case accessAboutHeading
+    /// The citizen's right to know (GDPR art. 15).
+    case accessRight
+    /// Who keeps the information (the citizen's organisation; nil: none recorded).
+    case accessHolder(String?)
+    /// A consent in force: another organisation may see these categories, until a day or not.
+    case accessShared(organisation: String, categories: [DataCategory], until: String?)
+    case accessRegisteredHeading
+    /// A category of information, as the citizen would name it.
+    case accessCategory(DataCategory)
+    /// What a category holds.
+    case accessCategoryContents(DataCategory)
+    /// The printer sees only part of the information; the holder has all of it.
+    case accessPartial(holder: String?)
+    case accessLogHeading
+    /// What the log records and how long it keeps it.
+    case accessLogExplained(lookupDays: Int, changeDays: Int)
+    /// How much the log holds, since its first entry.
+    case accessTotals(since: String, lookups: Int, changes: Int, organisations: Int)
+    /// How the overview and the list are arranged.
+    case accessHowToRead
+    /// Whether the professionals are named, and whom to ask for the names.
+    case accessNames(shown: Bool, ask: String?)
+    case accessNothingLogged
+    case accessQuestionsHeading
+    /// Whom to ask, and where to complain.
+    case accessQuestions(ask: String?)
+    /// The heading of an organisation's month-by-month overview.
+    case accessOverviewHeading(String)
+    /// "March 2026".
+    case accessMonth(year: Int, month: Int)
+    /// "12 look-ups".
+    case accessCount(AccessLetter.Kind, Int)
+    /// The heading of a month's entries (the month as `accessMonth` writes it).
+    case accessEntriesHeading(String)
+    /// One line of the detailed list: who did what, how many times.
+    case accessEntry(organisation: String, kind: AccessLetter.Kind, subject: AccessLetter.Subject?, times: Int)
+    /// The professional of an entry (administrators' letters only).
+    case accessBy(String)
+    /// The organisation of an entry without one: an administrator with no organisation.
+    case accessNoOrganisation
+
     // MARK: Key help
     case keyMove
     case keyMoveHelp

@@ -1,14 +1,13 @@
-extension PlanPrintout {
-    /// The printout as an A4 PDF: the title, the citizen's name and masked CPR number and the
-    /// print date at the top, then the sections; as many pages as the content needs, an entry
-    /// never split across two, and on every page a footer with the name, the print date and
-    /// "Page n of m". Only `creationDate` makes two printouts of the same plan differ.
+extension CitizenPrintout {
+    /// The printout as an A4 PDF: the title, the citizen's name and the header lines (the masked
+    /// CPR number, the print date) at the top, then the sections; as many pages as the content
+    /// needs, an entry never split across two, and on every page a footer with the name, the
+    /// print date and "Page n of m". Only `creationDate` makes two printouts of the same content differ.
     package func pdfDocument(creationDate: Timestamp? = nil) -> PDFDocument {
         var layout = PrintoutLayout()
         var header = layout.lines(title, style: .title)
         header += layout.lines(citizenName, style: .name)
-        if let cprLine { header += layout.lines(cprLine, style: .meta) }
-        header += layout.lines(printedLine, style: .meta)
+        for line in headerLines { header += layout.lines(line, style: .meta) }
         header.append(.rule(height: 22))
         layout.add(header, spaceBefore: 0)
 
@@ -32,6 +31,7 @@ extension PlanPrintout {
             for block in section.blocks {
                 switch block {
                 case .paragraph(let text):
+                    if section.separateParagraphs && !pendingIsHeading { flush() }
                     pending += layout.lines(text, style: .body)
                     pendingIsHeading = false
                 case .item(let label, let text, let details, let alert):

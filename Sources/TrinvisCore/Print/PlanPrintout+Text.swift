@@ -1,6 +1,6 @@
-extension PlanPrintout {
+extension CitizenPrintout {
     /// The width of the text printout in display columns.
-    package static let textColumns = 72
+    package static var textColumns: Int { 72 }
 
     /// The printout as plain UTF-8 text, wrapped at `textColumns` display columns without
     /// breaking words: the title underlined with `=`, headings with `-`; list entries with their
@@ -9,8 +9,7 @@ extension PlanPrintout {
     package func text() -> String {
         var lines: [String] = [title, underline(title, with: "="), ""]
         lines += wrap(citizenName)
-        if let cprLine { lines += wrap(cprLine) }
-        lines += wrap(printedLine)
+        for line in headerLines { lines += wrap(line) }
         for section in sections {
             lines += ["", section.heading, underline(section.heading, with: "-")]
             let labels = section.blocks.compactMap { block -> String? in
@@ -18,9 +17,10 @@ extension PlanPrintout {
                 return nil
             }
             let labelWidth = labels.map(TextColumns.displayWidth).max() ?? 0
-            for block in section.blocks {
+            for (index, block) in section.blocks.enumerated() {
                 switch block {
                 case .paragraph(let text):
+                    if section.separateParagraphs && index > 0 { lines.append("") }
                     lines += wrap(text)
                 case .item(let label, let text, let details, let alert):
                     let margin = alert ? "! " : "  "

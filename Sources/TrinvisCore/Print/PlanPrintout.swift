@@ -5,7 +5,7 @@
 /// Every text is ready to print: in the printout's language, without control characters and
 /// on one line (line breaks in the data become spaces). The text and PDF renderers lay out the
 /// same `sections`.
-package struct PlanPrintout: Sendable, Equatable {
+package struct PlanPrintout: Sendable, Equatable, CitizenPrintout {
     /// How a step stands, in the citizen's words.
     package enum MilestoneState: Sendable, Equatable, CaseIterable {
         /// Achieved.
@@ -97,6 +97,9 @@ package struct PlanPrintout: Sendable, Equatable {
     /// "Printed 2026-03-02".
     package var printedLine: String { say(.printPrintedOn(say.date(printedOn))) }
 
+    /// The masked CPR number (when there is one) and the print date.
+    package var headerLines: [String] { [cprLine, printedLine].compactMap { $0 } }
+
     /// "Page 1 of 2".
     package func pageLine(_ page: Int, of count: Int) -> String { say(.printPage(page, of: count)) }
 
@@ -153,6 +156,9 @@ package struct PrintSection: Sendable, Equatable {
     package let heading: String
     /// What stands under it, in order.
     package let blocks: [PrintBlock]
+    /// True when its paragraphs are separate (with space between them), as in a letter; false
+    /// when they are lines that belong together (a contact's name, phone and e-mail).
+    package var separateParagraphs = false
 }
 
 /// What a section holds: paragraphs and listed items.

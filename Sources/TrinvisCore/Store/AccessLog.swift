@@ -95,6 +95,14 @@ struct PendingAccessLog {
     var search: (term: String, at: Int64)?
     /// Searches that ended, to write.
     var finishedSearches: [(term: String, at: Int64)] = []
+
+    /// Records that an entry for `key` was just written by other means: a look-up of it noted
+    /// but not yet written is dropped.
+    mutating func markWritten(_ key: Key, at time: Int64) {
+        lookups.removeAll { $0.key == key }
+        queued.remove(key)
+        written[key] = time
+    }
 }
 
 extension Workspace {

@@ -174,15 +174,18 @@ extension Workspace {
     // MARK: Printed files
 
     /// Remembers that a file was printed for the citizen, so that erasing them removes it, and
-    /// logs the print as a look-up.
+    /// logs the print as a look-up. That entry is the print's: a print look-up noted for the
+    /// citizen and not yet written (by `planPrintout`, `accessLetter`) is not written again.
     package func recordPrintedFile(citizen: CitizenID, path: String) throws {
         let absolute = Self.absolutePath(path)
+        let now = clock().seconds
         try database.transaction {
             try database.execute("""
                 INSERT INTO printed_file (citizen_id, path, account, printed_at) VALUES (?, ?, ?, ?)
-                """, [citizen.sqlValue, .text(absolute), .text(actor.account), .integer(clock().seconds)])
+                """, [citizen.sqlValue, .text(absolute), .text(actor.account), .integer(now)])
             try appendAccessLog(.print, citizen: citizen, detail: "printed file")
         }
+        pendingLog.markWritten(.init(citizen: citizen, action: .print), at: now)
     }
 
     /// The files printed for a citizen (administrators and those who may see the citizen).
