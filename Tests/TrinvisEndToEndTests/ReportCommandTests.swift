@@ -6,12 +6,7 @@ import Testing
 @Suite struct ReportCommandTests {
     /// The text of a PDF as pdftotext reads it (UTF-8), one form feed after each page.
     private func pdftotext(_ path: String, in folder: ScratchFolder) throws -> String {
-        let tool = try #require(PrintPlanTests.pdftotextPath, "pdftotext is missing: install poppler-utils (.ci/run does)")
-        let output = folder.file("pdftotext-\(UUID().uuidString).txt")
-        let status = try spawnAndWait([tool, "-enc", "UTF-8", path, output], stdoutPath: "/dev/null",
-                                      stderrPath: folder.file("pdftotext.err"))
-        #expect(status == 0, "pdftotext could not read \(path)")
-        return try String(contentsOfFile: output, encoding: .utf8)
+        try PDFTools.text(of: path, in: folder)
     }
 
     /// Every "N of M (P %)" or "N af M" share in a text.
@@ -31,6 +26,9 @@ import Testing
         #expect(result.stdout.isEmpty && result.stderr.isEmpty)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(bytes.starts(with: Data("%PDF-1.4\n".utf8)))
+        try PDFTools.expectSound(path, in: folder)
+        let fonts = try PDFTools.fonts(of: path, in: folder)
+        #expect(fonts.count == 2 && fonts.allSatisfy { $0.details.hasPrefix("CID TrueType Identity-H yes yes yes") }, "\(fonts)")
 
         let text = try pdftotext(path, in: folder)
         #expect(text.filter { $0 == "\u{0C}" }.count == 1, "one page")
@@ -42,7 +40,7 @@ import Testing
                          "Dage mellem møder med fremmøde (median)", "Udskrevet "] {
             #expect(text.contains(expected), "missing: \(expected)\n\(text)")
         }
-        #expect(!text.contains("?"), "every letter is in WinAnsiEncoding")
+        #expect(!text.contains("?"), "every letter is in the embedded font")
 
         // The figures are those of the text report, with their base: "8 af 8 (100 %)".
         let report = try runTrinvis(["report", "--db", database, "--lang", "da"])
