@@ -123,6 +123,8 @@ import Testing
         }
         for (declared, actual) in file.streamLengths { #expect(declared == actual) }
         #expect(file.streamLengths.count == 2 + 2 * 3)
+        // The text streams stay readable; the font programs and CIDToGIDMaps are compressed.
+        #expect(file.text.components(separatedBy: "/Filter /FlateDecode").count == 1 + 2 * 2)
         for (number, base) in [(3, "DejaVuSans"), (4, "DejaVuSans-Bold")] {
             let pattern = "\(number) 0 obj\n<< /Type /Font /Subtype /Type0 /BaseFont /[A-Z]{6}\\+\(base) /Encoding /Identity-H "
                 + "/DescendantFonts \\[[0-9]+ 0 R\\] /ToUnicode [0-9]+ 0 R >>"
@@ -144,14 +146,15 @@ import Testing
         #expect(file.text.contains("<0103> <0141>\n"))
         #expect(file.text.contains("<09C3> <1EC5>\n"))
 
-        // The font programs read back as TrueType fonts holding the shown glyphs and their parts.
-        let programs = file.streams(with: "/Length1 ")
+        // The font programs are the subsets of the shown glyphs and their parts, compressed.
+        let programs = file.streams(with: "/Filter /FlateDecode /Length1 ")
         #expect(programs.count == 2)
-        let regular = try TrueTypeFont(bytes: programs[0])
-        let shownRegular = Set(PDFFonts.glyphs(of: "Łukasz Wiśniewski Алексей Иванов · Nguyễn Thị Hồng",
-                                               in: try #require(fonts.font(.regular))).map(\.glyph))
-        #expect(regular.glyphCount == (try #require(fonts.font(.regular))).closure(of: shownRegular).count)
-        #expect(regular.glyphCount > shownRegular.count, "the components of ś, ễ, ị and ồ are kept too")
+        let font = try #require(fonts.font(.regular))
+        let shown = Set(PDFFonts.glyphs(of: "Łukasz Wiśniewski Алексей Иванов · Nguyễn Thị Hồng", in: font).map(\.glyph))
+        let subset = font.subset(shown)
+        #expect(subset.glyphs.count > shown.count + 1, "the components of ś, ễ, ị and ồ are kept too")
+        #expect(programs.first == Deflate.zlib(subset.bytes))
+        #expect(file.text.contains("/Filter /FlateDecode /Length1 \(subset.bytes.count) >>"))
     }
 
     @Test func widthsAndTheToUnicodeMapAreWrittenAsTheSpecificationSays() throws {

@@ -213,3 +213,30 @@ enum TinyFont {
         for (index, byte) in word(value, size).enumerated() { bytes[offset + index] = byte }
     }
 }
+
+/// The zlib writer of the font streams (its output is inflated by Python's zlib in the
+/// end-to-end tests, and by every PDF reader).
+@Suite struct DeflateTests {
+    @Test func emptyInputIsTheShortestZlibStream() {
+        // As zlib itself writes it: header, a final fixed block with only its end, Adler-32 of 1.
+        #expect(Deflate.zlib([]) == [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01])
+    }
+
+    @Test func theChecksumIsAdler32() {
+        #expect(Deflate.adler32(Array("Wikipedia".utf8)) == 0x11E6_0398)
+        #expect(Deflate.adler32([]) == 1)
+        // Long input, past the point where the sums are reduced.
+        #expect(Deflate.adler32([UInt8](repeating: 0xFF, count: 100_000)) == 0x149A_302C)
+    }
+
+    @Test func repeatsAreFoundAndTheSameInputGivesTheSameBytes() throws {
+        let text = Array(String(repeating: "Łukasz Wiśniewski, Σοφία Παπαδοπούλου. ", count: 200).utf8)
+        let compressed = Deflate.zlib(text)
+        #expect(compressed.count < text.count / 20, "\(compressed.count) of \(text.count)")
+        #expect(compressed == Deflate.zlib(text))
+        let font = try TrueTypeFontTests.dejaVu().regular
+        let program = font.subset(PDFFonts.glyphs(of: "Ærø Åbenrå", in: font).map(\.glyph)).bytes
+        // Outlines repeat little: with the fixed codes a font program shrinks by a tenth or more.
+        #expect(Deflate.zlib(program).count < program.count * 9 / 10)
+    }
+}

@@ -4,7 +4,8 @@ extension PDFObjectWriter {
     /// CID is the glyph's number in the whole font), then five objects from `next` on: the
     /// CIDFontType2 font with the widths of the shown glyphs, its font descriptor, the subset
     /// font program (FontFile2), the ToUnicode map (so that text can be copied and searched) and
-    /// the CIDToGIDMap from the CIDs to the glyph numbers in the subset.
+    /// the CIDToGIDMap from the CIDs to the glyph numbers in the subset. The two binary streams,
+    /// the font program and the CIDToGIDMap, are Flate-compressed; the rest stays readable.
     mutating func embed(_ font: TrueTypeFont, showing shown: [TrueTypeFont.GlyphID: String], as number: Int,
                         next: inout Int) {
         let cids = shown.keys.sorted()
@@ -33,7 +34,7 @@ extension PDFObjectWriter {
                + "/ItalicAngle \(PDFSyntax.number(font.italicAngle)) /Ascent \(scaled(font.ascender)) "
                + "/Descent \(scaled(font.descender)) /CapHeight \(scaled(font.capHeight)) /StemV \(stem) "
                + "/FontFile2 \(program) 0 R >>")
-        stream(program, subset.bytes, entries: "/Length1 \(subset.bytes.count)")
+        stream(program, Deflate.zlib(subset.bytes), entries: "/Filter /FlateDecode /Length1 \(subset.bytes.count)")
         stream(toUnicode, Self.toUnicodeMap(cids.map { ($0, shown[$0] ?? "") }))
 
         var gids: [UInt8] = []
@@ -42,7 +43,7 @@ extension PDFObjectWriter {
         for cid in 0...highest {
             gids.appendUInt16(subset.newGlyph(for: TrueTypeFont.GlyphID(cid)) ?? 0)
         }
-        stream(map, gids)
+        stream(map, Deflate.zlib(gids), entries: "/Filter /FlateDecode")
     }
 
     /// `[3 [600 633] 36 [684]]`: the widths of the CIDs in thousandths, runs of consecutive

@@ -82,9 +82,10 @@ package struct PDFPage: Sendable, Equatable {
     }
 }
 
-/// A PDF document of A4 pages, written without compression, its text set in embedded subsets of
-/// TrueType fonts (or in the standard Helvetica fonts when there are none). The bytes depend
-/// only on the pages, the fonts, the title and the creation date.
+/// A PDF document of A4 pages, its text set in embedded subsets of TrueType fonts (or in the
+/// standard Helvetica fonts when there are none). Only the font programs and their CIDToGIDMaps
+/// are compressed; the pages' content stays readable. The bytes depend only on the pages, the
+/// fonts, the title and the creation date.
 package struct PDFDocument: Sendable, Equatable {
     /// The width of an A4 page in points.
     package static let pageWidth = 595.0

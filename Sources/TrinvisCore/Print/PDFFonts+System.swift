@@ -140,6 +140,8 @@ extension PDFFonts {
 
 /// A font file that cannot be used, and why.
 struct FontFileError: Error {
+    /// The file.
     let path: String
+    /// Why it cannot be used ("No such file or directory").
     let reason: String
 }

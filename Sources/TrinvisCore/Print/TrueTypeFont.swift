@@ -10,15 +10,21 @@ package struct TrueTypeFont: Sendable, Equatable {
 
     /// The font's outer box in font units.
     package struct Box: Sendable, Equatable {
+        /// The left edge.
         package let xMin: Int
+        /// The bottom edge (below the baseline: negative).
         package let yMin: Int
+        /// The right edge.
         package let xMax: Int
+        /// The top edge.
         package let yMax: Int
     }
 
     /// Where a table is in the file.
     struct Table: Sendable, Equatable {
+        /// Its first byte.
         let offset: Int
+        /// Its length in bytes (without padding).
         let length: Int
     }
 
@@ -352,6 +358,7 @@ package enum TrueTypeError: Error, Sendable, Equatable, CustomStringConvertible 
 
 /// The bytes of a font file read big-endian, every read checked against the end.
 struct FontData: Sendable, Equatable {
+    /// The file.
     let bytes: [UInt8]
 
     init(_ bytes: [UInt8]) {
@@ -361,25 +368,30 @@ struct FontData: Sendable, Equatable {
     /// The file's length in bytes.
     var count: Int { bytes.count }
 
+    /// The unsigned 16-bit number at `offset`.
     func uint16(_ offset: Int) throws -> UInt16 {
         guard offset >= 0, offset + 2 <= bytes.count else { throw TrueTypeError.damaged("cut short") }
         return UInt16(bytes[offset]) << 8 | UInt16(bytes[offset + 1])
     }
 
+    /// The signed 16-bit number at `offset`.
     func int16(_ offset: Int) throws -> Int16 {
         Int16(bitPattern: try uint16(offset))
     }
 
+    /// The unsigned 32-bit number at `offset`.
     func uint32(_ offset: Int) throws -> UInt32 {
         guard offset >= 0, offset + 4 <= bytes.count else { throw TrueTypeError.damaged("cut short") }
         return UInt32(bytes[offset]) << 24 | UInt32(bytes[offset + 1]) << 16 | UInt32(bytes[offset + 2]) << 8
             | UInt32(bytes[offset + 3])
     }
 
+    /// The signed 32-bit number at `offset` (a 16.16 fixed-point value read whole).
     func int32(_ offset: Int) throws -> Int32 {
         Int32(bitPattern: try uint32(offset))
     }
 
+    /// `length` bytes from `offset`.
     func bytes(_ offset: Int, _ length: Int) throws -> ArraySlice<UInt8> {
         guard offset >= 0, length >= 0, offset + length <= bytes.count else { throw TrueTypeError.damaged("cut short") }
         return bytes[offset..<(offset + length)]
