@@ -47,7 +47,7 @@ extension CommandRunner {
         case .text: try deliver(report.text(labels: labels), to: output)
         case .csv: try deliver(report.csv(labels: labels), to: output)
         case .json: try deliver(report.json.serialized(), to: output)
-        case .pdf: try deliver(report.pdf(labels: labels, creationDate: workspace.clock()), to: output)
+        case .pdf: try deliver(report.pdf(labels: labels, fonts: printFonts(), creationDate: workspace.clock()), to: output)
         }
     }
 
@@ -77,7 +77,7 @@ extension CommandRunner {
         let printout = try make(workspace, id)
         switch format {
         case .text: try deliver(printout.text(), to: output)
-        case .pdf: try deliver(printout.pdf(creationDate: workspace.clock()), to: output)
+        case .pdf: try deliver(printout.pdf(fonts: printFonts(), creationDate: workspace.clock()), to: output)
         }
         // A file written for the citizen is remembered, so that erasing them removes it too (and
         // the print is logged with it); a print to standard output is logged as a look-up.
@@ -97,6 +97,14 @@ extension CommandRunner {
         if let output {
             writeOutput(say(.calendarWritten(path: output, meetings: calendar.meetings.count)) + "\n")
         }
+    }
+
+    /// The fonts for a PDF, read from the system now; a warning on standard error when there is
+    /// no usable TrueType font and the PDF is set in the standard fonts.
+    func printFonts() -> PDFFonts {
+        let choice = PDFFonts.system(environment: environment.variables)
+        if let problem = choice.problem { printError(say(.printFontFallback(problem))) }
+        return choice.fonts
     }
 
     /// A usage error when a PDF would go to standard output and that is a terminal: a PDF needs

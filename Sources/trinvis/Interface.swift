@@ -24,7 +24,8 @@ extension CommandRunner {
         do {
             let folder = (environment.defaultDataFolder as NSString).appendingPathComponent("prints")
             ending = try Application.run(workspace: workspace, language: say.language, mouse: invocation.mouse,
-                                         printFolder: folder, printer: Printer.configured(environment: environment.variables))
+                                         printFolder: folder, printer: Printer.configured(environment: environment.variables),
+                                         fontEnvironment: environment.variables)
         } catch let error as TerminalStartError {
             switch error {
             case .notATerminal: throw Failure(phrase: .notATerminal)

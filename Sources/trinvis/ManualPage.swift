@@ -45,7 +45,12 @@ enum ManualPage {
             ".TP", ".I ~/.local/share/trinvis/trinvis.sqlite",
             "the database of a single-user installation (or \\fB$TRINVIS_DB\\fR, or \\fB$XDG_DATA_HOME\\fR/trinvis/trinvis.sqlite)",
             ".TP", ".I ~/.local/share/trinvis/prints",
-            "the plans and reports printed from the interface",
+            "the plans and reports printed from the interface, a new file for each print",
+            ".TP", ".I /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+            "the font the PDFs embed (fonts-dejavu-core), with DejaVuSans-Bold.ttf; also looked for in ~/.local/share/fonts, "
+                + "~/.fonts and the fonts folder of each \\fB$XDG_DATA_DIRS\\fR. \\fB$TRINVIS_FONT\\fR and "
+                + "\\fB$TRINVIS_FONT_BOLD\\fR name other TrueType fonts. Without a usable font the PDFs are set in the "
+                + "standard fonts, in which letters outside Western European ones print as ?, and a warning says so",
             ".TP", ".I /etc/trinvis/trinvis.conf",
             "the configuration of a shared installation: the line \\fBdatabase = \\fIPATH\\fR names the only database a setgid Trinvis uses",
             ".TP", ".I /var/lib/trinvis/trinvis.sqlite",

@@ -166,7 +166,7 @@ private func unwrapped(_ text: String) -> String {
         let text = unwrapped(letter.text())
         #expect(text.contains("March 2026  301 look-ups · 2 additions"), "\(text)")
         #expect(letter.text().split(separator: "\n").count < 80)
-        let pdf = letter.pdfDocument()
+        let pdf = letter.pdfDocument(fonts: PDFFonts.system(environment: [:]).fonts)
         #expect(pdf.pages.count <= 2)
     }
 

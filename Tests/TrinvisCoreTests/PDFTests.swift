@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import TrinvisCore
 
-/// The PDF writer: WinAnsi encoding, font metrics, line wrapping and the file structure.
+/// The PDF writer: WinAnsi encoding and the standard fonts' metrics, the embedded fonts, line
+/// wrapping and the file structure.
 @Suite struct PDFTests {
     @Test func winAnsiKeepsDanishLettersAndTheEuroExact() {
         #expect(WinAnsi.encode("æøåÆØÅ€é") == [0xE6, 0xF8, 0xE5, 0xC6, 0xD8, 0xC5, 0x80, 0xE9])
@@ -19,13 +20,28 @@ import Testing
         #expect(WinAnsi.byte(for: "\u{0081}" as Unicode.Scalar) == nil)
     }
 
-    @Test func widthsComeFromTheHelveticaMetrics() {
+    @Test func standardWidthsComeFromTheHelveticaMetrics() {
         // H 722, e 556, l 222, l 222, o 556 in Helvetica; the bold face is wider.
-        #expect(PDFFont.helvetica.width(of: "Hello", size: 1000) == 2278)
-        #expect(PDFFont.helveticaBold.width(of: "Hello", size: 1000) == 722 + 556 + 278 + 278 + 611)
-        #expect(PDFFont.helvetica.width(of: "æøå", size: 10) == (889 + 611 + 556) / 100.0)
-        #expect(PDFFont.helveticaBold.advance(of: 0xC6) == 1000)  // Æ
-        #expect(PDFFont.helvetica.advance(of: 0x80) == 556)  // €
+        let fonts = PDFFonts.standard
+        #expect(fonts.width(of: "Hello", face: .regular, size: 1000) == 2278)
+        #expect(fonts.width(of: "Hello", face: .bold, size: 1000) == 722 + 556 + 278 + 278 + 611)
+        #expect(fonts.width(of: "æøå", face: .regular, size: 10) == (889 + 611 + 556) / 100.0)
+        #expect(PDFStandardFont.helveticaBold.advance(of: 0xC6) == 1000)  // Æ
+        #expect(PDFStandardFont.helvetica.advance(of: 0x80) == 556)  // €
+    }
+
+    @Test func embeddedWidthsAreTheFontsAdvancesInThousandths() throws {
+        let dejaVu = try TrueTypeFontTests.dejaVu()
+        let fonts = PDFFonts.embedded(regular: dejaVu.regular, bold: dejaVu.bold)
+        // Ł 1151, u 1298, k 1186 of 2048 units: 562 + 634 + 579 thousandths.
+        let glyphs = PDFFonts.glyphs(of: "Łuk", in: dejaVu.regular).map(\.glyph)
+        #expect(glyphs.map(dejaVu.regular.width(of:)) == [562, 634, 579])
+        #expect(fonts.width(of: "Łuk", face: .regular, size: 10) == Double(562 + 634 + 579) / 100)
+        #expect(fonts.width(of: "Łuk", face: .bold, size: 10) > fonts.width(of: "Łuk", face: .regular, size: 10))
+        // Widths add up, as line wrapping needs.
+        let name = "Σοφία Παπαδοπούλου"
+        let sum = name.reduce(0.0) { $0 + fonts.width(of: String($1), face: .regular, size: 11) }
+        #expect(abs(fonts.width(of: name, face: .regular, size: 11) - sum) < 1e-9)
     }
 
     @Test func wrappingKeepsWordsWholeAndCutsOnlyWordsWiderThanALine() {
@@ -39,8 +55,8 @@ import Testing
     }
 
     @Test func textIsEscapedInsideLiteralStrings() {
-        var page = PDFPage()
-        page.drawText("a(b)c\\d", x: 10, y: 20.5, font: .helvetica, size: 11)
+        var page = PDFPage(fonts: .standard)
+        page.drawText("a(b)c\\d", x: 10, y: 20.5, face: .regular, size: 11)
         let content = String(decoding: page.content, as: UTF8.self)
         #expect(content.contains("/F1 11 Tf 10 20.5 Td (a\\(b\\)c\\\\d) Tj"))
         #expect(PDFSyntax.number(-0.254) == "-0.25")
@@ -51,11 +67,11 @@ import Testing
     }
 
     @Test func theFileHasAHeaderACorrectCrossReferenceTableAndATrailer() throws {
-        var first = PDFPage(), second = PDFPage()
-        first.drawText("Side 1 – Ærø", x: 64, y: 700, font: .helveticaBold, size: 14)
+        var first = PDFPage(fonts: .standard), second = PDFPage(fonts: .standard)
+        first.drawText("Side 1 – Ærø", x: 64, y: 700, face: .bold, size: 14)
         second.drawLine(fromX: 64, fromY: 60, toX: 531, toY: 60, width: 0.5, color: PDFColor(gray: 0.7))
         let document = PDFDocument(title: "Din plan \u{2013} Åse Ærø 😀", creationDate: instant("2026-03-02T10:30:00+01:00"),
-                                   pages: [first, second])
+                                   fonts: .standard, pages: [first, second])
         let bytes = document.bytes()
         let file = PDFFile(bytes)
 
@@ -90,10 +106,77 @@ import Testing
         #expect(file.contains(Array("(Side 1 ".utf8) + [0x96, 0x20, 0xC6, 0x72, 0xF8, 0x29]))
     }
 
-    @Test func theOutputIsTheSameEveryTimeExceptTheCreationDate() {
-        var page = PDFPage()
-        page.drawText("Delmål", x: 64, y: 700, font: .helvetica, size: 11)
-        let one = PDFDocument(title: "Plan", creationDate: instant("2026-03-02T10:30:00+01:00"), pages: [page])
+    @Test func embeddedFontsAreType0FontsWithASubsetWidthsAndAToUnicodeMap() throws {
+        let fonts = try TrueTypeFontTests.embeddedFonts()
+        var first = PDFPage(fonts: fonts), second = PDFPage(fonts: fonts)
+        first.drawText("Łukasz Wiśniewski", x: 64, y: 700, face: .regular, size: 11)
+        first.drawText("Σοφία Παπαδοπούλου", x: 64, y: 680, face: .bold, size: 14)
+        second.drawText("Алексей Иванов · Nguyễn Thị Hồng", x: 64, y: 700, face: .regular, size: 11)
+        let document = PDFDocument(title: "Plan", fonts: fonts, pages: [first, second])
+        let file = PDFFile(document.bytes())
+
+        // Catalog, pages, two fonts, info, two pages of two objects, five objects per face.
+        let entries = try #require(file.xrefEntries)
+        #expect(entries.count == 1 + 5 + 4 + 10)
+        for (number, offset) in entries.enumerated().dropFirst() {
+            #expect(file.string(at: offset, length: "\(number) 0 obj".count) == "\(number) 0 obj", "object \(number)")
+        }
+        for (declared, actual) in file.streamLengths { #expect(declared == actual) }
+        #expect(file.streamLengths.count == 2 + 2 * 3)
+        // The text streams stay readable; the font programs and CIDToGIDMaps are compressed.
+        #expect(file.text.components(separatedBy: "/Filter /FlateDecode").count == 1 + 2 * 2)
+        for (number, base) in [(3, "DejaVuSans"), (4, "DejaVuSans-Bold")] {
+            let pattern = "\(number) 0 obj\n<< /Type /Font /Subtype /Type0 /BaseFont /[A-Z]{6}\\+\(base) /Encoding /Identity-H "
+                + "/DescendantFonts \\[[0-9]+ 0 R\\] /ToUnicode [0-9]+ 0 R >>"
+            #expect(file.text.range(of: pattern, options: .regularExpression) != nil, "font \(number)")
+        }
+        #expect(file.text.components(separatedBy: "/Subtype /CIDFontType2").count == 3)
+        #expect(file.text.components(separatedBy: "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>")
+                .count == 3)
+        #expect(file.text.components(separatedBy: "/FontFile2 ").count == 3)
+        #expect(!file.text.contains("WinAnsiEncoding"))
+
+        // The text is glyph numbers: Ł is glyph 259 of DejaVu Sans, and the page shows exactly
+        // what was drawn.
+        #expect(PDFTextRun.all(in: first).first?.codes.first == 259)
+        #expect(first.texts == ["Łukasz Wiśniewski", "Σοφία Παπαδοπούλου"])
+        #expect(second.texts == ["Алексей Иванов · Nguyễn Thị Hồng"])
+        #expect(file.contains(Array("<0103".utf8)))
+        // The ToUnicode map of the regular face maps glyph 259 to U+0141 and ễ (2499) to U+1EC5.
+        #expect(file.text.contains("<0103> <0141>\n"))
+        #expect(file.text.contains("<09C3> <1EC5>\n"))
+
+        // The font programs are the subsets of the shown glyphs and their parts, compressed.
+        let programs = file.streams(with: "/Filter /FlateDecode /Length1 ")
+        #expect(programs.count == 2)
+        let font = try #require(fonts.font(.regular))
+        let shown = Set(PDFFonts.glyphs(of: "Łukasz Wiśniewski Алексей Иванов · Nguyễn Thị Hồng", in: font).map(\.glyph))
+        let subset = font.subset(shown)
+        #expect(subset.glyphs.count > shown.count + 1, "the components of ś, ễ, ị and ồ are kept too")
+        #expect(programs.first == Deflate.zlib(subset.bytes))
+        #expect(file.text.contains("/Filter /FlateDecode /Length1 \(subset.bytes.count) >>"))
+    }
+
+    @Test func widthsAndTheToUnicodeMapAreWrittenAsTheSpecificationSays() throws {
+        let font = try TrueTypeFontTests.dejaVu().regular
+        // Space 651 and "!" 821 of 2048 units, then a gap, then "A".
+        #expect(PDFObjectWriter.widths([3, 4, 36], font) == "[3 [318 401] 36 [684]]")
+        #expect(PDFObjectWriter.widths([], font) == "[]")
+        let map = String(decoding: PDFObjectWriter.toUnicodeMap([(259, "Ł"), (5857, "😀")]), as: UTF8.self)
+        #expect(map.contains("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"))
+        #expect(map.contains("2 beginbfchar\n<0103> <0141>\n<16E1> <D83DDE00>\nendbfchar\n"))
+        let many = String(decoding: PDFObjectWriter.toUnicodeMap((1...150).map { (UInt16($0), "a") }), as: UTF8.self)
+        #expect(many.contains("100 beginbfchar\n") && many.contains("50 beginbfchar\n"))
+        #expect(PDFObjectWriter.subsetTag(font: font, glyphs: [0, 3]).range(of: "^[A-Z]{6}$", options: .regularExpression) != nil)
+        #expect(PDFObjectWriter.subsetTag(font: font, glyphs: [0, 3]) != PDFObjectWriter.subsetTag(font: font, glyphs: [0, 4]))
+    }
+
+    @Test(arguments: [false, true])
+    func theOutputIsTheSameEveryTimeExceptTheCreationDate(_ embedded: Bool) throws {
+        let fonts = embedded ? try TrueTypeFontTests.embeddedFonts() : .standard
+        var page = PDFPage(fonts: fonts)
+        page.drawText("Delmål Łukasz", x: 64, y: 700, face: .regular, size: 11)
+        let one = PDFDocument(title: "Plan", creationDate: instant("2026-03-02T10:30:00+01:00"), fonts: fonts, pages: [page])
         var other = one
         other.creationDate = instant("2026-03-02T11:45:00+01:00")
         #expect(one.bytes() == one.bytes())
@@ -103,10 +186,87 @@ import Testing
     }
 }
 
+/// A line of text in a content stream (`BT … /Fn size Tf x y Td <glyphs> Tj ET`, or a literal
+/// string for the standard fonts), read back with its face, size, position and text.
+struct PDFTextRun: CustomStringConvertible {
+    let face: PDFFace
+    let size: Double
+    let x: Double
+    let y: Double
+    /// The codes shown: glyph numbers for an embedded font, WinAnsi bytes for a standard one.
+    let codes: [Int]
+    /// The text the codes stand for (by the page's glyph map, or WinAnsi).
+    let text: String
+    let fonts: PDFFonts
+
+    /// The width as a reader sets it, from the font's widths.
+    var width: Double {
+        let units = codes.reduce(0) { sum, code in
+            sum + (fonts.font(face).map { $0.width(of: UInt16(code)) } ?? PDFStandardFont(face).advance(of: UInt8(code)))
+        }
+        return Double(units) * size / 1000
+    }
+
+    var description: String { "x \(x) width \(width): \(text)" }
+
+    /// Every text line of a page.
+    static func all(in page: PDFPage) -> [PDFTextRun] {
+        page.content.split(separator: 0x0A).compactMap { line -> PDFTextRun? in
+            let bytes = Array(line), marker = Array(" Td ".utf8)
+            guard bytes.starts(with: Array("BT".utf8)),
+                  let td = (0..<max(bytes.count - marker.count, 0)).first(where: { bytes[$0..<($0 + marker.count)].elementsEqual(marker) })
+            else { return nil }
+            let words = String(decoding: bytes[..<td], as: UTF8.self).split(separator: " ")
+            guard let tf = words.firstIndex(of: "Tf"), tf >= 2, let size = Double(words[tf - 1]),
+                  let x = Double(words[tf + 1]), let y = Double(words[tf + 2]) else { return nil }
+            let face: PDFFace = words[tf - 2] == "/F2" ? .bold : .regular
+            let operand = Array(bytes[(td + marker.count)...])
+            var codes: [Int] = []
+            if operand.first == 0x3C {
+                let hex = operand.dropFirst().prefix { $0 != 0x3E }
+                for start in stride(from: hex.startIndex, to: hex.endIndex, by: 4) {
+                    codes.append(Int(String(decoding: hex[start..<min(start + 4, hex.endIndex)], as: UTF8.self), radix: 16) ?? -1)
+                }
+            } else {
+                var escaped = false
+                for byte in operand.dropFirst() {
+                    if escaped { codes.append(Int(byte)); escaped = false; continue }
+                    if byte == 0x5C { escaped = true; continue }
+                    if byte == 0x29 { break }
+                    codes.append(Int(byte))
+                }
+            }
+            let shown: String
+            if page.fonts.isEmbedded {
+                let glyphs = page.shownGlyphs[face] ?? [:]
+                shown = codes.map { glyphs[UInt16(clamping: $0)] ?? "\u{FFFD}" }.joined()
+            } else {
+                shown = String(codes.map { winAnsiCharacters[$0] ?? "?" })
+            }
+            return PDFTextRun(face: face, size: size, x: x, y: y, codes: codes, text: shown, fonts: page.fonts)
+        }
+    }
+
+    /// The character of each WinAnsi code.
+    private static let winAnsiCharacters: [Int: Character] = {
+        var characters: [Int: Character] = [:]
+        for value in UInt32(0x20)...0x2200 {
+            if let scalar = Unicode.Scalar(value), let byte = WinAnsi.byte(for: scalar) { characters[Int(byte)] = Character(scalar) }
+        }
+        return characters
+    }()
+}
+
+extension PDFPage {
+    /// The text of each line drawn on the page, in order.
+    var texts: [String] { PDFTextRun.all(in: self).map(\.text) }
+}
+
 /// A written PDF file, read back for the structure tests.
 struct PDFFile {
     let bytes: [UInt8]
-    /// The file as Latin-1 text, one character a byte, so that offsets are byte offsets.
+    /// The file as Latin-1 text, one scalar a byte, so that offsets in its UTF-16 view are byte
+    /// offsets (a String counts CR LF as one character).
     let text: String
 
     init(_ bytes: [UInt8]) {
@@ -133,7 +293,9 @@ struct PDFFile {
     /// The offsets of the cross-reference table, by object number (0 is the free entry).
     var xrefEntries: [Int]? {
         guard let start = startxref, let header = string(at: start, length: 5), header == "xref\n" else { return nil }
-        let lines = text.dropFirst(start).split(separator: "\n", omittingEmptySubsequences: false)
+        // From the bytes: a font program before it may hold CR LF, which a String counts as one.
+        let tail = String(bytes[start...].map { Character(Unicode.Scalar($0)) })
+        let lines = tail.split(separator: "\n", omittingEmptySubsequences: false)
         let counts = lines[1].split(separator: " ")
         guard counts.count == 2, counts[0] == "0", let count = Int(counts[1]) else { return nil }
         return lines[2..<(2 + count)].compactMap { line in
@@ -155,6 +317,21 @@ struct PDFFile {
         return String(decoding: units, as: UTF16.self)
     }
 
+    /// The data of the streams whose dictionary holds `entry`, in order.
+    func streams(with entry: String) -> [[UInt8]] {
+        var result: [[UInt8]] = []
+        var search = text.startIndex
+        while let found = text.range(of: entry, range: search..<text.endIndex),
+              let open = text.range(of: ">>\nstream\n", range: found.upperBound..<text.endIndex),
+              let close = text.range(of: "\nendstream", range: open.upperBound..<text.endIndex) {
+            let start = text.utf16.distance(from: text.startIndex, to: open.upperBound)
+            let end = text.utf16.distance(from: text.startIndex, to: close.lowerBound)
+            result.append(Array(bytes[start..<end]))
+            search = close.upperBound
+        }
+        return result
+    }
+
     /// Per stream: the declared /Length and the bytes actually between `stream` and `endstream`.
     var streamLengths: [(declared: Int, actual: Int)] {
         var result: [(Int, Int)] = []
@@ -163,7 +340,7 @@ struct PDFFile {
             let declared = Int(text[length.upperBound...].prefix { $0.isNumber }) ?? -1
             guard let open = text.range(of: ">>\nstream\n", range: length.upperBound..<text.endIndex),
                   let close = text.range(of: "\nendstream", range: open.upperBound..<text.endIndex) else { break }
-            result.append((declared, text.distance(from: open.upperBound, to: close.lowerBound)))
+            result.append((declared, text.utf16.distance(from: open.upperBound, to: close.lowerBound)))
             search = close.upperBound
         }
         return result

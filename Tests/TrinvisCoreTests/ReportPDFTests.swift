@@ -18,20 +18,25 @@ import Testing
         return report
     }
 
-    /// `text` as it stands in a content stream: a WinAnsi literal string.
-    static func literal(_ text: String) -> [UInt8] {
-        PDFSyntax.literalString(WinAnsi.encode(text))
+    /// The lines of text of the report's page in `fonts` (the embedded DejaVu fonts by default).
+    static func texts(_ report: ResultsReport, labels: ReportLabels = .english, fonts: PDFFonts? = nil) throws -> [String] {
+        let fonts = try fonts ?? TrueTypeFontTests.embeddedFonts()
+        return report.pdfDocument(labels: labels, fonts: fonts, creationDate: instant("2026-03-02T10:30:00+01:00")).pages[0].texts
     }
 
-    @Test func theFileIsOnePageWithACorrectCrossReferenceTable() throws {
-        let bytes = Self.filteredReport().pdf(labels: .danish, creationDate: instant("2026-03-02T10:30:00+01:00"))
+    @Test(arguments: [false, true])
+    func theFileIsOnePageWithACorrectCrossReferenceTable(_ embedded: Bool) throws {
+        let fonts = embedded ? try TrueTypeFontTests.embeddedFonts() : .standard
+        let bytes = Self.filteredReport().pdf(labels: .danish, fonts: fonts, creationDate: instant("2026-03-02T10:30:00+01:00"))
         let file = PDFFile(bytes)
         #expect(bytes.starts(with: Array("%PDF-1.4\n%".utf8)))
         #expect(file.text.hasSuffix("%%EOF\n"))
         let startxref = try #require(file.startxref)
         #expect(file.string(at: startxref, length: 4) == "xref")
         let entries = try #require(file.xrefEntries)
-        #expect(entries.count == 8)  // object 0, catalog, pages, two fonts, info, one page and its content
+        // Object 0, catalog, pages, two fonts, info, one page and its content; five more per
+        // embedded face.
+        #expect(entries.count == 8 + (embedded ? 10 : 0))
         for (number, offset) in entries.enumerated().dropFirst() {
             #expect(file.string(at: offset, length: "\(number) 0 obj".count) == "\(number) 0 obj", "object \(number)")
         }
@@ -40,14 +45,13 @@ import Testing
         #expect(file.infoTitle == "Resultatopgørelse \u{2013} fra 2014-01-01")
         #expect(file.text.contains("/CreationDate (D:20260302103000+01'00')"))
         // The same report gives the same bytes.
-        #expect(bytes == Self.filteredReport().pdf(labels: .danish, creationDate: instant("2026-03-02T10:30:00+01:00")))
+        #expect(bytes == Self.filteredReport().pdf(labels: .danish, fonts: fonts, creationDate: instant("2026-03-02T10:30:00+01:00")))
     }
 
     @Test(arguments: [ReportLabels.english, ReportLabels.danish])
-    func thePageHasTheWordsAndFiguresOfTheText(_ labels: ReportLabels) {
+    func thePageHasTheWordsAndFiguresOfTheText(_ labels: ReportLabels) throws {
         let report = Self.filteredReport()
-        let page = PDFFile(report.pdfDocument(labels: labels, creationDate: instant("2026-03-02T10:30:00+01:00"))
-            .pages[0].content)
+        let page = try Self.texts(report, labels: labels)
         var expected = [labels.title, labels.period(from: report.from, to: report.to), labels.citizens, "75",
                         "(" + labels.citizensNote + ")", "Inger Holm", "Jobcenter Ryslinge [31m",
                         labels.softHeading, labels.softNote, labels.dimension, labels.assessed, labels.improved,
@@ -72,89 +76,90 @@ import Testing
                      labels.share(60, of: 360, percent: 17), labels.share(40, of: 400, percent: 10)]
         let text = report.text(labels: labels)
         for phrase in expected {
-            let found = page.contains(Self.literal(phrase))
+            let found = page.contains(phrase)
             #expect(found, "missing: \(phrase)")
             if phrase.contains(" of ") || phrase.contains(" af ") {
                 #expect(text.contains(phrase), "the text form writes \(phrase) too")
             }
         }
-        let share = page.contains(Self.literal(labels == .danish ? "60 af 67 (90 %)" : "60 of 67 (90 %)"))
+        let share = page.contains(labels == .danish ? "60 af 67 (90 %)" : "60 of 67 (90 %)")
         #expect(share)
         // The escape character of the organisation's name never reaches the page.
-        let escaped = page.contains([0x1B]) || page.contains(Array("\\033".utf8))
+        let escaped = page.joined().contains("\u{1B}")
         #expect(!escaped)
     }
 
-    @Test func danishLettersAreSingleWinAnsiBytes() {
-        let page = PDFFile(Self.filteredReport().pdfDocument(labels: .danish).pages[0].content)
+    @Test func inTheStandardFontsDanishLettersAreSingleWinAnsiBytes() {
+        let page = PDFFile(Self.filteredReport().pdfDocument(labels: .danish, fonts: .standard).pages[0].content)
         let found = [Array("(".utf8) + [0xD8] + Array("konomi)".utf8), Array("(Forhold til systemet)".utf8),
                      Array("(Resultatopg".utf8) + [0xF8] + Array("relse)".utf8)].map(page.contains)
         #expect(found == [true, true, true])
     }
 
-    @Test(arguments: [1, 3, 40])
-    func everythingStaysInsideTheMarginsOfOnePage(_ cohorts: Int) {
+    @Test(arguments: [1, 3, 40], [false, true])
+    func everythingStaysInsideTheMarginsOfOnePage(_ cohorts: Int, _ embedded: Bool) throws {
+        let fonts = embedded ? try TrueTypeFontTests.embeddedFonts() : .standard
         for labels in [ReportLabels.english, .danish] {
-            let document = Self.filteredReport(cohorts: cohorts).pdfDocument(labels: labels,
+            let document = Self.filteredReport(cohorts: cohorts).pdfDocument(labels: labels, fonts: fonts,
                                                                              creationDate: instant("2026-03-02T10:30:00+01:00"))
             #expect(document.pages.count == 1)
-            let runs = PDFTextRun.all(in: document.pages[0].content)
-            let positions = ReportTextPosition.all(in: document.pages[0].content)
-            #expect(runs.count == positions.count && !runs.isEmpty)
-            for (run, position) in zip(runs, positions) {
+            let runs = PDFTextRun.all(in: document.pages[0])
+            #expect(!runs.isEmpty)
+            for run in runs {
                 #expect(run.x >= 50 - 0.01 && run.x + run.width <= PDFDocument.pageWidth - 50 + 0.01, "\(run)")
-                #expect(position.y >= 36 - 0.01 && position.y <= PDFDocument.pageHeight - 50, "\(run) at \(position.y)")
+                #expect(run.y >= 36 - 0.01 && run.y <= PDFDocument.pageHeight - 50, "\(run) at \(run.y)")
             }
             // Nothing but the footer below the body's bottom edge.
-            let body = positions.filter { $0.y > 40 }
+            let body = runs.filter { $0.y > 40 }
             #expect(body.allSatisfy { $0.y >= 62 })
         }
     }
 
-    @Test func cohortsTooManyForThePageAreNamedInsteadOfCut() {
-        func has(_ report: ResultsReport, _ text: String) -> Bool {
-            PDFFile(report.pdfDocument(labels: .english).pages[0].content).contains(Self.literal(text))
+    @Test func cohortsTooManyForThePageAreNamedInsteadOfCut() throws {
+        func has(_ report: ResultsReport, _ text: String) throws -> Bool {
+            try Self.texts(report).contains(text)
         }
         // Without a filter, three cohorts fit under the contact figures.
         var few = ReportRenderingTests.exampleReport()
         few.cohorts = Self.filteredReport(cohorts: 3).cohorts
-        #expect(has(few, ReportLabels.english.cohortsHeading))
-        #expect(has(few, "Q3 2016"))
-        #expect(!has(few, "3 cohorts by quarter of start: too many for this page; they are in the text, CSV and JSON report"))
+        #expect(try has(few, ReportLabels.english.cohortsHeading))
+        #expect(try has(few, "Q3 2016"))
+        #expect(try !has(few, "3 cohorts by quarter of start: too many for this page; they are in the text, CSV and JSON report"))
         // Forty do not: the page says how many there are and where they are.
         let many = Self.filteredReport(cohorts: 40)
-        #expect(!has(many, ReportLabels.english.cohortsHeading))
-        #expect(!has(many, "Q1 2016"))
-        #expect(has(many, "40 cohorts by quarter of start: too many for this page; they are in the text, CSV and JSON report"))
+        #expect(try !has(many, ReportLabels.english.cohortsHeading))
+        #expect(try !has(many, "Q1 2016"))
+        #expect(try has(many, "40 cohorts by quarter of start: too many for this page; they are in the text, CSV and JSON report"))
         // No cohorts: neither.
         var none = Self.filteredReport()
         none.cohorts = []
-        let page = PDFFile(none.pdfDocument(labels: .english).pages[0].content)
-        let mentionsCohorts = page.contains(Array("cohorts".utf8)) || page.contains(Array("Cohorts".utf8))
+        let page = try Self.texts(none).joined(separator: "\n")
+        let mentionsCohorts = page.contains("cohorts") || page.contains("Cohorts")
         #expect(!mentionsCohorts)
     }
 
-    @Test func barsAreDrawnOnlyForSharesOfSomething() {
+    @Test func barsAreDrawnOnlyForSharesOfSomething() throws {
         // The example: two dimensions assessed, all eleven outcome kinds of 75 citizens, three
         // milestone shares, three contact shares, and the legend's three swatches.
         let example = ReportRenderingTests.exampleReport()
         let outlines = { (report: ResultsReport) -> Int in
-            String(decoding: report.pdfDocument().pages[0].content, as: UTF8.self)
+            String(decoding: report.pdfDocument(fonts: .standard).pages[0].content, as: UTF8.self)
                 .split(separator: "\n").filter { $0.hasSuffix(" re S") }.count
         }
         #expect(outlines(example) == 2 + 11 + 3 + 3 + 3)
         // Nothing counted: no bars, only the legend.
         let empty = ResultsReport(from: nil, to: nil, figures: .empty)
         #expect(outlines(empty) == 3)
-        let emptyPage = PDFFile(empty.pdfDocument().pages[0].content)
-        let (shares, percentages) = (emptyPage.contains(Self.literal("0 of 0")), emptyPage.contains(Array("%".utf8)))
+        let emptyPage = try Self.texts(empty)
+        let (shares, percentages) = (emptyPage.contains("0 of 0"), emptyPage.joined().contains("%"))
         #expect(shares)
         #expect(!percentages, "no percentage of nothing")
     }
 
     @Test func theStackedBarSplitsAtTheExactShares() throws {
         // Quality of life: 60, 5 and 2 of 67 in a bar whose outline gives its width.
-        let content = String(decoding: ReportRenderingTests.exampleReport().pdfDocument().pages[0].content, as: UTF8.self)
+        let content = String(decoding: ReportRenderingTests.exampleReport().pdfDocument(fonts: try TrueTypeFontTests.embeddedFonts())
+            .pages[0].content, as: UTF8.self)
         let lines = content.split(separator: "\n").map(String.init)
         let outline = try #require(lines.first { $0.hasSuffix(" re S") })
         let numbers = outline.split(separator: " ").compactMap { Double($0) }
@@ -167,20 +172,5 @@ import Testing
         #expect(abs(fills[1][3] - width * 5 / 67) < 0.02)
         #expect(abs(fills[2][3] - width * 2 / 67) < 0.02)
         #expect(Set(fills.map { $0[0] }).count == 3, "three different greys")
-    }
-}
-
-/// The baseline of every `BT … x y Td (text) Tj ET` line of a content stream.
-struct ReportTextPosition {
-    let y: Double
-
-    static func all(in content: [UInt8]) -> [ReportTextPosition] {
-        content.split(separator: 0x0A).compactMap { line in
-            let bytes = Array(line)
-            guard bytes.starts(with: Array("BT".utf8)), let open = bytes.firstIndex(of: 0x28) else { return nil }
-            let words = String(decoding: bytes[..<open], as: UTF8.self).split(separator: " ")
-            guard let td = words.firstIndex(of: "Td"), td >= 1, let y = Double(words[td - 1]) else { return nil }
-            return ReportTextPosition(y: y)
-        }
     }
 }

@@ -4,6 +4,11 @@ import Testing
 /// `trinvis report --format pdf` and `-o FILE` with the real binary; the PDF is read back with
 /// poppler's `pdftotext`.
 @Suite struct ReportCommandTests {
+    /// The text of a PDF as pdftotext reads it (UTF-8), one form feed after each page.
+    private func pdftotext(_ path: String, in folder: ScratchFolder) throws -> String {
+        try PDFTools.text(of: path, in: folder)
+    }
+
     /// Every "N of M (P %)" or "N af M" share in a text.
     private func shares(in text: String, word: String) -> [String] {
         let pattern = "[0-9]+ \(word) [0-9]+( \\([0-9]+ %\\))?"
@@ -21,6 +26,9 @@ import Testing
         #expect(result.stdout.isEmpty && result.stderr.isEmpty)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(bytes.starts(with: Data("%PDF-1.4\n".utf8)))
+        try PDFTools.expectSound(path, in: folder)
+        let fonts = try PDFTools.fonts(of: path, in: folder)
+        #expect(fonts.count == 2 && fonts.allSatisfy { $0.details.hasPrefix("CID TrueType Identity-H yes yes yes") }, "\(fonts)")
 
         let text = try pdftotext(path, in: folder)
         #expect(text.filter { $0 == "\u{0C}" }.count == 1, "one page")
@@ -32,7 +40,7 @@ import Testing
                          "Dage mellem møder med fremmøde (median)", "Udskrevet "] {
             #expect(text.contains(expected), "missing: \(expected)\n\(text)")
         }
-        #expect(!text.contains("?"), "every letter is in WinAnsiEncoding")
+        #expect(!text.contains("?"), "every letter is in the embedded font")
 
         // The figures are those of the text report, with their base: "8 af 8 (100 %)".
         let report = try runTrinvis(["report", "--db", database, "--lang", "da"])

@@ -461,6 +461,67 @@ import Testing
         let data = try #require(FileManager.default.contents(atPath: path))
         #expect(data.starts(with: Array("%PDF-".utf8)))
     }
+
+    @Test func twoPrintsOnOneDayKeepBothFilesAndEachMessageNamesItsFile() throws {
+        let fixture = try DemoFixture()
+        let folder = fixture.folder.appendingPathComponent("prints").path
+        let app = AppRuntime(workspace: fixture.workspace, language: .english, size: Size(width: 100, height: 30),
+                             printFolder: folder, fontEnvironment: [:])
+        let prefix = "The plan is saved as "
+        app.press(.character("p"))
+        let first = try #require(app.state.message?.text)
+        app.press(.character("p"))
+        let second = try #require(app.state.message?.text)
+        #expect(first.hasPrefix(prefix) && second.hasPrefix(prefix), "\(first) / \(second)")
+        let (one, two) = (String(first.dropFirst(prefix.count)), String(second.dropFirst(prefix.count)))
+        #expect(one.range(of: "^\(folder)/trinvis-plan-[0-9]+-2026-11-23\\.pdf$", options: .regularExpression) != nil, "\(one)")
+        #expect(two == one.dropLast(4) + "-2.pdf")
+        for path in [one, two] {
+            let data = try #require(FileManager.default.contents(atPath: path))
+            #expect(data.starts(with: Array("%PDF-".utf8)))
+            #expect(String(decoding: data, as: UTF8.self).contains("/FontFile2"), "the font is embedded")
+        }
+
+        // The report too: its own name each time.
+        app.press(.character("r"), .character("p"))
+        let report = try #require(app.state.message?.text)
+        app.press(.character("p"))
+        let again = try #require(app.state.message?.text)
+        #expect(report == "The report is saved as \(folder)/trinvis-report-2026-11-23.pdf")
+        #expect(again == "The report is saved as \(folder)/trinvis-report-2026-11-23-2.pdf")
+    }
+
+    @Test func theMessageSaysWhetherThePrinterTookThePlan() throws {
+        let fixture = try DemoFixture()
+        let folder = fixture.folder.appendingPathComponent("prints").path
+        for (command, start) in [("/bin/true", "The plan was sent to the printer (and saved as "),
+                                 ("/bin/false", "The printer did not take the plan; it is saved as ")] {
+            let app = AppRuntime(workspace: fixture.workspace, language: .english, size: Size(width: 100, height: 30),
+                                 printFolder: folder, printer: Printer(command: command), fontEnvironment: [:])
+            app.press(.character("p"))
+            let message = try #require(app.state.message?.text)
+            #expect(message.hasPrefix(start + folder + "/trinvis-plan-"), "\(message)")
+        }
+        let danish = AppRuntime(workspace: fixture.workspace, language: .danish, size: Size(width: 100, height: 30),
+                                printFolder: folder, printer: Printer(command: "/bin/false"), fontEnvironment: [:])
+        danish.press(.character("p"))
+        #expect(danish.state.message?.text.hasPrefix("Printeren tog ikke imod planen; den er gemt som ") == true)
+    }
+
+    @Test func withoutAUsableFontTheMessageSaysThePlanIsInTheStandardFonts() throws {
+        let fixture = try DemoFixture()
+        let folder = fixture.folder.appendingPathComponent("prints").path
+        let app = AppRuntime(workspace: fixture.workspace, language: .english, size: Size(width: 100, height: 30),
+                             printFolder: folder, fontEnvironment: ["TRINVIS_FONT": folder + "/nowhere.ttf"])
+        app.press(.character("p"))
+        let message = try #require(app.state.message?.text)
+        #expect(message.hasPrefix("The plan is saved as \(folder)/trinvis-plan-"), "\(message)")
+        #expect(message.hasSuffix(".pdf; standard fonts only (no usable Unicode font): Ł, Greek and Cyrillic print as ?"),
+                "\(message)")
+        let path = try #require(message.components(separatedBy: "The plan is saved as ").last?.components(separatedBy: ";").first)
+        let data = try #require(FileManager.default.contents(atPath: path))
+        #expect(String(decoding: data, as: UTF8.self).contains("/BaseFont /Helvetica /Encoding /WinAnsiEncoding"))
+    }
 }
 
 @Suite struct ResultsScreenTests {

@@ -717,6 +717,21 @@ extension Catalog {
             return "\(organisation) \(done)" + (times > 1 ? " (\(times) gange)" : "")
         case .accessBy(let name): return "af \(name)"
         case .accessNoOrganisation: return "Administrationen af Trinvis"
+        case .printEffort(let effort): return "Indsats: \(effort)"
+        case .printSteppingStone(let title): return "\(title) (snublemål)"
+        case .printFontFallback(.notFound(let searched)):
+            return "advarsel: ingen Unicode-skrift til PDF'en: \(PDFFonts.regularFileName) findes ikke i "
+                + searched.joined(separator: ", ")
+                + " (installér fonts-dejavu-core, eller angiv en TrueType-skriftfil i TRINVIS_FONT). PDF'en er sat med "
+                + "standardskrifterne, hvor bogstaver uden for de vesteuropæiske (som Ł, græske og kyrilliske) udskrives som ?"
+        case .printFontFallback(.unusable(let path, let reason)):
+            return "advarsel: skriften \(path) kan ikke bruges: \(reason). PDF'en er sat med standardskrifterne, hvor "
+                + "bogstaver uden for de vesteuropæiske (som Ł, græske og kyrilliske) udskrives som ?"
+        case .printedWithStandardFonts(let message):
+            return "\(message); kun standardskrifter (ingen brugbar Unicode-skrift): Ł, græske og kyrilliske bogstaver udskrives som ?"
+        case .planPrinterFailed(let path): return "Printeren tog ikke imod planen; den er gemt som \(path)"
+        case .reportSentToPrinter(let path): return "Rapporten er sendt til printeren (og gemt som \(path))"
+        case .reportPrinterFailed(let path): return "Printeren tog ikke imod rapporten; den er gemt som \(path)"
 
         case .keyMove: return "flyt"
         case .keyMoveHelp: return "Flyt op og ned (også k, j, PgUp, PgDn, Home, End, g, G)"

@@ -720,6 +720,21 @@ extension Catalog {
             return "\(organisation) \(done)" + (times > 1 ? " (\(times) times)" : "")
         case .accessBy(let name): return "by \(name)"
         case .accessNoOrganisation: return "The administration of Trinvis"
+        case .printEffort(let effort): return "Effort: \(effort)"
+        case .printSteppingStone(let title): return "\(title) (stepping stone)"
+        case .printFontFallback(.notFound(let searched)):
+            return "warning: no Unicode font for the PDF: \(PDFFonts.regularFileName) is in none of "
+                + searched.joined(separator: ", ")
+                + " (install fonts-dejavu-core, or name a TrueType font file in TRINVIS_FONT). The PDF is set in the "
+                + "standard fonts, in which letters outside Western European ones (such as Ł, Greek and Cyrillic) print as ?"
+        case .printFontFallback(.unusable(let path, let reason)):
+            return "warning: the font \(path) cannot be used: \(reason). The PDF is set in the standard fonts, in which "
+                + "letters outside Western European ones (such as Ł, Greek and Cyrillic) print as ?"
+        case .printedWithStandardFonts(let message):
+            return "\(message); standard fonts only (no usable Unicode font): Ł, Greek and Cyrillic print as ?"
+        case .planPrinterFailed(let path): return "The printer did not take the plan; it is saved as \(path)"
+        case .reportSentToPrinter(let path): return "The report was sent to the printer (and saved as \(path))"
+        case .reportPrinterFailed(let path): return "The printer did not take the report; it is saved as \(path)"
 
         case .keyMove: return "move"
         case .keyMoveHelp: return "Move up and down (also k, j, PgUp, PgDn, Home, End, g, G)"

@@ -320,6 +320,21 @@ package enum Phrase: Sendable, Equatable {
     case accessBy(String)
     /// The organisation of an entry without one: an administrator with no organisation.
     case accessNoOrganisation
+    // MARK: The printed plan's effort, stepping stones, fonts and print files
+    /// The plan's effort (indsats): what is done to reach the goal.
+    case printEffort(String)
+    /// A step's title marked as a stepping stone.
+    case printSteppingStone(String)
+    /// The warning on standard error when a PDF is set in the standard fonts, and why.
+    case printFontFallback(PDFFontProblem)
+    /// A message about a saved printout, noting that it is set in the standard fonts.
+    case printedWithStandardFonts(String)
+    /// A printer is set up but did not take the plan; where the file is.
+    case planPrinterFailed(path: String)
+    /// The report went to the printer; where the file is.
+    case reportSentToPrinter(path: String)
+    /// A printer is set up but did not take the report; where the file is.
+    case reportPrinterFailed(path: String)
 
     // MARK: Key help
     case keyMove

@@ -25,17 +25,33 @@ package struct PDFColor: Sendable, Hashable {
 /// One page: its content stream, built from text and lines. Coordinates are in points from the
 /// page's lower left corner, as in PDF.
 package struct PDFPage: Sendable, Equatable {
+    /// The fonts the page's text is set in.
+    package let fonts: PDFFonts
     /// The page's drawing operators.
     package private(set) var content: [UInt8] = []
+    /// Per face, the embedded glyphs the page shows and the text each stands for (the first
+    /// text seen), for the font subsets and their ToUnicode maps.
+    private(set) var shownGlyphs: [PDFFace: [TrueTypeFont.GlyphID: String]] = [:]
 
-    package init() {}
+    /// An empty page whose text is set in `fonts`.
+    package init(fonts: PDFFonts) {
+        self.fonts = fonts
+    }
 
     /// Writes `text` on one line with its baseline starting at (`x`, `y`).
-    package mutating func drawText(_ text: String, x: Double, y: Double, font: PDFFont, size: Double,
+    package mutating func drawText(_ text: String, x: Double, y: Double, face: PDFFace, size: Double,
                                    color: PDFColor = .black) {
-        append("BT \(PDFSyntax.color(color, stroke: false)) /\(font.resourceName) \(PDFSyntax.number(size)) Tf "
+        append("BT \(PDFSyntax.color(color, stroke: false)) /\(face.resourceName) \(PDFSyntax.number(size)) Tf "
                + "\(PDFSyntax.number(x)) \(PDFSyntax.number(y)) Td ")
-        content += PDFSyntax.literalString(WinAnsi.encode(text))
+        if let font = fonts.font(face) {
+            let glyphs = PDFFonts.glyphs(of: text, in: font)
+            for (glyph, text) in glyphs where shownGlyphs[face, default: [:]][glyph] == nil {
+                shownGlyphs[face, default: [:]][glyph] = text
+            }
+            content += PDFFonts.hexString(glyphs.map(\.glyph))
+        } else {
+            content += fonts.operand(text, face: face)
+        }
         append(" Tj ET\n")
     }
 
@@ -66,8 +82,10 @@ package struct PDFPage: Sendable, Equatable {
     }
 }
 
-/// A PDF document of A4 pages set in the standard Helvetica fonts, written without compression.
-/// The bytes depend only on the pages, the title and the creation date.
+/// A PDF document of A4 pages, its text set in embedded subsets of TrueType fonts (or in the
+/// standard Helvetica fonts when there are none). Only the font programs and their CIDToGIDMaps
+/// are compressed; the pages' content stays readable. The bytes depend only on the pages, the
+/// fonts, the title and the creation date.
 package struct PDFDocument: Sendable, Equatable {
     /// The width of an A4 page in points.
     package static let pageWidth = 595.0
@@ -80,27 +98,41 @@ package struct PDFDocument: Sendable, Equatable {
     package var producer = "Trinvis"
     /// When it was written (`/CreationDate`); nil leaves it out.
     package var creationDate: Timestamp?
-    /// The pages, in order.
+    /// The fonts the pages are set in.
+    package var fonts: PDFFonts
+    /// The pages, in order, drawn with `fonts`.
     package var pages: [PDFPage]
 
-    package init(title: String, creationDate: Timestamp? = nil, pages: [PDFPage] = []) {
+    package init(title: String, creationDate: Timestamp? = nil, fonts: PDFFonts, pages: [PDFPage] = []) {
         self.title = title
         self.creationDate = creationDate
+        self.fonts = fonts
         self.pages = pages
     }
 
     /// The complete file: header, objects, cross-reference table and trailer.
     ///
-    /// Objects: 1 the catalog, 2 the page tree, 3 and 4 the fonts, 5 the document information,
-    /// then for every page its page object and its content stream.
+    /// Objects: 1 the catalog, 2 the page tree, 3 and 4 the fonts (regular and bold), 5 the
+    /// document information, then for every page its page object and its content stream, and
+    /// last, for embedded fonts, five objects per face (see `embed`).
     package func bytes() -> [UInt8] {
         var writer = PDFObjectWriter()
         let pageObjects = pages.indices.map { 6 + 2 * $0 }
         writer.object(1, "<< /Type /Catalog /Pages 2 0 R >>")
         writer.object(2, "<< /Type /Pages /Kids [\(pageObjects.map { "\($0) 0 R" }.joined(separator: " "))] "
                       + "/Count \(pages.count) >>")
-        for (number, font) in zip([3, 4], [PDFFont.helvetica, .helveticaBold]) {
-            writer.object(number, "<< /Type /Font /Subtype /Type1 /BaseFont /\(font.baseFont) /Encoding /WinAnsiEncoding >>")
+        var next = 6 + 2 * pages.count
+        for (number, face) in zip([3, 4], PDFFace.allCases) {
+            if let font = fonts.font(face) {
+                var shown: [TrueTypeFont.GlyphID: String] = [:]
+                for page in pages {
+                    shown.merge(page.shownGlyphs[face] ?? [:]) { first, _ in first }
+                }
+                writer.embed(font, showing: shown, as: number, next: &next)
+            } else {
+                let font = PDFStandardFont(face)
+                writer.object(number, "<< /Type /Font /Subtype /Type1 /BaseFont /\(font.baseFont) /Encoding /WinAnsiEncoding >>")
+            }
         }
         var information = "<< /Title \(PDFSyntax.textString(title)) /Producer \(PDFSyntax.textString(producer))"
         if let creationDate { information += " /CreationDate (\(PDFSyntax.date(creationDate)))" }
@@ -135,10 +167,11 @@ struct PDFObjectWriter {
         output += Array("\(number) 0 obj\n\(body)\nendobj\n".utf8)
     }
 
-    /// Writes a stream object with its exact `/Length`.
-    mutating func stream(_ number: Int, _ data: [UInt8]) {
+    /// Writes a stream object with its exact `/Length` and any further entries of its dictionary
+    /// (`/Length1 …`).
+    mutating func stream(_ number: Int, _ data: [UInt8], entries: String = "") {
         offsets[number] = output.count
-        output += Array("\(number) 0 obj\n<< /Length \(data.count) >>\nstream\n".utf8)
+        output += Array("\(number) 0 obj\n<< /Length \(data.count)\(entries.isEmpty ? "" : " " + entries) >>\nstream\n".utf8)
         output += data
         output += Array("\nendstream\nendobj\n".utf8)
     }

@@ -2,9 +2,10 @@ extension CitizenPrintout {
     /// The printout as an A4 PDF: the title, the citizen's name and the header lines (the masked
     /// CPR number, the print date) at the top, then the sections; as many pages as the content
     /// needs, an entry never split across two, and on every page a footer with the name, the
-    /// print date and "Page n of m". Only `creationDate` makes two printouts of the same content differ.
-    package func pdfDocument(creationDate: Timestamp? = nil) -> PDFDocument {
-        var layout = PrintoutLayout()
+    /// print date and "Page n of m". The text is set in `fonts` and wrapped by their widths. Only
+    /// `creationDate` makes two printouts of the same content in the same fonts differ.
+    package func pdfDocument(fonts: PDFFonts, creationDate: Timestamp? = nil) -> PDFDocument {
+        var layout = PrintoutLayout(fonts: fonts)
         var header = layout.lines(title, style: .title)
         header += layout.lines(citizenName, style: .name)
         for line in headerLines { header += layout.lines(line, style: .meta) }
@@ -15,7 +16,7 @@ extension CitizenPrintout {
             let labelStyle = PrintoutLayout.Style.alertLabel
             let labelWidth = section.blocks.compactMap { block -> Double? in
                 guard case .item(let label?, _, _, _) = block else { return nil }
-                return labelStyle.font.width(of: label, size: labelStyle.size)
+                return layout.width(of: label, style: labelStyle)
             }.max() ?? 0
             // The heading stays with what follows it; the paragraphs of a section stay together,
             // and so does each entry of a list.
@@ -52,27 +53,30 @@ extension CitizenPrintout {
 
         let footer = [citizenName, printedLine].joined(separator: "  \u{00B7}  ")
         let pages = layout.pages { number, count in (footer, pageLine(number, of: count)) }
-        return PDFDocument(title: documentTitle, creationDate: creationDate, pages: pages)
+        return PDFDocument(title: documentTitle, creationDate: creationDate, fonts: fonts, pages: pages)
     }
 
-    /// The bytes of `pdfDocument(creationDate:)`.
-    package func pdf(creationDate: Timestamp? = nil) -> [UInt8] {
-        pdfDocument(creationDate: creationDate).bytes()
+    /// The bytes of `pdfDocument(fonts:creationDate:)`.
+    package func pdf(fonts: PDFFonts, creationDate: Timestamp? = nil) -> [UInt8] {
+        pdfDocument(fonts: fonts, creationDate: creationDate).bytes()
     }
 }
 
 /// Lays out lines of text on A4 pages: wrapped by the fonts' metrics, in groups that stay on
 /// one page together, with a footer on every page.
 struct PrintoutLayout {
+    /// The fonts the text is set in and measured with.
+    let fonts: PDFFonts
+
     /// How a kind of line looks.
     enum Style {
         case title, name, meta, heading, body, detail, label, alertLabel, bullet, footer
 
         /// The face.
-        var font: PDFFont {
+        var face: PDFFace {
             switch self {
-            case .title, .name, .heading, .alertLabel: return .helveticaBold
-            default: return .helvetica
+            case .title, .name, .heading, .alertLabel: return .bold
+            default: return .regular
             }
         }
 
@@ -141,10 +145,19 @@ struct PrintoutLayout {
 
     private var groups: [(spaceBefore: Double, lines: [Line])] = []
 
+    init(fonts: PDFFonts) {
+        self.fonts = fonts
+    }
+
+    /// The width of `text` in `style`, in points.
+    func width(of text: String, style: Style) -> Double {
+        fonts.width(of: text, face: style.face, size: style.size)
+    }
+
     /// The lines of `text` in `style`, wrapped to the text width less `indent`.
     func lines(_ text: String, style: Style, indent: Double = 0) -> [Line] {
         let width = Self.right - Self.left - indent
-        return LineWrapping.wrap(text, width: width) { style.font.width(of: $0, size: style.size) }
+        return LineWrapping.wrap(text, width: width) { self.width(of: $0, style: style) }
             .map { Line(runs: [Run(text: $0, x: indent, style: style)], height: style.leading) }
     }
 
@@ -177,15 +190,15 @@ struct PrintoutLayout {
             }
         }
         return placed.enumerated().map { index, lines in
-            var page = PDFPage()
+            var page = PDFPage(fonts: fonts)
             for (line, top) in lines { draw(line, top: top, on: &page) }
             let text = footer(index + 1, placed.count)
             page.drawLine(fromX: Self.left, fromY: Self.footerBaseline + 14, toX: Self.right, toY: Self.footerBaseline + 14,
                           width: 0.5, color: PDFColor(gray: 0.75))
             let style = Style.footer
-            page.drawText(text.left, x: Self.left, y: Self.footerBaseline, font: style.font, size: style.size, color: style.color)
-            let rightWidth = style.font.width(of: text.right, size: style.size)
-            page.drawText(text.right, x: Self.right - rightWidth, y: Self.footerBaseline, font: style.font, size: style.size,
+            page.drawText(text.left, x: Self.left, y: Self.footerBaseline, face: style.face, size: style.size, color: style.color)
+            let rightWidth = width(of: text.right, style: style)
+            page.drawText(text.right, x: Self.right - rightWidth, y: Self.footerBaseline, face: style.face, size: style.size,
                           color: style.color)
             return page
         }
@@ -203,7 +216,7 @@ struct PrintoutLayout {
         let baseline = top - line.height / 2 - first.style.size * 0.36
         for run in line.runs {
             let style = run.style
-            page.drawText(run.text, x: Self.left + run.x, y: baseline, font: style.font, size: style.size, color: style.color)
+            page.drawText(run.text, x: Self.left + run.x, y: baseline, face: style.face, size: style.size, color: style.color)
         }
     }
 }

@@ -1,6 +1,7 @@
 /// The plan as the citizen takes it home, in plain words and one language: whom it is for (the
-/// CPR number only masked), the goal, how long the plan runs, the steps on the way, what is
-/// agreed and still open, the next meeting and whom to contact.
+/// CPR number only masked), the goal with its purpose and effort, how long the plan runs, the
+/// steps on the way (stepping stones marked), what is agreed and still open, the next meeting and
+/// whom to contact.
 ///
 /// Every text is ready to print: in the printout's language, without control characters and
 /// on one line (line breaks in the data become spaces). The text and PDF renderers lay out the
@@ -30,6 +31,8 @@ package struct PlanPrintout: Sendable, Equatable, CitizenPrintout {
         package let state: MilestoneState
         /// "Done on …" or "By … (in 5 days)"; nil for a step left out.
         package let detail: String?
+        /// A deliberately easy step (snublemål), marked as such.
+        package var steppingStone = false
     }
 
     /// An agreement not yet done: what, who and by when.
@@ -68,6 +71,8 @@ package struct PlanPrintout: Sendable, Equatable, CitizenPrintout {
     package let goal: String?
     /// The plan's purpose, if written.
     package let purpose: String?
+    /// The plan's effort (indsats): what is done to reach the goal, if written.
+    package var effort: String?
     /// "From … to …".
     package let period: String?
     /// "61 days left".
@@ -112,11 +117,13 @@ package struct PlanPrintout: Sendable, Equatable, CitizenPrintout {
         }
         var goalBlocks: [PrintBlock] = [.paragraph(goal)]
         if let purpose { goalBlocks.append(.paragraph(say(.printPurpose(purpose)))) }
+        if let effort { goalBlocks.append(.paragraph(say(.printEffort(effort)))) }
         sections.append(PrintSection(heading: say(.printGoalHeading), blocks: goalBlocks))
         sections.append(PrintSection(heading: say(.printPeriodHeading),
                                      blocks: [period, daysLeft].compactMap { $0.map(PrintBlock.paragraph) }))
         let steps: [PrintBlock] = milestones.map { step in
-            .item(label: say(.printMilestoneState(step.state)), text: step.title,
+            .item(label: say(.printMilestoneState(step.state)),
+                  text: step.steppingStone ? say(.printSteppingStone(step.title)) : step.title,
                   details: step.detail.map { [$0] } ?? [], alert: step.state == .overdue)
         }
         sections.append(PrintSection(heading: say(.printMilestonesHeading),
@@ -229,7 +236,7 @@ extension Workspace {
             default:
                 detail = say(.printDeadline(say.date(step.deadline), relative: say(.relativeDays(today.days(until: step.deadline)))))
             }
-            return .init(title: PrintText.clean(step.title), state: state, detail: detail)
+            return .init(title: PrintText.clean(step.title), state: state, detail: detail, steppingStone: step.steppingStone)
         }
         let agreements = open.map { agreement -> PlanPrintout.AgreementEntry in
             let who: String
@@ -260,6 +267,7 @@ extension Workspace {
             language: language, citizenName: PrintText.clean(citizen.name), maskedCPR: citizen.cpr?.masked,
             printedOn: today, goal: plan.map { PrintText.clean($0.goal) },
             purpose: plan.flatMap { PrintText.cleanOptional($0.purpose) },
+            effort: plan.flatMap { PrintText.cleanOptional($0.effort) },
             period: plan.map { plan in
                 plan.end.map { say(.printPeriod(from: say.date(plan.start), to: say.date($0))) }
                     ?? say(.printPeriodOpen(from: say.date(plan.start)))

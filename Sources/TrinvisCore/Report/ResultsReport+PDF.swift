@@ -6,9 +6,11 @@ extension ResultsReport {
     /// read in black and white. Soft results get one bar per dimension split into improved, same
     /// and worse (dark, middle and light grey, named in a legend). The cohorts follow when their
     /// table fits on the page; otherwise a line says how many there are and where to find them.
-    /// A footer names the report and, with `creationDate`, when it was printed.
-    package func pdfDocument(labels: ReportLabels = .english, creationDate: Timestamp? = nil) -> PDFDocument {
-        var sheet = ReportSheet()
+    /// A footer names the report and, with `creationDate`, when it was printed. The text is set in
+    /// `fonts` and measured with their widths.
+    package func pdfDocument(labels: ReportLabels = .english, fonts: PDFFonts,
+                             creationDate: Timestamp? = nil) -> PDFDocument {
+        var sheet = ReportSheet(fonts: fonts)
         sheet.title(labels.title)
 
         var facts = [ReportSheet.Fact(label: labels.period, value: labels.period(from: from, to: to))]
@@ -30,7 +32,7 @@ extension ResultsReport {
                                     labels.share(row.worse, of: row.assessed, percent: row.worsePercent)],
                             bar: .parts([row.improved, row.same, row.worse]))
         }
-        let softLayout = ReportSheet.TableLayout(header: softHeader, rows: softRows,
+        let softLayout = ReportSheet.TableLayout(fonts: fonts, header: softHeader, rows: softRows,
                                                  alignments: [.left, .right, .right, .right, .right], maximumBar: 150)
         sheet.heading(labels.softHeading, note: labels.softNote)
         sheet.table(softRows, header: softHeader, layout: softLayout)
@@ -73,7 +75,7 @@ extension ResultsReport {
                             bar: .share(contact.excused, of: contact.meetings)),
             ReportSheet.Row(cells: [labels.medianDaysBetween, labels.median(contact.medianDaysBetween, gaps: contact.gaps)]),
         ]
-        let figureLayout = ReportSheet.TableLayout(header: hardHeader, rows: hardRows + milestoneRows + contactRows,
+        let figureLayout = ReportSheet.TableLayout(fonts: fonts, header: hardHeader, rows: hardRows + milestoneRows + contactRows,
                                                    alignments: [.left, .right], maximumBar: 200)
         sheet.heading(labels.hardHeading)
         sheet.table(hardRows, header: hardHeader, layout: figureLayout)
@@ -97,7 +99,7 @@ extension ResultsReport {
                     labels.median(figures.contact.medianDaysBetween, gaps: figures.contact.gaps),
                 ])
             }
-            let cohortLayout = ReportSheet.TableLayout(header: cohortHeader, rows: cohortRows,
+            let cohortLayout = ReportSheet.TableLayout(fonts: fonts, header: cohortHeader, rows: cohortRows,
                                                        alignments: [.left, .right, .right, .right, .right], maximumBar: 0)
             if sheet.fits(heading: labels.cohortsHeading, note: nil, rows: cohortRows.count, hasHeader: true) {
                 sheet.heading(labels.cohortsHeading)
@@ -111,12 +113,13 @@ extension ResultsReport {
         let periodText = labels.period(from: from, to: to)
         let printed = creationDate.map { ReportLabels.fill(labels.printed, ["date": $0.shortDisplay]) }
         sheet.footer(left: labels.title + " \u{00B7} " + labels.period + ": " + periodText, right: printed ?? "")
-        return PDFDocument(title: labels.title + " \u{2013} " + periodText, creationDate: creationDate, pages: [sheet.page])
+        return PDFDocument(title: labels.title + " \u{2013} " + periodText, creationDate: creationDate, fonts: fonts,
+                           pages: [sheet.page])
     }
 
-    /// The bytes of `pdfDocument(labels:creationDate:)`.
-    package func pdf(labels: ReportLabels = .english, creationDate: Timestamp? = nil) -> [UInt8] {
-        pdfDocument(labels: labels, creationDate: creationDate).bytes()
+    /// The bytes of `pdfDocument(labels:fonts:creationDate:)`.
+    package func pdf(labels: ReportLabels = .english, fonts: PDFFonts, creationDate: Timestamp? = nil) -> [UInt8] {
+        pdfDocument(labels: labels, fonts: fonts, creationDate: creationDate).bytes()
     }
 }
 
@@ -153,10 +156,10 @@ struct ReportSheet {
         case title, factLabel, fact, note, heading, header, cell, legend, footer
 
         /// The face.
-        var font: PDFFont {
+        var face: PDFFace {
             switch self {
-            case .title, .heading, .header: return .helveticaBold
-            default: return .helvetica
+            case .title, .heading, .header: return .bold
+            default: return .regular
             }
         }
 
@@ -217,16 +220,16 @@ struct ReportSheet {
         /// The width of the bars, zero for none.
         private(set) var barWidth = 0.0
 
-        init(header: [String]?, rows: [Row], alignments: [Alignment], maximumBar: Double) {
+        init(fonts: PDFFonts, header: [String]?, rows: [Row], alignments: [Alignment], maximumBar: Double) {
             let available = ReportSheet.right - ReportSheet.left
             var widths = Array(repeating: 0.0, count: alignments.count)
             for row in rows {
                 for (index, cell) in row.cells.enumerated() where index < widths.count {
-                    widths[index] = max(widths[index], Style.cell.font.width(of: cell, size: Style.cell.size))
+                    widths[index] = max(widths[index], fonts.width(of: cell, face: Style.cell.face, size: Style.cell.size))
                 }
             }
             for (index, cell) in (header ?? []).enumerated() where index < widths.count {
-                widths[index] = max(widths[index], Style.header.font.width(of: cell, size: Style.header.size))
+                widths[index] = max(widths[index], fonts.width(of: cell, face: Style.header.face, size: Style.header.size))
             }
             let gaps = ReportSheet.columnGap * Double(max(alignments.count - 1, 0))
             let textWidth = widths.reduce(0, +) + gaps
@@ -251,48 +254,56 @@ struct ReportSheet {
         var headerSize: Double { size * Style.header.size / Style.cell.size }
     }
 
+    /// The fonts the text is set in and measured with.
+    let fonts: PDFFonts
     /// The page drawn so far.
-    private(set) var page = PDFPage()
+    private(set) var page: PDFPage
     /// The top of the next line.
     private var cursor = ReportSheet.top
+
+    /// An empty page whose text is set in `fonts`.
+    init(fonts: PDFFonts) {
+        self.fonts = fonts
+        page = PDFPage(fonts: fonts)
+    }
 
     /// The report's title.
     mutating func title(_ text: String) {
         let style = Style.title
-        page.drawText(text, x: Self.left, y: cursor - style.size, font: style.font, size: style.size, color: style.color)
+        page.drawText(text, x: Self.left, y: cursor - style.size, face: style.face, size: style.size, color: style.color)
         cursor -= 30
     }
 
     /// Labelled lines; values from the data wrap to at most two lines, a note follows its value.
     mutating func facts(_ facts: [Fact]) {
         let label = Style.factLabel, value = Style.fact
-        let labelWidth = facts.map { label.font.width(of: $0.label, size: label.size) }.max() ?? 0
+        let labelWidth = facts.map { width(of: $0.label, style: label) }.max() ?? 0
         let valueX = Self.left + labelWidth + 12
         let valueWidth = Self.right - valueX
         for fact in facts {
-            var lines = Self.wrap(fact.value, style: value, width: valueWidth)
+            var lines = wrap(fact.value, style: value, width: valueWidth)
             if lines.count > 2 {
-                lines = [lines[0], Self.cut(lines.dropFirst().joined(separator: " "), style: value, width: valueWidth)]
+                lines = [lines[0], cut(lines.dropFirst().joined(separator: " "), style: value, width: valueWidth)]
             }
             let baseline = cursor - 10
-            page.drawText(fact.label, x: Self.left, y: baseline, font: label.font, size: label.size, color: label.color)
+            page.drawText(fact.label, x: Self.left, y: baseline, face: label.face, size: label.size, color: label.color)
             for (index, line) in lines.enumerated() {
-                page.drawText(line, x: valueX, y: baseline - Double(index) * 12.5, font: value.font, size: value.size,
+                page.drawText(line, x: valueX, y: baseline - Double(index) * 12.5, face: value.face, size: value.size,
                               color: value.color)
             }
             var lineCount = max(lines.count, 1)
             if let note = fact.note {
                 // On the value's last line when it fits there, else below it.
-                let lastWidth = value.font.width(of: lines.last ?? "", size: value.size)
+                let lastWidth = width(of: lines.last ?? "", style: value)
                 let noteStyle = Style.note
                 let noteText = "(" + note + ")"
-                let noteWidth = noteStyle.font.width(of: noteText, size: noteStyle.size)
+                let noteWidth = width(of: noteText, style: noteStyle)
                 if lastWidth + 6 + noteWidth <= valueWidth {
                     page.drawText(noteText, x: valueX + lastWidth + 6, y: baseline - Double(lineCount - 1) * 12.5,
-                                  font: noteStyle.font, size: noteStyle.size, color: noteStyle.color)
+                                  face: noteStyle.face, size: noteStyle.size, color: noteStyle.color)
                 } else {
-                    for line in Self.wrap(noteText, style: noteStyle, width: valueWidth) {
-                        page.drawText(line, x: valueX, y: baseline - Double(lineCount) * 12.5, font: noteStyle.font,
+                    for line in wrap(noteText, style: noteStyle, width: valueWidth) {
+                        page.drawText(line, x: valueX, y: baseline - Double(lineCount) * 12.5, face: noteStyle.face,
                                       size: noteStyle.size, color: noteStyle.color)
                         lineCount += 1
                     }
@@ -303,20 +314,20 @@ struct ReportSheet {
     }
 
     /// The height a heading with an optional note takes.
-    private static func headingHeight(note: String?) -> Double {
-        14 + 16 + (note.map { Double(wrap($0, style: .note, width: right - left).count) * 10.5 } ?? 0) + 3
+    private func headingHeight(note: String?) -> Double {
+        14 + 16 + (note.map { Double(wrap($0, style: .note, width: Self.right - Self.left).count) * 10.5 } ?? 0) + 3
     }
 
     /// A section heading, with an optional note in small grey text under it.
     mutating func heading(_ text: String, note: String? = nil) {
         cursor -= 14
         let style = Style.heading
-        page.drawText(text, x: Self.left, y: cursor - 12, font: style.font, size: style.size, color: style.color)
+        page.drawText(text, x: Self.left, y: cursor - 12, face: style.face, size: style.size, color: style.color)
         cursor -= 16
         if let note {
             let noteStyle = Style.note
-            for line in Self.wrap(note, style: noteStyle, width: Self.right - Self.left) {
-                page.drawText(line, x: Self.left, y: cursor - 8, font: noteStyle.font, size: noteStyle.size,
+            for line in wrap(note, style: noteStyle, width: Self.right - Self.left) {
+                page.drawText(line, x: Self.left, y: cursor - 8, face: noteStyle.face, size: noteStyle.size,
                               color: noteStyle.color)
                 cursor -= 10.5
             }
@@ -326,7 +337,7 @@ struct ReportSheet {
 
     /// Whether a heading and a table of `rows` rows still fit above the footer.
     func fits(heading: String, note: String?, rows: Int, hasHeader: Bool) -> Bool {
-        let height = Self.headingHeight(note: note) + Self.rowHeight * Double(rows + (hasHeader ? 1 : 0)) + 3
+        let height = headingHeight(note: note) + Self.rowHeight * Double(rows + (hasHeader ? 1 : 0)) + 3
         return cursor - height >= Self.bottom
     }
 
@@ -335,7 +346,7 @@ struct ReportSheet {
         if let header {
             let baseline = cursor - 9.5
             for (cell, column) in zip(header, layout.columns) {
-                draw(cell, in: column, baseline: baseline, font: Style.header.font, size: layout.headerSize,
+                draw(cell, in: column, baseline: baseline, face: Style.header.face, size: layout.headerSize,
                      color: Style.header.color)
             }
             let ruleY = cursor - Self.rowHeight + 0.5
@@ -347,7 +358,7 @@ struct ReportSheet {
         for row in rows {
             let baseline = cursor - 10
             for (cell, column) in zip(row.cells, layout.columns) {
-                draw(cell, in: column, baseline: baseline, font: Style.cell.font, size: layout.size, color: Style.cell.color)
+                draw(cell, in: column, baseline: baseline, face: Style.cell.face, size: layout.size, color: Style.cell.color)
             }
             if let bar = row.bar, layout.barWidth > 0 {
                 draw(bar, x: layout.barX, y: baseline - 0.5, width: layout.barWidth)
@@ -360,7 +371,7 @@ struct ReportSheet {
     mutating func legend(_ words: [String], under layout: TableLayout) {
         let style = Style.legend
         let swatch = 7.0
-        let widths = words.map { swatch + 4 + style.font.width(of: $0, size: style.size) }
+        let widths = words.map { swatch + 4 + width(of: $0, style: style) }
         let total = widths.reduce(0, +) + 12 * Double(max(words.count - 1, 0))
         var x = max(layout.barX + layout.barWidth - total, Self.left)
         let baseline = cursor - 11
@@ -368,7 +379,7 @@ struct ReportSheet {
             let color = Shade.parts[min(index, Shade.parts.count - 1)]
             page.fillRectangle(x: x, y: baseline - 0.5, width: swatch, height: swatch, color: color)
             page.strokeRectangle(x: x, y: baseline - 0.5, width: swatch, height: swatch, lineWidth: 0.4, color: Shade.outline)
-            page.drawText(word, x: x + swatch + 4, y: baseline, font: style.font, size: style.size, color: style.color)
+            page.drawText(word, x: x + swatch + 4, y: baseline, face: style.face, size: style.size, color: style.color)
             x += width + 12
         }
         cursor -= 15
@@ -378,8 +389,8 @@ struct ReportSheet {
     mutating func remark(_ text: String) {
         cursor -= 10
         let style = Style.note
-        for line in Self.wrap(text, style: style, width: Self.right - Self.left) where cursor - 10.5 >= Self.bottom {
-            page.drawText(line, x: Self.left, y: cursor - 8, font: style.font, size: style.size, color: style.color)
+        for line in wrap(text, style: style, width: Self.right - Self.left) where cursor - 10.5 >= Self.bottom {
+            page.drawText(line, x: Self.left, y: cursor - 8, face: style.face, size: style.size, color: style.color)
             cursor -= 10.5
         }
     }
@@ -389,11 +400,11 @@ struct ReportSheet {
         let style = Style.footer
         page.drawLine(fromX: Self.left, fromY: Self.footerBaseline + 12, toX: Self.right, toY: Self.footerBaseline + 12,
                       width: 0.5, color: PDFColor(gray: 0.75))
-        let rightWidth = style.font.width(of: right, size: style.size)
-        let leftText = Self.cut(left, style: style, width: Self.right - Self.left - rightWidth - 20)
-        page.drawText(leftText, x: Self.left, y: Self.footerBaseline, font: style.font, size: style.size, color: style.color)
+        let rightWidth = width(of: right, style: style)
+        let leftText = cut(left, style: style, width: Self.right - Self.left - rightWidth - 20)
+        page.drawText(leftText, x: Self.left, y: Self.footerBaseline, face: style.face, size: style.size, color: style.color)
         if !right.isEmpty {
-            page.drawText(right, x: Self.right - rightWidth, y: Self.footerBaseline, font: style.font, size: style.size,
+            page.drawText(right, x: Self.right - rightWidth, y: Self.footerBaseline, face: style.face, size: style.size,
                           color: style.color)
         }
     }
@@ -401,9 +412,9 @@ struct ReportSheet {
     // MARK: - Private
 
     private mutating func draw(_ text: String, in column: (x: Double, width: Double, alignment: TableLayout.Alignment),
-                               baseline: Double, font: PDFFont, size: Double, color: PDFColor) {
-        let x = column.alignment == .left ? column.x : column.x + column.width - font.width(of: text, size: size)
-        page.drawText(text, x: x, y: baseline, font: font, size: size, color: color)
+                               baseline: Double, face: PDFFace, size: Double, color: PDFColor) {
+        let x = column.alignment == .left ? column.x : column.x + column.width - fonts.width(of: text, face: face, size: size)
+        page.drawText(text, x: x, y: baseline, face: face, size: size, color: color)
     }
 
     /// A bar with its lower left corner at (`x`, `y`); nothing when there is nothing to share.
@@ -439,14 +450,19 @@ struct ReportSheet {
         page.strokeRectangle(x: x, y: y, width: width, height: height, lineWidth: 0.4, color: Shade.outline)
     }
 
+    /// The width of `text` in `style`, in points.
+    private func width(of text: String, style: Style) -> Double {
+        fonts.width(of: text, face: style.face, size: style.size)
+    }
+
     /// `text` broken into lines no wider than `width` in `style`.
-    private static func wrap(_ text: String, style: Style, width: Double) -> [String] {
-        LineWrapping.wrap(text, width: width) { style.font.width(of: $0, size: style.size) }
+    private func wrap(_ text: String, style: Style, width: Double) -> [String] {
+        LineWrapping.wrap(text, width: width) { self.width(of: $0, style: style) }
     }
 
     /// `text` cut to `width` in `style`, ending in an ellipsis when something was cut.
-    private static func cut(_ text: String, style: Style, width: Double) -> String {
-        let measure: (String) -> Double = { style.font.width(of: $0, size: style.size) }
+    private func cut(_ text: String, style: Style, width: Double) -> String {
+        let measure: (String) -> Double = { self.width(of: $0, style: style) }
         guard measure(text) > width else { return text }
         var kept = ""
         for character in text {

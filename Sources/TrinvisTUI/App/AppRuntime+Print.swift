@@ -49,19 +49,25 @@ package struct Printer: Sendable, Equatable {
 }
 
 extension AppRuntime {
-    /// Writes the citizen's plan as a PDF into the print folder and, when a printer is set up,
-    /// sends it there. The message says where the file is.
+    /// Writes the citizen's plan as a PDF into the print folder under a name of its own and,
+    /// when a printer is set up, sends it there. The message says whether it went to the
+    /// printer and where the file is (and when it is set in the standard fonts).
     func printPlan(_ citizen: CitizenID) -> AppEvent {
         let say = state.say
         do {
             let printout = try workspace.planPrintout(of: citizen, language: state.language)
-            let path = try save(printout.pdf(creationDate: workspace.clock()), as: "trinvis-plan-\(citizen)-\(workspace.today.iso).pdf")
+            let fonts = PDFFonts.system(environment: fontEnvironment ?? PDFFonts.processEnvironment)
+            let path = try save(printout.pdf(fonts: fonts.fonts, creationDate: workspace.clock()),
+                                as: "trinvis-plan-\(citizen)-\(workspace.today.iso)")
             // Remembered so that erasing the citizen removes the file too.
             try workspace.recordPrintedFile(citizen: citizen, path: path)
-            if let printer, printer.print(path) {
-                return .changed(message: say(.planSentToPrinter(path: path)), citizen: citizen)
+            let message: Phrase
+            if let printer {
+                message = printer.print(path) ? .planSentToPrinter(path: path) : .planPrinterFailed(path: path)
+            } else {
+                message = .planSaved(path: path)
             }
-            return .changed(message: say(.planSaved(path: path)), citizen: citizen)
+            return .changed(message: noting(fonts, say(message)), citizen: citizen)
         } catch let error as StoreError {
             return .failed(say(.store(error)))
         } catch {
@@ -69,25 +75,37 @@ extension AppRuntime {
         }
     }
 
-    /// Writes the report on screen into the print folder (and to the printer when set up).
+    /// Writes the report on screen into the print folder under a name of its own (and to the
+    /// printer when set up).
     func printReport() -> AppEvent {
         let say = state.say
         guard let report = state.results.report else { return .failed(say(.noSelection)) }
         do {
             let labels = ReportLabels.forLanguage(state.language.rawValue)
-            let path = try save(report.pdf(labels: labels, creationDate: workspace.clock()),
-                                as: "trinvis-report-\(workspace.today.iso).pdf")
-            if let printer, printer.print(path) {
-                return .info(say(.planSentToPrinter(path: path)))
+            let fonts = PDFFonts.system(environment: fontEnvironment ?? PDFFonts.processEnvironment)
+            let path = try save(report.pdf(labels: labels, fonts: fonts.fonts, creationDate: workspace.clock()),
+                                as: "trinvis-report-\(workspace.today.iso)")
+            let message: Phrase
+            if let printer {
+                message = printer.print(path) ? .reportSentToPrinter(path: path) : .reportPrinterFailed(path: path)
+            } else {
+                message = .reportSaved(path: path)
             }
-            return .info(say(.reportSaved(path: path)))
+            return .info(noting(fonts, say(message)))
         } catch {
             return .failed(say(.printFailed(String(describing: error))))
         }
     }
 
-    /// Writes bytes into the print folder (created with mode 0700, files 0600) and returns the
-    /// path. A setgid Trinvis writes them with the person's own group, never the installation's.
+    /// The message, with a note when the printout is set in the standard fonts.
+    private func noting(_ fonts: PDFFontChoice, _ message: String) -> String {
+        fonts.problem == nil ? message : state.say(.printedWithStandardFonts(message))
+    }
+
+    /// Writes bytes into the print folder (created with mode 0700, files 0600) as `name.pdf`,
+    /// or `name-2.pdf`, `name-3.pdf` … when that exists: a print never overwrites an earlier
+    /// one. Returns the path. A setgid Trinvis writes with the person's own group, never the
+    /// installation's.
     private func save(_ bytes: [UInt8], as name: String) throws -> String {
         try PersonRights.perform { try saveAsIs(bytes, as: name) }
     }
@@ -99,13 +117,20 @@ extension AppRuntime {
             partial += "/" + component
             mkdir(partial, 0o700)
         }
-        let path = folder + "/" + name
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw PrintError(reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        guard written == bytes.count else { throw PrintError(reason: String(cString: strerror(errno))) }
-        return path
+        var number = 1
+        while true {
+            let path = folder + "/" + name + (number == 1 ? "" : "-\(number)") + ".pdf"
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if descriptor < 0, errno == EEXIST, number < 10_000 {
+                number += 1
+                continue
+            }
+            guard descriptor >= 0 else { throw PrintError(reason: String(cString: strerror(errno))) }
+            defer { close(descriptor) }
+            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            guard written == bytes.count else { throw PrintError(reason: String(cString: strerror(errno))) }
+            return path
+        }
     }
 }
 

@@ -13,12 +13,17 @@ package final class AppRuntime {
     package let printFolder: String
     /// The printer command (`lp`), when printing is set up.
     package let printer: Printer?
+    /// The environment the fonts of the printouts are looked up in (`TRINVIS_FONT`, the font
+    /// folders); nil for the process's own.
+    package let fontEnvironment: [String: String]?
 
     package init(workspace: Workspace, language: Language, size: Size = Size(width: 80, height: 24), mouse: Bool = false,
-                 glyphs: Glyphs = .unicode, printFolder: String = "", printer: Printer? = nil) {
+                 glyphs: Glyphs = .unicode, printFolder: String = "", printer: Printer? = nil,
+                 fontEnvironment: [String: String]? = nil) {
         self.workspace = workspace
         self.printFolder = printFolder
         self.printer = printer
+        self.fontEnvironment = fontEnvironment
         state = AppState(language: language, today: workspace.today, username: workspace.actor.displayName,
                          isProfessional: workspace.actor.professionalID != nil)
         state.mouse = mouse

@@ -13,11 +13,12 @@ package enum Application {
     /// Runs the interface until the user quits or a signal arrives. Throws `TerminalStartError`
     /// (with the terminal untouched) when the terminal cannot be used.
     package static func run(workspace: Workspace, language: Language, mouse: Bool, printFolder: String,
-                            printer: Printer?) throws -> Ending {
+                            printer: Printer?, fontEnvironment: [String: String]) throws -> Ending {
         let backend = try NcursesBackend(options: NcursesBackend.Options(mouse: mouse))
         defer { backend.shutdown() }
         let runtime = AppRuntime(workspace: workspace, language: language, size: backend.size, mouse: mouse,
-                                 glyphs: backend.glyphs, printFolder: printFolder, printer: printer)
+                                 glyphs: backend.glyphs, printFolder: printFolder, printer: printer,
+                                 fontEnvironment: fontEnvironment)
         let session = TerminalSession(backend: backend, minimumSize: Layout.minimumSize,
                                       tooSmallMessage: Localizer(language)(.terminalTooSmall),
                                       tickInterval: .seconds(1))

@@ -1,6 +1,7 @@
-/// The two standard Type 1 fonts the printouts use. Every PDF reader has them, so nothing is
-/// embedded; text is written in WinAnsiEncoding and measured with the fonts' published metrics.
-package enum PDFFont: Sendable, Hashable, CaseIterable {
+/// The two standard Type 1 fonts the printouts fall back on when no TrueType font is found.
+/// Every PDF reader has them, so nothing is embedded; text is written in WinAnsiEncoding (a
+/// letter outside it prints as "?") and measured with the fonts' published metrics.
+package enum PDFStandardFont: Sendable, Hashable, CaseIterable {
     case helvetica
     case helveticaBold
 
@@ -12,18 +13,15 @@ package enum PDFFont: Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// The font's name in a page's resources.
-    var resourceName: String {
-        switch self {
-        case .helvetica: return "F1"
-        case .helveticaBold: return "F2"
-        }
+    /// The standard font of a face.
+    package init(_ face: PDFFace) {
+        self = face == .regular ? .helvetica : .helveticaBold
     }
 
     /// The advance width of a WinAnsi code, in thousandths of the font size.
     package func advance(of code: UInt8) -> Int {
         guard code >= 0x20 else { return 0 }
-        let table = self == .helvetica ? PDFFont.helveticaWidths : PDFFont.helveticaBoldWidths
+        let table = self == .helvetica ? Self.helveticaWidths : Self.helveticaBoldWidths
         return Int(table[Int(code) - 0x20])
     }
 
