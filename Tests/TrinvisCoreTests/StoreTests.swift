@@ -159,6 +159,23 @@ struct World {
         #expect(try workspace.database.scalar("SELECT count(*) FROM assessment") == .integer(0))
     }
 
+    @Test func aConflictNamesTheProfessionalNotTheAccount() throws {
+        let fixture = try Fixture()
+        let world = try World(fixture.workspace)  // the account "inger" is Inger Holm
+        let other = try fixture.secondWorkspace(username: "bo")
+        var theirs = try other.get(Milestone.self, id: world.milestone.id)
+        var mine = try fixture.workspace.get(Milestone.self, id: world.milestone.id)
+        mine.title = "Start behandling hos lægen"
+        try fixture.workspace.update(mine)
+        theirs.title = "Start behandling i Ringe"
+        #expect(throws: StoreError.self) { try other.update(theirs) }
+        do {
+            try other.update(theirs)
+        } catch StoreError.conflict(_, _, let changedBy, _) {
+            #expect(changedBy == "Inger Holm")
+        }
+    }
+
     @Test func aSecondSaveOfAStaleCopyIsRefusedAndNamesWhoChangedIt() throws {
         let fixture = try Fixture()
         let world = try World(fixture.workspace)

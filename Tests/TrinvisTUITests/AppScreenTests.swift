@@ -268,6 +268,19 @@ import Testing
         #expect(app.text.contains(" of "))
     }
 
+    @Test func theReportsLastLineCanBeScrolledToAt80x24() throws {
+        let fixture = try DemoFixture()
+        for language in [Language.english, .danish] {
+            let app = fixture.runtime(width: 80, height: 24, language: language)
+            app.press(.character("r"), .end)
+            let lines = ResultsView.lines(app.state, width: ResultsView.width(app.state))
+            let last = try #require(lines.last { !$0.isEmpty }).map(\.text).joined()
+            let shown = app.text.split(separator: "\n").map { String($0) }
+            let probe = String(last.trimmingCharacters(in: .whitespaces).prefix(20))
+            #expect(shown.contains { $0.contains(probe) }, "the last line \"\(last)\" is on screen:\n\(app.text)")
+        }
+    }
+
     @Test func quitKeysEndTheProgram() throws {
         let fixture = try DemoFixture()
         let app = fixture.runtime(width: 100, height: 30)

@@ -57,7 +57,7 @@ import TrinvisTUI
             let bar = BarChart.bar(count, of: total, width: width, glyphs: .unicode)
             #expect(DisplayWidth.of(bar) == width)
             #expect(bar.filter { $0 == "█" }.count == (width == 80 ? at80 : at200))
-            #expect(bar.allSatisfy { $0 == "█" || $0 == "░" })
+            #expect(bar.allSatisfy { $0 == "█" || $0 == "·" })
         }
     }
 
@@ -68,7 +68,7 @@ import TrinvisTUI
         #expect(BarChart.filledCells(1, of: 3, width: 0) == 0)
         #expect(BarChart.filledCells(1, of: 3, width: -5) == 0)
         #expect(BarChart.bar(1, of: 3, width: -5, glyphs: .unicode).isEmpty)
-        #expect(BarChart.bar(0, of: 0, width: 6, glyphs: .unicode) == "░░░░░░", "an empty bar, no division by zero")
+        #expect(BarChart.bar(0, of: 0, width: 6, glyphs: .unicode) == "······", "an empty bar, no division by zero")
         #expect(BarChart.bar(2, of: 3, width: 6, glyphs: .ascii) == "####..")
     }
 
@@ -77,7 +77,7 @@ import TrinvisTUI
         let text = spans.map(\.text).joined()
         #expect(DisplayWidth.of(text) == 40)
         // The figure takes 15 columns and a space, the bar the other 24: 60/67 of 24 = 21.49 → 21.
-        #expect(text == String(repeating: "█", count: 21) + "░░░ 60 of 67 (90 %)")
+        #expect(text == String(repeating: "█", count: 21) + "··· 60 of 67 (90 %)")
         #expect(spans.first?.style == .accent && spans[1].style == .muted)
         // A wider figure column pads the figure on the left, so the bars of a table line up.
         let padded = BarChart.spans(1, of: 8, figure: "1 of 8 (13 %)", width: 40, figureWidth: 15, glyphs: .ascii)
@@ -87,7 +87,7 @@ import TrinvisTUI
                 == [Span("1 of 2 (50 %)")])
         // 0 of 0: an empty bar and the figure without a percentage.
         #expect(BarChart.spans(0, of: 0, figure: "0 of 0", width: 10, glyphs: .unicode).map(\.text).joined()
-                == "░░░ 0 of 0")
+                == "··· 0 of 0")
     }
 
     @Test(arguments: [80, 200])
@@ -184,5 +184,7 @@ import TrinvisTUI
         #expect(canvas.line(Self.rows.count).hasSuffix(glyphs.isASCII ? "+ Forbedret  = Uændret  - Forværret"
                                                                          : "█ Forbedret  ▒ Uændret  ░ Forværret"))
         #expect(barWidth == width - nameWidth - 2 - figureWidth - 1)
+        // The empty rest of a bar is none of the legend's parts (it is not "worse").
+        #expect(StackedBar.Part.allCases.allSatisfy { $0.glyph(glyphs) != glyphs.lightShade && $0.glyph(glyphs) != glyphs.fullBlock || $0 == .improved })
     }
 }

@@ -109,9 +109,9 @@ extension Catalog {
         case .unknownTerminal(let term) where term.isEmpty:
             return "terminaltypen er ikke sat (TERM er tom). Sæt TERM til din terminals type, for eksempel: export TERM=xterm-256color"
         case .unknownTerminal(let term):
-            return "terminaltypen \"\(term)\" (TERM) kendes ikke på dette system. Sæt TERM til en kendt type, for eksempel: export TERM=xterm-256color"
+            return "terminaltypen '\(term)' (TERM) kendes ikke på dette system. Sæt TERM til en kendt type, for eksempel: export TERM=xterm-256color"
         case .unusableTerminal(let term):
-            return "terminaltypen \"\(term)\" (TERM) kan ikke vise et fuldskærmsprogram. Brug en terminal som xterm, eller sæt TERM til dens type."
+            return "terminaltypen '\(term)' (TERM) kan ikke vise et fuldskærmsprogram. Brug en terminal som xterm, eller sæt TERM til dens type."
 
         case .demoWritten(let path, let citizens): return "Skrev en demodatabase med \(citizens) borgere til \(path)."
         case .backupWritten(let path): return "Skrev en konsistent kopi af databasen til \(path)."
@@ -276,11 +276,11 @@ extension Catalog {
             }
         case .deleteMilestoneQuestion(let title, let notes):
             switch notes {
-            case 0: return "Slet milepælen \u{201C}\(title)\u{201D}?"
-            case 1: return "Slet milepælen \u{201C}\(title)\u{201D} og dens statusnote?"
-            default: return "Slet milepælen \u{201C}\(title)\u{201D} og dens \(notes) statusnoter?"
+            case 0: return "Slet milepælen \u{201E}\(title)\u{201C}?"
+            case 1: return "Slet milepælen \u{201E}\(title)\u{201C} og dens statusnote?"
+            default: return "Slet milepælen \u{201E}\(title)\u{201C} og dens \(notes) statusnoter?"
             }
-        case .deleteAgreementQuestion(let text): return "Slet aftalen \u{201C}\(text)\u{201D}?"
+        case .deleteAgreementQuestion(let text): return "Slet aftalen \u{201E}\(text)\u{201C}?"
         case .keyConfirmYes: return "ja"
         case .keyConfirmYesHelp: return "Svar ja: gør det"
         case .keyConfirmNo: return "nej"
@@ -407,7 +407,7 @@ extension Catalog {
             case .jobConsultant: return "jobkonsulent"
             case .addictionCounsellor: return "misbrugsbehandler"
             case .supportContact: return "støtte-kontaktperson"
-            case .dropInCounselor: return "social coach"
+            case .dropInCounselor: return "værestedsmedarbejder"
             case .mentor: return "mentor"
             case .administrator: return "administrator"
             case .other: return "andet"

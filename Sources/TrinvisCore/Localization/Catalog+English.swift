@@ -110,9 +110,9 @@ extension Catalog {
         case .unknownTerminal(let term) where term.isEmpty:
             return "the terminal type is not set (TERM is empty). Set TERM to your terminal's type, for example: export TERM=xterm-256color"
         case .unknownTerminal(let term):
-            return "the terminal type \"\(term)\" (TERM) is unknown on this system. Set TERM to a known type, for example: export TERM=xterm-256color"
+            return "the terminal type '\(term)' (TERM) is unknown on this system. Set TERM to a known type, for example: export TERM=xterm-256color"
         case .unusableTerminal(let term):
-            return "the terminal type \"\(term)\" (TERM) cannot show a full-screen program. Use a terminal emulator such as xterm, or set TERM to its type."
+            return "the terminal type '\(term)' (TERM) cannot show a full-screen program. Use a terminal emulator such as xterm, or set TERM to its type."
 
         case .demoWritten(let path, let citizens): return "Wrote a demo database with \(citizens) citizens to \(path)."
         case .backupWritten(let path): return "Wrote a consistent copy of the database to \(path)."

@@ -3,6 +3,8 @@ package enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The record does not exist (any more).
     case notFound(kind: String, id: Int64)
     /// Someone saved the record after it was read: the save would overwrite their change.
+    /// Someone saved the record after it was read: `changedBy` is their professional's name
+    /// (the account when no professional has it).
     case conflict(kind: String, id: Int64, changedBy: String, changedAt: Int64)
     /// The current user may not see or change this citizen's records.
     case accessDenied(citizen: Int64)

@@ -475,7 +475,7 @@ package final class Workspace {
                                               [record.id.sqlValue]) else {
             return .notFound(kind: R.kindName, id: record.id.rawValue)
         }
-        return .conflict(kind: R.kindName, id: record.id.rawValue, changedBy: try row.get(0), changedAt: try row.get(1))
+        return .conflict(kind: R.kindName, id: record.id.rawValue, changedBy: try professionalName(auditName: try row.get(0)), changedAt: try row.get(1))
     }
 
     private func translatingConstraints<R: Record>(_ type: R.Type, id: Int64 = 0, _ body: () throws -> Void) throws {

@@ -11,8 +11,9 @@ enum ResultsView {
     /// The width the report's lines are laid out for.
     static func width(_ state: AppState) -> Int { max(area(state).width - 3, 20) }
 
-    /// The rows shown at once.
-    static func height(_ state: AppState) -> Int { max(area(state).height - 3, 1) }
+    /// The rows shown at once: the box's inside less the tab line and the line under it (as
+    /// `draw` lays them out, so that End reaches the last line).
+    static func height(_ state: AppState) -> Int { max(area(state).height - 4, 1) }
 
     static func draw(_ state: AppState, canvas: inout Canvas) {
         let say = state.say

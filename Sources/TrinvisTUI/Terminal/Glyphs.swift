@@ -38,7 +38,8 @@ package struct Glyphs: Sendable, Hashable {
     package var check: String
     /// A filled bar segment (charts, progress).
     package var fullBlock: String
-    /// An empty bar segment.
+    /// An empty bar segment: never one of the stacked bar's parts, so that the empty rest of a
+    /// bar is not read as "worse".
     package var lightShade: String
     /// Arrow keys as shown in key labels: up, down, left, right.
     package var arrows: (up: String, down: String, left: String, right: String) {
@@ -50,7 +51,7 @@ package struct Glyphs: Sendable, Hashable {
         isASCII: false, horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐",
         bottomLeft: "└", bottomRight: "┘", teeRight: "├", teeLeft: "┤", teeDown: "┬", teeUp: "┴",
         cross: "┼", selectionMarker: "›", ellipsis: "…", moreAbove: "▲", moreBelow: "▼",
-        bullet: "•", check: "✓", fullBlock: "█", lightShade: "░")
+        bullet: "•", check: "✓", fullBlock: "█", lightShade: "·")
 
     /// The ASCII set.
     package static let ascii = Glyphs(
