@@ -198,9 +198,13 @@ import Testing
         let app = fixture.runtime(width: 100, height: 30)
         app.press(.character("?"))
         let text = app.text
+        // The help (scrolled as far as it goes) has every binding's text and command name.
+        let help = AppView.helpLines(app.state).map { $0.map(\.text).joined() }.joined(separator: "\n")
         for binding in AppKeys.current(app.state).bindings {
-            #expect(text.contains(binding.help), "help shows: \(binding.help)")
+            #expect(help.contains(binding.help), "help shows: \(binding.help)")
+            if let command = binding.command { #expect(help.contains(":" + command), "help names :\(command)") }
         }
+        #expect(text.contains(AppKeys.current(app.state).bindings[0].help), "the first is on screen")
         #expect(text.contains("Keys"))
         app.press(.escape)
         #expect(!app.state.helpVisible)

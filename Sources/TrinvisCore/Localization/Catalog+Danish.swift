@@ -266,6 +266,9 @@ extension Catalog {
         case .menuPlacement: return "Forløb i en virksomhed"
         case .menuStory: return "Forandringsfortælling"
         case .matchSaved: return "netop gemt"
+        case .keyCommandLine: return "kommando"
+        case .keyCommandLineHelp: return "Skriv navnet på en kommando (Tab fuldender, Enter udfører den)"
+        case .unknownCommandHere(let name): return "Ingen kommando \u{201E}\(name)\u{201C} her; : og Tab viser dem."
         case .searchWrappedToTop: return "Nåede bunden; fortsætter fra toppen."
         case .searchWrappedToBottom: return "Nåede toppen; fortsætter fra bunden."
         case .deleteMeetingQuestion(let date, let agreements):

@@ -267,6 +267,9 @@ extension Catalog {
         case .menuPlacement: return "Placement at a company"
         case .menuStory: return "Change story"
         case .matchSaved: return "just saved"
+        case .keyCommandLine: return "command"
+        case .keyCommandLineHelp: return "Type the name of a command (Tab completes, Enter runs it)"
+        case .unknownCommandHere(let name): return "No command \u{201C}\(name)\u{201D} here; : and Tab list them."
         case .searchWrappedToTop: return "Reached the end; going on from the top."
         case .searchWrappedToBottom: return "Reached the top; going on from the end."
         case .deleteMeetingQuestion(let date, let agreements):

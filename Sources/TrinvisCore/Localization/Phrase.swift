@@ -571,6 +571,9 @@ package enum Phrase: Sendable, Equatable {
     /// What a deletion takes with it, asked before it is done (answered with Enter or Esc).
     /// `n` past the last match goes on from the first (`N`: from the last).
     case searchWrappedToTop, searchWrappedToBottom
+    /// The `:` command line.
+    case keyCommandLine, keyCommandLineHelp
+    case unknownCommandHere(String)
     /// A search result row of a citizen just saved that the search does not find.
     case matchSaved
     case deleteMeetingQuestion(date: String, agreements: Int)

@@ -45,15 +45,23 @@ package enum AppAction: Hashable, Sendable {
     case to
     case organisation
     case allTime
+    /// `:`: type the name of a command.
+    case commandLine
 }
 
 /// The key tables of the screens. The bottom bar and the help screen are both generated from
 /// these tables, so they cannot disagree.
 package enum AppKeys {
     private static func binding(_ keys: [Key], _ action: AppAction, _ label: Phrase, _ help: Phrase, _ say: Localizer,
-                                bar: Bool = true, priority: Int = 0, barKey: String? = nil) -> KeyBinding<AppAction> {
+                                bar: Bool = true, priority: Int = 0, barKey: String? = nil,
+                                command: String? = nil) -> KeyBinding<AppAction> {
         KeyBinding(keys: keys, action: action, label: say(label), help: say(help), showsInBar: bar, priority: priority,
-                   barKeyLabel: barKey)
+                   barKeyLabel: barKey, command: command ?? action.commandName)
+    }
+
+    /// `:`, the command line, on the screens that take commands.
+    private static func commandLineBinding(_ say: Localizer) -> KeyBinding<AppAction> {
+        binding([.character(":")], .commandLine, .keyCommandLine, .keyCommandLineHelp, say, bar: false)
     }
 
     /// The main screen; `/` searches in the citizen pane and finds in the others.
@@ -72,7 +80,8 @@ package enum AppKeys {
             binding([.character("/")], .search, searchLabel, searchHelp, say, priority: 8),
             binding([.character("n")], .nextMatch, .keyNextMatch, .keyNextMatchHelp, say, priority: 1),
             binding([.character("N")], .previousMatch, .keyPreviousMatch, .keyPreviousMatchHelp, say, bar: false),
-            binding([.character("a")], .add, .keyAdd, .keyAddHelp, say, priority: 7),
+            binding([.character("a")], .add, .keyAdd, .keyAddHelp, say, priority: 7,
+                    command: ["new-citizen", "new-milestone", "new-meeting"][focus.rawValue]),
             binding([.character("e")], .edit, .keyEdit, .keyEditHelp, say, priority: 6),
             binding([.character("d")], .delete, .keyDelete, .keyDeleteHelp, say, priority: 4),
             binding([.character("A")], .showArchived, .keyArchived, .keyArchivedHelp, say, bar: false),
@@ -85,8 +94,9 @@ package enum AppKeys {
             binding([.ctrl("l")], .redraw, .keyRedraw, .keyRedrawHelp, say, bar: false),
         ]
         if searchActive {
-            bindings.append(binding([.escape], .back, .keyBack, .keyBackHelp, say, priority: 6))
+            bindings.append(binding([.escape], .back, .keyBack, .keyBackHelp, say, priority: 6, command: "clear-search"))
         }
+        bindings.append(commandLineBinding(say))
         return KeyTable(bindings)
     }
 
@@ -108,6 +118,7 @@ package enum AppKeys {
         if citizen {
             bindings.append(binding([.character("R")], .revealCPR, .keyRevealCPR, .helpRevealCPR, say, bar: false))
         }
+        bindings.append(commandLineBinding(say))
         return KeyTable(bindings)
     }
 
@@ -164,13 +175,14 @@ package enum AppKeys {
                 binding([.character("t")], .to, .keyTo, .keyToHelp, say, priority: 7),
                 binding([.character("o")], .organisation, .keyOrganisation, .keyOrganisationHelp, say, priority: 6),
                 binding([.character("a")], .allTime, .keyAllTime, .keyAllTimeHelp, say, priority: 4),
-                binding([.character("p")], .print, .keyPrintReport, .keyPrintReportHelp, say, priority: 4),
+                binding([.character("p")], .print, .keyPrintReport, .keyPrintReportHelp, say, priority: 4, command: "print-report"),
             ]
         case .stories:
             bindings.append(binding([.enter], .open, .keyOpen, .keyOpenHelp, say, priority: 7))
         case .companies:
             break
         }
+        bindings.append(commandLineBinding(say))
         return KeyTable(bindings)
     }
 
@@ -193,6 +205,7 @@ package enum AppKeys {
             binding([.character("x")], .done, .keyDone, .keyDoneHelp, say, priority: 7),
             binding([.character("q"), .function(10)], .quit, .keyQuit, .keyQuitHelp, say, priority: 8, barKey: "q"),
             binding([.ctrl("l")], .redraw, .keyRedraw, .keyRedrawHelp, say, bar: false),
+            commandLineBinding(say),
         ])
     }
 

@@ -84,6 +84,8 @@ package struct Prompt: Sendable, Equatable {
         case find(Pane)
         /// The first or last day of the report's period.
         case reportFrom, reportTo
+        /// The name of a command to run (`:`).
+        case command
     }
 
     package var purpose: Purpose

@@ -161,6 +161,12 @@ extension AppUpdate {
             return [.openForm(menu.items[index].purpose)]
         case .escape, .character("q"):
             state.addMenu = nil
+        case .character(let letter):
+            // Each entry has a letter: one key opens it.
+            let letters = MenuLetters.letters(for: menu.items.map(\.label))
+            guard let index = letters.firstIndex(of: letter) else { return [] }
+            state.addMenu = nil
+            return [.openForm(menu.items[index].purpose)]
         default:
             break
         }

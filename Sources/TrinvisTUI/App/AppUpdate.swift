@@ -227,7 +227,13 @@ package enum AppUpdate {
             return handleForm(key, &state)
         }
         if state.addMenu != nil { return handleAddMenu(key, &state) }
+        if state.prompt?.purpose == .command { return handleCommandLine(key, &state) }
         if state.prompt != nil { return handlePrompt(key, &state) }
+        if AppKeys.current(state).action(for: key) == .commandLine {
+            state.prompt = Prompt(purpose: .command, field: TextFieldState(maxLength: 40))
+            state.message = StatusMessage(text: CommandLine.names(in: AppKeys.current(state)).joined(separator: " "), kind: .info)
+            return []
+        }
         switch state.screen {
         case .main: return handleMain(key, &state)
         case .detail(let detail): return handleDetail(key, detail, &state)
@@ -365,6 +371,45 @@ package enum AppUpdate {
             case nil: return []
             }
         }
+    }
+
+    /// The `:` command line: Tab completes, Enter runs the command of the screen underneath (as
+    /// its key would), Esc closes. The message line lists the commands that match.
+    private static func handleCommandLine(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var prompt = state.prompt else { return [] }
+        let screen = { (state: AppState) -> KeyTable<AppAction> in
+            var underneath = state
+            underneath.prompt = nil
+            return AppKeys.current(underneath)
+        }
+        switch key {
+        case .escape:
+            state.prompt = nil
+            state.message = nil
+            return []
+        case .enter:
+            state.prompt = nil
+            let typed = prompt.field.text.trimmingBlanks()
+            guard !typed.isEmpty else {
+                state.message = nil
+                return []
+            }
+            guard let binding = CommandLine.binding(for: typed, in: screen(state)), let first = binding.keys.first else {
+                state.message = StatusMessage(text: state.say(.unknownCommandHere(typed)), kind: .error)
+                return []
+            }
+            state.message = nil
+            return handle(first, &state)
+        case .tab:
+            prompt.field.setText(CommandLine.complete(prompt.field.text, in: screen(state)))
+        default:
+            _ = prompt.field.handle(key)
+        }
+        state.prompt = prompt
+        let found = CommandLine.candidates(prompt.field.text, in: screen(state))
+        state.message = StatusMessage(text: found.isEmpty ? state.say(.unknownCommandHere(prompt.field.text)) : found.joined(separator: " "),
+                                      kind: found.isEmpty ? .error : .info)
+        return []
     }
 
     private static func handlePrompt(_ key: Key, _ state: inout AppState) -> [Effect] {

@@ -118,6 +118,7 @@ package enum AppView {
             case .find: label = say(.findPrompt)
             case .reportFrom: label = say(.promptFrom)
             case .reportTo: label = say(.promptTo)
+            case .command: label = ":"
             }
             let used = canvas.put(row: rect.row, col: rect.col, text: label, style: .accent)
             let field = Rect(row: rect.row, col: rect.col + used, width: max(rect.width - used, 1), height: 1)

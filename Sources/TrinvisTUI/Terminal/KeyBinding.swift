@@ -19,12 +19,15 @@ package struct KeyBinding<Action: Hashable & Sendable>: Sendable {
     package var barKeyLabel: String?
     /// A heading the help screen groups this entry under.
     package var group: String?
+    /// The named command (`new-meeting`) that the `:` command line runs and the help shows.
+    package var command: String?
 
     /// Creates a binding.
     package init(
         keys: [Key], action: Action, label: String, help: String, showsInBar: Bool = false,
-        priority: Int = 0, barKeyLabel: String? = nil, group: String? = nil
+        priority: Int = 0, barKeyLabel: String? = nil, group: String? = nil, command: String? = nil
     ) {
+        self.command = command
         self.keys = keys
         self.action = action
         self.label = label

@@ -93,6 +93,16 @@ package enum KeyHelp {
                 let keyPart = index == 0 ? key : String(repeating: " ", count: keyColumn)
                 result.append([Span(keyPart, style: Style(.accent, [.bold])), Span("  " + line)])
             }
+            // The command's name after its help: on the last line when it fits, else below.
+            if let command = binding.command {
+                let name = "  :" + command
+                let last = text.last.map { DisplayWidth.of($0) } ?? 0
+                if last + DisplayWidth.of(name) <= textColumn, !result.isEmpty {
+                    result[result.count - 1].append(Span(name, style: .muted))
+                } else {
+                    result.append([Span(String(repeating: " ", count: keyColumn) + "  "), Span(String(name.dropFirst(2)), style: .muted)])
+                }
+            }
         }
         return result
     }
