@@ -182,7 +182,7 @@ package enum AppUpdate {
 
     /// Sets every list's visible height from the layout.
     static func syncHeights(_ state: inout AppState) {
-        let layout = Layout(size: state.size)
+        let layout = Layout.of(state)
         state.citizens.list.resize(visibleHeight: layout.listHeight(of: .citizens, focus: state.focus))
         state.panes.milestoneList.resize(visibleHeight: layout.listHeight(of: .milestones, focus: state.focus))
         state.panes.meetingList.resize(visibleHeight: layout.listHeight(of: .meetings, focus: state.focus))
@@ -627,7 +627,7 @@ package enum AppUpdate {
 
     private static func handleMouse(_ event: MouseEvent, _ state: inout AppState) -> [Effect] {
         guard state.mouse, state.screen == .main, !state.helpVisible, state.prompt == nil else { return [] }
-        let layout = Layout(size: state.size)
+        let layout = Layout.of(state)
         for (pane, frame) in layout.frames(focus: state.focus) where frame.contains(row: event.row, col: event.col) {
             state.focus = pane
             switch event.button {

@@ -23,10 +23,13 @@ package struct Layout: Sendable, Equatable {
     package let message: Rect
     package let keyBar: Rect
 
-    package init(size: Size) {
+    /// `goalLine`: the header takes a second row for the plan's goal (when it does not fit on
+    /// the first).
+    package init(size: Size, goalLine: Bool = false) {
         self.size = size
         let width = size.width
-        header = Rect(row: 0, col: 0, width: width, height: 1)
+        let headerRows = goalLine ? 2 : 1
+        header = Rect(row: 0, col: 0, width: width, height: headerRows)
         message = Rect(row: max(size.height - 2, 0), col: 0, width: width, height: 1)
         keyBar = Rect(row: max(size.height - 1, 0), col: 0, width: width, height: 1)
         if width >= 150 {
@@ -36,8 +39,8 @@ package struct Layout: Sendable, Equatable {
         } else {
             mode = .single
         }
-        let top = mode == .single ? 2 : 1
-        tabs = mode == .single ? Rect(row: 1, col: 0, width: width, height: 1) : nil
+        let top = mode == .single ? headerRows + 1 : headerRows
+        tabs = mode == .single ? Rect(row: headerRows, col: 0, width: width, height: 1) : nil
         body = Rect(row: top, col: 0, width: width, height: max(size.height - top - 2, 0))
     }
 
@@ -59,5 +62,12 @@ package struct Layout: Sendable, Equatable {
     /// The rows a list can show inside a pane frame (the frame's border takes two).
     package func listHeight(of pane: Pane, focus: Pane) -> Int {
         max((frames(focus: focus)[pane]?.height ?? body.height) - 2, 1)
+    }
+}
+
+extension Layout {
+    /// The layout of what `state` shows: with the goal's own header row when it needs one.
+    package static func of(_ state: AppState) -> Layout {
+        Layout(size: state.size, goalLine: AppView.goalNeedsItsOwnLine(state))
     }
 }

@@ -4,7 +4,7 @@ import TrinvisCore
 package enum AppView {
     /// Draws everything into `canvas` (whose size is the screen's).
     package static func render(_ state: AppState, into canvas: inout Canvas) {
-        let layout = Layout(size: canvas.size)
+        let layout = Layout.of(state)
         drawHeader(state, layout, &canvas)
         switch state.screen {
         case .main:
@@ -34,14 +34,14 @@ package enum AppView {
 
     // MARK: Frame pieces
 
-    private static func drawHeader(_ state: AppState, _ layout: Layout, _ canvas: inout Canvas) {
+    /// The header's first line without the goal, the goal, and the user part at the right.
+    private static func headerParts(_ state: AppState, separator: String) -> (spans: [Span], goal: Span?, user: String) {
         let say = state.say
-        let rect = layout.header
-        canvas.fill(rect, style: .header)
         var spans = [Span(" Trinvis ", style: .header)]
-        let separator = Span(" \(canvas.glyphs.vertical) ", style: Style(.header))
+        let divider = Span(" \(separator) ", style: Style(.header))
+        var goal: Span?
         if case .main = state.screen, let summary = state.panes.summary {
-            spans += [separator, Span(summary.citizen.name, style: .header)]
+            spans += [divider, Span(PaneViews.clean(summary.citizen.name), style: .header)]
             if let plan = state.panes.plan {
                 let end: String
                 if let planEnd = plan.end {
@@ -50,16 +50,46 @@ package enum AppView {
                     end = say(.planOpenEnded)
                 }
                 let endStyle = plan.end.map { $0 < state.today } == true ? Style(.header, [.bold, .underline]) : Style(.header)
-                spans += [separator, Span(end, style: endStyle),
-                          separator, Span(say(.goal(PaneViews.clean(plan.goal))), style: Style(.header))]
+                spans += [divider, Span(end, style: endStyle)]
+                goal = Span(say(.goal(PaneViews.clean(plan.goal))), style: Style(.header))
             }
         }
-        let user = state.username + " " + say.date(state.today) + " "
-        let userWidth = DisplayWidth.of(user)
-        let leftWidth = max(rect.width - userWidth - 1, 0)
+        return (spans, goal, state.username + " " + say.date(state.today) + " ")
+    }
+
+    /// The goal does not fit on the header's first line, so it gets a second header row.
+    package static func goalNeedsItsOwnLine(_ state: AppState) -> Bool {
+        let parts = headerParts(state, separator: state.glyphs.vertical)
+        guard let goal = parts.goal else { return false }
+        let used = (parts.spans + [Span(" | "), goal]).reduce(0) { $0 + DisplayWidth.of($1.text) }
+        return used + DisplayWidth.of(parts.user) + 1 > state.size.width
+    }
+
+    private static func drawHeader(_ state: AppState, _ layout: Layout, _ canvas: inout Canvas) {
+        let rect = layout.header
+        canvas.fill(rect, style: .header)
+        let parts = headerParts(state, separator: canvas.glyphs.vertical)
+        let ownLine = goalNeedsItsOwnLine(state)
+        var spans = parts.spans
+        if let goal = parts.goal, !ownLine {
+            spans += [Span(" \(canvas.glyphs.vertical) ", style: Style(.header)), goal]
+        }
+        // What the citizen's line needs comes first: the brand gives way, then the user's name.
+        let userWidth = DisplayWidth.of(parts.user)
+        let needed = spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        if needed > rect.width - userWidth - 1, spans.count > 2 {
+            spans = [Span(" ", style: .header)] + spans.dropFirst(2)
+        }
+        let showsUser = rect.width > userWidth + 20
+            && spans.reduce(0) { $0 + DisplayWidth.of($1.text) } <= rect.width - userWidth - 1
+        let leftWidth = showsUser ? max(rect.width - userWidth - 1, 0) : rect.width
         canvas.put(row: rect.row, col: rect.col, spans: spans, maxWidth: leftWidth, overflow: .ellipsis)
-        if rect.width > userWidth + 20 {
-            canvas.put(row: rect.row, col: rect.endCol - userWidth, text: user, style: Style(.header))
+        if showsUser {
+            canvas.put(row: rect.row, col: rect.endCol - userWidth, text: parts.user, style: Style(.header))
+        }
+        if let goal = parts.goal, ownLine, rect.height > 1 {
+            canvas.put(row: rect.row + 1, col: rect.col + 1, text: goal.text, style: goal.style, maxWidth: rect.width - 2,
+                       overflow: .ellipsis)
         }
     }
 
@@ -150,12 +180,12 @@ package enum AppView {
 
     /// The width detail text is wrapped to.
     package static func detailWidth(_ state: AppState) -> Int {
-        max(Layout(size: state.size).body.width - 3, 10)
+        max(Layout.of(state).body.width - 3, 10)
     }
 
     /// The rows a detail view shows at once.
     package static func detailHeight(_ state: AppState) -> Int {
-        max(Layout(size: state.size).body.height - 2, 1)
+        max(Layout.of(state).body.height - 2, 1)
     }
 
     private static func drawDetail(_ detail: Detail, _ state: AppState, _ layout: Layout, _ canvas: inout Canvas) {

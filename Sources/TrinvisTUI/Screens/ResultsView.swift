@@ -5,7 +5,7 @@ import TrinvisCore
 enum ResultsView {
     /// The area the results use (under the header, above the message line).
     static func area(_ state: AppState) -> Rect {
-        Layout(size: state.size).body
+        Layout.of(state).body
     }
 
     /// The width the report's lines are laid out for.

@@ -154,14 +154,17 @@ package struct Canvas: Sendable, Equatable {
     package mutating func put(
         row: Int, col: Int, spans: [Span], maxWidth: Int? = nil, overflow: Overflow = .clip
     ) -> Int {
+        // With `.ellipsis`, the span that does not fit ends in the ellipsis, whichever it is.
+        let limit = min(maxWidth ?? Int.max, clip.endCol - (origin.col + col))
         var used = 0
-        for (index, span) in spans.enumerated() {
-            let remaining = maxWidth.map { $0 - used }
-            if let remaining, remaining <= 0 { break }
-            let isLast = index == spans.count - 1
+        for span in spans {
+            let remaining = limit - used
+            if remaining <= 0 { break }
+            let cut = overflow == .ellipsis && DisplayWidth.of(Sanitizer.sanitize(span.text)) > remaining
             used += put(
                 row: row, col: col + used, text: span.text, style: span.style,
-                maxWidth: remaining, overflow: isLast ? overflow : .clip)
+                maxWidth: remaining, overflow: cut ? .ellipsis : .clip)
+            if cut { break }
         }
         return used
     }
