@@ -564,7 +564,7 @@ extension Catalog {
         case .agendaThisWeek: return "Denne uge"
         case .agendaLater: return "Senere"
         case .agendaFollowUp: return "opfølgning"
-        case .agendaMissedFollowUp(let when): return "samtalen \(when) er ikke registreret"
+        case .agendaMissedFollowUp(let time): return "samtalen kl. \(time) er ikke registreret"
         case .agendaNoNextMeeting(let last):
             return last.map { "intet næste møde aftalt; seneste var \($0)" } ?? "endnu ingen samtale"
         case .agendaNothingToTick: return "Kun milepæle og aftaler kan krydses af; Enter åbner borgeren."

@@ -565,7 +565,7 @@ extension Catalog {
         case .agendaThisWeek: return "This week"
         case .agendaLater: return "Later"
         case .agendaFollowUp: return "follow-up"
-        case .agendaMissedFollowUp(let when): return "the meeting of \(when) was not recorded"
+        case .agendaMissedFollowUp(let time): return "the meeting at \(time) was not recorded"
         case .agendaNoNextMeeting(let last):
             return last.map { "no next meeting agreed; the last one was \($0)" } ?? "no meeting yet"
         case .agendaNothingToTick: return "Only milestones and agreements are ticked off; Enter opens the citizen."

@@ -46,13 +46,13 @@ enum AgendaView {
                 text = PaneViews.clean(agreement.text)
             case .missedFollowUp(let at):
                 kind = say(.agendaFollowUp)
-                text = say(.agendaMissedFollowUp(say.date(at.localDate) + " " + at.clockTime))
+                text = say(.agendaMissedFollowUp(at.clockTime))
             case .noNextMeeting(let last):
                 kind = say(.agendaFollowUp)
                 text = say(.agendaNoNextMeeting(last: last.map { say.date($0) }))
             }
-            spans.append(Span(DisplayWidth.pad(kind, toWidth: 9) + " ", style: .muted))
-            let nameWidth = min(24, max(width / 4, 8))
+            spans.append(Span(DisplayWidth.pad(kind, toWidth: 10) + " ", style: .muted))
+            let nameWidth = min(22, max(width / 5, 8))
             spans.append(Span(DisplayWidth.pad(DisplayWidth.truncate(PaneViews.clean(item.citizenName), toWidth: nameWidth,
                                                                      ellipsis: ellipsis), toWidth: nameWidth) + " ",
                               style: .header))
