@@ -42,7 +42,7 @@ import Testing
         }
         #expect(file.text.contains("<< /Type /Pages /Kids [6 0 R] /Count 1 >>"))
         for (declared, actual) in file.streamLengths { #expect(declared == actual) }
-        #expect(file.infoTitle == "Resultatopgørelse \u{2013} fra 2014-01-01")
+        #expect(file.infoTitle == "Resultatopgørelse \u{2013} fra 01.01.2014")
         #expect(file.text.contains("/CreationDate (D:20260302103000+01'00')"))
         // The same report gives the same bytes.
         #expect(bytes == Self.filteredReport().pdf(labels: .danish, fonts: fonts, creationDate: instant("2026-03-02T10:30:00+01:00")))
@@ -61,7 +61,7 @@ import Testing
                         labels.contactNote, labels.meetings, "400", labels.attended, labels.noShow, labels.excused,
                         labels.medianDaysBetween, labels.median(14, gaps: 250), labels.cohortsHeading,
                         labels.name(of: Quarter(containing: day("2016-01-01"))), labels.share(3, of: 4, percent: 75),
-                        ReportLabels.fill(labels.printed, ["date": "2026-03-02 10:30"])]
+                        ReportLabels.fill(labels.printed, ["date": labels == .danish ? "02.03.2026 10:30" : "2026-03-02 10:30"])]
         expected += AssessmentDimension.allCases.map { labels.name(of: $0) }
         expected += OutcomeKind.allCases.map { labels.name(of: $0) }
         // Every share exactly as the text form writes it.

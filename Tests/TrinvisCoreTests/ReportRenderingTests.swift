@@ -354,7 +354,7 @@ import Testing
         #expect(ReportLabels.forLanguage("en_GB.UTF-8") == .english)
         #expect(ReportLabels.forLanguage("C") == .english)
         #expect(ReportLabels.english.period(from: day("2026-01-01"), to: day("2026-06-30")) == "2026-01-01 to 2026-06-30")
-        #expect(ReportLabels.danish.period(from: nil, to: day("2026-06-30")) == "til 2026-06-30")
+        #expect(ReportLabels.danish.period(from: nil, to: day("2026-06-30")) == "til 30.06.2026")
         #expect(ReportLabels.english.period(from: nil, to: nil) == "all time")
     }
 

@@ -180,7 +180,7 @@ extension Catalog {
         case .labelStatus: return "Status"
         case .labelEffort: return "Indsats"
         case .errorRequired: return "skal udfyldes"
-        case .errorNotADate: return "ikke en dato (ÅÅÅÅ-MM-DD, DD.MM.ÅÅÅÅ eller +dage)"
+        case .errorNotADate: return "ikke en dato (15.01.2027, 15.01, 15/1, +14, i dag, i morgen)"
         case .errorNotATime: return "ikke et klokkeslæt (TT:MM)"
         case .errorNotANumber: return "ikke et tal"
         case .saved: return "Gemt."
@@ -296,6 +296,15 @@ extension Catalog {
         case .whoSlot: return "  hvem"
         case .dueSlot: return "  frist"
         case .you: return "borgeren"
+        case .problem(let problem): return danish(problem: problem)
+        case .formEditTeam(let name): return "Ret teamet om \(name)"
+        case .errorSecondResponsible(let name, let from):
+            return "\(name) er allerede ansvarlig (fra \(from)); afslut det først, eller lad feltet stå tomt"
+        case .errorNobodyPresent: return "deltog, men ingen er markeret til stede herunder; sæt kryds ved dem, der var med"
+        case .warningAfterPlanEnd(let end): return "ligger efter planens slutdato (\(end)); F2 igen gemmer alligevel"
+        case .dateMeans(let date):
+            let weekdays = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
+            return "= \(weekdays[date.isoWeekday - 1]) \(Localizer(.danish).date(date))"
         case .calendarWritten(let path, let meetings):
             return meetings == 1 ? "Skrev en kalender med 1 kommende møde til \(path)."
                 : "Skrev en kalender med \(meetings) kommende møder til \(path)."
@@ -848,17 +857,22 @@ extension Catalog {
     }
 
     static func danish(validation error: ValidationError) -> String {
-        switch error.problem {
-        case .required: return "\(error.field): skal udfyldes"
-        case .tooLong(let maximum): return "\(error.field): længere end \(maximum) tegn"
-        case .invalidCPR(.notTenDigits): return "\(error.field): et CPR-nummer har ti cifre (DDMMÅÅ-XXXX)"
-        case .invalidCPR(.notADate): return "\(error.field): de første seks cifre skal være en dato (DDMMÅÅ)"
-        case .cprDoesNotMatchBirthDate: return "\(error.field): passer ikke med fødselsdatoen"
-        case .cprNotHeld: return "\(error.field): borgerens organisation må ikke have CPR-numre; lad feltet stå tomt"
-        case .before(let other, let date): return "\(error.field): ligger før \(other) (\(date.iso))"
-        case .outOfRange(let range): return "\(error.field): skal være mellem \(range.lowerBound) og \(range.upperBound)"
-        case .invalidEmail: return "\(error.field): ikke en e-mailadresse"
-        case .unknownValue(let allowed): return "\(error.field): skal være en af \(allowed.joined(separator: ", "))"
+        "\(error.field): " + danish(problem: error.problem)
+    }
+
+    /// What is wrong with a value, without the field's name (shown beside the field).
+    static func danish(problem: ValidationProblem) -> String {
+        switch problem {
+        case .required: return "skal udfyldes"
+        case .tooLong(let maximum): return "længere end \(maximum) tegn"
+        case .invalidCPR(.notTenDigits): return "et CPR-nummer har ti cifre (DDMMÅÅ-XXXX)"
+        case .invalidCPR(.notADate): return "de første seks cifre skal være en dato (DDMMÅÅ)"
+        case .cprDoesNotMatchBirthDate: return "passer ikke med fødselsdatoen"
+        case .cprNotHeld: return "borgerens organisation må ikke have CPR-numre; lad feltet stå tomt"
+        case .before(let other, let date): return "ligger før \(other) (\(Localizer(.danish).date(date)))"
+        case .outOfRange(let range): return "skal være mellem \(range.lowerBound) og \(range.upperBound)"
+        case .invalidEmail: return "ikke en e-mailadresse"
+        case .unknownValue(let allowed): return "skal være en af \(allowed.joined(separator: ", "))"
         }
     }
 }

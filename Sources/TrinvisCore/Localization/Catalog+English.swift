@@ -181,7 +181,7 @@ extension Catalog {
         case .labelStatus: return "Status"
         case .labelEffort: return "Effort"
         case .errorRequired: return "must be filled in"
-        case .errorNotADate: return "not a date (YYYY-MM-DD, DD.MM.YYYY or +days)"
+        case .errorNotADate: return "not a date (2027-01-15, 15/1, +14, today, tomorrow)"
         case .errorNotATime: return "not a time (HH:MM)"
         case .errorNotANumber: return "not a number"
         case .saved: return "Saved."
@@ -297,6 +297,15 @@ extension Catalog {
         case .whoSlot: return "  who"
         case .dueSlot: return "  due"
         case .you: return "the citizen"
+        case .problem(let problem): return english(problem: problem)
+        case .formEditTeam(let name): return "Change the team around \(name)"
+        case .errorSecondResponsible(let name, let from):
+            return "\(name) is already responsible (from \(from)); end that first, or leave this unticked"
+        case .errorNobodyPresent: return "attended, but nobody is ticked as present below; tick who was there"
+        case .warningAfterPlanEnd(let end): return "lies after the plan's end (\(end)); F2 again saves it anyway"
+        case .dateMeans(let date):
+            let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+            return "= \(weekdays[date.isoWeekday - 1]) \(Localizer(.english).date(date))"
         case .calendarWritten(let path, let meetings):
             return meetings == 1 ? "Wrote a calendar with 1 coming meeting to \(path)."
                 : "Wrote a calendar with \(meetings) coming meetings to \(path)."
@@ -851,17 +860,22 @@ extension Catalog {
     }
 
     static func english(validation error: ValidationError) -> String {
-        switch error.problem {
-        case .required: return "\(error.field): must be filled in"
-        case .tooLong(let maximum): return "\(error.field): longer than \(maximum) characters"
-        case .invalidCPR(.notTenDigits): return "\(error.field): a CPR number has ten digits (DDMMYY-XXXX)"
-        case .invalidCPR(.notADate): return "\(error.field): the first six digits must be a date (DDMMYY)"
-        case .cprDoesNotMatchBirthDate: return "\(error.field): does not match the birth date"
-        case .cprNotHeld: return "\(error.field): the citizen's organisation does not hold CPR numbers; leave it empty"
-        case .before(let other, let date): return "\(error.field): lies before \(other) (\(date.iso))"
-        case .outOfRange(let range): return "\(error.field): must be between \(range.lowerBound) and \(range.upperBound)"
-        case .invalidEmail: return "\(error.field): not an e-mail address"
-        case .unknownValue(let allowed): return "\(error.field): must be one of \(allowed.joined(separator: ", "))"
+        "\(error.field): " + english(problem: error.problem)
+    }
+
+    /// What is wrong with a value, without the field's name (shown beside the field).
+    static func english(problem: ValidationProblem) -> String {
+        switch problem {
+        case .required: return "must be filled in"
+        case .tooLong(let maximum): return "longer than \(maximum) characters"
+        case .invalidCPR(.notTenDigits): return "a CPR number has ten digits (DDMMYY-XXXX)"
+        case .invalidCPR(.notADate): return "the first six digits must be a date (DDMMYY)"
+        case .cprDoesNotMatchBirthDate: return "does not match the birth date"
+        case .cprNotHeld: return "the citizen's organisation does not hold CPR numbers; leave it empty"
+        case .before(let other, let date): return "lies before \(other) (\(Localizer(.english).date(date)))"
+        case .outOfRange(let range): return "must be between \(range.lowerBound) and \(range.upperBound)"
+        case .invalidEmail: return "not an e-mail address"
+        case .unknownValue(let allowed): return "must be one of \(allowed.joined(separator: ", "))"
         }
     }
 }

@@ -589,6 +589,20 @@ package enum Phrase: Sendable, Equatable {
     case whoSlot(Int)
     case dueSlot(Int)
     case you
+
+    // MARK: Validation all at once, and dates typed the way of the language
+    /// A problem of a field's value, shown beside the field (so without the field's name).
+    case problem(ValidationProblem)
+    /// The title of the team form when it changes a membership.
+    case formEditTeam(String)
+    /// Another professional is responsible for the citizen in the same period.
+    case errorSecondResponsible(name: String, from: String)
+    /// A meeting the citizen attended, with no professional marked present.
+    case errorNobodyPresent
+    /// A deadline after the plan's end: said once, and a second save saves it.
+    case warningAfterPlanEnd(end: String)
+    /// What a typed date means, beside the field while it is typed ("= Friday 2027-01-15").
+    case dateMeans(LocalDate)
 }
 
 /// Which kind of written text a search matched (for the catalogs).

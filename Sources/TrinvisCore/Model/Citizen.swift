@@ -88,17 +88,17 @@ package struct Citizen: Record {
         return years
     }
 
-    package func validated() throws -> Citizen {
+    package func validated(noting problems: inout ValidationProblems) -> Citizen {
         var copy = self
-        copy.name = try Check.required(name, "name")
-        copy.phone = try Check.optional(phone, "phone")
-        copy.email = try Check.email(email, "email")
-        copy.life = try Check.text(life, "life")
+        copy.name = problems.required(name, "name")
+        copy.phone = problems.optional(phone, "phone")
+        copy.email = problems.email(email, "email")
+        copy.life = problems.text(life, "life")
         if let cpr, let birthDate, cpr.birthDate != birthDate {
-            throw ValidationError(field: "cpr", problem: .cprDoesNotMatchBirthDate)
+            problems.add("cpr", .cprDoesNotMatchBirthDate)
         }
-        guard (1...365).contains(meetingIntervalDays) else {
-            throw ValidationError(field: "meeting_interval_days", problem: .outOfRange(1...365))
+        if !(1...365).contains(meetingIntervalDays) {
+            problems.add("meeting_interval_days", .outOfRange(1...365))
         }
         return copy
     }

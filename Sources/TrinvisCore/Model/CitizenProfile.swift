@@ -42,8 +42,8 @@ package struct TeamMember: Record {
         from <= day && (to.map { day <= $0 } ?? true)
     }
 
-    package func validated() throws -> TeamMember {
-        try Check.notBefore(to, "to", from, "from")
+    package func validated(noting problems: inout ValidationProblems) -> TeamMember {
+        problems.notBefore(to, "to", from, "from")
         return self
     }
 }
@@ -115,14 +115,14 @@ package struct Consent: Record {
         givenOn <= day && (expiresOn.map { day <= $0 } ?? true) && (withdrawnOn.map { day < $0 } ?? true)
     }
 
-    package func validated() throws -> Consent {
+    package func validated(noting problems: inout ValidationProblems) -> Consent {
         var copy = self
-        copy.information = try Check.optional(information, "information", limit: Check.textLimit)
-        copy.purpose = try Check.optional(purpose, "purpose", limit: Check.textLimit)
-        copy.note = try Check.text(note, "note")
-        try Check.notBefore(expiresOn, "expires_on", givenOn, "given_on")
-        try Check.notBefore(withdrawnOn, "withdrawn_on", givenOn, "given_on")
-        guard !categories.isEmpty else { throw ValidationError(field: "categories", problem: .required) }
+        copy.information = problems.optional(information, "information", limit: Check.textLimit)
+        copy.purpose = problems.optional(purpose, "purpose", limit: Check.textLimit)
+        copy.note = problems.text(note, "note")
+        problems.notBefore(expiresOn, "expires_on", givenOn, "given_on")
+        problems.notBefore(withdrawnOn, "withdrawn_on", givenOn, "given_on")
+        if categories.isEmpty { problems.add("categories", .required) }
         return copy
     }
 }
@@ -162,9 +162,9 @@ package struct Resource: Record {
         audit = try Audit(row: row)
     }
 
-    package func validated() throws -> Resource {
+    package func validated(noting problems: inout ValidationProblems) -> Resource {
         var copy = self
-        copy.text = try Check.text(text, "text")
+        copy.text = problems.text(text, "text")
         return copy
     }
 }
@@ -209,12 +209,12 @@ package struct Vision: Record {
         audit = try Audit(row: row)
     }
 
-    package func validated() throws -> Vision {
+    package func validated(noting problems: inout ValidationProblems) -> Vision {
         var copy = self
-        copy.family = try Check.text(family, "family")
-        copy.work = try Check.text(work, "work")
-        copy.housing = try Check.text(housing, "housing")
-        copy.other = try Check.text(other, "other")
+        copy.family = problems.text(family, "family")
+        copy.work = problems.text(work, "work")
+        copy.housing = problems.text(housing, "housing")
+        copy.other = problems.text(other, "other")
         return copy
     }
 }

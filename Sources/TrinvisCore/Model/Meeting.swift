@@ -66,14 +66,14 @@ package struct Meeting: Record {
         notes.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: true).first.map(String.init) ?? ""
     }
 
-    package func validated() throws -> Meeting {
+    package func validated(noting problems: inout ValidationProblems) -> Meeting {
         var copy = self
-        copy.place = try Check.optional(place, "place")
-        copy.notes = try Check.text(notes, "notes")
+        copy.place = problems.optional(place, "place")
+        copy.notes = problems.text(notes, "notes")
         var seen = Set<ProfessionalID>()
         copy.attendees = attendees.filter { seen.insert($0).inserted }
         if let nextMeeting, nextMeeting < at {
-            throw ValidationError(field: "next_meeting", problem: .before(field: "at", date: at.localDate))
+            problems.add("next_meeting", .before(field: "at", date: at.localDate))
         }
         return copy
     }
@@ -152,9 +152,9 @@ package struct Agreement: Record {
         doneOn == nil && (due.map { $0 < day } ?? false)
     }
 
-    package func validated() throws -> Agreement {
+    package func validated(noting problems: inout ValidationProblems) -> Agreement {
         var copy = self
-        copy.text = try Check.required(text, "text", limit: Check.textLimit)
+        copy.text = problems.required(text, "text", limit: Check.textLimit)
         return copy
     }
 }

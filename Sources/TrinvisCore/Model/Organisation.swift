@@ -35,9 +35,9 @@ package struct Organisation: Record {
         audit = try Audit(row: row)
     }
 
-    package func validated() throws -> Organisation {
+    package func validated(noting problems: inout ValidationProblems) -> Organisation {
         var copy = self
-        copy.name = try Check.required(name, "name")
+        copy.name = problems.required(name, "name")
         return copy
     }
 }
@@ -85,12 +85,12 @@ package struct Professional: Record {
         audit = try Audit(row: row)
     }
 
-    package func validated() throws -> Professional {
+    package func validated(noting problems: inout ValidationProblems) -> Professional {
         var copy = self
-        copy.name = try Check.required(name, "name")
-        copy.username = try Check.optional(username, "username")
-        copy.email = try Check.email(email, "email")
-        copy.phone = try Check.optional(phone, "phone")
+        copy.name = problems.required(name, "name")
+        copy.username = problems.optional(username, "username")
+        copy.email = problems.email(email, "email")
+        copy.phone = problems.optional(phone, "phone")
         return copy
     }
 }
@@ -118,9 +118,9 @@ package struct Household: Record {
         audit = try Audit(row: row)
     }
 
-    package func validated() throws -> Household {
+    package func validated(noting problems: inout ValidationProblems) -> Household {
         var copy = self
-        copy.name = try Check.required(name, "name")
+        copy.name = problems.required(name, "name")
         return copy
     }
 }
@@ -162,9 +162,9 @@ package struct Activity: Record {
         audit = try Audit(row: row)
     }
 
-    package func validated() throws -> Activity {
+    package func validated(noting problems: inout ValidationProblems) -> Activity {
         var copy = self
-        copy.title = try Check.required(title, "title")
+        copy.title = problems.required(title, "title")
         copy.participants = Array(Set(participants)).sorted()
         return copy
     }

@@ -48,12 +48,12 @@ package struct Plan: Record {
         audit = try Audit(row: row)
     }
 
-    package func validated() throws -> Plan {
+    package func validated(noting problems: inout ValidationProblems) -> Plan {
         var copy = self
-        copy.goal = try Check.required(goal, "goal", limit: Check.textLimit)
-        copy.purpose = try Check.text(purpose, "purpose")
-        copy.effort = try Check.text(effort, "effort")
-        try Check.notBefore(end, "end", start, "start")
+        copy.goal = problems.required(goal, "goal", limit: Check.textLimit)
+        copy.purpose = problems.text(purpose, "purpose")
+        copy.effort = problems.text(effort, "effort")
+        problems.notBefore(end, "end", start, "start")
         return copy
     }
 }
@@ -109,11 +109,11 @@ package struct Milestone: Record {
         status.isOpen && deadline < day
     }
 
-    package func validated() throws -> Milestone {
+    package func validated(noting problems: inout ValidationProblems) -> Milestone {
         var copy = self
-        copy.title = try Check.required(title, "title", limit: Check.textLimit)
+        copy.title = problems.required(title, "title", limit: Check.textLimit)
         if status == .achieved, achievedOn == nil {
-            throw ValidationError(field: "achieved_on", problem: .required)
+            problems.add("achieved_on", .required)
         }
         if status != .achieved { copy.achievedOn = nil }
         return copy
@@ -164,10 +164,10 @@ package struct ProgressNote: Record {
         audit = try Audit(row: row)
     }
 
-    package func validated() throws -> ProgressNote {
+    package func validated(noting problems: inout ValidationProblems) -> ProgressNote {
         var copy = self
-        copy.note = try Check.text(note, "note")
-        guard !copy.note.isEmpty else { throw ValidationError(field: "note", problem: .required) }
+        copy.note = problems.text(note, "note")
+        if copy.note.trimmingBlanks().isEmpty { problems.add("note", .required) }
         return copy
     }
 }

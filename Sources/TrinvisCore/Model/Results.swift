@@ -34,12 +34,11 @@ package struct Assessment: Record {
         audit = try Audit(row: row)
     }
 
-    package func validated() throws -> Assessment {
-        guard !scores.isEmpty else { throw ValidationError(field: "scores", problem: .required) }
+    package func validated(noting problems: inout ValidationProblems) -> Assessment {
+        if scores.isEmpty { problems.add("scores", .required) }
         for dimension in AssessmentDimension.allCases {
             if let score = scores[dimension], !AssessmentDimension.scoreRange.contains(score) {
-                throw ValidationError(field: "scores.\(dimension.rawValue)",
-                                      problem: .outOfRange(AssessmentDimension.scoreRange))
+                problems.add("scores.\(dimension.rawValue)", .outOfRange(AssessmentDimension.scoreRange))
             }
         }
         return self
@@ -100,9 +99,9 @@ package struct Outcome: Record {
         audit = try Audit(row: row)
     }
 
-    package func validated() throws -> Outcome {
+    package func validated(noting problems: inout ValidationProblems) -> Outcome {
         var copy = self
-        copy.note = try Check.text(note, "note")
+        copy.note = problems.text(note, "note")
         return copy
     }
 }
@@ -151,8 +150,8 @@ package struct Placement: Record {
         audit = try Audit(row: row)
     }
 
-    package func validated() throws -> Placement {
-        try Check.notBefore(to, "to", from, "from")
+    package func validated(noting problems: inout ValidationProblems) -> Placement {
+        problems.notBefore(to, "to", from, "from")
         return self
     }
 }
@@ -199,10 +198,10 @@ package struct Story: Record {
         audit = try Audit(row: row)
     }
 
-    package func validated() throws -> Story {
+    package func validated(noting problems: inout ValidationProblems) -> Story {
         var copy = self
-        copy.title = try Check.required(title, "title")
-        copy.text = try Check.text(text, "text")
+        copy.title = problems.required(title, "title")
+        copy.text = problems.text(text, "text")
         return copy
     }
 }

@@ -144,14 +144,24 @@ package struct ReportLabels: Sendable, Hashable {
         Self.fill(self.quarter, ["year": String(quarter.year), "quarter": String(quarter.number)])
     }
 
-    /// The period in words.
+    /// The period in words, its dates written the way of the language (`01.11.2026` in Danish).
     package func period(from: LocalDate?, to: LocalDate?) -> String {
         switch (from, to) {
         case (nil, nil): return allTime
-        case (let from?, nil): return Self.fill(periodFrom, ["from": from.iso])
-        case (nil, let to?): return Self.fill(periodUntil, ["to": to.iso])
-        case (let from?, let to?): return Self.fill(periodBetween, ["from": from.iso, "to": to.iso])
+        case (let from?, nil): return Self.fill(periodFrom, ["from": date(from)])
+        case (nil, let to?): return Self.fill(periodUntil, ["to": date(to)])
+        case (let from?, let to?): return Self.fill(periodBetween, ["from": date(from), "to": date(to)])
         }
+    }
+
+    /// A date as the interface of the language writes it (`Localizer.date`).
+    package func date(_ day: LocalDate) -> String {
+        Localizer(Language(code: language) ?? .english).date(day)
+    }
+
+    /// A date and time of day as the interface of the language writes it.
+    package func dateTime(_ stamp: Timestamp) -> String {
+        date(stamp.localDate) + " " + stamp.clockTime
     }
 
     /// `template` with each `{name}` replaced by its value.

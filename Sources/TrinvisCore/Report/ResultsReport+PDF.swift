@@ -111,7 +111,7 @@ extension ResultsReport {
         }
 
         let periodText = labels.period(from: from, to: to)
-        let printed = creationDate.map { ReportLabels.fill(labels.printed, ["date": $0.shortDisplay]) }
+        let printed = creationDate.map { ReportLabels.fill(labels.printed, ["date": labels.dateTime($0)]) }
         sheet.footer(left: labels.title + " \u{00B7} " + labels.period + ": " + periodText, right: printed ?? "")
         return PDFDocument(title: labels.title + " \u{2013} " + periodText, creationDate: creationDate, fonts: fonts,
                            pages: [sheet.page])

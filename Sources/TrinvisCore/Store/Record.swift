@@ -35,8 +35,9 @@ package protocol Record: Sendable, Equatable {
 
     /// Decodes a row that holds `id`, the data columns and the audit columns.
     init(row: Row) throws
-    /// The record with its text in NFC and surrounding blanks trimmed, or a `ValidationError`.
-    func validated() throws -> Self
+    /// The record with its text in NFC and surrounding blanks trimmed; every problem found is
+    /// noted in `problems` (all of them, so that a form can show each beside its field).
+    func validated(noting problems: inout ValidationProblems) -> Self
     /// Checks that need other records (a deadline against its plan's start); runs before a save.
     func checkContext(in database: Database) throws
 
@@ -57,6 +58,21 @@ extension Record {
     package func saveChildren(in database: Database) throws {}
     package func checkContext(in database: Database) throws {}
     package mutating func loadChildren(from database: Database) throws {}
+
+    /// The record with its text in NFC and surrounding blanks trimmed, or its first problem.
+    package func validated() throws(ValidationError) -> Self {
+        var problems = ValidationProblems()
+        let valid = validated(noting: &problems)
+        if let first = problems.all.first { throw first }
+        return valid
+    }
+
+    /// Every problem of the record's own values (not those that need other records), all at once.
+    package var validationProblems: [ValidationError] {
+        var problems = ValidationProblems()
+        _ = validated(noting: &problems)
+        return problems.all
+    }
 
     /// The order key of this record, as stored in a page cursor.
     package var orderKey: [SQLValue] {

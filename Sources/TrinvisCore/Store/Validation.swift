@@ -48,6 +48,61 @@ package struct ValidationError: Error, Sendable, Equatable, CustomStringConverti
     }
 }
 
+/// The problems found in one record, collected so that every one of them can be shown at once
+/// (a form shows each beside its field after a single save).
+package struct ValidationProblems: Sendable, Equatable {
+    /// Every problem, in the order found.
+    package private(set) var all: [ValidationError] = []
+
+    package init() {}
+
+    /// True when nothing is wrong.
+    package var isEmpty: Bool { all.isEmpty }
+
+    /// Notes a problem.
+    package mutating func add(_ error: ValidationError) {
+        all.append(error)
+    }
+
+    /// Notes a problem of a field.
+    package mutating func add(_ field: String, _ problem: ValidationProblem) {
+        all.append(ValidationError(field: field, problem: problem))
+    }
+
+    // The checks of `Check`, each noting its problem instead of throwing; on a problem the
+    // value comes back as given.
+
+    /// `Check.required`, noted.
+    package mutating func required(_ text: String, _ field: String, limit: Int = Check.lineLimit) -> String {
+        do { return try Check.required(text, field, limit: limit) } catch { add(error); return text }
+    }
+
+    /// `Check.optional`, noted.
+    package mutating func optional(_ text: String, _ field: String, limit: Int = Check.lineLimit) -> String {
+        do { return try Check.optional(text, field, limit: limit) } catch { add(error); return text }
+    }
+
+    /// `Check.optional` of an optional text, noted.
+    package mutating func optional(_ text: String?, _ field: String, limit: Int = Check.lineLimit) -> String? {
+        do { return try Check.optional(text, field, limit: limit) } catch { add(error); return text }
+    }
+
+    /// `Check.text`, noted.
+    package mutating func text(_ text: String, _ field: String, limit: Int = Check.textLimit) -> String {
+        do { return try Check.text(text, field, limit: limit) } catch { add(error); return text }
+    }
+
+    /// `Check.email`, noted.
+    package mutating func email(_ text: String?, _ field: String) -> String? {
+        do { return try Check.email(text, field) } catch { add(error); return text }
+    }
+
+    /// `Check.notBefore`, noted.
+    package mutating func notBefore(_ later: LocalDate?, _ laterField: String, _ earlier: LocalDate?, _ earlierField: String) {
+        do { try Check.notBefore(later, laterField, earlier, earlierField) } catch { add(error) }
+    }
+}
+
 /// Field checks shared by the record kinds.
 package enum Check {
     /// The longest single-line text (names, titles, places).
@@ -56,42 +111,42 @@ package enum Check {
     package static let textLimit = 100_000
 
     /// NFC, trimmed, non-empty and not too long.
-    package static func required(_ text: String, _ field: String, limit: Int = lineLimit) throws -> String {
+    package static func required(_ text: String, _ field: String, limit: Int = lineLimit) throws(ValidationError) -> String {
         let value = try optional(text, field, limit: limit)
         guard !value.isEmpty else { throw ValidationError(field: field, problem: .required) }
         return value
     }
 
     /// NFC, trimmed and not too long; may be empty.
-    package static func optional(_ text: String, _ field: String, limit: Int = lineLimit) throws -> String {
+    package static func optional(_ text: String, _ field: String, limit: Int = lineLimit) throws(ValidationError) -> String {
         let value = TextNormalization.nfc(text).trimmingBlanks()
         guard value.count <= limit else { throw ValidationError(field: field, problem: .tooLong(maximum: limit)) }
         return value
     }
 
     /// NFC, trimmed, nil when empty.
-    package static func optional(_ text: String?, _ field: String, limit: Int = lineLimit) throws -> String? {
+    package static func optional(_ text: String?, _ field: String, limit: Int = lineLimit) throws(ValidationError) -> String? {
         guard let text else { return nil }
         let value = try optional(text, field, limit: limit)
         return value.isEmpty ? nil : value
     }
 
     /// Multi-line text: NFC and line ends unified to `\n`; inner blanks are kept.
-    package static func text(_ text: String, _ field: String, limit: Int = textLimit) throws -> String {
+    package static func text(_ text: String, _ field: String, limit: Int = textLimit) throws(ValidationError) -> String {
         let unified = TextNormalization.nfc(text).replacingLineEnds()
         guard unified.count <= limit else { throw ValidationError(field: field, problem: .tooLong(maximum: limit)) }
         return unified.trimmingBlanks()
     }
 
     /// `later` must not lie before `earlier`.
-    package static func notBefore(_ later: LocalDate?, _ laterField: String, _ earlier: LocalDate?, _ earlierField: String) throws {
+    package static func notBefore(_ later: LocalDate?, _ laterField: String, _ earlier: LocalDate?, _ earlierField: String) throws(ValidationError) {
         if let later, let earlier, later < earlier {
             throw ValidationError(field: laterField, problem: .before(field: earlierField, date: earlier))
         }
     }
 
     /// A plausible e-mail address: one `@` with text on both sides and a dot in the domain.
-    package static func email(_ text: String?, _ field: String) throws -> String? {
+    package static func email(_ text: String?, _ field: String) throws(ValidationError) -> String? {
         guard let value = try optional(text, field) else { return nil }
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !value.contains(" ") else {

@@ -460,6 +460,19 @@ package final class Workspace {
         }
     }
 
+    /// Every problem that would keep a record from being saved, all at once: its own values and
+    /// the checks against other records (a deadline before its plan's start). Nothing is written.
+    package func problems<R: Record>(of record: R) throws -> [ValidationError] {
+        var problems = ValidationProblems()
+        let valid = record.validated(noting: &problems)
+        do {
+            try valid.checkContext(in: database)
+        } catch let error as ValidationError {
+            problems.add(error)
+        }
+        return problems.all
+    }
+
     private func validate<R: Record>(_ record: R) throws -> R {
         do {
             let valid = try record.validated()

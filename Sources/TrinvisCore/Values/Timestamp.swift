@@ -92,12 +92,6 @@ package struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertibl
             + LocalDate.pad(time.second, 2) + sign + LocalDate.pad(offset / 60, 2) + ":" + LocalDate.pad(offset % 60, 2)
     }
 
-    /// `YYYY-MM-DD HH:MM` in the timestamp's own offset, for screens.
-    package var shortDisplay: String {
-        let time = localTime
-        return localDate.iso + " " + LocalDate.pad(time.hour, 2) + ":" + LocalDate.pad(time.minute, 2)
-    }
-
     /// `HH:MM` in the timestamp's own offset.
     package var clockTime: String {
         let time = localTime

@@ -41,9 +41,9 @@ package final class AppRuntime {
     private var lastPoll = ContinuousClock.now
     /// `PRAGMA data_version` when last looked at: it moves when another connection commits.
     private var seenDataVersion: Int64?
-    /// The new citizen (name, CPR, birth date) the form last warned about as a possible
-    /// duplicate: a second F2 on the same values saves anyway.
-    var warnedDuplicate: String?
+    /// The warnings the last save of the form gave (a possible duplicate, a deadline after the
+    /// plan's end), by what they were about: a second F2 on the same values saves anyway.
+    var warnedKeys: Set<String> = []
     /// The existing citizen of that warning, opened instead with Ctrl-O.
     var warnedDuplicateID: CitizenID?
 
@@ -185,13 +185,14 @@ package final class AppRuntime {
         case .saveForm:
             guard let form = state.form else { return [] }
             switch save(form) {
-            case .saved(let citizen): return [.formSaved(citizen: citizen)] + (try refreshedDetail())
+            // The view behind the form is read again first, so that "Saved." is what shows.
+            case .saved(let citizen): return (try refreshedDetail()) + [.formSaved(citizen: citizen)]
             case .rejected(let errors, let general): return [.formRejected(errors: errors, general: general)]
             }
         case .openDuplicate:
             guard let other = warnedDuplicateID, let form = state.form else { return [] }
             try workspace.discardDraft(key: form.purpose.draftKey)
-            warnedDuplicate = nil
+            warnedKeys = []
             warnedDuplicateID = nil
             return [.formClosed, .detailLoaded(.citizen(try workspace.citizenProfile(other)))]
         case .revealCPR(let citizen):

@@ -122,6 +122,10 @@ extension AppUpdate {
             field.error = nil
             form.version += 1
             form.message = nil
+            if field.kind == .date || field.kind == .dateTime {
+                // What the typed date means ("15.01" is next January for a deadline).
+                field.hint = FormInput.meaning(of: field, today: state.today, say: state.say)
+            }
         }
         form.fields[form.focus] = field
         if move != 0 {

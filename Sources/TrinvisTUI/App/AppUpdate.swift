@@ -229,6 +229,9 @@ package enum AppUpdate {
         if state.addMenu != nil { return handleAddMenu(key, &state) }
         if state.prompt?.purpose == .command { return handleCommandLine(key, &state) }
         if state.prompt != nil { return handlePrompt(key, &state) }
+        // A message answers the last key: the next one clears it (as in mutt), so that an old
+        // message never stands beside what the user does now.
+        if state.message != nil, key != .ctrl("l") { state.message = nil }
         if AppKeys.current(state).action(for: key) == .commandLine {
             state.prompt = Prompt(purpose: .command, field: TextFieldState(maxLength: 40))
             state.message = StatusMessage(text: CommandLine.names(in: AppKeys.current(state)).joined(separator: " "), kind: .info)
@@ -419,7 +422,7 @@ package enum AppUpdate {
         case .enter:
             state.prompt = nil
             if prompt.purpose == .reportFrom || prompt.purpose == .reportTo {
-                switch FormInput.date(prompt.field.text, today: state.today) {
+                switch FormInput.date(prompt.field.text, today: state.today, sense: .past) {
                 case .success(let date):
                     if prompt.purpose == .reportFrom { state.results.from = date } else { state.results.to = date }
                     state.message = nil
@@ -555,7 +558,7 @@ package enum AppUpdate {
         case .from, .to:
             let purpose: Prompt.Purpose = action == .from ? .reportFrom : .reportTo
             let current = action == .from ? state.results.from : state.results.to
-            state.prompt = Prompt(purpose: purpose, field: TextFieldState(text: current?.iso ?? "", maxLength: 20))
+            state.prompt = Prompt(purpose: purpose, field: TextFieldState(text: FormInput.format(current, state.say), maxLength: 20))
             return []
         case .organisation:
             let choices = state.results.organisations

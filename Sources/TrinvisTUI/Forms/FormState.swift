@@ -69,7 +69,8 @@ package struct FormField: Sendable, Equatable {
         case line
         /// Several lines (notes): the multi-line editor.
         case text
-        /// A date, `YYYY-MM-DD` or `DD.MM.YYYY`, or `+N` days from today.
+        /// A date, typed as `FormInput.date` reads it (`15.01.2027`, `2027-01-15`, `15/1`, `+14`,
+        /// `i morgen`); `FormField.dateSense` tells what a short date means.
         case date
         /// A date and a time of day.
         case dateTime
@@ -93,12 +94,16 @@ package struct FormField: Sendable, Equatable {
     package var toggle: Bool
     /// What is wrong with the value, shown beside the field.
     package var error: String?
-    /// A note shown after the value (the previous score, say).
+    /// A note shown after the value (the previous score, say; what a typed date means).
     package var hint: String?
+    /// For a date field: whether it looks ahead (a deadline) or back (a birth date), which tells
+    /// what a short date like `15.01` means.
+    package var dateSense: DateSense
 
     package init(id: String, label: String, kind: Kind, value: String = "", required: Bool = false,
-                 options: [FormOption] = [], maxLength: Int = Check.lineLimit) {
+                 options: [FormOption] = [], maxLength: Int = Check.lineLimit, sense: DateSense = .coming) {
         self.id = id
+        dateSense = sense
         self.label = label
         self.kind = kind
         self.required = required
