@@ -603,6 +603,23 @@ package enum Phrase: Sendable, Equatable {
     case warningAfterPlanEnd(end: String)
     /// What a typed date means, beside the field while it is typed ("= Friday 2027-01-15").
     case dateMeans(LocalDate)
+
+    // MARK: Drafts per window and their conflicts
+    /// The conflict of a restored draft with the record saved since: its title, what happened,
+    /// the two columns and the keys.
+    case conflictTitle(String)
+    case conflictIntro(name: String, date: String, time: String)
+    case conflictField, conflictYours
+    case conflictSaved(String)
+    /// The record changed since the draft, but in no field the draft holds differently.
+    case conflictNothingDiffers(String)
+    case draftTakenElsewhere
+    case draftKeptForLater
+    case draftRecordGone
+    case keyConflictOpen, keyConflictOpenHelp, keyConflictLater, keyConflictLaterHelp
+    case keyConflictDraft, keyConflictDraftHelp, keyConflictSaved, keyConflictSavedHelp
+    case keyConflictSwitch, keyConflictSwitchHelp
+    case keyConflictAllDraft, keyConflictAllDraftHelp, keyConflictAllSaved, keyConflictAllSavedHelp
 }
 
 /// Which kind of written text a search matched (for the catalogs).

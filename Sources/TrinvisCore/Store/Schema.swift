@@ -18,7 +18,37 @@ package enum Schema {
         Migration("5-protection", protection),
         Migration("6-danish-name-keys", recomputeNameKeys),
         Migration("7-milestone-moves", milestoneMoves),
+        Migration("8-draft-windows", draftWindows),
     ])
+
+    /// Drafts per window: the key gains the window that wrote the draft (so two windows of one
+    /// user keep both), with what tells whether that window still runs (host, process id and
+    /// the process's start time), and the version of the record and the values the form was
+    /// opened with (so that a draft restored over a record changed since opens the conflict).
+    /// Drafts written before keep an empty window, which no running window has: they are offered.
+    static let draftWindows = """
+        CREATE TABLE draft_by_window (
+            username TEXT NOT NULL,
+            window_id TEXT NOT NULL,
+            form_key TEXT NOT NULL,
+            title TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            updated_at INTEGER NOT NULL,
+            citizen_id INTEGER,
+            window_host TEXT NOT NULL,
+            window_pid INTEGER NOT NULL,
+            window_started INTEGER NOT NULL,
+            record_version INTEGER,
+            base_payload TEXT,
+            PRIMARY KEY (username, window_id, form_key)
+        ) STRICT;
+        INSERT INTO draft_by_window (username, window_id, form_key, title, payload, updated_at, citizen_id,
+                                     window_host, window_pid, window_started)
+            SELECT username, '', form_key, title, payload, updated_at, citizen_id, '', 0, 0 FROM draft;
+        DROP TABLE draft;
+        ALTER TABLE draft_by_window RENAME TO draft;
+        CREATE INDEX draft_by_citizen ON draft (citizen_id) WHERE citizen_id IS NOT NULL;
+        """
 
     /// A milestone's deadline history: every change of a deadline, by any path (a form, an
     /// import), is kept by a trigger with who moved it and when.

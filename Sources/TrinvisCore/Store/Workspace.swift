@@ -15,6 +15,8 @@ package final class Workspace {
     package var clock: () -> Timestamp
     /// Look-ups and searches noted but not yet written to the access log.
     var pendingLog = PendingAccessLog()
+    /// The window whose drafts this workspace writes (this process's, unless a test says otherwise).
+    package var draftWindow = DraftWindow.current
     /// True while a new database is being filled by the account that created it (demo data, a
     /// first import): it administers the file until it is registered.
     private var bootstrapping = false
