@@ -48,6 +48,10 @@ extension AppAction {
         case .organisation: return "report-organisation"
         case .allTime: return "report-all-time"
         case .commandLine: return "command-line"
+        case .chooseDraft: return "take-draft-value"
+        case .chooseSaved: return "take-saved-value"
+        case .allDraft: return "take-all-draft-values"
+        case .allSaved: return "take-all-saved-values"
         }
     }
 }

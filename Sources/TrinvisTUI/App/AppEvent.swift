@@ -18,6 +18,10 @@ package enum Effect: Sendable, Equatable {
     case writeDraft
     case restoreDraft(FormDraft)
     case discardDraft(String)
+    /// Removes a draft offered on the drafts screen (of this window or one that ended).
+    case discardOfferedDraft(FormDraft)
+    /// Opens the form of a conflict with the values chosen per field.
+    case openChosen(DraftConflict)
     case delete(DeletionTarget)
     /// Ask before deleting, naming what goes with it (counted in the database).
     case askToDelete(DeletionTarget)
@@ -66,6 +70,12 @@ package enum AppEvent: Sendable {
     case formRejected(errors: [String: String], general: String?)
     case draftWritten(version: Int)
     case draftsLoaded([FormDraft])
+    /// A restored draft's form, opened on its citizen's screen.
+    case draftOpened(FormState)
+    /// A restored draft's record changed since: the choice per field.
+    case conflictFound(DraftConflict)
+    /// A draft could not be restored (another window took it): the message says so.
+    case draftUnavailable(String)
     case changed(message: String, citizen: CitizenID?)
     case resultsLoaded(ResultsReport, organisations: [Organisation])
     case storiesLoaded(Page<StoryItem>, append: Bool)

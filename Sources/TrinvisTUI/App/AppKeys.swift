@@ -47,6 +47,12 @@ package enum AppAction: Hashable, Sendable {
     case allTime
     /// `:`: type the name of a command.
     case commandLine
+    /// The conflict of a restored draft: a field takes the draft's value or the saved one, or
+    /// every field does.
+    case chooseDraft
+    case chooseSaved
+    case allDraft
+    case allSaved
 }
 
 /// The key tables of the screens. The bottom bar and the help screen are both generated from
@@ -157,6 +163,25 @@ package enum AppKeys {
         ])
     }
 
+    /// The conflict of a restored draft with the record as saved now.
+    package static func conflict(say: Localizer, upDown: String = "↑↓", arrows: (left: String, right: String) = ("←", "→"))
+        -> KeyTable<AppAction> {
+        KeyTable([
+            binding([.enter], .open, .keyConflictOpen, .keyConflictOpenHelp, say, priority: 9, command: "open-form"),
+            binding([.escape], .back, .keyConflictLater, .keyConflictLaterHelp, say, priority: 9, command: "keep-draft"),
+            binding([.left, .character("1")], .chooseDraft, .keyConflictDraft, .keyConflictDraftHelp, say, priority: 8,
+                    barKey: arrows.left + "/1"),
+            binding([.right, .character("2")], .chooseSaved, .keyConflictSaved, .keyConflictSavedHelp, say, priority: 8,
+                    barKey: arrows.right + "/2"),
+            binding([.character(" ")], .choose, .keyConflictSwitch, .keyConflictSwitchHelp, say, bar: false,
+                    command: "switch-value"),
+            binding([.character("a")], .allDraft, .keyConflictAllDraft, .keyConflictAllDraftHelp, say, priority: 6),
+            binding([.character("b")], .allSaved, .keyConflictAllSaved, .keyConflictAllSavedHelp, say, priority: 6),
+            binding([.up, .down], .move, .keyMove, .keyMoveHelp, say, priority: 5, barKey: upDown),
+            binding([.function(1), .character("?")], .help, .keyHelp, .keyHelpHelp, say, priority: 4, barKey: "?"),
+        ])
+    }
+
     /// The results screen.
     package static func results(say: Localizer, upDown: String = "↑↓", tab: ResultsTab) -> KeyTable<AppAction> {
         var bindings = [
@@ -224,6 +249,9 @@ package enum AppKeys {
         let say = state.say
         let upDown = state.glyphs.arrows.up + state.glyphs.arrows.down
         if state.confirmation != nil || state.form?.confirmingDiscard == true { return confirmation(say: say) }
+        if state.conflict != nil {
+            return conflict(say: say, upDown: upDown, arrows: (state.glyphs.arrows.left, state.glyphs.arrows.right))
+        }
         if state.form != nil { return form(say: say) }
         if state.addMenu != nil { return menu(say: say, upDown: upDown) }
         if let prompt = state.prompt {

@@ -201,18 +201,18 @@ package final class AppRuntime {
         case .writeDraft:
             guard let form = state.form else { return [] }
             try workspace.saveDraft(key: form.purpose.draftKey, title: form.title, payload: form.payload,
-                                   citizen: form.purpose.citizenID)
+                                   citizen: form.purpose.citizenID, recordVersion: form.purpose.recordAudit?.version,
+                                   basePayload: form.basePayload)
             return [.draftWritten(version: form.version)]
         case .restoreDraft(let draft):
-            guard let purpose = try purpose(forDraftKey: draft.key) else {
-                try workspace.discardDraft(key: draft.key)
-                return []
-            }
-            var form = try buildForm(purpose)
-            form.restore(payload: draft.payload)
-            return [.formOpened(form)]
+            return try restore(draft)
+        case .openChosen(let conflict):
+            return try openForm(of: conflict)
         case .discardDraft(let key):
             try workspace.discardDraft(key: key)
+            return []
+        case .discardOfferedDraft(let draft):
+            try workspace.discard(draft)
             return []
         case .delete(let target):
             let citizen = state.panes.citizenID
@@ -265,7 +265,7 @@ package final class AppRuntime {
     }
 
     /// The selected citizen's panes, read again.
-    private func citizenEvent(_ id: CitizenID) throws -> AppEvent {
+    func citizenEvent(_ id: CitizenID) throws -> AppEvent {
         let size = AppUpdate.pageSize
         let summary = try workspace.citizenSummary(id)
         let plan = try workspace.currentPlan(of: id)
@@ -302,7 +302,7 @@ package final class AppRuntime {
     }
 
     /// The form a draft belongs to, from its key; nil when its record no longer exists.
-    private func purpose(forDraftKey key: String) throws -> FormPurpose? {
+    func purpose(forDraftKey key: String) throws -> FormPurpose? {
         let parts = key.split(separator: ":").map(String.init)
         guard parts.count >= 2 else { return nil }
         func number(_ text: String, prefix: String) -> Int64? {
@@ -367,6 +367,8 @@ package final class AppRuntime {
         switch effect {
             case .quit, .openForm, .saveForm, .writeDraft, .restoreDraft, .discardDraft, .delete, .askToDelete, .unarchive, .toggleAgreement, .toggleMilestone,
                  .refreshCitizen, .printPlan, .printReport, .revealCPR, .openDuplicate:
+                return nil
+            case .openChosen, .discardOfferedDraft:
                 return nil
             case .loadCitizens(let after):
                 return .citizensLoaded(try workspace.citizenSummaries(page: PageRequest(limit: size, after: after),

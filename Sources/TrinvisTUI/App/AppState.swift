@@ -142,6 +142,10 @@ package struct AppState: Sendable, Equatable {
     /// The drafts offered for restoring (the drafts screen).
     package var drafts: [FormDraft] = []
     package var draftList = ListState()
+    /// A restored draft whose record changed since: the choice per field, drawn over the screen.
+    package var conflict: DraftConflict?
+    /// A draft was restored while others wait: the drafts screen comes back when its form closes.
+    package var returnToDrafts = false
     /// The results screen.
     package var results = ResultsState()
     /// The "add what?" menu of a citizen view.

@@ -188,15 +188,15 @@ extension AppUpdate {
         }
         switch key {
         case .enter:
+            // The screen changes when the form (or the conflict) opens, on the draft's citizen.
             let draft = state.drafts.remove(at: index)
             state.draftList.setCount(state.drafts.count)
-            if state.drafts.isEmpty { state.screen = .main }
             return [.restoreDraft(draft)]
         case .character("d"), .delete:
             let draft = state.drafts.remove(at: index)
             state.draftList.setCount(state.drafts.count)
             if state.drafts.isEmpty { state.screen = .main }
-            return [.discardDraft(draft.key)]
+            return [.discardOfferedDraft(draft)]
         case .escape:
             state.screen = .main
         case .character("q"), .function(10):

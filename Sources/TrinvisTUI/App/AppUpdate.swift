@@ -127,6 +127,12 @@ package enum AppUpdate {
             state.drafts = drafts
             state.draftList = ListState(count: drafts.count, selection: drafts.isEmpty ? nil : 0)
             if !drafts.isEmpty { state.screen = .drafts }
+        case .draftOpened(let form):
+            draftOpened(form, &state)
+        case .conflictFound(let conflict):
+            conflictFound(conflict, &state)
+        case .draftUnavailable(let text):
+            draftUnavailable(text, &state)
         case .resultsLoaded(let report, let organisations):
             if state.screen != .results {
                 state.results.tab = .report
@@ -147,6 +153,7 @@ package enum AppUpdate {
             state.message = StatusMessage(text: message, kind: .info)
             effects = afterChange(&state, citizen: citizen)
         }
+        reofferDrafts(&state)
         syncHeights(&state)
         return effects
     }
@@ -219,6 +226,7 @@ package enum AppUpdate {
         if case .mouse(let event) = key { return handleMouse(event, &state) }
         if state.helpVisible { return handleHelp(key, &state) }
         if state.confirmation != nil { return handleConfirmation(key, &state) }
+        if state.conflict != nil { return handleConflict(key, &state) }
         if state.form != nil {
             if key == .function(1) {
                 openHelp(&state)

@@ -198,16 +198,31 @@ package struct FormState: Sendable, Equatable {
     }
 
     /// The field values as a JSON object, for a draft.
-    package var payload: String {
-        JSONValue.object(zip(fields, keptValues).map { ($0.id, .string($1)) }).serialized(indent: false)
+    package var payload: String { Self.payload(keptValues, of: fields) }
+
+    /// The values the form opened with, as a JSON object: a draft keeps them to tell which
+    /// fields it changed.
+    package var basePayload: String { Self.payload(original, of: fields) }
+
+    private static func payload(_ values: [String], of fields: [FormField]) -> String {
+        JSONValue.object(zip(fields, values).map { ($0.id, .string($1)) }).serialized(indent: false)
+    }
+
+    /// The values of a draft's JSON object, by field id (empty when it is not one).
+    package static func values(ofPayload payload: String) -> [String: String] {
+        guard let object = try? JSONParser.parse(payload), case .object(let members) = object else { return [:] }
+        var values: [String: String] = [:]
+        for (key, value) in members {
+            if case .string(let text) = value, values[key] == nil { values[key] = text }
+        }
+        return values
     }
 
     /// Puts the values of a draft back into the fields.
     package mutating func restore(payload: String) {
-        guard let object = try? JSONParser.parse(payload), case .object(let members) = object else { return }
-        for (key, value) in members {
-            guard case .string(let text) = value, let index = fields.firstIndex(where: { $0.id == key }) else { continue }
-            fields[index].setValue(text)
+        let values = Self.values(ofPayload: payload)
+        for index in fields.indices {
+            if let text = values[fields[index].id] { fields[index].setValue(text) }
         }
         version += 1
     }

@@ -27,6 +27,9 @@ package enum AppView {
         if let form = state.form {
             FormView.draw(form, screen: canvas.size, canvas: &canvas, glyphs: canvas.glyphs, focused: !state.helpVisible)
         }
+        if let conflict = state.conflict {
+            ConflictView.draw(conflict, state: state, canvas: &canvas, focused: !state.helpVisible)
+        }
         drawMessageLine(state, layout.message, &canvas)
         KeyBar.draw(AppKeys.current(state), row: layout.keyBar.row, in: &canvas)
         if state.helpVisible { drawHelp(state, &canvas) }
