@@ -25,26 +25,26 @@ package enum Schema {
     /// user keep both), with what tells whether that window still runs (host, process id and
     /// the process's start time), and the version of the record and the values the form was
     /// opened with (so that a draft restored over a record changed since opens the conflict).
-    /// Drafts written before keep an empty window, which no running window has: they are offered.
+    /// Drafts written before (and rows written without a window) have the empty window, which no
+    /// running window has: they are offered.
     static let draftWindows = """
         CREATE TABLE draft_by_window (
             username TEXT NOT NULL,
-            window_id TEXT NOT NULL,
+            window_id TEXT NOT NULL DEFAULT '',
             form_key TEXT NOT NULL,
             title TEXT NOT NULL,
             payload TEXT NOT NULL,
             updated_at INTEGER NOT NULL,
             citizen_id INTEGER,
-            window_host TEXT NOT NULL,
-            window_pid INTEGER NOT NULL,
-            window_started INTEGER NOT NULL,
+            window_host TEXT NOT NULL DEFAULT '',
+            window_pid INTEGER NOT NULL DEFAULT 0,
+            window_started INTEGER NOT NULL DEFAULT 0,
             record_version INTEGER,
             base_payload TEXT,
             PRIMARY KEY (username, window_id, form_key)
         ) STRICT;
-        INSERT INTO draft_by_window (username, window_id, form_key, title, payload, updated_at, citizen_id,
-                                     window_host, window_pid, window_started)
-            SELECT username, '', form_key, title, payload, updated_at, citizen_id, '', 0, 0 FROM draft;
+        INSERT INTO draft_by_window (username, form_key, title, payload, updated_at, citizen_id)
+            SELECT username, form_key, title, payload, updated_at, citizen_id FROM draft;
         DROP TABLE draft;
         ALTER TABLE draft_by_window RENAME TO draft;
         CREATE INDEX draft_by_citizen ON draft (citizen_id) WHERE citizen_id IS NOT NULL;
