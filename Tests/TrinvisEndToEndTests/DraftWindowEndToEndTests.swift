@@ -1,6 +1,19 @@
 import Foundation
 import Testing
 
+/// The rows of one SQL query through Python's sqlite3 (an independent reader of the file), as
+/// lines of `|`-separated values.
+func sqliteRows(_ sql: String, in database: String) throws -> [String] {
+    let script = """
+        import sqlite3, sys
+        for row in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]):
+            print("|".join("" if v is None else str(v) for v in row))
+        """
+    let result = try runTool(["/usr/bin/python3", "-c", script, database, sql])
+    #expect(result.status == 0, "\(result.stderr)")
+    return result.stdout.split(separator: "\n").map(String.init)
+}
+
 /// Drafts with the real binary in tmux, in Danish: two windows of one user killed with `kill -9`
 /// both offer their drafts on the next start, and a draft restored over a record a colleague
 /// saved in between opens the conflict and keeps both.
@@ -13,18 +26,6 @@ import Testing
         return try terminal.waitForStable(text)
     }
 
-    /// The rows of one SQL query through Python's sqlite3 (an independent reader of the file).
-    private func rows(_ sql: String, in database: String) throws -> [String] {
-        let script = """
-            import sqlite3, sys
-            for row in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]):
-                print("|".join("" if v is None else str(v) for v in row))
-            """
-        let result = try runTool(["/usr/bin/python3", "-c", script, database, sql])
-        #expect(result.status == 0, "\(result.stderr)")
-        return result.stdout.split(separator: "\n").map(String.init)
-    }
-
     /// Waits until the drafts in the database hold every text in their `title` field (each
     /// window writes its draft within about a second of a change, later on a busy machine).
     private func waitForDrafts(holding texts: [String], in database: String,
@@ -32,7 +33,7 @@ import Testing
         let deadline = Date().addingTimeInterval(20)
         var found: [String] = []
         while Date() < deadline {
-            found = try rows("SELECT json_extract(payload, '$.title') FROM draft", in: database)
+            found = try sqliteRows("SELECT json_extract(payload, '$.title') FROM draft", in: database)
             if texts.allSatisfy(found.contains) { return }
             Thread.sleep(forTimeInterval: 0.2)
         }
@@ -63,7 +64,7 @@ import Testing
             #expect(TmuxTerminal.processes(mentioning: database).count == 2)
             try killWindows(of: database, windows)
         }
-        #expect(try rows("SELECT count(DISTINCT window_id) FROM draft", in: database) == ["2"], "one draft per window")
+        #expect(try sqliteRows("SELECT count(DISTINCT window_id) FROM draft", in: database) == ["2"], "one draft per window")
 
         let terminal = try TmuxTerminal(width: 110, height: 36)
         let offer = try start(terminal, database: database, waitingFor: "Ikke-gemte formularer fra sidst")
@@ -82,7 +83,7 @@ import Testing
         try terminal.waitFor("EXIT=0")
         let export = try runTrinvis(["export", "--db", database, "--citizen", "Aisha Khalil"])
         for text in texts { #expect(export.stdout.contains(text), "both milestones are saved") }
-        #expect(try rows("SELECT count(*) FROM draft", in: database) == ["0"])
+        #expect(try sqliteRows("SELECT count(*) FROM draft", in: database) == ["0"])
     }
 
     @Test func aDraftRestoredOverAMilestoneAColleagueSavedShowsTheConflictAndKeepsBoth() throws {
@@ -131,7 +132,7 @@ import Testing
         try terminal.waitFor("EXIT=0")
         var export = try runTrinvis(["export", "--db", database, "--citizen", "Aisha Khalil"]).stdout
         #expect(export.contains(theirs) && !export.contains(mine))
-        #expect(try rows("SELECT payload FROM draft", in: database).first?.contains(mine) == true)
+        #expect(try sqliteRows("SELECT payload FROM draft", in: database).first?.contains(mine) == true)
 
         // Next time: the conflict again; the draft's title is chosen and saved on Sanne's version.
         try terminal.run("clear")
@@ -147,6 +148,6 @@ import Testing
         try terminal.waitFor("EXIT=0")
         export = try runTrinvis(["export", "--db", database, "--citizen", "Aisha Khalil"]).stdout
         #expect(export.contains(mine) && !export.contains(theirs))
-        #expect(try rows("SELECT count(*) FROM draft", in: database) == ["0"])
+        #expect(try sqliteRows("SELECT count(*) FROM draft", in: database) == ["0"])
     }
 }

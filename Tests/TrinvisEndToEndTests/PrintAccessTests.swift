@@ -20,14 +20,7 @@ import Testing
 
     /// One SQL query through Python's sqlite3; the rows as lines of `|`-separated values.
     private func query(_ sql: String, on database: String) throws -> [String] {
-        let script = """
-            import sqlite3, sys
-            for row in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]):
-                print("|".join("" if v is None else str(v) for v in row))
-            """
-        let result = try runTool(["/usr/bin/python3", "-c", script, database, sql])
-        #expect(result.status == 0, "\(result.stderr)")
-        return result.stdout.split(separator: "\n").map(String.init)
+        try sqliteRows(sql, in: database)
     }
 
     private func janID(_ database: String) throws -> String {

@@ -19,34 +19,54 @@ import Testing
         app.screen().lines().first { $0.contains(text) }
     }
 
+    /// In a window that is then killed: the second milestone of the first citizen (Aisha Khalil)
+    /// edited, its title replaced by `title`, and the draft written. Returns the milestone as it
+    /// was when the form opened.
+    @discardableResult
+    static func milestoneDraftOfAKilledWindow(_ fixture: DemoFixture, title: String, width: Int = 110, height: Int = 34,
+                                              language: Language = .english) throws -> Milestone {
+        fixture.workspace.draftWindow = killedWindow("killed")
+        let window = fixture.runtime(width: width, height: height, language: language)
+        window.press(.character("2"), .down, .character("e"), .ctrl("u"))
+        guard case .milestone(_, _, let milestone?)? = window.state.form?.purpose else {
+            throw DraftTestFailure(description: "no milestone form: \(window.text)")
+        }
+        window.type(title)
+        window.send(.tick)
+        return milestone
+    }
+
+    /// Sanne Østergaard saves the milestone with another title and, with `deadlineDays`, a later deadline.
+    @discardableResult
+    static func colleagueSaves(_ milestone: Milestone, title: String, deadlineDays: Int? = nil, in fixture: DemoFixture)
+        throws -> Milestone {
+        let colleague = try Workspace(path: fixture.workspace.database.path, username: "demo-sanne", clock: { DemoFixture.now })
+        var theirs = try colleague.get(Milestone.self, id: milestone.id)
+        theirs.title = title
+        if let deadlineDays { theirs.deadline = milestone.deadline.adding(days: deadlineDays) }
+        return try colleague.update(theirs)
+    }
+
+    /// The window started next (this process's own), on the same database.
+    static func nextWindow(_ fixture: DemoFixture, width: Int = 110, height: Int = 34, language: Language = .english)
+        -> AppRuntime {
+        fixture.workspace.draftWindow = DraftWindow.current
+        return fixture.runtime(width: width, height: height, language: language)
+    }
+
     @Test func aDraftRestoredOverAMilestoneAColleagueChangedShowsTheConflictAndKeepsBoth() throws {
         let fixture = try DemoFixture()
         let workspace = fixture.workspace
-        workspace.draftWindow = Self.killedWindow("killed")
-        let first = fixture.runtime(width: 110, height: 34)
-        first.press(.character("2"), .down, .character("e"))
-        let opened = try #require(first.state.form)
-        guard case .milestone(_, _, let milestone?) = opened.purpose else {
-            Issue.record("not a milestone form: \(opened.purpose)")
-            return
-        }
-        first.press(.ctrl("u"))
-        first.type("Boligansøgning sendt af Inger")
-        first.send(.tick)
+        let milestone = try Self.milestoneDraftOfAKilledWindow(fixture, title: "Boligansøgning sendt af Inger")
         let written = try #require(try workspace.drafts().first)
         #expect(written.recordVersion == milestone.audit.version)
         #expect(written.basePayload?.contains(milestone.title) == true)
 
         // A colleague saves the same milestone in between: another title and another deadline.
-        let colleague = try Workspace(path: workspace.database.path, username: "demo-sanne", clock: { DemoFixture.now })
-        var theirs = try colleague.get(Milestone.self, id: milestone.id)
-        theirs.title = "Boligansøgning – Sannes udgave"
-        theirs.deadline = milestone.deadline.adding(days: 3)
-        theirs = try colleague.update(theirs)
+        let theirs = try Self.colleagueSaves(milestone, title: "Boligansøgning – Sannes udgave", deadlineDays: 3, in: fixture)
 
         // The next window offers the draft; Enter opens the conflict, not the form.
-        workspace.draftWindow = DraftWindow.current
-        let next = fixture.runtime(width: 110, height: 34)
+        let next = Self.nextWindow(fixture)
         #expect(next.state.screen == .drafts)
         next.press(.enter)
         #expect(next.state.form == nil, "nothing is laid over the colleague's change")
@@ -79,24 +99,9 @@ import Testing
     @Test func eachFieldTakesTheChosenSideAndTheFormSavesAgainstTheCurrentVersion() throws {
         let fixture = try DemoFixture()
         let workspace = fixture.workspace
-        workspace.draftWindow = Self.killedWindow("killed")
-        let first = fixture.runtime(width: 110, height: 34)
-        first.press(.character("2"), .down, .character("e"))
-        guard case .milestone(_, _, let milestone?)? = first.state.form?.purpose else {
-            Issue.record("no milestone form")
-            return
-        }
-        first.press(.ctrl("u"))
-        first.type("Mit udkast")
-        first.send(.tick)
-        let colleague = try Workspace(path: workspace.database.path, username: "demo-sanne", clock: { DemoFixture.now })
-        var theirs = try colleague.get(Milestone.self, id: milestone.id)
-        theirs.title = "Sannes titel"
-        theirs.deadline = milestone.deadline.adding(days: 3)
-        theirs = try colleague.update(theirs)
-
-        workspace.draftWindow = DraftWindow.current
-        let next = fixture.runtime(width: 110, height: 34)
+        let milestone = try Self.milestoneDraftOfAKilledWindow(fixture, title: "Mit udkast")
+        let theirs = try Self.colleagueSaves(milestone, title: "Sannes titel", deadlineDays: 3, in: fixture)
+        let next = Self.nextWindow(fixture)
         next.press(.enter)
         #expect(next.state.conflict?.rows.map(\.choice) == [.draft, .saved])
         next.press(.character("b"))
@@ -110,6 +115,10 @@ import Testing
         next.press(.character("2"), .up, .character(" "), .character(" "))
         #expect(next.state.conflict?.rows.map(\.choice) == [.draft, .saved], "Space switches a field and back")
         #expect(try workspace.get(Milestone.self, id: milestone.id) == theirs, "choosing saves nothing")
+        next.press(.character("?"))
+        #expect(next.text.contains("Every field takes the saved value"), "the help lists the conflict's keys")
+        next.press(.escape)
+        #expect(next.state.conflict != nil && !next.state.helpVisible)
 
         // Enter: the form on the colleague's version, with the chosen values.
         next.press(.enter)
@@ -131,14 +140,8 @@ import Testing
 
     @Test func aDraftOfAnUnchangedRecordOpensItsFormDirectly() throws {
         let fixture = try DemoFixture()
-        let workspace = fixture.workspace
-        workspace.draftWindow = Self.killedWindow("killed")
-        let first = fixture.runtime(width: 110, height: 34)
-        first.press(.character("2"), .down, .character("e"), .ctrl("u"))
-        first.type("Uændret ellers")
-        first.send(.tick)
-        workspace.draftWindow = DraftWindow.current
-        let next = fixture.runtime(width: 110, height: 34)
+        try Self.milestoneDraftOfAKilledWindow(fixture, title: "Uændret ellers")
+        let next = Self.nextWindow(fixture)
         next.press(.enter)
         #expect(next.state.conflict == nil)
         #expect(next.state.form?.value("title") == "Uændret ellers")
@@ -198,23 +201,11 @@ import Testing
 
     @Test func theConflictFitsAt80x24InDanish() throws {
         let fixture = try DemoFixture()
-        let workspace = fixture.workspace
-        workspace.draftWindow = Self.killedWindow("killed")
-        let first = fixture.runtime(width: 80, height: 24, language: .danish)
-        first.press(.character("2"), .down, .character("e"), .ctrl("u"))
-        first.type("Min egen meget lange titel på dette delmål, som ikke kan stå på én linje")
-        first.send(.tick)
-        guard case .milestone(_, _, let milestone?)? = first.state.form?.purpose else {
-            Issue.record("no milestone form")
-            return
-        }
-        let colleague = try Workspace(path: workspace.database.path, username: "demo-sanne", clock: { DemoFixture.now })
-        var theirs = try colleague.get(Milestone.self, id: milestone.id)
-        theirs.title = "Sannes titel"
-        try colleague.update(theirs)
-
-        workspace.draftWindow = DraftWindow.current
-        let next = fixture.runtime(width: 80, height: 24, language: .danish)
+        let milestone = try Self.milestoneDraftOfAKilledWindow(
+            fixture, title: "Min egen meget lange titel på dette delmål, som ikke kan stå på én linje", width: 80, height: 24,
+            language: .danish)
+        try Self.colleagueSaves(milestone, title: "Sannes titel", in: fixture)
+        let next = Self.nextWindow(fixture, width: 80, height: 24, language: .danish)
         next.press(.enter)
         let lines = next.screen().lines()
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 })
@@ -226,4 +217,9 @@ import Testing
                 "and shown whole under the rows")
         #expect(lines[23].contains("åbn formular") && lines[23].contains("senere"))
     }
+}
+
+/// A test's set-up did not reach the state it needs.
+struct DraftTestFailure: Error, CustomStringConvertible {
+    let description: String
 }

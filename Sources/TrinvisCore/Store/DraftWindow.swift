@@ -9,7 +9,8 @@ import Darwin
 /// overwrite each other's; a new window is offered only the drafts of windows that no longer run.
 ///
 /// Whether a window still runs is asked of the operating system, not of the database: the
-/// window's process id must still exist on this host (`kill(pid, 0)`), must not be a zombie, and
+/// window's process id must still exist on this host as a process this account may signal
+/// (`kill(pid, 0)`; the drafts are the account's own), must not be a zombie, and
 /// must have started at the same moment (the start time in `/proc/PID/stat`), so that a process
 /// id the system has handed to another program since is not taken for the window. A heartbeat
 /// column would have meant a write a second per window, which every other window would read as
@@ -41,7 +42,9 @@ package struct DraftWindow: Sendable, Hashable {
     /// True when the window's process still runs (see the type's summary).
     package var isRunning: Bool {
         guard !host.isEmpty, host == DraftWindow.current.host, pid > 0 else { return false }
-        guard kill(pid, 0) == 0 || errno == EPERM else { return false }
+        // EPERM: the process id belongs to another account's process now; a window of this
+        // account could be signalled.
+        guard kill(pid, 0) == 0 else { return false }
         guard let state = Self.processState(pid) else { return true }
         return !state.isZombie && (started == 0 || state.started == started)
     }

@@ -637,7 +637,8 @@ package enum AppUpdate {
     }
 
     private static func handleMouse(_ event: MouseEvent, _ state: inout AppState) -> [Effect] {
-        guard state.mouse, state.screen == .main, !state.helpVisible, state.prompt == nil else { return [] }
+        guard state.mouse, state.screen == .main, !state.helpVisible, state.prompt == nil, state.form == nil,
+              state.conflict == nil else { return [] }
         let layout = Layout.of(state)
         for (pane, frame) in layout.frames(focus: state.focus) where frame.contains(row: event.row, col: event.col) {
             state.focus = pane
