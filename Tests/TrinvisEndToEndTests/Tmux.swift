@@ -90,12 +90,12 @@ final class TmuxTerminal {
         try tmux(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
     }
 
-    /// Waits until the screen contains `text` (and returns it), or fails after `seconds`.
+    /// Waits until the screen contains `text` and has stopped changing (and returns it), or
+    /// fails after `seconds`: never the first appearance of a word on a half-drawn screen, which
+    /// a busy machine shows.
     @discardableResult
-    func waitFor(_ text: String, seconds: Double = 15, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        try waitUntil(seconds: seconds, description: "the screen shows \"\(text)\"", sourceLocation: sourceLocation) {
-            $0.contains(text)
-        }
+    func waitFor(_ text: String, seconds: Double = 20, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try waitForStable(text, seconds: seconds, sourceLocation: sourceLocation)
     }
 
     /// Waits until the screen contains `text` and has stopped changing (the same for 0.3 s), so
