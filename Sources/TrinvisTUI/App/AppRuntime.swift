@@ -209,6 +209,7 @@ package final class AppRuntime {
                 return []
             }
             var form = try buildForm(purpose)
+            MeetingForm.makeRoom(forPayload: draft.payload, in: &form, say: state.say)
             form.restore(payload: draft.payload)
             return [.formOpened(form)]
         case .discardDraft(let key):
