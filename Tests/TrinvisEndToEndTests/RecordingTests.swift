@@ -106,7 +106,7 @@ import TrinvisCore
         try terminal.waitFor("EXIT=0")
         // Saved: the draft is gone, so the next start offers nothing.
         try terminal.startTrinvis(database: database)
-        let again = try terminal.waitFor("1 Citizens")
+        let again = try terminal.waitForStable("1 Citizens")
         #expect(!again.contains("Unsaved forms"))
         #expect(again.contains("Halvt notat"))
         try terminal.keys("q")
