@@ -194,7 +194,7 @@ extension DemoData {
                 let date = on(talk.day)
                 guard date <= today else { continue }
                 let isLast = index == talks.count - 1 || on(talks[index + 1].day) > today
-                let next = isLast ? meetingTime(nextWorkday(after: max(date.adding(days: person.interval), today.adding(days: 1))))
+                let next = isLast ? meetingTime(max(date.adding(days: person.interval), today.adding(days: 1)).workday)
                     : meetingTime(on(talks[index + 1].day))
                 var attendees = [responsible].compactMap { $0 }
                 attendees += talk.with.compactMap { professionalIDs[$0] }
@@ -235,12 +235,6 @@ extension DemoData {
                 try workspace.create(Story(citizenID: citizen.id, date: on(story.day), title: story.title, text: story.text,
                                            authorID: responsible))
             }
-        }
-
-        func nextWorkday(after date: LocalDate) -> LocalDate {
-            var day = date
-            while day.isoWeekday > 5 { day = day.adding(days: 1) }
-            return day
         }
 
         func addActivities() throws {

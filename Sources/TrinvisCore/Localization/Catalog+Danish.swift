@@ -193,7 +193,7 @@ extension Catalog {
         case .noSelection: return "Vælg en række først."
         case .notEditable: return "Dette kan ikke rettes her."
         case .keyAdd: return "tilføj"
-        case .keyAddHelp: return "Tilføj en borger, milepæl, et møde eller en aftale i den valgte rude"
+        case .keyAddHelp: return "Tilføj en borger, en milepæl eller et møde i den valgte rude"
         case .keyEdit: return "ret"
         case .keyEditHelp: return "Ret det valgte"
         case .keyDelete: return "slet"
@@ -331,6 +331,12 @@ extension Catalog {
         case .dateMeans(let date):
             let weekdays = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"]
             return "= \(weekdays[date.isoWeekday - 1]) \(Localizer(.danish).date(date))"
+        case .keyAddAgreement: return "aftale"
+        case .keyAddAgreementHelp: return "Tilføj en aftale til det valgte møde (a tilføjer et møde)"
+        case .selectAMeeting: return "Vælg et møde først (a tilføjer et)."
+        case .keyNextAgreement: return "næste aftale"
+        case .keyNextAgreementHelp: return "På en aftale: gå til den næste; efter den sidste (med tekst): tilføj en ny"
+        case .proposedInterval(let days): return days == 1 ? "hver dag" : "hver \(days). dag"
         case .calendarWritten(let path, let meetings):
             return meetings == 1 ? "Skrev en kalender med 1 kommende møde til \(path)."
                 : "Skrev en kalender med \(meetings) kommende møder til \(path)."

@@ -194,7 +194,7 @@ extension Catalog {
         case .noSelection: return "Select a row first."
         case .notEditable: return "This cannot be edited here."
         case .keyAdd: return "add"
-        case .keyAddHelp: return "Add a citizen, milestone, meeting or agreement in the focused pane"
+        case .keyAddHelp: return "Add a citizen, a milestone or a meeting in the focused pane"
         case .keyEdit: return "edit"
         case .keyEditHelp: return "Edit the selected item"
         case .keyDelete: return "delete"
@@ -332,6 +332,12 @@ extension Catalog {
         case .dateMeans(let date):
             let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
             return "= \(weekdays[date.isoWeekday - 1]) \(Localizer(.english).date(date))"
+        case .keyAddAgreement: return "agreement"
+        case .keyAddAgreementHelp: return "Add an agreement to the selected meeting (a adds a meeting)"
+        case .selectAMeeting: return "Select a meeting first (a adds one)."
+        case .keyNextAgreement: return "next agreement"
+        case .keyNextAgreementHelp: return "On an agreement: go to the next one; after the last one (with text), add a new one"
+        case .proposedInterval(let days): return days == 1 ? "every day" : "every \(days) days"
         case .calendarWritten(let path, let meetings):
             return meetings == 1 ? "Wrote a calendar with 1 coming meeting to \(path)."
                 : "Wrote a calendar with \(meetings) coming meetings to \(path)."

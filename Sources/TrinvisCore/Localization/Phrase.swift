@@ -374,6 +374,16 @@ package enum Phrase: Sendable, Equatable {
     case keyEditText
     case keyEditTextHelp
 
+    // MARK: The meeting form in the order of the conversation
+    /// `+` in the meeting pane: an agreement on the selected meeting (`a` always adds a meeting).
+    case keyAddAgreement, keyAddAgreementHelp
+    /// `+` where no meeting is selected (the meeting pane is empty).
+    case selectAMeeting
+    /// Beside the proposed next meeting: the citizen's interval it follows.
+    case proposedInterval(days: Int)
+    /// In the meeting form's key help: what Enter does on an agreement.
+    case keyNextAgreement, keyNextAgreementHelp
+
     // MARK: Field labels
     case fieldCPR
     case fieldBorn

@@ -26,6 +26,8 @@ extension AppAction {
         case .accept: return "accept"
         case .editText: return "edit-text"
         case .add: return "add"
+        case .addAgreement: return "new-agreement"
+        case .nextAgreement: return "next-agreement"
         case .edit: return "edit"
         case .delete: return "delete"
         case .showArchived: return "show-archived"

@@ -21,6 +21,10 @@ package enum AppAction: Hashable, Sendable {
     case accept
     case editText
     case add
+    /// Add an agreement to the selected meeting (`a` in the meeting pane always adds a meeting).
+    case addAgreement
+    /// In a new meeting's form: Enter on an agreement goes to the next one, or adds one.
+    case nextAgreement
     case edit
     case delete
     /// Show or hide archived citizens in the list.
@@ -99,6 +103,9 @@ package enum AppKeys {
             binding([.character("r")], .report, .keyReport, .keyReportHelp, say, priority: 3),
             binding([.ctrl("l")], .redraw, .keyRedraw, .keyRedrawHelp, say, bar: false),
         ]
+        if focus == .meetings {
+            bindings.append(binding([.character("+")], .addAgreement, .keyAddAgreement, .keyAddAgreementHelp, say, priority: 5))
+        }
         if searchActive {
             bindings.append(binding([.escape], .back, .keyBack, .keyBackHelp, say, priority: 6, command: "clear-search"))
         }
@@ -128,9 +135,9 @@ package enum AppKeys {
         return KeyTable(bindings)
     }
 
-    /// An open form.
-    package static func form(say: Localizer) -> KeyTable<AppAction> {
-        KeyTable([
+    /// An open form; a new meeting's form also has its agreement lines.
+    package static func form(say: Localizer, newMeeting: Bool = false) -> KeyTable<AppAction> {
+        var table = KeyTable([
             binding([.function(2), .ctrl("s")], .save, .keySave, .keySaveHelp, say, priority: 9, barKey: "F2"),
             binding([.escape], .cancel, .keyCancel, .keyCancelHelp, say, priority: 9),
             binding([.tab], .nextField, .keyNextField, .keyNextFieldHelp, say, priority: 8),
@@ -141,6 +148,10 @@ package enum AppKeys {
             binding([.function(1)], .help, .keyHelp, .keyHelpHelp, say, priority: 5, barKey: "F1"),
             binding([.function(10)], .quit, .keyQuit, .keyQuitHelp, say, bar: false),
         ])
+        if newMeeting {
+            table.bindings.append(binding([.enter], .nextAgreement, .keyNextAgreement, .keyNextAgreementHelp, say, bar: false))
+        }
+        return table
     }
 
     /// A question waiting for its answer: Enter does it, Esc or `n` keeps everything.
@@ -252,7 +263,10 @@ package enum AppKeys {
         if state.conflict != nil {
             return conflict(say: say, upDown: upDown, arrows: (state.glyphs.arrows.left, state.glyphs.arrows.right))
         }
-        if state.form != nil { return form(say: say) }
+        if let form = state.form {
+            if case .meeting(_, nil) = form.purpose { return self.form(say: say, newMeeting: true) }
+            return self.form(say: say)
+        }
         if state.addMenu != nil { return menu(say: say, upDown: upDown) }
         if let prompt = state.prompt {
             return self.prompt(say: say, isSearch: prompt.purpose == .search, upDown: upDown)

@@ -68,38 +68,7 @@ extension AppRuntime {
                 field("note", .labelNote, .text, "", required: true),
             ])
         case .meeting(let citizen, let meeting):
-            let person = try workspace.get(Citizen.self, id: citizen)
-            let now = workspace.clock()
-            let start = meeting?.at ?? Timestamp.local(now.localDate, hour: now.localTime.hour, minute: now.localTime.minute / 5 * 5) ?? now
-            let latest = try workspace.meetingHistory(of: citizen, page: .first(1)).items.first?.meeting
-            let next = meeting?.nextMeeting ?? Timestamp.local(start.localDate.adding(days: person.meetingIntervalDays),
-                                                               hour: start.localTime.hour, minute: start.localTime.minute)
-            var fields = [
-                field("at", .labelTime, .dateTime, FormInput.format(start, say), required: true, sense: .past),
-                field("kind", .labelKind, .choice, meeting?.kind.rawValue ?? latest?.kind.rawValue ?? "conversation",
-                      options: options(MeetingKind.self) { .meetingKind($0) }),
-                field("place", .labelPlace, .line, meeting?.place ?? latest?.place ?? ""),
-                field("attendance", .labelAttendance, .choice, meeting?.attendance.rawValue ?? "attended",
-                      options: options(Attendance.self) { .attendance($0) }),
-                field("notes", .labelNotes, .text, meeting?.notes ?? ""),
-            ]
-            if meeting == nil {
-                let who = try responsibleOptions(citizen)
-                for slot in 1...3 {
-                    fields.append(FormField(id: "agreement\(slot)", label: say(.agreementSlot(slot)), kind: .line))
-                    fields.append(FormField(id: "who\(slot)", label: say(.whoSlot(slot)), kind: .choice, value: "citizen", options: who))
-                    fields.append(FormField(id: "due\(slot)", label: say(.dueSlot(slot)), kind: .date))
-                }
-            }
-            fields.append(field("next_meeting", .labelNextMeeting, .dateTime, next.map { FormInput.format($0, say) } ?? ""))
-            // Who was there (after the fields typed in every meeting): a box per professional around the citizen (and the user).
-            let present = meeting?.attendees ?? workspace.actor.professionalID.map { [$0] } ?? []
-            for option in try responsibleOptions(citizen).dropFirst() {
-                fields.append(FormField(id: "present:" + option.value, label: say(.labelPresent(option.label)), kind: .toggle,
-                                        value: present.contains { "p\($0)" == option.value } ? "1" : "0"))
-            }
-            let title = meeting == nil ? say(.formNewMeeting(person.name)) : say(.formEditMeeting(person.name))
-            return FormState(purpose: purpose, title: title, fields: fields)
+            return try meetingForm(citizen: citizen, meeting)
         case .agreement(_, let citizen, let agreement):
             let who: String
             switch agreement?.responsible {
@@ -204,7 +173,7 @@ extension AppRuntime {
     }
 
     /// "The citizen" and the professionals around them (and the user), for agreement forms.
-    private func responsibleOptions(_ citizen: CitizenID) throws -> [FormOption] {
+    func responsibleOptions(_ citizen: CitizenID) throws -> [FormOption] {
         let team = try workspace.all(TeamMember.self, parent: citizen.sqlValue).filter { $0.isActive(on: workspace.today) }
         var ids = team.map(\.professionalID)
         if let me = workspace.actor.professionalID, !ids.contains(me) { ids.append(me) }
@@ -400,40 +369,12 @@ extension AppRuntime {
             case .meeting(let citizen, let existing):
                 let at = stamp("at", required: true)
                 let next = stamp("next_meeting")
-                var agreements: [Agreement] = []
-                for slot in 1...3 where existing == nil {
-                    let words = text("agreement\(slot)").trimmingBlanks()
-                    let due = date("due\(slot)")
-                    guard !words.isEmpty else { continue }
-                    agreements.append(Agreement(meetingID: .unsaved, text: words, responsible: responsible("who\(slot)"), due: due))
-                }
-                var meeting = existing ?? Meeting(citizenID: citizen, at: at ?? workspace.clock())
-                meeting.at = at ?? meeting.at
-                meeting.kind = enumeration("kind", MeetingKind.self) ?? .conversation
-                meeting.place = text("place")
-                meeting.attendance = enumeration("attendance", Attendance.self) ?? .attended
-                meeting.notes = text("notes")
-                meeting.nextMeeting = next
-                meeting.attendees = form.fields.compactMap { field -> ProfessionalID? in
-                    guard field.id.hasPrefix("present:p"), field.value == "1",
-                          let raw = Int64(field.id.dropFirst("present:p".count)) else { return nil }
-                    return ProfessionalID(raw)
-                }
+                let agreements = MeetingForm.agreements(in: form, required: required, due: { date($0) }, responsible: responsible)
+                let meeting = MeetingForm.meeting(from: form, citizen: citizen, existing: existing, at: at ?? workspace.clock(), next: next)
                 if let problem = Self.attendanceProblem(form, meeting) { errors["attendance"] = say(problem) }
                 try check(meeting)
                 guard errors.isEmpty else { return .rejected(errors: errors, general: nil) }
-                if existing == nil {
-                    meeting.authorID = workspace.actor.professionalID
-                    try workspace.transaction {
-                        let saved = try workspace.create(meeting)
-                        for var agreement in agreements {
-                            agreement.meetingID = saved.id
-                            try workspace.create(agreement)
-                        }
-                    }
-                } else {
-                    try workspace.update(meeting)
-                }
+                try saveMeeting(meeting, existing: existing, agreements: agreements)
             case .agreement(let meetingID, _, let existing):
                 let words = required("text")
                 let due = date("due")

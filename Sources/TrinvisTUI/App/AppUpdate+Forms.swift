@@ -77,6 +77,7 @@ extension AppUpdate {
         default:
             break
         }
+        if MeetingForm.handle(key, in: &form, say: state.say) { return [] }
         guard form.fields.indices.contains(form.focus) else { return [] }
         var field = form.fields[form.focus]
         let before = field.value
@@ -128,6 +129,7 @@ extension AppUpdate {
             }
         }
         form.fields[form.focus] = field
+        if field.value != before { MeetingForm.changed(field.id, in: &form, today: state.today, say: state.say) }
         if move != 0 {
             form.focus = min(max(form.focus + move, 0), form.fields.count - 1)
         }
@@ -218,11 +220,21 @@ extension AppUpdate {
             guard let plan = state.panes.plan else { return [.openForm(.plan(citizen: citizen, nil))] }
             return [.openForm(.milestone(plan: plan.id, citizen: citizen, nil))]
         case .meetings:
+            // Always a meeting, whichever row is selected: its agreements are written in the form.
             guard let citizen = state.panes.citizenID else { return [] }
-            if case .agreement(let meeting, _)? = state.panes.selectedMeetingRow {
-                return [.openForm(.agreement(meeting: state.panes.meetings[meeting].meeting.id, citizen: citizen, nil))]
-            }
             return [.openForm(.meeting(citizen: citizen, nil))]
+        }
+    }
+
+    /// `+`: an agreement on the selected meeting (or on the meeting of the selected agreement).
+    static func addAgreement(_ state: inout AppState) -> [Effect] {
+        guard let citizen = state.panes.citizenID, let row = state.panes.selectedMeetingRow else {
+            state.message = StatusMessage(text: state.say(.selectAMeeting), kind: .info)
+            return []
+        }
+        switch row {
+        case .meeting(let index), .agreement(let index, _):
+            return [.openForm(.agreement(meeting: state.panes.meetings[index].meeting.id, citizen: citizen, nil))]
         }
     }
 

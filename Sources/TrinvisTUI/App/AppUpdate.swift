@@ -322,6 +322,8 @@ package enum AppUpdate {
             }
         case .add:
             return add(&state)
+        case .addAgreement:
+            return addAgreement(&state)
         case .edit:
             return edit(&state)
         case .delete:

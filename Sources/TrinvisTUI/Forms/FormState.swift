@@ -158,6 +158,9 @@ package struct FormState: Sendable, Equatable {
     /// The CPR number revealed in this form (F3) and the mask it replaced: a draft keeps the
     /// mask, so the full number never lands in a draft and shows again only by the logged key.
     package private(set) var revealedCPR: (full: String, masked: String)?
+    /// The next meeting a meeting form proposed, proposed again when the meeting's date changes
+    /// (see `MeetingForm`); nil in other forms.
+    package var proposal: NextMeetingProposal?
 
     package init(purpose: FormPurpose, title: String, fields: [FormField]) {
         self.purpose = purpose
@@ -172,6 +175,7 @@ package struct FormState: Sendable, Equatable {
             && lhs.original == rhs.original && lhs.message == rhs.message && lhs.confirmingDiscard == rhs.confirmingDiscard
             && lhs.quitAfterDiscard == rhs.quitAfterDiscard && lhs.revealedCPR?.full == rhs.revealedCPR?.full
             && lhs.revealedCPR?.masked == rhs.revealedCPR?.masked
+            && lhs.proposal == rhs.proposal
     }
 
     /// Shows the full CPR number in the `cpr` field (revealed by the logged key).
