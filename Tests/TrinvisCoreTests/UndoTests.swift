@@ -285,6 +285,21 @@ import Testing
         #expect(try admin.fetch(Meeting.self, id: meeting.id) == nil)
     }
 
+    @Test func anErasedPersonDoesNotComeBackByAnUndo() throws {
+        let world = try World()
+        let workspace = world.workspace
+        try workspace.create(Professional(name: "Administratoren", role: .administrator, username: "admin"))
+        try workspace.delete(world.meeting)
+        let step = try #require(workspace.undoableSteps.last)
+        let admin = try world.fixture.secondWorkspace(username: "admin")
+        _ = try admin.erase(citizen: world.citizen.id, reason: "Anmodning om sletning")
+        #expect(throws: UndoRefusal.cannotRestore(step.summary)) { try workspace.undo() }
+        #expect(try admin.fetch(Meeting.self, id: world.meeting.id) == nil)
+        #expect(try admin.all(Agreement.self).isEmpty)
+        #expect(Localizer(.english)(.undoRefused(.cannotRestore(step.summary), redoing: false))
+            == "Not undone: what the meeting of 2026-02-12 belonged to is gone.")
+    }
+
     @Test func anErasureForgetsTheWindowsSteps() throws {
         let world = try World()
         let workspace = world.workspace
