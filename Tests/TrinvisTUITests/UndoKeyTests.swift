@@ -69,7 +69,7 @@ import Testing
             return
         }
         app.press(.character("u"))
-        #expect(app.state.message?.text == "Fortrudt: markerede aftalen \u{201C}\(agreement.text)\u{201D} som udført.")
+        #expect(app.state.message?.text == "Fortrudt: markerede aftalen \u{201E}\(agreement.text)\u{201C} som udført.")
         #expect(try fixture.workspace.get(Agreement.self, id: agreement.id).doneOn == nil)
         guard case .detail(.meeting(let shown, _)) = app.state.screen else {
             Issue.record("the meeting view stays on screen")

@@ -992,16 +992,16 @@ extension Catalog {
         }
     }
 
-    /// "samtalen den 12.11.2026", "aftalen “Ring til udlejeren”".
+    /// "samtalen den 12.11.2026", "aftalen „Ring til udlejeren“".
     static func danish(changeSubject subject: ChangeSummary.Subject) -> String {
         let say = Localizer(.danish)
         switch subject {
         case .citizen(let name), .professional(let name): return name
-        case .plan(let goal): return "planen \u{201C}\(goal)\u{201D}"
-        case .milestone(let title): return "milepælen \u{201C}\(title)\u{201D}"
+        case .plan(let goal): return "planen \u{201E}\(goal)\u{201C}"
+        case .milestone(let title): return "milepælen \u{201E}\(title)\u{201C}"
         case .progressNote(let date): return "statusnoten den \(say.date(date))"
         case .meeting(let date): return "samtalen den \(say.date(date))"
-        case .agreement(let text): return "aftalen \u{201C}\(text)\u{201D}"
+        case .agreement(let text): return "aftalen \u{201E}\(text)\u{201C}"
         case .teamMember: return "et teammedlem"
         case .consent: return "et samtykke"
         case .resources: return "ressourceprofilen"
@@ -1009,10 +1009,10 @@ extension Catalog {
         case .assessment(let date): return "vurderingen den \(say.date(date))"
         case .outcome(let date): return "resultatet den \(say.date(date))"
         case .placement: return "et forløb i en virksomhed"
-        case .story(let title): return "forandringsfortællingen \u{201C}\(title)\u{201D}"
-        case .household(let name): return "husstanden \u{201C}\(name)\u{201D}"
-        case .activity(let title): return "aktiviteten \u{201C}\(title)\u{201D}"
-        case .organisation(let name): return "organisationen \u{201C}\(name)\u{201D}"
+        case .story(let title): return "forandringsfortællingen \u{201E}\(title)\u{201C}"
+        case .household(let name): return "husstanden \u{201E}\(name)\u{201C}"
+        case .activity(let title): return "aktiviteten \u{201E}\(title)\u{201C}"
+        case .organisation(let name): return "organisationen \u{201E}\(name)\u{201C}"
         case .records: return "oplysningerne"
         }
     }
