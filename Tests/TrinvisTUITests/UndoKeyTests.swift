@@ -48,6 +48,17 @@ import Testing
         app.press(.character("u"))
         #expect(app.state.message?.text == "Nothing to undo in this window.", "the demo data is not this window's change")
         #expect(try fixture.workspace.fetch(Meeting.self, id: meeting) != nil)
+
+        // The named commands do the same.
+        app.press(.character(":"))
+        app.type("redo")
+        app.press(.enter)
+        #expect(try fixture.workspace.fetch(Meeting.self, id: meeting) == nil)
+        app.press(.character(":"))
+        app.type("undo")
+        app.press(.enter)
+        #expect(app.state.message?.text == undone)
+        #expect(try fixture.workspace.fetch(Meeting.self, id: meeting) != nil)
     }
 
     @Test func aDoneMarkIsUndoneInTheMeetingViewInDanish() throws {
