@@ -15,6 +15,8 @@ package final class Database {
     let handle: OpaquePointer
     private var statements: [String: Statement] = [:]
     private var transactionDepth = 0
+    /// Told what each outermost transaction changed (a window's undo); nil: nothing is recorded.
+    var changeRecorder: ChangeRecorder?
 
     /// How long a statement waits for another connection's lock before it fails with `SQLITE_BUSY`.
     package static let defaultBusyTimeoutMilliseconds: Int32 = 5_000
@@ -143,20 +145,26 @@ package final class Database {
     package var isInTransaction: Bool { transactionDepth > 0 }
 
     /// Runs `body` in a transaction: `BEGIN IMMEDIATE` at the outermost level, a savepoint when
-    /// nested. An error thrown by `body` rolls back its work and is rethrown.
+    /// nested. An error thrown by `body` rolls back its work and is rethrown. With a
+    /// `changeRecorder`, a session records what the outermost transaction changes.
     package func transaction<T>(_ body: () throws -> T) throws -> T {
         let depth = transactionDepth
         let savepoint = "trinvis_sp\(depth)"
         try execute(depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT \(savepoint)")
         transactionDepth += 1
         defer { transactionDepth -= 1 }
+        let recorder = depth == 0 ? changeRecorder : nil
         do {
+            let session = try recorder.map { try Session(database: self, tables: $0.recordedTables) }
             let result = try body()
+            if let recorder, let session { recorder.transactionWillCommit(session, in: self) }
             try execute(depth == 0 ? "COMMIT" : "RELEASE \(savepoint)")
+            recorder?.transactionDidCommit()
             return result
         } catch {
             if depth == 0 {
                 try? execute("ROLLBACK")
+                recorder?.transactionDidRollBack()
             } else {
                 try? execute("ROLLBACK TO \(savepoint)")
                 try? execute("RELEASE \(savepoint)")

@@ -337,6 +337,24 @@ extension Catalog {
         case .keyNextAgreement: return "næste aftale"
         case .keyNextAgreementHelp: return "På en aftale: gå til den næste; efter den sidste (med tekst): tilføj en ny"
         case .proposedInterval(let days): return days == 1 ? "hver dag" : "hver \(days). dag"
+
+        case .changeSummary(let summary): return danish(change: summary)
+        case .undone(let summary): return "Fortrudt: \(danish(change: summary))."
+        case .redone(let summary): return "Gjort igen: \(danish(change: summary))."
+        case .nothingToUndo: return "Intet at fortryde i dette vindue."
+        case .nothingToRedo: return "Intet at gøre igen."
+        case .undoRefused(let refusal, let redoing):
+            let refused = redoing ? "Ikke gjort igen" : "Ikke fortrudt"
+            switch refusal {
+            case .changedSince(let summary, let name):
+                return "\(refused): \(name ?? "en anden") har ændret \(danish(changeSubject: summary.subject)) siden."
+            case .cannotRestore(let summary):
+                return "\(refused): det, som \(danish(changeSubject: summary.subject)) hørte til, findes ikke længere."
+            }
+        case .keyUndo: return "fortryd"
+        case .keyUndoHelp: return "Fortryd den seneste gemte ændring i dette vindue, skridt for skridt"
+        case .keyRedo: return "gør igen"
+        case .keyRedoHelp: return "Gør det fortrudte igen"
         case .calendarWritten(let path, let meetings):
             return meetings == 1 ? "Skrev en kalender med 1 kommende møde til \(path)."
                 : "Skrev en kalender med \(meetings) kommende møder til \(path)."
@@ -951,6 +969,57 @@ extension Catalog {
         case .years(let count): return "\(count) år"
         case .months(let count): return counted(count, "måned", "måneder")
         case .days(let count): return counted(count, "dag", "dage")
+        }
+    }
+
+    /// "slettede samtalen den 12.11.2026 og dens 2 aftaler".
+    static func danish(change summary: ChangeSummary) -> String {
+        let subject = danish(changeSubject: summary.subject)
+        var parts = ""
+        if let kind = summary.parts {
+            let one: String, many: String
+            switch kind {
+            case .agreements: (one, many) = ("aftale", "aftaler")
+            case .progressNotes: (one, many) = ("statusnote", "statusnoter")
+            case .milestones: (one, many) = ("milepæl", "milepæle")
+            }
+            parts = summary.partCount == 1 ? " og dens \(one)" : " og dens \(summary.partCount) \(many)"
+        }
+        switch summary.action {
+        case .added: return "tilføjede \(subject)\(parts)"
+        case .changed: return "ændrede \(subject)"
+        case .deleted: return "slettede \(subject)\(parts)"
+        case .markedDone: return "markerede \(subject) som udført"
+        case .markedOpen: return "åbnede \(subject) igen"
+        case .achieved: return "markerede \(subject) som nået"
+        case .reopened: return "markerede \(subject) som ikke nået"
+        case .archived: return "arkiverede \(subject)"
+        case .unarchived: return "tog \(subject) tilbage på borgerlisten"
+        }
+    }
+
+    /// "samtalen den 12.11.2026", "aftalen „Ring til udlejeren“".
+    static func danish(changeSubject subject: ChangeSummary.Subject) -> String {
+        let say = Localizer(.danish)
+        switch subject {
+        case .citizen(let name), .professional(let name): return name
+        case .plan(let goal): return "planen \u{201E}\(goal)\u{201C}"
+        case .milestone(let title): return "milepælen \u{201E}\(title)\u{201C}"
+        case .progressNote(let date): return "statusnoten den \(say.date(date))"
+        case .meeting(let date): return "samtalen den \(say.date(date))"
+        case .agreement(let text): return "aftalen \u{201E}\(text)\u{201C}"
+        case .teamMember: return "et teammedlem"
+        case .consent: return "et samtykke"
+        case .resources: return "ressourceprofilen"
+        case .vision: return "ønsker og visioner"
+        case .assessment(let date): return "vurderingen den \(say.date(date))"
+        case .outcome(let date): return "resultatet den \(say.date(date))"
+        case .placement: return "et forløb i en virksomhed"
+        case .story(let title): return "forandringsfortællingen \u{201E}\(title)\u{201C}"
+        case .household(let name): return "husstanden \u{201E}\(name)\u{201C}"
+        case .activity(let title): return "aktiviteten \u{201E}\(title)\u{201C}"
+        case .organisation(let name): return "organisationen \u{201E}\(name)\u{201C}"
+        case .records: return "oplysningerne"
         }
     }
 }

@@ -338,6 +338,24 @@ extension Catalog {
         case .keyNextAgreement: return "next agreement"
         case .keyNextAgreementHelp: return "On an agreement: go to the next one; after the last one (with text), add a new one"
         case .proposedInterval(let days): return days == 1 ? "every day" : "every \(days) days"
+
+        case .changeSummary(let summary): return english(change: summary)
+        case .undone(let summary): return "Undone: \(english(change: summary))."
+        case .redone(let summary): return "Redone: \(english(change: summary))."
+        case .nothingToUndo: return "Nothing to undo in this window."
+        case .nothingToRedo: return "Nothing to redo."
+        case .undoRefused(let refusal, let redoing):
+            let refused = redoing ? "Not redone" : "Not undone"
+            switch refusal {
+            case .changedSince(let summary, let name):
+                return "\(refused): \(name ?? "someone else") has changed \(english(changeSubject: summary.subject)) since."
+            case .cannotRestore(let summary):
+                return "\(refused): what \(english(changeSubject: summary.subject)) belonged to is gone."
+            }
+        case .keyUndo: return "undo"
+        case .keyUndoHelp: return "Undo the last saved change of this window, step by step"
+        case .keyRedo: return "redo"
+        case .keyRedoHelp: return "Redo what was undone"
         case .calendarWritten(let path, let meetings):
             return meetings == 1 ? "Wrote a calendar with 1 coming meeting to \(path)."
                 : "Wrote a calendar with \(meetings) coming meetings to \(path)."
@@ -954,6 +972,57 @@ extension Catalog {
         case .years(let count): return counted(count, "year", "years")
         case .months(let count): return counted(count, "month", "months")
         case .days(let count): return counted(count, "day", "days")
+        }
+    }
+
+    /// "deleted the meeting of 2026-11-12 and its 2 agreements".
+    static func english(change summary: ChangeSummary) -> String {
+        let subject = english(changeSubject: summary.subject)
+        var parts = ""
+        if let kind = summary.parts {
+            let one: String, many: String
+            switch kind {
+            case .agreements: (one, many) = ("agreement", "agreements")
+            case .progressNotes: (one, many) = ("progress note", "progress notes")
+            case .milestones: (one, many) = ("milestone", "milestones")
+            }
+            parts = summary.partCount == 1 ? " and its \(one)" : " and its \(summary.partCount) \(many)"
+        }
+        switch summary.action {
+        case .added: return "added \(subject)\(parts)"
+        case .changed: return "changed \(subject)"
+        case .deleted: return "deleted \(subject)\(parts)"
+        case .markedDone: return "marked \(subject) done"
+        case .markedOpen: return "opened \(subject) again"
+        case .achieved: return "marked \(subject) achieved"
+        case .reopened: return "marked \(subject) not achieved"
+        case .archived: return "archived \(subject)"
+        case .unarchived: return "brought \(subject) back into the list"
+        }
+    }
+
+    /// "the meeting of 2026-11-12", "the agreement “Call the landlord”".
+    static func english(changeSubject subject: ChangeSummary.Subject) -> String {
+        let say = Localizer(.english)
+        switch subject {
+        case .citizen(let name), .professional(let name): return name
+        case .plan(let goal): return "the plan \u{201C}\(goal)\u{201D}"
+        case .milestone(let title): return "the milestone \u{201C}\(title)\u{201D}"
+        case .progressNote(let date): return "the progress note of \(say.date(date))"
+        case .meeting(let date): return "the meeting of \(say.date(date))"
+        case .agreement(let text): return "the agreement \u{201C}\(text)\u{201D}"
+        case .teamMember: return "a team member"
+        case .consent: return "a consent"
+        case .resources: return "the resource profile"
+        case .vision: return "the wishes and visions"
+        case .assessment(let date): return "the assessment of \(say.date(date))"
+        case .outcome(let date): return "the result of \(say.date(date))"
+        case .placement: return "a placement"
+        case .story(let title): return "the change story \u{201C}\(title)\u{201D}"
+        case .household(let name): return "the household \u{201C}\(name)\u{201D}"
+        case .activity(let title): return "the activity \u{201C}\(title)\u{201D}"
+        case .organisation(let name): return "the organisation \u{201C}\(name)\u{201D}"
+        case .records: return "the records"
         }
     }
 }

@@ -237,6 +237,20 @@ package enum Phrase: Sendable, Equatable {
     case helpFooter
     case notRegistered(username: String)
 
+    // MARK: Undo and redo
+    /// What a saved change did: "deleted the meeting of 12.11.2026 and its 2 agreements".
+    case changeSummary(ChangeSummary)
+    /// `u`: "Undone: deleted the meeting of …".
+    case undone(ChangeSummary)
+    /// Ctrl-R: "Redone: deleted the meeting of …".
+    case redone(ChangeSummary)
+    case nothingToUndo
+    case nothingToRedo
+    /// An undo (or a redo) refused, with why; nothing was changed.
+    case undoRefused(UndoRefusal, redoing: Bool)
+    /// The keys `u` / Ctrl-Z and Ctrl-R.
+    case keyUndo, keyUndoHelp, keyRedo, keyRedoHelp
+
     // MARK: The printed plan (plain words for the citizen)
     /// The printout's title.
     case printTitle

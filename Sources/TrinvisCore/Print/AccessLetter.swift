@@ -78,7 +78,8 @@ package struct AccessLetter: Sendable, Equatable, CitizenPrintout {
             case .admin where detail.hasPrefix("handover "): self = .responsibility
             case .admin where detail.contains(" linked with "): self = .link
             case .change, .delete, .admin:
-                let words = detail.split(separator: " ")
+                // An undo's entry names the record after the word "undo" (or "redo").
+                let words = detail.split(separator: " ").drop { $0 == "undo" || $0 == "redo" }
                 guard let number = words.firstIndex(where: { $0.allSatisfy(\.isNumber) }),
                       let subject = Self.byKindName[words[..<number].joined(separator: " ")] else { return nil }
                 self = subject

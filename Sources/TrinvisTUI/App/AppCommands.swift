@@ -54,6 +54,8 @@ extension AppAction {
         case .chooseSaved: return "take-saved-value"
         case .allDraft: return "take-all-draft-values"
         case .allSaved: return "take-all-saved-values"
+        case .undo: return "undo"
+        case .redo: return "redo"
         }
     }
 }

@@ -41,6 +41,9 @@ package enum Effect: Sendable, Equatable {
     case revealCPR(CitizenID)
     /// Close the new-citizen form and open the possible duplicate it warned about.
     case openDuplicate
+    /// Undo the window's last saved change (`u`), or redo the last undone one (Ctrl-R).
+    case undo
+    case redo
     case quit
 }
 

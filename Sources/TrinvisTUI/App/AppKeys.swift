@@ -57,6 +57,9 @@ package enum AppAction: Hashable, Sendable {
     case chooseSaved
     case allDraft
     case allSaved
+    /// Undo the window's last saved change (`u`, Ctrl-Z); redo what was undone (Ctrl-R).
+    case undo
+    case redo
 }
 
 /// The key tables of the screens. The bottom bar and the help screen are both generated from
@@ -72,6 +75,12 @@ package enum AppKeys {
     /// `:`, the command line, on the screens that take commands.
     private static func commandLineBinding(_ say: Localizer) -> KeyBinding<AppAction> {
         binding([.character(":")], .commandLine, .keyCommandLine, .keyCommandLineHelp, say, bar: false)
+    }
+
+    /// `u` or Ctrl-Z undoes, Ctrl-R redoes: on the main screen, the detail views and the agenda.
+    private static func undoBindings(_ say: Localizer) -> [KeyBinding<AppAction>] {
+        [binding([.character("u"), .ctrl("z")], .undo, .keyUndo, .keyUndoHelp, say, priority: 1, barKey: "u"),
+         binding([.ctrl("r")], .redo, .keyRedo, .keyRedoHelp, say, bar: false)]
     }
 
     /// The main screen; `/` searches in the citizen pane and finds in the others.
@@ -102,7 +111,7 @@ package enum AppKeys {
             binding([.character("t")], .agenda, .keyAgenda, .keyAgendaHelp, say, priority: 6),
             binding([.character("r")], .report, .keyReport, .keyReportHelp, say, priority: 3),
             binding([.ctrl("l")], .redraw, .keyRedraw, .keyRedrawHelp, say, bar: false),
-        ]
+        ] + undoBindings(say)
         if focus == .meetings {
             bindings.append(binding([.character("+")], .addAgreement, .keyAddAgreement, .keyAddAgreementHelp, say, priority: 5))
         }
@@ -123,7 +132,7 @@ package enum AppKeys {
             binding([.up, .down], .scroll, .keyScroll, .keyScrollHelp, say, priority: 5, barKey: upDown),
             binding([.character("q"), .function(10)], .quit, .keyQuit, .keyQuitHelp, say, priority: 8, barKey: "q"),
             binding([.ctrl("l")], .redraw, .keyRedraw, .keyRedrawHelp, say, bar: false),
-        ]
+        ] + undoBindings(say)
         if editable {
             bindings.insert(binding([.character("a")], .add, .keyAddMore, .keyAddMoreHelp, say, priority: 7), at: 2)
             bindings.insert(binding([.character("e")], .edit, .keyEdit, .keyEditHelp, say, priority: 7), at: 3)
@@ -242,7 +251,7 @@ package enum AppKeys {
             binding([.character("q"), .function(10)], .quit, .keyQuit, .keyQuitHelp, say, priority: 8, barKey: "q"),
             binding([.ctrl("l")], .redraw, .keyRedraw, .keyRedrawHelp, say, bar: false),
             commandLineBinding(say),
-        ])
+        ] + undoBindings(say))
     }
 
     /// While a search or find text is typed.

@@ -24,6 +24,8 @@ package final class AppRuntime {
         self.printFolder = printFolder
         self.printer = printer
         self.fontEnvironment = fontEnvironment
+        // Each window can undo what it saved (`u`, Ctrl-Z) and redo it (Ctrl-R).
+        workspace.recordChangesForUndo()
         state = AppState(language: language, today: workspace.today, username: workspace.actor.displayName,
                          isProfessional: workspace.actor.professionalID != nil)
         state.mouse = mouse
@@ -258,6 +260,8 @@ package final class AppRuntime {
             return [printPlan(citizen)]
         case .printReport:
             return [printReport()]
+        case .undo, .redo:
+            return try undoOrRedo(redoing: effect == .redo)
         default:
             guard let event = try read(effect) else { return [] }
             return [event]
@@ -288,7 +292,7 @@ package final class AppRuntime {
         return try refreshedDetail()
     }
 
-    private func refreshedDetail() throws -> [AppEvent] {
+    func refreshedDetail() throws -> [AppEvent] {
         guard case .detail(let detail) = state.screen else { return [] }
         let effect: Effect?
         switch detail {
@@ -366,7 +370,7 @@ package final class AppRuntime {
         let size = AppUpdate.pageSize
         switch effect {
             case .quit, .openForm, .saveForm, .writeDraft, .restoreDraft, .discardDraft, .delete, .askToDelete, .unarchive, .toggleAgreement, .toggleMilestone,
-                 .refreshCitizen, .printPlan, .printReport, .revealCPR, .openDuplicate:
+                 .refreshCitizen, .printPlan, .printReport, .revealCPR, .openDuplicate, .undo, .redo:
                 return nil
             case .openChosen, .discardOfferedDraft:
                 return nil

@@ -245,6 +245,7 @@ package enum AppUpdate {
             state.message = StatusMessage(text: CommandLine.names(in: AppKeys.current(state)).joined(separator: " "), kind: .info)
             return []
         }
+        if let effects = undoKey(key, state) { return effects }
         switch state.screen {
         case .main: return handleMain(key, &state)
         case .detail(let detail): return handleDetail(key, detail, &state)

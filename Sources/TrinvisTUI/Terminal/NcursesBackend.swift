@@ -11,7 +11,7 @@ internal import CNcurses
 /// a terminal whose type is known and can address the cursor (throwing ``TerminalStartError``
 /// with the terminal untouched otherwise), then starts curses with `newterm`: cbreak, no echo,
 /// keypad, no newline translation, no XON/XOFF flow control (so Ctrl-S and Ctrl-Q reach the
-/// program), a 25 ms Escape delay, colours on the default background unless `NO_COLOR` is set or
+/// program), no suspend character (so Ctrl-Z reaches it: it undoes), a 25 ms Escape delay, colours on the default background unless `NO_COLOR` is set or
 /// the terminal has none. SIGTERM, SIGHUP, SIGINT and SIGQUIT only set a flag that
 /// ``readInput(timeout:)`` reports; SIGTSTP and SIGWINCH are left to ncurses.
 /// ``shutdown()`` (also run on deinit) restores the terminal and the signal handlers, after
@@ -193,12 +193,17 @@ package final class NcursesBackend: TerminalBackend {
         return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }
 
-    /// Turns off XON/XOFF so Ctrl-S and Ctrl-Q arrive as keys, and records the result as the
-    /// program mode curses restores after suspend and resume (`endwin` restores the shell mode).
+    /// Turns off XON/XOFF so Ctrl-S and Ctrl-Q arrive as keys, and the suspend character so that
+    /// Ctrl-Z does (it undoes; Ctrl-C still ends Trinvis), and records the result as the program
+    /// mode curses restores after suspend and resume (`endwin` restores the shell mode).
     private static func disableFlowControl() {
         var attributes = termios()
         guard tcgetattr(STDIN_FILENO, &attributes) == 0 else { return }
         attributes.c_iflag &= ~tcflag_t(IXON)
+        let disabled = fpathconf(STDIN_FILENO, Int32(_PC_VDISABLE))
+        withUnsafeMutableBytes(of: &attributes.c_cc) { characters in
+            if disabled >= 0, Int(VSUSP) < characters.count { characters[Int(VSUSP)] = UInt8(truncatingIfNeeded: disabled) }
+        }
         if tcsetattr(STDIN_FILENO, TCSANOW, &attributes) == 0 {
             def_prog_mode()
         }
