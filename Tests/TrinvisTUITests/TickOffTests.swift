@@ -70,4 +70,45 @@ import Testing
         }
         #expect(shown.status == after, "the view shows the new status")
     }
+
+    @Test func xInAMeetingsViewPicksTheAgreementToTickOff() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 100, height: 34)
+        // The first meeting with two or more agreements.
+        var found: MeetingWithAgreements?
+        for _ in 0..<9 where found == nil {
+            found = app.state.panes.meetings.first { $0.agreements.count >= 2 }
+            if found == nil { app.press(.down) }
+        }
+        let item = try #require(found)
+        app.press(.character("3"))
+        while app.state.panes.selectedMeetingRow.map({ row -> Bool in
+            if case .meeting(let index) = row { return app.state.panes.meetings[index].meeting.id == item.meeting.id }
+            return false
+        }) != true { app.press(.down) }
+        app.press(.enter)
+        guard case .detail(.meeting) = app.state.screen else {
+            Issue.record("Enter opens the meeting")
+            return
+        }
+        #expect(AppKeys.current(app.state).action(for: .character("x")) == .done, "the help lists x here")
+        app.press(.character("x"))
+        let menu = try #require(app.state.pickMenu)
+        #expect(menu.items.count == item.agreements.count)
+        #expect(app.text.contains("Tick off which agreement?"))
+        let second = item.agreements[1]
+        app.press(.down, .enter)
+        #expect(app.state.pickMenu == nil)
+        let stored = try fixture.workspace.get(Agreement.self, id: second.id)
+        #expect((stored.doneOn == nil) != (second.doneOn == nil), "the chosen agreement changed")
+        #expect(try fixture.workspace.get(Agreement.self, id: item.agreements[0].id).doneOn == item.agreements[0].doneOn,
+                "the other did not")
+        guard case .detail(.meeting(let shown, _)) = app.state.screen else {
+            Issue.record("the view stays open")
+            return
+        }
+        #expect(shown.agreements.first { $0.id == second.id }?.doneOn == stored.doneOn, "the view shows it")
+        app.press(.character("x"), .escape)
+        #expect(app.state.pickMenu == nil, "Esc closes the choice")
+    }
 }

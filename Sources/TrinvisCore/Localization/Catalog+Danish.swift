@@ -627,6 +627,8 @@ extension Catalog {
         case .agendaNoNextMeeting(let last):
             return last.map { "intet næste møde aftalt; seneste var \($0)" } ?? "endnu ingen samtale"
         case .agendaNothingToTick: return "Kun milepæle og aftaler kan krydses af; Enter åbner borgeren."
+        case .pickAgreementToTick: return "Hvilken aftale skal krydses af?"
+        case .noAgreementsToTick: return "Samtalen har ingen aftaler at krydse af."
         case .selectAnAgreement: return "x krydser en milepæl eller en aftale af: vælg en først."
         case .milestoneAchieved(let title): return "Nået: \(title)"
         case .milestoneReopened(let title): return "Alligevel ikke nået: \(title)"

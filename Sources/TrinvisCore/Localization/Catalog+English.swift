@@ -628,6 +628,8 @@ extension Catalog {
         case .agendaNoNextMeeting(let last):
             return last.map { "no next meeting agreed; the last one was \($0)" } ?? "no meeting yet"
         case .agendaNothingToTick: return "Only milestones and agreements are ticked off; Enter opens the citizen."
+        case .pickAgreementToTick: return "Tick off which agreement?"
+        case .noAgreementsToTick: return "This meeting has no agreements to tick off."
         case .selectAnAgreement: return "x ticks off a milestone or an agreement: select one first."
         case .milestoneAchieved(let title): return "Achieved: \(title)"
         case .milestoneReopened(let title): return "Not achieved after all: \(title)"

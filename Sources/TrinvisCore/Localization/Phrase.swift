@@ -224,6 +224,8 @@ package enum Phrase: Sendable, Equatable {
     case agendaNoNextMeeting(last: String?)
     /// `x` on an agenda line that cannot be ticked off.
     case agendaNothingToTick
+    /// `x` in a meeting's view: which agreement, or none there.
+    case pickAgreementToTick, noAgreementsToTick
     /// `x` where no agreement or milestone is selected.
     case selectAnAgreement
     case milestoneAchieved(String), milestoneReopened(String)

@@ -136,6 +136,10 @@ package enum AppKeys {
         if editable {
             bindings.insert(binding([.character("a")], .add, .keyAddMore, .keyAddMoreHelp, say, priority: 7), at: 2)
             bindings.insert(binding([.character("e")], .edit, .keyEdit, .keyEditHelp, say, priority: 7), at: 3)
+            if !citizen {
+                // A milestone's view ticks it off; a meeting's view one of its agreements.
+                bindings.insert(binding([.character("x")], .done, .keyDone, .keyDoneHelp, say, priority: 6), at: 4)
+            }
         }
         if citizen {
             bindings.append(binding([.character("R")], .revealCPR, .keyRevealCPR, .helpRevealCPR, say, bar: false))
@@ -276,7 +280,7 @@ package enum AppKeys {
             if case .meeting(_, nil) = form.purpose { return self.form(say: say, newMeeting: true) }
             return self.form(say: say)
         }
-        if state.addMenu != nil { return menu(say: say, upDown: upDown) }
+        if state.addMenu != nil || state.pickMenu != nil { return menu(say: say, upDown: upDown) }
         if let prompt = state.prompt {
             return self.prompt(say: say, isSearch: prompt.purpose == .search, upDown: upDown)
         }

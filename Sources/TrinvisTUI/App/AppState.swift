@@ -74,6 +74,24 @@ package struct AddMenu: Sendable, Equatable {
     }
 }
 
+/// A short list to choose from, each entry with what choosing it does (the agreement of a
+/// meeting to tick off, say).
+package struct PickMenu: Sendable, Equatable {
+    package var title: String
+    package var items: [(label: String, effect: Effect)]
+    package var list: ListState
+
+    package init(title: String, items: [(label: String, effect: Effect)]) {
+        self.title = title
+        self.items = items
+        list = ListState(count: items.count, selection: items.isEmpty ? nil : 0)
+    }
+
+    package static func == (lhs: PickMenu, rhs: PickMenu) -> Bool {
+        lhs.title == rhs.title && lhs.items.map(\.label) == rhs.items.map(\.label) && lhs.list == rhs.list
+    }
+}
+
 /// A text being typed at the bottom of the screen: a citizen search or a find in a list.
 package struct Prompt: Sendable, Equatable {
     /// What the text is for.
@@ -150,6 +168,8 @@ package struct AppState: Sendable, Equatable {
     package var results = ResultsState()
     /// The "add what?" menu of a citizen view.
     package var addMenu: AddMenu?
+    /// A short list to choose from (which agreement of the meeting to tick off).
+    package var pickMenu: PickMenu?
     /// Where Esc leads from a detail view.
     package var returnScreen: Screen = .main
     package var focus: Pane = .citizens

@@ -179,6 +179,30 @@ extension AppUpdate {
         return []
     }
 
+    static func handlePickMenu(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var menu = state.pickMenu else { return [] }
+        if let move = ListMove(key: key) {
+            menu.list.move(move)
+            state.pickMenu = menu
+            return []
+        }
+        switch key {
+        case .enter:
+            state.pickMenu = nil
+            guard let index = menu.list.selection else { return [] }
+            return [menu.items[index].effect]
+        case .escape, .character("q"):
+            state.pickMenu = nil
+        case .character(let letter):
+            guard let index = MenuLetters.letters(for: menu.items.map(\.label)).firstIndex(of: letter) else { return [] }
+            state.pickMenu = nil
+            return [menu.items[index].effect]
+        default:
+            break
+        }
+        return []
+    }
+
     static func handleDrafts(_ key: Key, _ state: inout AppState) -> [Effect] {
         if let move = ListMove(key: key) {
             state.draftList.move(move)
@@ -328,6 +352,20 @@ extension AppUpdate {
             return [.openForm(.progress(milestone, citizen: citizen))]
         case (.character("x"), .milestone(let milestone, _, _, _)):
             return [.toggleMilestone(milestone)]
+        case (.character("x"), .meeting(let item, _)):
+            // One agreement is ticked off at once; of several, the user picks which.
+            switch item.agreements.count {
+            case 0:
+                state.message = StatusMessage(text: state.say(.noAgreementsToTick), kind: .info)
+                return []
+            case 1:
+                return [.toggleAgreement(item.agreements[0])]
+            default:
+                state.pickMenu = PickMenu(title: state.say(.pickAgreementToTick), items: item.agreements.map { agreement in
+                    ((agreement.doneOn == nil ? "[ ] " : "[x] ") + agreement.text, Effect.toggleAgreement(agreement))
+                })
+                return []
+            }
         case (.character("e"), .milestone(let milestone, _, _, _)):
             guard let citizen = state.panes.citizenID else { return [] }
             return [.openForm(.milestone(plan: milestone.planID, citizen: citizen, milestone))]

@@ -235,6 +235,7 @@ package enum AppUpdate {
             return handleForm(key, &state)
         }
         if state.addMenu != nil { return handleAddMenu(key, &state) }
+        if state.pickMenu != nil { return handlePickMenu(key, &state) }
         if state.prompt?.purpose == .command { return handleCommandLine(key, &state) }
         if state.prompt != nil { return handlePrompt(key, &state) }
         // A message answers the last key: the next one clears it (as in mutt), so that an old

@@ -24,6 +24,9 @@ package enum AppView {
             ResultsView.draw(state, canvas: &canvas)
         }
         if let menu = state.addMenu { OverlayViews.drawMenu(menu, state: state, canvas: &canvas) }
+        if let menu = state.pickMenu {
+            OverlayViews.drawMenu(title: menu.title, labels: menu.items.map(\.label), list: menu.list, canvas: &canvas)
+        }
         if let form = state.form {
             FormView.draw(form, screen: canvas.size, canvas: &canvas, glyphs: canvas.glyphs, focused: !state.helpVisible)
         }

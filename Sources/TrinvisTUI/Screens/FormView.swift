@@ -110,14 +110,21 @@ enum FormView {
 /// The small overlays: the "add what?" menu and the drafts screen.
 enum OverlayViews {
     static func drawMenu(_ menu: AddMenu, state: AppState, canvas: inout Canvas) {
+        drawMenu(title: state.say(.addMenu), labels: menu.items.map(\.label), list: menu.list, canvas: &canvas)
+    }
+
+    /// A menu box in the middle of the screen: a letter and a label per entry.
+    static func drawMenu(title: String, labels: [String], list: ListState, canvas: inout Canvas) {
         let width = min(48, canvas.width - 4)
-        let letters = MenuLetters.letters(for: menu.items.map(\.label))
-        let height = min(menu.items.count + 2, canvas.height - 4)
+        let letters = MenuLetters.letters(for: labels)
+        let height = min(labels.count + 2, canvas.height - 4)
         let rect = Rect(row: max((canvas.height - height) / 2, 1), col: (canvas.width - width) / 2, width: width, height: height)
         canvas.fill(rect)
-        canvas.box(rect, style: .accent, title: " \(state.say(.addMenu)) ", titleStyle: Style(.accent, [.bold]))
-        ListView.draw(menu.list, in: rect.inset(by: 1), canvas: &canvas, isFocused: true) { index, _ in
-            [Span(letters[index].map { "\($0) " } ?? "  ", style: Style(.accent, [.bold])), Span(menu.items[index].label)]
+        canvas.box(rect, style: .accent, title: " \(title) ", titleStyle: Style(.accent, [.bold]))
+        let ellipsis = canvas.glyphs.ellipsis
+        ListView.draw(list, in: rect.inset(by: 1), canvas: &canvas, isFocused: true) { index, width in
+            [Span(letters[index].map { "\($0) " } ?? "  ", style: Style(.accent, [.bold])),
+             Span(DisplayWidth.truncate(PaneViews.clean(labels[index]), toWidth: max(width - 2, 1), ellipsis: ellipsis))]
         }
     }
 
