@@ -78,8 +78,23 @@ import Testing
             #expect(screen.contains(String(label.prefix(10))), "field \(index) \(label) is drawn:\n\(screen)")
             app.press(.tab)
         }
-        // Scrolled down to the last field, the form says there is more above.
-        app.press(.backTab)
-        #expect(app.text.contains("▲") || app.state.form?.scroll == 0, "\(app.text)")
+    }
+
+    @Test func aFormTallerThanTheScreenShowsScrollMarks() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 80, height: 16, language: .danish)
+        app.press(.character("a"))
+        let form = try #require(app.state.form)
+        let frame = { (app: AppRuntime) -> (top: String, bottom: String) in
+            let lines = app.screen().lines()
+            let top = lines.first { $0.contains(form.title) } ?? ""
+            let bottom = lines.last { $0.hasPrefix("└") } ?? ""
+            return (top, bottom)
+        }
+        #expect(frame(app).bottom.contains("▼"), "more below at the first field: \(app.text)")
+        #expect(!frame(app).top.contains("▲"))
+        for _ in 1..<form.fields.count { app.press(.tab) }
+        #expect(frame(app).top.contains("▲"), "more above at the last field: \(app.text)")
+        #expect(!frame(app).bottom.contains("▼"))
     }
 }

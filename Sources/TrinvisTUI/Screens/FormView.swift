@@ -99,6 +99,13 @@ enum FormView {
                 if isFocused { cursor = (screenRow, value.col + 1) }
             }
         }
+        // Scroll marks on the frame: more fields above, or below, than the form shows.
+        if scroll > 0 {
+            canvas.put(row: area.row, col: area.endCol - 3, text: glyphs.moreAbove, style: .accent)
+        }
+        if top - scroll > inner.height {
+            canvas.put(row: area.endRow - 1, col: area.endCol - 3, text: glyphs.moreBelow, style: .accent)
+        }
         if let cursor {
             _ = canvas.setCursor(row: cursor.row, col: cursor.col)
         } else {
