@@ -68,7 +68,10 @@ struct AccountError: Error, CustomStringConvertible {
 func publicBinaryCopy(in folder: ScratchFolder) throws -> String {
     chmod(folder.path, 0o755)
     let path = folder.file("trinvis")
-    try FileManager.default.copyItem(atPath: TrinvisBinary.path, toPath: path)
+    // Copied by cp, in a process of its own: a child another test spawns meanwhile would inherit
+    // a file this process has open for writing, and running the copy would fail ("Text file busy").
+    let copied = try runTool(["/bin/cp", TrinvisBinary.path, path])
+    guard copied.status == 0 else { throw AccountError(reason: "cp: \(copied.stderr)") }
     chmod(path, 0o755)
     return path
 }

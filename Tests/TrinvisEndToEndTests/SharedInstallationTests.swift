@@ -155,7 +155,9 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         _ = try runTool(["/usr/sbin/groupadd", "--system", group])
         defer { _ = try? runTool(["/usr/sbin/groupdel", group]) }
         let binary = folder.file("trinvis")
-        try FileManager.default.copyItem(atPath: TrinvisBinary.path, toPath: binary)
+        // Copied by cp, not in this process: a child that another test spawns meanwhile would
+        // inherit the open file and make executing the copy fail with "Text file busy".
+        #expect(try runTool(["/bin/cp", TrinvisBinary.path, binary]).status == 0)
         _ = try runTool(["/bin/chown", "root:\(group)", binary])
         chmod(binary, 0o2755)
         let saved = try? Data(contentsOf: URL(fileURLWithPath: Self.configuration))
