@@ -250,7 +250,7 @@ extension Catalog {
         case .planSaved(let path): return "Planen er gemt som \(path)"
         case .planSentToPrinter(let path): return "Planen er sendt til printeren (og gemt som \(path))"
         case .printFailed(let detail): return "Planen kunne ikke gemmes: \(detail)"
-        case .keyDoneHelp: return "Markér den valgte aftale udført (eller åben igen)"
+        case .keyDoneHelp: return "Kryds af: den valgte aftale udført, milepæl nået (eller tilbage igen)"
         case .keyRestore: return "genopret"
         case .keyRestoreHelp: return "Åbn formularen som den var"
         case .keyDiscard: return "kassér"

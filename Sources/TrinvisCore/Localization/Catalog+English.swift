@@ -251,7 +251,7 @@ extension Catalog {
         case .planSaved(let path): return "The plan is saved as \(path)"
         case .planSentToPrinter(let path): return "The plan was sent to the printer (and saved as \(path))"
         case .printFailed(let detail): return "The plan could not be saved: \(detail)"
-        case .keyDoneHelp: return "Mark the selected agreement done (or open again)"
+        case .keyDoneHelp: return "Tick off: the selected agreement done, milestone achieved (or back again)"
         case .keyRestore: return "restore"
         case .keyRestoreHelp: return "Open the form as it was"
         case .keyDiscard: return "discard"
