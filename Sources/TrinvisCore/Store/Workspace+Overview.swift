@@ -244,14 +244,13 @@ extension Workspace {
             FROM citizen c
             LEFT JOIN meeting m ON m.id = (SELECT id FROM meeting WHERE citizen_id = c.id ORDER BY at_utc DESC, id DESC LIMIT 1)
             WHERE \(team.sql)\(access.map { " AND " + $0.sql } ?? "") AND c.archived_on IS NULL
-              AND ((m.next_utc IS NOT NULL AND m.next_utc < ?1)
-                OR (m.id IS NOT NULL AND m.next_utc IS NULL AND m.at_utc + c.meeting_interval_days * 86400 < ?1)
-                OR (m.id IS NULL AND date(c.registered_on, '+' || c.meeting_interval_days || ' days') < ?2))
-            ORDER BY c.id LIMIT ?3
-            """.replacingOccurrences(of: "?1", with: "?\(team.arguments.count + (access?.arguments.count ?? 0) + 1)")
-               .replacingOccurrences(of: "?2", with: "?\(team.arguments.count + (access?.arguments.count ?? 0) + 2)")
-               .replacingOccurrences(of: "?3", with: "?\(team.arguments.count + (access?.arguments.count ?? 0) + 3)"),
-            team.arguments + (access?.arguments ?? []) + [.integer(startOfToday), day.sqlValue, .integer(Int64(limit))]) { row in
+              AND ((m.next_utc IS NOT NULL AND m.next_utc < ?)
+                OR (m.id IS NOT NULL AND m.next_utc IS NULL AND m.at_utc + c.meeting_interval_days * 86400 < ?)
+                OR (m.id IS NULL AND date(c.registered_on, '+' || c.meeting_interval_days || ' days') < ?))
+            ORDER BY c.id LIMIT ?
+            """,
+            team.arguments + (access?.arguments ?? [])
+                + [.integer(startOfToday), .integer(startOfToday), day.sqlValue, .integer(Int64(limit))]) { row in
             let citizen: CitizenID = try row.get(0)
             let name: String = try row.get(1)
             let interval: Int = try row.get(2)

@@ -157,7 +157,7 @@ package struct FormState: Sendable, Equatable {
     package var quitAfterDiscard = false
     /// The CPR number revealed in this form (F3) and the mask it replaced: a draft keeps the
     /// mask, so the full number never lands in a draft and shows again only by the logged key.
-    package private(set) var revealedCPR: (full: String, masked: String)?
+    package private(set) var revealedCPR: RevealedCPR?
     /// The next meeting a meeting form proposed, proposed again when the meeting's date changes
     /// (see `MeetingForm`); nil in other forms.
     package var proposal: NextMeetingProposal?
@@ -169,19 +169,16 @@ package struct FormState: Sendable, Equatable {
         original = fields.map(\.value)
     }
 
-    package static func == (lhs: FormState, rhs: FormState) -> Bool {
-        lhs.purpose == rhs.purpose && lhs.title == rhs.title && lhs.fields == rhs.fields && lhs.focus == rhs.focus
-            && lhs.scroll == rhs.scroll && lhs.version == rhs.version && lhs.draftVersion == rhs.draftVersion
-            && lhs.original == rhs.original && lhs.message == rhs.message && lhs.confirmingDiscard == rhs.confirmingDiscard
-            && lhs.quitAfterDiscard == rhs.quitAfterDiscard && lhs.revealedCPR?.full == rhs.revealedCPR?.full
-            && lhs.revealedCPR?.masked == rhs.revealedCPR?.masked
-            && lhs.proposal == rhs.proposal
+    /// A CPR number shown in full, and the mask it replaced.
+    package struct RevealedCPR: Sendable, Equatable {
+        package let full: String
+        package let masked: String
     }
 
     /// Shows the full CPR number in the `cpr` field (revealed by the logged key).
     package mutating func reveal(cpr: String) {
         guard let index = fields.firstIndex(where: { $0.id == "cpr" }) else { return }
-        revealedCPR = (full: cpr, masked: fields[index].value)
+        revealedCPR = RevealedCPR(full: cpr, masked: fields[index].value)
         fields[index].setValue(cpr)
     }
 

@@ -75,7 +75,7 @@ package enum AppView {
         let rect = layout.header
         canvas.fill(rect, style: .header)
         let parts = headerParts(state, separator: canvas.glyphs.vertical)
-        let ownLine = goalNeedsItsOwnLine(state)
+        let ownLine = rect.height > 1  // the layout gave the goal a row of its own
         var spans = parts.spans
         if let goal = parts.goal, !ownLine {
             spans += [Span(" \(canvas.glyphs.vertical) ", style: Style(.header)), goal]
@@ -93,7 +93,7 @@ package enum AppView {
         if showsUser {
             canvas.put(row: rect.row, col: rect.endCol - userWidth, text: parts.user, style: Style(.header))
         }
-        if let goal = parts.goal, ownLine, rect.height > 1 {
+        if let goal = parts.goal, ownLine {
             canvas.put(row: rect.row + 1, col: rect.col + 1, text: goal.text, style: goal.style, maxWidth: rect.width - 2,
                        overflow: .ellipsis)
         }
