@@ -45,6 +45,8 @@ package enum Effect: Sendable, Equatable {
     case undo
     case redo
     case quit
+    /// `new-plan`: the new plan's form once the citizen's current plan is over; else a message.
+    case askNewPlan(CitizenID)
 }
 
 /// Something that happened: a key, a new terminal size, the timer, or the result of an effect.
@@ -91,4 +93,6 @@ package enum DeletionTarget: Sendable, Equatable {
     case milestone(Milestone)
     case meeting(Meeting)
     case agreement(Agreement)
+    /// A record of a citizen's view (or a milestone's progress note).
+    case record(DetailRecord)
 }
