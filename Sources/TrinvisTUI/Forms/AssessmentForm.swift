@@ -24,7 +24,11 @@ struct AssessmentForm: FormKind {
         let field = FieldMaker(say: say)
         // The latest score of each dimension is shown beside it while the new one is typed.
         var latest: [AssessmentDimension: Int] = [:]
-        for other in try app.workspace.all(Assessment.self, parent: citizen.sqlValue) where other.id != assessment?.id {
+        // (For a saved assessment: the score of the one before it.)
+        let earlier = try app.workspace.all(Assessment.self, parent: citizen.sqlValue).filter { other in
+            assessment.map { (other.date, other.id) < ($0.date, $0.id) } ?? true
+        }
+        for other in earlier {
             for (dimension, score) in other.scores { latest[dimension] = score }
         }
         let fields = [field("date", .labelDate, .date, field.date(assessment?.date ?? app.workspace.today), required: true, sense: .past)]
