@@ -19,13 +19,19 @@ import TrinvisCore
         return nil
     }
 
-    @Test func anAssessmentIsChangedDeletedAndBroughtBack() throws {
-        let terminal = try TmuxTerminal(width: 110, height: 36)
+    /// The real binary on a new demo database, in English, with Aisha's view open.
+    private func openAisha(height: Int) throws -> (TmuxTerminal, String) {
+        let terminal = try TmuxTerminal(width: 110, height: height)
         let database = try makeDemoDatabase(in: terminal.folder)
         try terminal.startTrinvis("--lang en", database: database)
         try terminal.waitForStable("Aisha Khalil")
         try terminal.keys("Enter")
         try terminal.waitForStable("Meets every")
+        return (terminal, database)
+    }
+
+    @Test func anAssessmentIsChangedDeletedAndBroughtBack() throws {
+        let (terminal, database) = try openAisha(height: 36)
         let question = try #require(try choose("Delete the assessment of", in: terminal))
         #expect(question.hasSuffix("and its 3 scores?"), "\(question)")
 
@@ -63,12 +69,7 @@ import TrinvisCore
     }
 
     @Test func aNewPlanAfterTheOldOneWasCompletedKeepsTheOldOne() throws {
-        let terminal = try TmuxTerminal(width: 110, height: 50)
-        let database = try makeDemoDatabase(in: terminal.folder)
-        try terminal.startTrinvis("--lang en", database: database)
-        try terminal.waitForStable("Aisha Khalil")
-        try terminal.keys("Enter")
-        try terminal.waitForStable("Meets every")
+        let (terminal, database) = try openAisha(height: 50)
         // While the plan runs, new-plan says to end it first.
         try terminal.keys("P")
         try terminal.waitForStable("still runs")
