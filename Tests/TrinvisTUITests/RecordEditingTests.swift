@@ -138,6 +138,40 @@ import Testing
         #expect(app.text.contains("Delete the change story"), "\(app.text)")
     }
 
+    @Test(arguments: [(80, 24), (200, 60)])
+    func aProgressNoteIsChangedAndDeletedFromItsMilestonesView(width: Int, height: Int) throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: width, height: height)
+        let note = try #require(try fixture.workspace.all(ProgressNote.self).first)
+        let milestone = try #require(try fixture.workspace.fetch(Milestone.self, id: note.milestoneID))
+        let plan = try #require(try fixture.workspace.fetch(Plan.self, id: milestone.planID))
+        for _ in 0..<20 where app.state.panes.citizenID != plan.citizenID { app.press(.down) }
+        #expect(app.state.panes.citizenID == plan.citizenID)
+        app.press(.character("2"))
+        for _ in 0..<20 where app.state.panes.milestoneList.selection.map({ app.state.panes.milestones[$0].id }) != milestone.id {
+            app.press(.down)
+        }
+        app.press(.enter)
+        guard case .progress(let chosen, _)? = choose(in: app, { if case .progress(let other, _) = $0 { return other.id == note.id } else { return false } }) else {
+            Issue.record("no progress note to choose: \(app.text)")
+            return
+        }
+        app.press(.enter)
+        #expect(app.state.form?.purpose == .progress(milestone, citizen: plan.citizenID, chosen))
+        #expect(app.state.form?.value("note") == note.note, "the saved note shows")
+        app.press(.tab)
+        app.type(" Ændret.")
+        app.press(.function(2))
+        #expect(try fixture.workspace.fetch(ProgressNote.self, id: note.id)?.note.hasSuffix(" Ændret.") == true)
+        app.press(.character("d"))
+        #expect(app.state.confirmation?.question.hasPrefix("Delete the progress note of") == true, "\(app.text)")
+        #expect(app.text.contains("Delete the progress note of"), "the question shows at \(width)×\(height)")
+        app.press(.enter)
+        #expect(try fixture.workspace.fetch(ProgressNote.self, id: note.id) == nil)
+        app.press(.character("u"))
+        #expect(try fixture.workspace.fetch(ProgressNote.self, id: note.id) != nil, "u brings it back")
+    }
+
     // MARK: Plans over time
 
     /// The first demo citizen with a plan, whose plan is made to have ended.
