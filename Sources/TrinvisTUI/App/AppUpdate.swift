@@ -531,6 +531,7 @@ package enum AppUpdate {
         case .back:
             state.screen = state.returnScreen
             state.returnScreen = .main
+            state.detailRecord = nil
             return []
         case .quit:
             return [.quit]
