@@ -921,6 +921,7 @@ extension Catalog {
         case .invalidCPR(.notADate): return "de første seks cifre skal være en dato (DDMMÅÅ)"
         case .cprDoesNotMatchBirthDate: return "passer ikke med fødselsdatoen"
         case .cprNotHeld: return "borgerens organisation må ikke have CPR-numre; lad feltet stå tomt"
+        case .notInHousehold: return "hører ikke til borgerens husstand"
         case .before(let other, let date): return "ligger før \(other) (\(Localizer(.danish).date(date)))"
         case .outOfRange(let range): return "skal være mellem \(range.lowerBound) og \(range.upperBound)"
         case .invalidEmail: return "ikke en e-mailadresse"

@@ -924,6 +924,7 @@ extension Catalog {
         case .invalidCPR(.notADate): return "the first six digits must be a date (DDMMYY)"
         case .cprDoesNotMatchBirthDate: return "does not match the birth date"
         case .cprNotHeld: return "the citizen's organisation does not hold CPR numbers; leave it empty"
+        case .notInHousehold: return "not a member of the citizen's household"
         case .before(let other, let date): return "lies before \(other) (\(Localizer(.english).date(date)))"
         case .outOfRange(let range): return "must be between \(range.lowerBound) and \(range.upperBound)"
         case .invalidEmail: return "not an e-mail address"
