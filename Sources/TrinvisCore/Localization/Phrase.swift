@@ -646,6 +646,40 @@ package enum Phrase: Sendable, Equatable {
     case keyConflictDraft, keyConflictDraftHelp, keyConflictSaved, keyConflictSavedHelp
     case keyConflictSwitch, keyConflictSwitchHelp
     case keyConflictAllDraft, keyConflictAllDraftHelp, keyConflictAllSaved, keyConflictAllSavedHelp
+
+    // MARK: Households
+    /// The keys of the household view (and `h` from the citizen view).
+    case keyHousehold, keyHouseholdHelp
+    case keyAddMember, keyAddMemberHelp, keyEditRelation, keyEditRelationHelp
+    case keyRemoveMember, keyRemoveMemberHelp, keyHouseholdMeeting, keyHouseholdMeetingHelp
+    case keyChooseMember, keyChooseMemberHelp
+    /// The household view's title: the household's name and how many members are shown.
+    case householdTitle(name: String, members: Int)
+    /// A member's place in the household.
+    case householdRelation(HouseholdRelation)
+    case householdNoRelation
+    case householdNoPlan
+    /// "2 of 5 milestones achieved".
+    case householdMilestones(achieved: Int, total: Int)
+    case householdNextMeeting(String)
+    case householdNoNextMeeting
+    /// The search for a member to add: its prompt, the title of the hits, and the last row.
+    case memberSearchPrompt
+    case memberSearchTitle
+    case memberSearchNew(String)
+    case memberSearchTypeName
+    case memberSearchNoHits
+    /// The form of a household member: a new household, a member, a new citizen in it.
+    case formNewHousehold(String)
+    case formHouseholdMember(String)
+    case formNewHouseholdMember
+    case labelRelation
+    /// A box in the meeting form: a household member who was there too.
+    case labelMemberPresent(String)
+    case removeMemberQuestion(name: String, household: String)
+    case memberRemoved(String)
+    /// A meeting in the history that was held with the household.
+    case meetingWithHousehold
 }
 
 /// Which kind of written text a search matched (for the catalogs).

@@ -56,6 +56,8 @@ extension AppAction {
         case .allSaved: return "take-all-saved-values"
         case .undo: return "undo"
         case .redo: return "redo"
+        case .household: return "household"
+        case .householdMeeting: return "new-household-meeting"
         }
     }
 }

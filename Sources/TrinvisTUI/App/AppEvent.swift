@@ -44,6 +44,13 @@ package enum Effect: Sendable, Equatable {
     /// Undo the window's last saved change (`u`), or redo the last undone one (Ctrl-R).
     case undo
     case redo
+    /// The household view of a citizen (or, without a household, the form that creates one).
+    case openHousehold(CitizenID)
+    /// Citizens matching what is typed in the search for a household member.
+    case searchMembers(String)
+    /// A meeting with the household, from the household view: the member's meeting form with
+    /// the other members present.
+    case openHouseholdMeeting(CitizenID)
     case quit
 }
 
@@ -83,6 +90,10 @@ package enum AppEvent: Sendable {
     case resultsLoaded(ResultsReport, organisations: [Organisation])
     case storiesLoaded(Page<StoryItem>, append: Bool)
     case companiesLoaded([CompanyPlacements])
+    /// The household view read (again), for the citizen it is opened from.
+    case householdLoaded(HouseholdOverview, citizen: CitizenID)
+    /// The citizens found for the search for a household member.
+    case memberHitsLoaded(query: String, [Citizen])
 }
 
 /// A record to delete (after a yes).
@@ -91,4 +102,6 @@ package enum DeletionTarget: Sendable, Equatable {
     case milestone(Milestone)
     case meeting(Meeting)
     case agreement(Agreement)
+    /// Take a citizen out of their household (nothing else goes).
+    case householdMember(Citizen)
 }

@@ -60,6 +60,9 @@ package enum AppAction: Hashable, Sendable {
     /// Undo the window's last saved change (`u`, Ctrl-Z); redo what was undone (Ctrl-R).
     case undo
     case redo
+    /// The household view of the citizen (`h`), and a meeting with the household from it (`m`).
+    case household
+    case householdMeeting
 }
 
 /// The key tables of the screens. The bottom bar and the help screen are both generated from
@@ -111,6 +114,7 @@ package enum AppKeys {
             binding([.character("t")], .agenda, .keyAgenda, .keyAgendaHelp, say, priority: 6),
             binding([.character("r")], .report, .keyReport, .keyReportHelp, say, priority: 3),
             binding([.ctrl("l")], .redraw, .keyRedraw, .keyRedrawHelp, say, bar: false),
+            binding([.character("h")], .household, .keyHousehold, .keyHouseholdHelp, say, bar: false),
         ] + undoBindings(say)
         if focus == .meetings {
             bindings.append(binding([.character("+")], .addAgreement, .keyAddAgreement, .keyAddAgreementHelp, say, priority: 5))
@@ -143,6 +147,7 @@ package enum AppKeys {
         }
         if citizen {
             bindings.append(binding([.character("R")], .revealCPR, .keyRevealCPR, .helpRevealCPR, say, bar: false))
+            bindings.append(binding([.character("h")], .household, .keyHousehold, .keyHouseholdHelp, say, priority: 6))
         }
         bindings.append(commandLineBinding(say))
         return KeyTable(bindings)
@@ -268,6 +273,33 @@ package enum AppKeys {
         ])
     }
 
+    /// The household view.
+    package static func household(say: Localizer, upDown: String = "↑↓") -> KeyTable<AppAction> {
+        KeyTable([
+            binding([.function(1), .character("?")], .help, .keyHelp, .keyHelpHelp, say, priority: 9, barKey: "?"),
+            binding([.escape], .back, .keyBack, .keyBackHelp, say, priority: 9),
+            binding([.up, .down], .move, .keyMove, .keyMoveHelp, say, priority: 5, barKey: upDown),
+            binding([.enter], .open, .keyOpen, .keyOpenHelp, say, priority: 8),
+            binding([.character("a")], .add, .keyAddMember, .keyAddMemberHelp, say, priority: 8, command: "add-member"),
+            binding([.character("e")], .edit, .keyEditRelation, .keyEditRelationHelp, say, priority: 6, command: "edit-relation"),
+            binding([.character("m")], .householdMeeting, .keyHouseholdMeeting, .keyHouseholdMeetingHelp, say, priority: 7),
+            binding([.character("d")], .delete, .keyRemoveMember, .keyRemoveMemberHelp, say, priority: 4, command: "remove-member"),
+            binding([.character("q"), .function(10)], .quit, .keyQuit, .keyQuitHelp, say, priority: 8, barKey: "q"),
+            binding([.ctrl("l")], .redraw, .keyRedraw, .keyRedrawHelp, say, bar: false),
+            commandLineBinding(say),
+        ] + undoBindings(say))
+    }
+
+    /// The search for a household member, while it is typed.
+    package static func memberSearch(say: Localizer, upDown: String = "↑↓") -> KeyTable<AppAction> {
+        KeyTable([
+            binding([.enter], .accept, .keyChooseMember, .keyChooseMemberHelp, say, priority: 9),
+            binding([.escape], .back, .keyBack, .keyBackHelp, say, priority: 9),
+            binding([.up, .down], .move, .keyMove, .keyMoveHelp, say, priority: 5, barKey: upDown),
+            binding([.backspace], .editText, .keyEditText, .keyEditTextHelp, say, bar: false),
+        ])
+    }
+
     /// The table of what is on screen now.
     package static func current(_ state: AppState) -> KeyTable<AppAction> {
         let say = state.say
@@ -293,6 +325,9 @@ package enum AppKeys {
         case .agenda: return agenda(say: say, upDown: upDown)
         case .drafts: return drafts(say: say, upDown: upDown)
         case .results: return results(say: say, upDown: upDown, tab: state.results.tab)
+        case .household:
+            if state.household.search != nil { return memberSearch(say: say, upDown: upDown) }
+            return household(say: say, upDown: upDown)
         }
     }
 }

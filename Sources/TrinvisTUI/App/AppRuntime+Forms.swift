@@ -69,6 +69,8 @@ extension AppRuntime {
             ])
         case .meeting(let citizen, let meeting):
             return try meetingForm(citizen: citizen, meeting)
+        case .householdMember(let target):
+            return try householdMemberForm(target)
         case .agreement(_, let citizen, let agreement):
             let who: String
             switch agreement?.responsible {
@@ -366,6 +368,8 @@ extension AppRuntime {
                 try check(progress)
                 guard errors.isEmpty else { return .rejected(errors: errors, general: nil) }
                 try workspace.create(progress)
+            case .householdMember(let target):
+                return try saveHouseholdMember(form, target)
             case .meeting(let citizen, let existing):
                 let at = stamp("at", required: true)
                 let next = stamp("next_meeting")

@@ -227,6 +227,10 @@ package final class AppRuntime {
             case .milestone(let record): try workspace.delete(record)
             case .meeting(let record): try workspace.delete(record)
             case .agreement(let record): try workspace.delete(record)
+            case .householdMember(let record):
+                try workspace.removeFromHousehold(record.id)
+                let events = try refreshedDetail()
+                return events + [.changed(message: state.say(.memberRemoved(PaneViews.clean(record.name))), citizen: citizen)]
             }
             return [.changed(message: state.say(.deleted), citizen: citizen)]
         case .askToDelete(let target):
@@ -262,6 +266,19 @@ package final class AppRuntime {
             return [printReport()]
         case .undo, .redo:
             return try undoOrRedo(redoing: effect == .redo)
+        case .openHousehold(let citizen):
+            guard let overview = try workspace.householdOverview(of: citizen) else {
+                // No household yet: the form that makes one, with the citizen as its first member.
+                let owner = try workspace.get(Citizen.self, id: citizen)
+                return [.formOpened(try buildForm(.householdMember(HouseholdMemberTarget(owner: citizen, household: nil,
+                                                                                         member: owner))))]
+            }
+            return [.householdLoaded(overview, citizen: citizen)]
+        case .searchMembers(let query):
+            let hits = try workspace.search(query, limit: 20, includeArchived: false).map(\.summary.citizen)
+            return [.memberHitsLoaded(query: query, hits)]
+        case .openHouseholdMeeting(let citizen):
+            return [.formOpened(try meetingForm(citizen: citizen, nil, withHousehold: true))]
         default:
             guard let event = try read(effect) else { return [] }
             return [event]
@@ -293,6 +310,17 @@ package final class AppRuntime {
     }
 
     func refreshedDetail() throws -> [AppEvent] {
+        if case .householdMember(let target)? = state.form?.purpose {
+            // A saved member form shows the household (made just now, perhaps).
+            return try workspace.householdOverview(of: target.owner).map { [.householdLoaded($0, citizen: target.owner)] } ?? []
+        }
+        if state.screen == .household, let citizen = state.household.citizen {
+            // The citizen left the household (or was hidden): back to where the view was opened.
+            guard (try? workspace.checkAccess(to: citizen)) != nil, let overview = try workspace.householdOverview(of: citizen) else {
+                return [.key(.escape)]
+            }
+            return [.householdLoaded(overview, citizen: citizen)]
+        }
         guard case .detail(let detail) = state.screen else { return [] }
         let effect: Effect?
         switch detail {
@@ -360,6 +388,10 @@ package final class AppRuntime {
                 return try Int64(parts[1]).flatMap { try workspace.fetch(Consent.self, id: ConsentID($0)) }
                     .map { .consent(citizen, $0) }
             case "assessment": return .assessment(citizen)
+            case "household-member":
+                let owner = try workspace.get(Citizen.self, id: citizen)
+                let member = try Int64(parts[1]).flatMap { try workspace.fetch(Citizen.self, id: CitizenID($0)) }
+                return .householdMember(HouseholdMemberTarget(owner: citizen, household: owner.householdID, member: member))
             default: return nil
             }
         }
@@ -372,7 +404,7 @@ package final class AppRuntime {
             case .quit, .openForm, .saveForm, .writeDraft, .restoreDraft, .discardDraft, .delete, .askToDelete, .unarchive, .toggleAgreement, .toggleMilestone,
                  .refreshCitizen, .printPlan, .printReport, .revealCPR, .openDuplicate, .undo, .redo:
                 return nil
-            case .openChosen, .discardOfferedDraft:
+            case .openChosen, .discardOfferedDraft, .openHousehold, .searchMembers, .openHouseholdMeeting:
                 return nil
             case .loadCitizens(let after):
                 return .citizensLoaded(try workspace.citizenSummaries(page: PageRequest(limit: size, after: after),

@@ -16,6 +16,9 @@ package enum FormPurpose: Sendable, Equatable {
     case team(CitizenID, TeamMember?)
     case consent(CitizenID, Consent?)
     case assessment(CitizenID)
+    /// A household member: a new household, an existing citizen added, a new citizen, or a
+    /// member's place in the household changed.
+    case householdMember(HouseholdMemberTarget)
 
     /// The key under which drafts of this form are kept: kind, new or which record, and owner.
     package var draftKey: String {
@@ -34,6 +37,8 @@ package enum FormPurpose: Sendable, Equatable {
         case .team(let citizen, let member): return member.map { "team:\($0.id):c\(citizen)" } ?? "team:new:c\(citizen)"
         case .consent(let citizen, let consent): return consent.map { "consent:\($0.id):c\(citizen)" } ?? "consent:new:c\(citizen)"
         case .assessment(let citizen): return "assessment:new:c\(citizen)"
+        case .householdMember(let target):
+            return "household-member:\(target.member.map { "\($0.id)" } ?? "new"):c\(target.owner)"
         }
     }
 
@@ -46,6 +51,7 @@ package enum FormPurpose: Sendable, Equatable {
              .vision(let citizen, _), .resources(let citizen), .team(let citizen, _), .consent(let citizen, _),
              .assessment(let citizen):
             return citizen
+        case .householdMember(let target): return target.owner
         }
     }
 }
