@@ -920,8 +920,7 @@ extension Catalog {
         case .formNewHousehold(let name): return "Ny husstand for \(name)"
         case .formHouseholdMember(let name): return "\(name) i husstanden"
         case .formNewHouseholdMember: return "Ny borger i husstanden"
-        case .labelRelation: return "Plads i husstanden"
-        case .labelMemberPresent(let name): return "Med fra husstanden: \(name)"
+        case .labelRelation: return "Relation"
         case .removeMemberQuestion(let name, let household):
             return "Tag \(name) ud af husstanden \u{201E}\(household)\u{201C}? Plan og møder bliver."
         case .memberRemoved(let name): return "\(name) er ikke længere med i husstanden."

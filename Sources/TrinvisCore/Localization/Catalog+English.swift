@@ -923,8 +923,7 @@ extension Catalog {
         case .formNewHousehold(let name): return "New household for \(name)"
         case .formHouseholdMember(let name): return "\(name) in the household"
         case .formNewHouseholdMember: return "New citizen in the household"
-        case .labelRelation: return "Place in the household"
-        case .labelMemberPresent(let name): return "With the household: \(name)"
+        case .labelRelation: return "Relation"
         case .removeMemberQuestion(let name, let household):
             return "Take \(name) out of the household \u{201C}\(household)\u{201D}? Their plan and meetings stay."
         case .memberRemoved(let name): return "\(name) is no longer in the household."

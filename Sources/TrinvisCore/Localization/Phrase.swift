@@ -674,8 +674,6 @@ package enum Phrase: Sendable, Equatable {
     case formHouseholdMember(String)
     case formNewHouseholdMember
     case labelRelation
-    /// A box in the meeting form: a household member who was there too.
-    case labelMemberPresent(String)
     case removeMemberQuestion(name: String, household: String)
     case memberRemoved(String)
     /// A meeting in the history that was held with the household.

@@ -184,7 +184,7 @@ extension AppRuntime {
         // The other members of the household who were there: the meeting shows in their history too.
         for member in try workspace.householdMeetingMembers(of: meeting?.citizenID ?? citizen) {
             let present = meeting?.members.contains(member.id) ?? withHousehold
-            fields.append(FormField(id: MeetingForm.memberPrefix + "\(member.id)", label: say(.labelMemberPresent(member.name)),
+            fields.append(FormField(id: MeetingForm.memberPrefix + "\(member.id)", label: say(.labelPresent(member.name)),
                                     kind: .toggle, value: present ? "1" : "0"))
         }
         fields.append(FormField(id: MeetingForm.notesID, label: say(.labelNotes), kind: .text, value: meeting?.notes ?? ""))
