@@ -1,11 +1,12 @@
 extension DemoData {
     /// Ulla's family, worked with as a whole (as in the families project "Opgang til opgang"):
     /// her partner and her eldest daughter are citizens with plans of their own, and a meeting
-    /// at home with the family shows in each one's history.
-    static let family: [Person] = [kasper, sofie]
+    /// at home with the family shows in each one's history. They are new in the course: no
+    /// assessments yet, so the results of the report are those of the stories.
+    static let family: [Person] = [viggo, vilma]
 
-    static let kasper = Person(
-        name: "Kasper Holt", born: "1994-09-17", phone: "+45 27 12 34 56", organisation: "jobcenter",
+    static let viggo = Person(
+        name: "Viggo Holt", born: "1994-09-17", phone: "+45 27 12 34 56", organisation: "jobcenter",
         responsible: "inger", team: ["henrik"],
         life: """
             Ullas kæreste, 32 år. Bor i huset på landet med Ulla og hendes tre børn. To år på kontanthjælp \
@@ -21,18 +22,17 @@ extension DemoData {
                  progress: [(62, "Henrik har talt med to lagre")]),
         ],
         talks: [
-            Talk(day: 0, notes: "Første samtale. Kasper vil gerne tjene sine egne penge.\nTalte om truckkort.",
-                 agreements: [("Kasper tilmelder sig truckkurset", "citizen", 10, true)]),
+            Talk(day: 0, notes: "Første samtale. Viggo vil gerne tjene sine egne penge.\nTalte om truckkort.",
+                 agreements: [("Viggo tilmelder sig truckkurset", "citizen", 10, true)]),
             Talk(day: 28, with: ["henrik"], notes: "Kurset er i gang. Henrik spørger lagrene om praktik.",
                  agreements: [("Henrik ringer til to lagre", "henrik", 14, true)]),
-            Talk(day: 56, notes: "Certifikatet er bestået. Kasper er stolt.",
-                 agreements: [("Kasper besøger lageret i Ringe", "citizen", 14, false)]),
+            Talk(day: 56, notes: "Certifikatet er bestået. Viggo er stolt.",
+                 agreements: [("Viggo besøger lageret i Ringe", "citizen", 14, false)]),
         ],
-        scores: [(.qualityOfLife, 4, 6), (.selfEsteem, 4, 6), (.workReadiness, 4, 7)],
         household: "Brandt", relation: .partner)
 
-    static let sofie = Person(
-        name: "Sofie Brandt", born: "2009-04-02", email: "sofie.b@example.org", preference: .email,
+    static let vilma = Person(
+        name: "Vilma Brandt", born: "2009-04-02", email: "vilma.b@example.org", preference: .email,
         organisation: "jobcenter", responsible: "inger",
         life: """
             Ullas ældste datter, 17 år. Går i 10. klasse og passer ofte sine små søskende om morgenen. \
@@ -47,17 +47,16 @@ extension DemoData {
             Step(title: "Ansøgning til landbrugsskolen sendt", day: 120),
         ],
         talks: [
-            Talk(day: 0, place: "Hjemme hos familien Brandt", notes: "Sofie fortalte om skolen og om hestene hos naboen.",
-                 agreements: [("Sofie skriver ned, hvad der gør morgenerne svære", "citizen", 7, true)]),
-            Talk(day: 35, kind: .homeVisit, place: "Hjemme hos familien Brandt", family: ["Ulla Brandt", "Kasper Holt"],
+            Talk(day: 0, place: "Hjemme hos familien Brandt", notes: "Vilma fortalte om skolen og om hestene hos naboen.",
+                 agreements: [("Vilma skriver ned, hvad der gør morgenerne svære", "citizen", 7, true)]),
+            Talk(day: 35, kind: .homeVisit, place: "Hjemme hos familien Brandt", family: ["Ulla Brandt", "Viggo Holt"],
                  notes: """
-                    Familiemøde ved køkkenbordet. Familien satte selv dagsordenen: morgenerne, Sofies skole og \
-                    Kaspers praktik.
-                    Kasper kører de små i børnehave, så Sofie kan nå bussen.
+                    Familiemøde ved køkkenbordet. Familien satte selv dagsordenen: morgenerne, Vilmas skole og \
+                    Viggos praktik.
+                    Viggo kører de små i børnehave, så Vilma kan nå bussen.
                     """,
-                 agreements: [("Kasper kører de små i børnehave om morgenen", "citizen", 14, false),
+                 agreements: [("Viggo kører de små i børnehave om morgenen", "citizen", 14, false),
                               ("Inger aftaler besøg på landbrugsskolen", "inger", 14, false)]),
         ],
-        scores: [(.qualityOfLife, 5, 7), (.selfEsteem, 4, 6)],
         household: "Brandt", relation: .child)
 }
