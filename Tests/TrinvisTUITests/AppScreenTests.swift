@@ -319,9 +319,9 @@ import Testing
         app.press(.end)
         #expect(app.state.citizens.rows.count == 2 * AppUpdate.pageSize)
         app.press(.end, .end)
-        #expect(app.state.citizens.rows.count == 259)
+        #expect(app.state.citizens.rows.count == 261)
         #expect(app.state.citizens.next == nil)
-        #expect(app.selectedCitizen == "Ulla Brandt")
+        #expect(app.selectedCitizen == "Vilma Brandt")
     }
 }
 

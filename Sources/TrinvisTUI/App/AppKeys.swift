@@ -114,7 +114,6 @@ package enum AppKeys {
             binding([.character("t")], .agenda, .keyAgenda, .keyAgendaHelp, say, priority: 6),
             binding([.character("r")], .report, .keyReport, .keyReportHelp, say, priority: 3),
             binding([.ctrl("l")], .redraw, .keyRedraw, .keyRedrawHelp, say, bar: false),
-            binding([.character("h")], .household, .keyHousehold, .keyHouseholdHelp, say, bar: false),
         ] + undoBindings(say)
         if focus == .meetings {
             bindings.append(binding([.character("+")], .addAgreement, .keyAddAgreement, .keyAddAgreementHelp, say, priority: 5))
@@ -122,6 +121,7 @@ package enum AppKeys {
         if searchActive {
             bindings.append(binding([.escape], .back, .keyBack, .keyBackHelp, say, priority: 6, command: "clear-search"))
         }
+        bindings.append(binding([.character("h")], .household, .keyHousehold, .keyHouseholdHelp, say, bar: false))
         bindings.append(commandLineBinding(say))
         return KeyTable(bindings)
     }

@@ -6,10 +6,25 @@ import TrinvisCore
 /// opens, by the search of the household view, so that nobody is registered twice.
 ///
 /// Fields: `household` (a new household only), `name` (a new citizen only), `relation`.
-enum HouseholdMemberForm {
+struct HouseholdMemberForm: FormKind {
+    let target: HouseholdMemberTarget
+
     static let householdID = "household"
     static let nameID = "name"
     static let relationID = "relation"
+    static let draftPrefix = "household-member"
+
+    /// `household-member:<member or new>:c<owner>`: the household is the owner's as it is now.
+    static func purpose(draftKey: DraftKey, in workspace: Workspace) throws -> FormPurpose? {
+        guard let owner = try draftKey.citizen(in: workspace) else { return nil }
+        let household = try workspace.get(Citizen.self, id: owner).householdID
+        let member = try draftKey.recordID.flatMap { try workspace.fetch(Citizen.self, id: CitizenID($0)) }
+        guard draftKey.record == "new" || member != nil else { return nil }
+        return .householdMember(HouseholdMemberTarget(owner: owner, household: household, member: member))
+    }
+
+    var draftKey: String { "\(Self.draftPrefix):\(target.member.map { "\($0.id)" } ?? "new"):c\(target.owner)" }
+    var citizenID: CitizenID? { target.owner }
 
     /// The choices of the relation field: not given, then the four places.
     static func relationOptions(_ say: Localizer) -> [FormOption] {
@@ -21,62 +36,46 @@ enum HouseholdMemberForm {
     static func proposedName(for citizenName: String) -> String {
         citizenName.split(separator: " ").last.map(String.init) ?? citizenName
     }
-}
 
-extension AppRuntime {
-    /// The form for a household member.
-    func householdMemberForm(_ target: HouseholdMemberTarget) throws -> FormState {
-        let say = state.say
-        let owner = try workspace.get(Citizen.self, id: target.owner)
+    func build(in app: AppRuntime) throws -> FormState {
+        let say = app.state.say
+        let field = FieldMaker(say: say)
         var fields: [FormField] = []
         let title: String
         if target.household == nil {
-            title = say(.formNewHousehold(owner.name))
-            fields.append(FormField(id: HouseholdMemberForm.householdID, label: say(.labelHousehold), kind: .line,
-                                    value: HouseholdMemberForm.proposedName(for: owner.name), required: true))
+            let owner = try app.citizenName(target.owner)
+            title = say(.formNewHousehold(owner))
+            fields.append(field(Self.householdID, .labelHousehold, .line, Self.proposedName(for: owner), required: true))
         } else if let member = target.member {
             title = say(.formHouseholdMember(member.name))
         } else {
             title = say(.formNewHouseholdMember)
-            fields.append(FormField(id: HouseholdMemberForm.nameID, label: say(.labelName), kind: .line, value: target.name,
-                                    required: true))
+            fields.append(field(Self.nameID, .labelName, .line, target.name, required: true))
         }
-        fields.append(FormField(id: HouseholdMemberForm.relationID, label: say(.labelRelation), kind: .choice,
-                                value: target.member?.householdRelation?.rawValue ?? "",
-                                options: HouseholdMemberForm.relationOptions(say)))
-        var form = FormState(purpose: .householdMember(target), title: title, fields: fields)
-        form.focus = 0
-        return form
+        fields.append(field(Self.relationID, .labelRelation, .choice, target.member?.householdRelation?.rawValue ?? "",
+                            options: Self.relationOptions(say)))
+        return FormState(purpose: .householdMember(target), title: title, fields: fields)
     }
 
-    /// Saves a household-member form through `Workspace`, each way in one transaction: the new
-    /// household with its first member, the new citizen in the household, or the member's place.
-    func saveHouseholdMember(_ form: FormState, _ target: HouseholdMemberTarget) throws -> SaveOutcome {
-        let say = state.say
-        let relation = HouseholdRelation(rawValue: form.value(HouseholdMemberForm.relationID))
-        func required(_ id: String) -> String? {
-            let value = form.value(id).trimmingBlanks()
-            return value.isEmpty ? nil : value
-        }
+    /// Saves through `Workspace`, each way in one transaction: the new household with its first
+    /// member, the new citizen in the household, or the member's place.
+    func save(_ reader: inout FormReader, in app: AppRuntime) throws -> AppRuntime.SaveOutcome {
+        let workspace = app.workspace
+        let relation = reader.enumeration(Self.relationID, HouseholdRelation.self)
         if target.household == nil {
-            guard let name = required(HouseholdMemberForm.householdID) else {
-                return .rejected(errors: [HouseholdMemberForm.householdID: say(.errorRequired)], general: nil)
-            }
+            let name = reader.required(Self.householdID)
+            guard reader.errors.isEmpty else { return reader.rejected }
             try workspace.addMember(target.owner, to: nil, newHouseholdName: name, relation: relation)
         } else if let member = target.member {
             try workspace.addMember(member.id, to: target.household, relation: relation)
         } else {
-            guard let name = required(HouseholdMemberForm.nameID) else {
-                return .rejected(errors: [HouseholdMemberForm.nameID: say(.errorRequired)], general: nil)
-            }
+            let name = reader.required(Self.nameID)
             let citizen = Citizen(name: name, householdID: target.household, registeredOn: workspace.today,
                                   organisationID: workspace.actor.organisationID, householdRelation: relation)
-            if let problem = try workspace.problems(of: citizen).first {
-                return .rejected(errors: [HouseholdMemberForm.nameID: say(.problem(problem.problem))], general: nil)
-            }
+            try reader.check(citizen)
+            guard reader.errors.isEmpty else { return reader.rejected }
             try workspace.create(citizen)
         }
-        try? workspace.discardDraft(key: form.purpose.draftKey)
         return .saved(target.owner)
     }
 }
