@@ -148,6 +148,13 @@ import Testing
             return
         }
         #expect(app.text.contains("h household"))
+        app.press(.escape, .character("/"))
+        app.type("Vilma")
+        app.press(.enter, .enter)
+        #expect(app.text.contains("Brandt (child)"), "the citizen view names the household and the place in it")
+        app.press(.escape, .character("/"))
+        app.type("Bent")
+        app.press(.enter, .enter)
         app.press(.character("h"))
         #expect(app.state.form?.title == "New household for Bent Ørsted")
         #expect(app.state.form?.value("household") == "Ørsted")
