@@ -82,6 +82,9 @@ import Testing
         #expect(app.state.household.search?.hits.map(\.name) == ["Per Kristiansen"])
         app.press(.enter)
         #expect(app.state.form?.title == "Per Kristiansen in the household")
+        // The search is logged once, with its last term, as every search is.
+        try fixture.workspace.flushAccessLog()
+        #expect(try fixture.workspace.accessLogEntries().filter { $0.action == .search }.map(\.detail).last == "Per K")
         app.press(.right, .right, .right, .right)  // other
         app.press(.function(2))
         #expect(app.state.form == nil)

@@ -56,10 +56,10 @@ package final class AppRuntime {
     @discardableResult
     package func send(_ event: AppEvent) -> Bool {
         if case .tick = event { state.today = workspace.today }
-        let searching = state.prompt?.purpose == .search
+        let searching = state.prompt?.purpose == .search || state.household.search != nil
         let effects = AppUpdate.update(&state, event)
         let quit = perform(effects)
-        if searching, state.prompt?.purpose != .search {
+        if searching, state.prompt?.purpose != .search, state.household.search == nil {
             // The search ended: its last term is what the access log records.
             workspace.finishSearch()
         }
