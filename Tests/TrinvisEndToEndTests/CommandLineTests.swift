@@ -95,7 +95,7 @@ import Testing
         #expect(backup.status == 0, "\(backup.stderr)")
         let check = try runTrinvis(["check", "--db", copy])
         #expect(check.status == 0)
-        #expect(check.stdout.contains("9 citizens"))
+        #expect(check.stdout.contains("11 citizens"))
         #expect(try runTrinvis(["backup", copy, "--db", path]).status == 1)
     }
 }
@@ -113,7 +113,7 @@ import Testing
         #expect(danish.stdout.contains("Livskvalitet"))
         let json = try runTrinvis(["report", "--db", path, "--format", "json", "--from", "2000-01-01"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect(object["citizens"] as? Int == 9)
+        #expect(object["citizens"] as? Int == 11)
         #expect((object["soft"] as? [Any])?.count == 8)
         #expect((object["hard"] as? [Any])?.count == 11)
         #expect(((object["period"] as? [String: Any])?["from"] as? String) == "2000-01-01")

@@ -172,7 +172,7 @@ import TrinvisCore
         let after = try terminal.waitUntil(description: "the report counts Kurt") {
             TmuxTerminal.listLine(in: $0, containing: "Quality of life")?.contains("Improved 9 of 9 (100 %)") == true
         }
-        #expect(after.contains("Citizens: 9"))
+        #expect(after.contains("Citizens: 11"))
         try terminal.keys("q")
         try terminal.waitFor("EXIT=0")
     }

@@ -1,7 +1,7 @@
 extension DemoData {
     /// The citizens of the stories. Names, numbers and addresses are invented; the few CPR numbers
     /// end in 0000 and belong to no one in these records' world.
-    static let people: [Person] = [per, ulla, svend, line, bent, jan, aisha, mette, kurt]
+    static let people: [Person] = [per, ulla, svend, line, bent, jan, aisha, mette, kurt] + family
 
     static let per = Person(
         name: "Per Kristiansen", cpr: "1405910000", born: "1991-05-14", phone: "+45 20 11 22 33", organisation: "jobcenter",
@@ -92,7 +92,7 @@ extension DemoData {
         placements: [("blomster", .internship, 118, 118, .stopped), ("atelier", .other, 140, nil, .ongoing)],
         stories: [(145, "Ulla ser anderledes på kommunen",
                    "Ulla mødte tidligere kun op under trussel om at miste kontanthjælpen. Nu kommer hun til næsten hver samtale og oplever, at det hun siger, har betydning.")],
-        household: "Brandt")
+        household: "Brandt", relation: .parent)
 
     static let svend = Person(
         name: "Svend Madsen", cpr: "0101940000", born: "1994-01-01", phone: "+45 22 44 66 88", organisation: "jobcenter",

@@ -63,6 +63,8 @@ extension DemoData {
         var place = "Jobcenter Ryslinge"
         var attendance: Attendance = .attended
         var with: [String] = []
+        /// The other members of the citizen's household who were there (by name).
+        var family: [String] = []
         let notes: String
         var agreements: [(text: String, who: String, dueIn: Int, done: Bool)] = []
     }
@@ -97,6 +99,7 @@ extension DemoData {
         var stories: [(day: Int, title: String, text: String)] = []
         var consentTo: String? = nil
         var household: String? = nil
+        var relation: HouseholdRelation? = nil
     }
 
     struct Builder {
@@ -147,7 +150,8 @@ extension DemoData {
                 name: person.name, cpr: person.cpr.flatMap(CPR.init), birthDate: LocalDate(iso: person.born),
                 phone: person.phone, email: person.email, contactPreference: person.preference,
                 householdID: householdID, life: person.life, registeredOn: on(-7),
-                organisationID: organisationIDs[person.organisation], meetingIntervalDays: person.interval))
+                organisationID: organisationIDs[person.organisation], meetingIntervalDays: person.interval,
+                householdRelation: person.relation))
             citizenIDs[person.name] = citizen.id
 
             if let responsible {
@@ -201,7 +205,7 @@ extension DemoData {
                 let meeting = try workspace.create(Meeting(
                     citizenID: citizen.id, at: meetingTime(date), kind: talk.kind, place: talk.place,
                     attendance: talk.attendance, attendees: attendees, authorID: responsible, notes: talk.notes,
-                    nextMeeting: next))
+                    nextMeeting: next, members: talk.family.compactMap { citizenIDs[$0] }))
                 for agreement in talk.agreements {
                     let due = date.adding(days: agreement.dueIn)
                     let who: Responsible = agreement.who == "citizen"

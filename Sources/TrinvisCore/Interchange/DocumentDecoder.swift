@@ -59,6 +59,9 @@ struct MeetingDraft {
     let meeting: Draft<Meeting>
     /// What was agreed.
     let agreements: [Draft<Agreement>]
+    /// The document ids of the household members present (`x-household-members`), set after
+    /// every citizen is stored.
+    let members: [String]
 }
 
 /// A citizen and everything about them, as read from the document.
@@ -323,9 +326,11 @@ struct DocumentDecoder {
         // `archived_on` is optional (added later): without it the citizen is in the list, so
         // importing a document again brings back a citizen archived since.
         let archivedOn = try node.optional("archived_on")?.date()
+        // Trinvis's own extension: the citizen's place in the household.
+        let relation = try node.optional("x-household-relation")?.word(HouseholdRelation.self)
         let record = Citizen(name: name, cpr: cpr, birthDate: birthDate, phone: phone, email: email,
                              contactPreference: preference, life: life, registeredOn: registeredOn,
-                             meetingIntervalDays: interval, archivedOn: archivedOn)
+                             meetingIntervalDays: interval, archivedOn: archivedOn, householdRelation: relation)
         let citizen = Draft(path: node.path, documentID: id, record: try checked(record, node)) { record, ids in
             record.organisationID = try ids.id(Organisation.self, organisation)
         }
@@ -463,13 +468,14 @@ struct DocumentDecoder {
         let notes = try node.optional("notes")?.string() ?? ""
         let agreements = try node.list("agreements").map { try agreement($0) }
         let next = try node.optional("next_meeting")?.timestamp()
+        let members = try node.list("x-household-members").map { try reference($0, to: Citizen.self) }
         let record = Meeting(citizenID: .unsaved, at: at, kind: kind, place: place, attendance: attendance,
                              notes: notes, nextMeeting: next)
         let meeting = Draft(path: node.path, documentID: id, record: try checked(record, node)) { record, ids in
             record.attendees = try attendees.map { try ids.id(Professional.self, $0) }
             record.authorID = try ids.id(Professional.self, author)
         }
-        return MeetingDraft(meeting: meeting, agreements: agreements)
+        return MeetingDraft(meeting: meeting, agreements: agreements, members: members)
     }
 
     private func agreement(_ node: JSONNode) throws -> Draft<Agreement> {

@@ -49,6 +49,8 @@ package struct InterchangeExporter {
         var organisations = Set<OrganisationID>()
         var professionals = Set<ProfessionalID>()
         var households = Set<HouseholdID>()
+        /// The citizens in the document (a household meeting names only those of its members).
+        var exported = Set<CitizenID>()
 
         mutating func add(_ id: OrganisationID?) { if let id { organisations.insert(id) } }
         mutating func add(_ id: ProfessionalID?) { if let id { professionals.insert(id) } }
@@ -66,6 +68,7 @@ package struct InterchangeExporter {
         let areaPositions = try resourceAreaPositions()
 
         var references = References()
+        references.exported = exported
         var citizenValues: [JSONValue] = []
         citizenValues.reserveCapacity(citizens.count)
         for (index, citizen) in citizens.enumerated() {
@@ -232,6 +235,7 @@ package struct InterchangeExporter {
         object.set("organisation", citizen.organisationID)
         object.set("meeting_interval_days", .integer(Int64(citizen.meetingIntervalDays)))
         object.set("archived_on", citizen.archivedOn)
+        if let relation = citizen.householdRelation { object.set("x-household-relation", relation) }
 
         let team = try workspace.all(TeamMember.self, parent: parent).sorted { ($0.from, $0.id) < ($1.from, $1.id) }
         object.set("team", .array(team.map { member in
@@ -401,6 +405,11 @@ package struct InterchangeExporter {
             return entry.value
         }))
         if let next = meeting.nextMeeting { object.set("next_meeting", .string(next.iso)) }
+        // A meeting with the household: the other members who were there (those exported).
+        let members = meeting.members.filter(references.exported.contains)
+        if !members.isEmpty {
+            object.set("x-household-members", .array(members.map { .string(Interchange.documentID($0)) }))
+        }
         return object.value
     }
 }

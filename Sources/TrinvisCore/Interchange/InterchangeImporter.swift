@@ -114,6 +114,8 @@ private final class ImportWriter {
     let workspace: Workspace
     var ids = LocalIDs()
     var summary = ImportSummary()
+    /// Household meetings and the members present, by document id, for after the citizens.
+    private var pendingMembers: [(meeting: Meeting, members: [String], path: String)] = []
 
     init(workspace: Workspace) {
         self.workspace = workspace
@@ -128,9 +130,24 @@ private final class ImportWriter {
             try storeCitizen(draft)
             progress?(index + 1, document.citizens.count)
         }
+        try storeMeetingMembers()
         for draft in document.activities {
             try storeIdentified(draft) { record, existing in
                 if let existing { record.participants += existing.participants }
+            }
+        }
+    }
+
+    /// Sets the household members present at each meeting (`x-household-members`), now that
+    /// every citizen of the document is stored; a meeting whose members did not change is left.
+    private func storeMeetingMembers() throws {
+        for (meeting, members, path) in pendingMembers {
+            try InterchangeError.at(path) {
+                var changed = try workspace.get(Meeting.self, id: meeting.id)
+                changed.members = try members.map { try ids.id(Citizen.self, $0) }
+                if try changed.validated() != workspace.get(Meeting.self, id: meeting.id) {
+                    try workspace.update(changed)
+                }
             }
         }
     }
@@ -257,9 +274,12 @@ private final class ImportWriter {
             }
         }
         for meetingDraft in draft.meetings {
-            let (meeting, meetingExisted) = try storeIdentified(meetingDraft.meeting) { record, _ in
+            let (meeting, meetingExisted) = try storeIdentified(meetingDraft.meeting) { record, existing in
                 record.citizenID = citizen.id
+                // The members present are set once every citizen is stored.
+                record.members = existing?.members ?? []
             }
+            pendingMembers.append((meeting, meetingDraft.members, meetingDraft.meeting.path))
             var agreements = try existingChildren(Agreement.self, of: meeting.id.sqlValue, existed: meetingExisted,
                                                   path: meetingDraft.meeting.path)
             for entry in meetingDraft.agreements {

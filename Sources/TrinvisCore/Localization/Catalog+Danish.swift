@@ -920,6 +920,46 @@ extension Catalog {
         case .planOverHint: return "Planen er slut: P (new-plan) begynder den næste."
         case .planStillRunning(let goal):
             return "Planen \u{201E}\(goal)\u{201C} kører stadig: afslut den eller markér den fuldført først (Tab hen til den, e)."
+        // MARK: Households
+        case .keyHousehold: return "husstand"
+        case .keyHouseholdHelp: return "borgerens husstand: hvert medlems plan, milepæle og næste møde"
+        case .keyAddMember: return "tilføj medlem"
+        case .keyAddMemberHelp: return "tilføj et medlem: først kendte borgere, søgt mens du skriver, ellers en ny borger"
+        case .keyEditRelation: return "relation"
+        case .keyEditRelationHelp: return "ret det valgte medlems plads i husstanden"
+        case .keyRemoveMember: return "tag ud"
+        case .keyRemoveMemberHelp: return "tag det valgte medlem ud af husstanden (plan og møder bliver)"
+        case .keyHouseholdMeeting: return "familiemøde"
+        case .keyHouseholdMeetingHelp: return "et møde med husstanden: det står i historikken hos hvert medlem, der var med"
+        case .keyChooseMember: return "vælg"
+        case .keyChooseMemberHelp: return "tilføj den valgte borger, eller opret den nye"
+        case .householdTitle(let name, let members):
+            return "Husstanden \u{201E}\(name)\u{201C}: " + counted(members, "medlem", "medlemmer")
+        case .householdRelation(let relation):
+            switch relation {
+            case .parent: return "forælder"
+            case .child: return "barn"
+            case .partner: return "partner"
+            case .other: return "anden"
+            }
+        case .householdNoRelation: return "relation ikke angivet"
+        case .householdNoPlan: return "Ingen plan endnu"
+        case .householdMilestones(let achieved, let total): return "\(achieved) af \(total) milepæle nået"
+        case .householdNextMeeting(let when): return "Næste møde \(when)"
+        case .householdNoNextMeeting: return "Intet næste møde aftalt"
+        case .memberSearchPrompt: return "Tilføj til husstanden: "
+        case .memberSearchTitle: return "Kendte borgere først"
+        case .memberSearchNew(let name): return "Ny borger \u{201E}\(name)\u{201C}"
+        case .memberSearchTypeName: return "Ny borger (skriv navnet)"
+        case .memberSearchNoHits: return "Ingen borger fundet: Enter opretter en ny"
+        case .formNewHousehold(let name): return "Ny husstand for \(name)"
+        case .formHouseholdMember(let name): return "\(name) i husstanden"
+        case .formNewHouseholdMember: return "Ny borger i husstanden"
+        case .labelRelation: return "Relation"
+        case .removeMemberQuestion(let name, let household):
+            return "Tag \(name) ud af husstanden \u{201E}\(household)\u{201C}? Plan og møder bliver."
+        case .memberRemoved(let name): return "\(name) er ikke længere med i husstanden."
+        case .meetingWithHousehold: return "med husstanden"
         }
     }
 
@@ -957,6 +997,7 @@ extension Catalog {
         case .invalidCPR(.notADate): return "de første seks cifre skal være en dato (DDMMÅÅ)"
         case .cprDoesNotMatchBirthDate: return "passer ikke med fødselsdatoen"
         case .cprNotHeld: return "borgerens organisation må ikke have CPR-numre; lad feltet stå tomt"
+        case .notInHousehold: return "hører ikke til borgerens husstand"
         case .before(let other, let date): return "ligger før \(other) (\(Localizer(.danish).date(date)))"
         case .outOfRange(let range): return "skal være mellem \(range.lowerBound) og \(range.upperBound)"
         case .invalidEmail: return "ikke en e-mailadresse"

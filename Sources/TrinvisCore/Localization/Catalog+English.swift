@@ -923,6 +923,46 @@ extension Catalog {
         case .planOverHint: return "This plan is over: P (new-plan) begins the next one."
         case .planStillRunning(let goal):
             return "The plan \u{201C}\(goal)\u{201D} still runs: end it or mark it completed first (Tab to it, e)."
+        // MARK: Households
+        case .keyHousehold: return "household"
+        case .keyHouseholdHelp: return "the citizen's household: every member's plan, milestones and next meeting"
+        case .keyAddMember: return "add member"
+        case .keyAddMemberHelp: return "add a member: existing citizens first, by search as you type, or a new citizen"
+        case .keyEditRelation: return "relation"
+        case .keyEditRelationHelp: return "change the selected member's place in the household"
+        case .keyRemoveMember: return "take out"
+        case .keyRemoveMemberHelp: return "take the selected member out of the household (their plan and meetings stay)"
+        case .keyHouseholdMeeting: return "family meeting"
+        case .keyHouseholdMeetingHelp: return "a meeting with the household: it shows in each present member's history"
+        case .keyChooseMember: return "choose"
+        case .keyChooseMemberHelp: return "add the selected citizen, or create the new one"
+        case .householdTitle(let name, let members):
+            return "Household \u{201C}\(name)\u{201D}: " + counted(members, "member", "members")
+        case .householdRelation(let relation):
+            switch relation {
+            case .parent: return "parent"
+            case .child: return "child"
+            case .partner: return "partner"
+            case .other: return "other"
+            }
+        case .householdNoRelation: return "relation not given"
+        case .householdNoPlan: return "No plan yet"
+        case .householdMilestones(let achieved, let total): return "\(achieved) of \(total) milestones achieved"
+        case .householdNextMeeting(let when): return "Next meeting \(when)"
+        case .householdNoNextMeeting: return "No next meeting agreed"
+        case .memberSearchPrompt: return "Add to the household: "
+        case .memberSearchTitle: return "Existing citizens first"
+        case .memberSearchNew(let name): return "New citizen \u{201C}\(name)\u{201D}"
+        case .memberSearchTypeName: return "New citizen (type the name)"
+        case .memberSearchNoHits: return "No citizen found: Enter creates a new one"
+        case .formNewHousehold(let name): return "New household for \(name)"
+        case .formHouseholdMember(let name): return "\(name) in the household"
+        case .formNewHouseholdMember: return "New citizen in the household"
+        case .labelRelation: return "Relation"
+        case .removeMemberQuestion(let name, let household):
+            return "Take \(name) out of the household \u{201C}\(household)\u{201D}? Their plan and meetings stay."
+        case .memberRemoved(let name): return "\(name) is no longer in the household."
+        case .meetingWithHousehold: return "with the household"
         }
     }
 
@@ -960,6 +1000,7 @@ extension Catalog {
         case .invalidCPR(.notADate): return "the first six digits must be a date (DDMMYY)"
         case .cprDoesNotMatchBirthDate: return "does not match the birth date"
         case .cprNotHeld: return "the citizen's organisation does not hold CPR numbers; leave it empty"
+        case .notInHousehold: return "not a member of the citizen's household"
         case .before(let other, let date): return "lies before \(other) (\(Localizer(.english).date(date)))"
         case .outOfRange(let range): return "must be between \(range.lowerBound) and \(range.upperBound)"
         case .invalidEmail: return "not an e-mail address"

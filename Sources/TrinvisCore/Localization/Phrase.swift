@@ -673,6 +673,37 @@ package enum Phrase: Sendable, Equatable {
     case planOverHint
     /// `new-plan` while the current plan still runs.
     case planStillRunning(String)
+    // MARK: Households
+    /// The keys of the household view (and `h` from the citizen view).
+    case keyHousehold, keyHouseholdHelp
+    case keyAddMember, keyAddMemberHelp, keyEditRelation, keyEditRelationHelp
+    case keyRemoveMember, keyRemoveMemberHelp, keyHouseholdMeeting, keyHouseholdMeetingHelp
+    case keyChooseMember, keyChooseMemberHelp
+    /// The household view's title: the household's name and how many members are shown.
+    case householdTitle(name: String, members: Int)
+    /// A member's place in the household.
+    case householdRelation(HouseholdRelation)
+    case householdNoRelation
+    case householdNoPlan
+    /// "2 of 5 milestones achieved".
+    case householdMilestones(achieved: Int, total: Int)
+    case householdNextMeeting(String)
+    case householdNoNextMeeting
+    /// The search for a member to add: its prompt, the title of the hits, and the last row.
+    case memberSearchPrompt
+    case memberSearchTitle
+    case memberSearchNew(String)
+    case memberSearchTypeName
+    case memberSearchNoHits
+    /// The form of a household member: a new household, a member, a new citizen in it.
+    case formNewHousehold(String)
+    case formHouseholdMember(String)
+    case formNewHouseholdMember
+    case labelRelation
+    case removeMemberQuestion(name: String, household: String)
+    case memberRemoved(String)
+    /// A meeting in the history that was held with the household.
+    case meetingWithHousehold
 }
 
 /// Which kind of written text a search matched (for the catalogs).

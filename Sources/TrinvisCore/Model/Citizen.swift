@@ -9,6 +9,8 @@ package struct Citizen: Record {
     package var email: String?
     package var contactPreference: ContactPreference
     package var householdID: HouseholdID?
+    /// The citizen's place in their household (parent, child, partner, other), if told.
+    package var householdRelation: HouseholdRelation?
     /// The whole-person text: family, network, leisure, work, institutions, doctor.
     package var life: String
     package var registeredOn: LocalDate
@@ -27,7 +29,7 @@ package struct Citizen: Record {
                  phone: String? = nil, email: String? = nil, contactPreference: ContactPreference = .meeting,
                  householdID: HouseholdID? = nil, life: String = "", registeredOn: LocalDate,
                  organisationID: OrganisationID? = nil, meetingIntervalDays: Int = Citizen.defaultMeetingInterval,
-                 archivedOn: LocalDate? = nil) {
+                 archivedOn: LocalDate? = nil, householdRelation: HouseholdRelation? = nil) {
         self.id = id
         self.name = name
         self.cpr = cpr
@@ -41,6 +43,7 @@ package struct Citizen: Record {
         self.organisationID = organisationID
         self.meetingIntervalDays = meetingIntervalDays
         self.archivedOn = archivedOn
+        self.householdRelation = householdRelation
     }
 
     package static let table = "citizen"
@@ -48,6 +51,7 @@ package struct Citizen: Record {
     package static let columns = [
         "name", "name_key", "name_sort", "cpr", "birth_date", "phone", "email", "contact_preference", "household_id",
         "life", "registered_on", "organisation_id", "meeting_interval_days", "archived_on",
+        "household_relation",
     ]
     package static let order = ["name_sort", "id"]
     package static var belongsToCitizen: Bool { true }
@@ -56,7 +60,7 @@ package struct Citizen: Record {
         [.text(name), .text(TextNormalization.searchKey(name)), .text(TextNormalization.sortKey(name)), cpr.map { .text($0.digits) } ?? .null,
          birthDate.sqlValue, phone.sqlValue, email.sqlValue, contactPreference.sqlValue, householdID.sqlValue,
          .text(life), registeredOn.sqlValue, organisationID.sqlValue, .integer(Int64(meetingIntervalDays)),
-         archivedOn.sqlValue]
+         archivedOn.sqlValue, householdRelation.sqlValue]
     }
 
     package init(row: Row) throws {
@@ -74,6 +78,7 @@ package struct Citizen: Record {
         organisationID = try row.get("organisation_id")
         meetingIntervalDays = try row.get("meeting_interval_days")
         archivedOn = try row.get("archived_on")
+        householdRelation = try row.get("household_relation")
         audit = try Audit(row: row)
     }
 

@@ -10,11 +10,15 @@ package struct Meeting: Record {
     package var authorID: ProfessionalID?
     package var notes: String
     package var nextMeeting: Timestamp?
+    /// The other members of the citizen's household who were there (a meeting with the
+    /// household): the meeting shows in each one's history too.
+    package var members: [CitizenID] = []
     package var audit: Audit = .unsaved
 
     package init(id: MeetingID = .unsaved, citizenID: CitizenID, at: Timestamp, kind: MeetingKind = .conversation,
                  place: String = "", attendance: Attendance = .attended, attendees: [ProfessionalID] = [],
-                 authorID: ProfessionalID? = nil, notes: String = "", nextMeeting: Timestamp? = nil) {
+                 authorID: ProfessionalID? = nil, notes: String = "", nextMeeting: Timestamp? = nil,
+                 members: [CitizenID] = []) {
         self.id = id
         self.citizenID = citizenID
         self.at = at
@@ -25,6 +29,7 @@ package struct Meeting: Record {
         self.authorID = authorID
         self.notes = notes
         self.nextMeeting = nextMeeting
+        self.members = members
     }
 
     package static let table = "meeting"
@@ -58,6 +63,7 @@ package struct Meeting: Record {
         let nextOffset: Int? = try row.get("next_offset")
         nextMeeting = nextSeconds.map { Timestamp(seconds: $0, offsetMinutes: nextOffset ?? 0) }
         attendees = []
+        members = []
         audit = try Audit(row: row)
     }
 
@@ -72,6 +78,7 @@ package struct Meeting: Record {
         copy.notes = problems.text(notes, "notes")
         var seen = Set<ProfessionalID>()
         copy.attendees = attendees.filter { seen.insert($0).inserted }
+        copy.members = Array(Set(members)).filter { $0 != citizenID }.sorted()
         if let nextMeeting, nextMeeting < at {
             problems.add("next_meeting", .before(field: "at", date: at.localDate))
         }
@@ -85,12 +92,30 @@ package struct Meeting: Record {
                 "INSERT INTO meeting_attendee (meeting_id, professional_id, position) VALUES (?, ?, ?)",
                 [id.sqlValue, professional.sqlValue, .integer(Int64(position))])
         }
+        try database.execute("DELETE FROM meeting_member WHERE meeting_id = ?", [id.sqlValue])
+        for member in members {
+            try database.execute("INSERT INTO meeting_member (meeting_id, citizen_id) VALUES (?, ?)",
+                                 [id.sqlValue, member.sqlValue])
+        }
+    }
+
+    /// The members present belong to the citizen's household.
+    package func checkContext(in database: Database) throws {
+        guard !members.isEmpty else { return }
+        let placeholders = Array(repeating: "?", count: members.count).joined(separator: ", ")
+        let outside = try database.scalar("""
+            SELECT count(*) FROM citizen c WHERE c.id IN (\(placeholders))
+              AND (c.household_id IS NULL OR c.household_id IS NOT (SELECT household_id FROM citizen WHERE id = ?))
+            """, members.map(\.sqlValue) + [citizenID.sqlValue])
+        if outside != .integer(0) { throw ValidationError(field: "members", problem: .notInHousehold) }
     }
 
     package mutating func loadChildren(from database: Database) throws {
         attendees = try database.fetchAll(
             "SELECT professional_id FROM meeting_attendee WHERE meeting_id = ? ORDER BY position",
             [id.sqlValue]) { try $0.get(0) }
+        members = try database.fetchAll("SELECT citizen_id FROM meeting_member WHERE meeting_id = ? ORDER BY citizen_id",
+                                        [id.sqlValue]) { try $0.get(0) }
     }
 }
 

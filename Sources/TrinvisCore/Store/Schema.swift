@@ -19,7 +19,21 @@ package enum Schema {
         Migration("6-danish-name-keys", recomputeNameKeys),
         Migration("7-milestone-moves", milestoneMoves),
         Migration("8-draft-windows", draftWindows),
+        Migration("10-household-members", householdMembers),
     ])
+
+    /// Households with members: each citizen's place in the household, and the members present
+    /// at a meeting with the household (the meeting shows in each one's history).
+    static let householdMembers = """
+        ALTER TABLE citizen ADD COLUMN household_relation TEXT
+            CHECK (household_relation IN ('parent', 'child', 'partner', 'other'));
+        CREATE TABLE meeting_member (
+            meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+            citizen_id INTEGER NOT NULL REFERENCES citizen (id) ON DELETE CASCADE,
+            PRIMARY KEY (meeting_id, citizen_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX meeting_member_by_citizen ON meeting_member (citizen_id);
+        """
 
     /// Drafts per window: the key gains the window that wrote the draft (so two windows of one
     /// user keep both), with what tells whether that window still runs (host, process id and

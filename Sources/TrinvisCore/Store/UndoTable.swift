@@ -62,6 +62,7 @@ struct UndoTable: Sendable {
         UndoTable(Plan.self), UndoTable(Milestone.self), UndoTable(rows: "milestone_move", parent: "milestone_id", category: .plan),
         UndoTable(ProgressNote.self),
         UndoTable(Meeting.self), UndoTable(rows: "meeting_attendee", parent: "meeting_id", category: .meetings),
+        UndoTable(rows: "meeting_member", parent: "meeting_id", citizens: ["citizen_id"], category: .meetings),
         UndoTable(Agreement.self),
         UndoTable(Assessment.self), UndoTable(rows: "assessment_score", parent: "assessment_id", category: .results),
         UndoTable(Outcome.self), UndoTable(Placement.self), UndoTable(Story.self),

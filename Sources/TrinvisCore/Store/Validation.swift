@@ -18,6 +18,8 @@ package enum ValidationProblem: Sendable, Equatable {
     case invalidEmail
     /// A word that is not one of the allowed values.
     case unknownValue(allowed: [String])
+    /// A citizen named as present at a household meeting is not in the citizen's household.
+    case notInHousehold
 }
 
 /// A field whose value cannot be saved, and why. Nothing is stored while one exists.
@@ -44,6 +46,7 @@ package struct ValidationError: Error, Sendable, Equatable, CustomStringConverti
         case .outOfRange(let range): return "\(field): must be between \(range.lowerBound) and \(range.upperBound)"
         case .invalidEmail: return "\(field): not an e-mail address"
         case .unknownValue(let allowed): return "\(field): must be one of \(allowed.joined(separator: ", "))"
+        case .notInHousehold: return "\(field): not a member of the citizen's household"
         }
     }
 }

@@ -96,6 +96,8 @@ extension Workspace {
             }
             try database.execute("DELETE FROM activity_participant WHERE citizen_id = ?", [id])
             count("activity_participant", database.changes)
+            try database.execute("DELETE FROM meeting_member WHERE citizen_id = ?", [id])
+            count("meeting_member", database.changes)
             try database.execute("DELETE FROM citizen_link WHERE citizen_id = ?1 OR other_id = ?1", [id])
             count("citizen_link", database.changes)
             count("draft", try eraseDrafts(citizen: citizen, name: name, ids: ids))

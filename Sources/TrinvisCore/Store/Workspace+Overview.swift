@@ -162,10 +162,25 @@ extension Workspace {
         return try list(Plan.self, parent: citizen.sqlValue, page: .first(1)).items.first
     }
 
-    /// One page of a citizen's meetings, newest first, each with its agreements.
+    /// One page of a citizen's meetings, newest first, each with its agreements: their own and
+    /// the household meetings they were present at (those of a member the actor may see).
     package func meetingHistory(of citizen: CitizenID, page: PageRequest) throws -> Page<MeetingWithAgreements> {
         noteLookup(citizen)
-        let meetings = try list(Meeting.self, parent: citizen.sqlValue, page: page)
+        let meetings: Page<Meeting>
+        if try database.scalar("SELECT EXISTS (SELECT 1 FROM meeting_member WHERE citizen_id = ?)", [citizen.sqlValue]) == .integer(1) {
+            try checkAccess(to: citizen)
+            if policy != .unrestricted, !(try grantedCategories(of: citizen).contains(.meetings)) {
+                return Page(items: [], next: nil)
+            }
+            // Without a parent the list applies the rule to each meeting's own citizen.
+            let rows = try pageOfRows(Meeting.self, page: page, where: ("""
+                meeting.id IN (SELECT id FROM meeting WHERE citizen_id = ? UNION ALL \
+                SELECT meeting_id FROM meeting_member WHERE citizen_id = ?)
+                """, [citizen.sqlValue, citizen.sqlValue]), filterBeforeOrdering: true)
+            meetings = Page(items: rows.items.map(\.record), next: rows.next)
+        } else {
+            meetings = try list(Meeting.self, parent: citizen.sqlValue, page: page)
+        }
         guard !meetings.items.isEmpty else { return Page(items: [], next: nil) }
         let placeholders = Array(repeating: "?", count: meetings.items.count).joined(separator: ", ")
         var byMeeting: [MeetingID: [Agreement]] = [:]

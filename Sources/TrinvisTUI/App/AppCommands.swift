@@ -59,6 +59,8 @@ extension AppAction {
         case .nextRecord: return "next-record"
         case .previousRecord: return "previous-record"
         case .newPlan: return "new-plan"
+        case .household: return "household"
+        case .householdMeeting: return "new-household-meeting"
         }
     }
 }

@@ -44,6 +44,13 @@ package enum Effect: Sendable, Equatable {
     /// Undo the window's last saved change (`u`), or redo the last undone one (Ctrl-R).
     case undo
     case redo
+    /// The household view of a citizen (or, without a household, the form that creates one).
+    case openHousehold(CitizenID)
+    /// Citizens matching what is typed in the search for a household member.
+    case searchMembers(String)
+    /// A meeting with the household, from the household view: the member's meeting form with
+    /// the other members present.
+    case openHouseholdMeeting(CitizenID)
     case quit
     /// `new-plan`: the new plan's form once the citizen's current plan is over; else a message.
     case askNewPlan(CitizenID)
@@ -85,6 +92,10 @@ package enum AppEvent: Sendable {
     case resultsLoaded(ResultsReport, organisations: [Organisation])
     case storiesLoaded(Page<StoryItem>, append: Bool)
     case companiesLoaded([CompanyPlacements])
+    /// The household view read (again), for the citizen it is opened from.
+    case householdLoaded(HouseholdOverview, citizen: CitizenID)
+    /// The citizens found for the search for a household member.
+    case memberHitsLoaded(query: String, [Citizen])
 }
 
 /// A record to delete (after a yes).
@@ -95,4 +106,6 @@ package enum DeletionTarget: Sendable, Equatable {
     case agreement(Agreement)
     /// A record of a citizen's view (or a milestone's progress note).
     case record(DetailRecord)
+    /// Take a citizen out of their household (nothing else goes).
+    case householdMember(Citizen)
 }

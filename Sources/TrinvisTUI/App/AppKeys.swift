@@ -67,6 +67,9 @@ package enum AppAction: Hashable, Sendable {
     case previousRecord
     /// A new plan once the current one ended or was completed.
     case newPlan
+    /// The household view of the citizen (`h`), and a meeting with the household from it (`m`).
+    case household
+    case householdMeeting
 }
 
 /// The key tables of the screens. The bottom bar and the help screen are both generated from
@@ -128,6 +131,7 @@ package enum AppKeys {
         if searchActive {
             bindings.append(binding([.escape], .back, .keyBack, .keyBackHelp, say, priority: 6, command: "clear-search"))
         }
+        bindings.append(binding([.character("h")], .household, .keyHousehold, .keyHouseholdHelp, say, bar: false))
         bindings.append(commandLineBinding(say))
         return KeyTable(bindings)
     }
@@ -154,6 +158,7 @@ package enum AppKeys {
         if citizen {
             bindings.append(binding([.character("R")], .revealCPR, .keyRevealCPR, .helpRevealCPR, say, bar: false))
             bindings.append(binding([.character("P")], .newPlan, .keyNewPlan, .keyNewPlanHelp, say, priority: 1))
+            bindings.append(binding([.character("h")], .household, .keyHousehold, .keyHouseholdHelp, say, priority: 6))
         }
         if records {
             // The citizen's records (a milestone's progress notes): choose one, then edit or delete it.
@@ -287,6 +292,33 @@ package enum AppKeys {
         ])
     }
 
+    /// The household view.
+    package static func household(say: Localizer, upDown: String = "↑↓") -> KeyTable<AppAction> {
+        KeyTable([
+            binding([.function(1), .character("?")], .help, .keyHelp, .keyHelpHelp, say, priority: 9, barKey: "?"),
+            binding([.escape], .back, .keyBack, .keyBackHelp, say, priority: 9),
+            binding([.up, .down], .move, .keyMove, .keyMoveHelp, say, priority: 5, barKey: upDown),
+            binding([.enter], .open, .keyOpen, .keyOpenHelp, say, priority: 8),
+            binding([.character("a")], .add, .keyAddMember, .keyAddMemberHelp, say, priority: 8, command: "add-member"),
+            binding([.character("e")], .edit, .keyEditRelation, .keyEditRelationHelp, say, priority: 6, command: "edit-relation"),
+            binding([.character("m")], .householdMeeting, .keyHouseholdMeeting, .keyHouseholdMeetingHelp, say, priority: 7),
+            binding([.character("d")], .delete, .keyRemoveMember, .keyRemoveMemberHelp, say, priority: 4, command: "remove-member"),
+            binding([.character("q"), .function(10)], .quit, .keyQuit, .keyQuitHelp, say, priority: 8, barKey: "q"),
+            binding([.ctrl("l")], .redraw, .keyRedraw, .keyRedrawHelp, say, bar: false),
+            commandLineBinding(say),
+        ] + undoBindings(say))
+    }
+
+    /// The search for a household member, while it is typed.
+    package static func memberSearch(say: Localizer, upDown: String = "↑↓") -> KeyTable<AppAction> {
+        KeyTable([
+            binding([.enter], .accept, .keyChooseMember, .keyChooseMemberHelp, say, priority: 9),
+            binding([.escape], .back, .keyBack, .keyBackHelp, say, priority: 9),
+            binding([.up, .down], .move, .keyMove, .keyMoveHelp, say, priority: 5, barKey: upDown),
+            binding([.backspace], .editText, .keyEditText, .keyEditTextHelp, say, bar: false),
+        ])
+    }
+
     /// The table of what is on screen now.
     package static func current(_ state: AppState) -> KeyTable<AppAction> {
         let say = state.say
@@ -313,6 +345,9 @@ package enum AppKeys {
         case .agenda: return agenda(say: say, upDown: upDown)
         case .drafts: return drafts(say: say, upDown: upDown)
         case .results: return results(say: say, upDown: upDown, tab: state.results.tab)
+        case .household:
+            if state.household.search != nil { return memberSearch(say: say, upDown: upDown) }
+            return household(say: say, upDown: upDown)
         }
     }
 }

@@ -56,10 +56,10 @@ package final class AppRuntime {
     @discardableResult
     package func send(_ event: AppEvent) -> Bool {
         if case .tick = event { state.today = workspace.today }
-        let searching = state.prompt?.purpose == .search
+        let searching = state.prompt?.purpose == .search || state.household.search != nil
         let effects = AppUpdate.update(&state, event)
         let quit = perform(effects)
-        if searching, state.prompt?.purpose != .search {
+        if searching, state.prompt?.purpose != .search, state.household.search == nil {
             // The search ended: its last term is what the access log records.
             workspace.finishSearch()
         }
@@ -231,6 +231,10 @@ package final class AppRuntime {
                 try record.delete(in: workspace)
                 // The view it was deleted from is read again first, so that "Deleted." is what shows.
                 return try refreshedDetail() + [.changed(message: state.say(.deleted), citizen: citizen)]
+            case .householdMember(let record):
+                try workspace.removeFromHousehold(record.id)
+                let events = try refreshedDetail()
+                return events + [.changed(message: state.say(.memberRemoved(PaneViews.clean(record.name))), citizen: citizen)]
             }
             return [.changed(message: state.say(.deleted), citizen: citizen)]
         case .askToDelete(.record(.plan(let plan))):
@@ -277,6 +281,19 @@ package final class AppRuntime {
             return [printReport()]
         case .undo, .redo:
             return try undoOrRedo(redoing: effect == .redo)
+        case .openHousehold(let citizen):
+            guard let overview = try workspace.householdOverview(of: citizen) else {
+                // No household yet: the form that makes one, with the citizen as its first member.
+                let owner = try workspace.get(Citizen.self, id: citizen)
+                return [.formOpened(try buildForm(.householdMember(HouseholdMemberTarget(owner: citizen, household: nil,
+                                                                                         member: owner))))]
+            }
+            return [.householdLoaded(overview, citizen: citizen)]
+        case .searchMembers(let query):
+            let hits = try workspace.search(query, limit: 20, includeArchived: false).map(\.summary.citizen)
+            return [.memberHitsLoaded(query: query, hits)]
+        case .openHouseholdMeeting(let citizen):
+            return [.formOpened(try meetingForm(citizen: citizen, nil, withHousehold: true))]
         default:
             guard let event = try read(effect) else { return [] }
             return [event]
@@ -308,6 +325,17 @@ package final class AppRuntime {
     }
 
     func refreshedDetail() throws -> [AppEvent] {
+        if case .householdMember(let target)? = state.form?.purpose {
+            // A saved member form shows the household (made just now, perhaps).
+            return try workspace.householdOverview(of: target.owner).map { [.householdLoaded($0, citizen: target.owner)] } ?? []
+        }
+        if state.screen == .household, let citizen = state.household.citizen {
+            // The citizen left the household (or was hidden): back to where the view was opened.
+            guard (try? workspace.checkAccess(to: citizen)) != nil, let overview = try workspace.householdOverview(of: citizen) else {
+                return [.key(.escape)]
+            }
+            return [.householdLoaded(overview, citizen: citizen)]
+        }
         guard case .detail(let detail) = state.screen else { return [] }
         let effect: Effect?
         switch detail {
@@ -332,7 +360,7 @@ package final class AppRuntime {
             case .quit, .openForm, .saveForm, .writeDraft, .restoreDraft, .discardDraft, .delete, .askToDelete, .unarchive, .toggleAgreement, .toggleMilestone,
                  .refreshCitizen, .printPlan, .printReport, .revealCPR, .openDuplicate, .undo, .redo, .askNewPlan:
                 return nil
-            case .openChosen, .discardOfferedDraft:
+            case .openChosen, .discardOfferedDraft, .openHousehold, .searchMembers, .openHouseholdMeeting:
                 return nil
             case .loadCitizens(let after):
                 return .citizensLoaded(try workspace.citizenSummaries(page: PageRequest(limit: size, after: after),

@@ -24,6 +24,8 @@ package enum Screen: Sendable, Equatable {
     case drafts
     /// Results: the report, the change stories and the partner companies.
     case results
+    /// A household: every member's plan, milestones and next meeting.
+    case household
 }
 
 /// The content of a detail view.
@@ -194,6 +196,8 @@ package struct AppState: Sendable, Equatable {
     package var glyphs: Glyphs = .unicode
     /// Mouse clicks select rows (only when asked for with `--mouse`).
     package var mouse = false
+    /// The household view.
+    package var household = HouseholdState()
 
     package init(language: Language, today: LocalDate, username: String, isProfessional: Bool) {
         self.language = language

@@ -153,6 +153,10 @@ package enum AppUpdate {
         case .companiesLoaded(let companies):
             state.results.companies = companies
             state.results.scroll = TextViewState()
+        case .householdLoaded(let overview, let citizen):
+            householdLoaded(overview, citizen: citizen, &state)
+        case .memberHitsLoaded(let query, let hits):
+            memberHitsLoaded(query: query, hits, &state)
         case .changed(let message, let citizen):
             state.message = StatusMessage(text: message, kind: .info)
             effects = afterChange(&state, citizen: citizen)
@@ -199,6 +203,7 @@ package enum AppUpdate {
         state.panes.meetingList.resize(visibleHeight: layout.listHeight(of: .meetings, focus: state.focus))
         state.agendaList.resize(visibleHeight: max(layout.body.height - 2, 1))
         state.results.storyList.resize(visibleHeight: max(layout.body.height - 4, 1))
+        state.household.list.resize(visibleHeight: max(state.household.overview?.members.count ?? 1, 1))
     }
 
     /// After the citizen rows changed: fix the list and load the selected citizen if it changed.
@@ -257,6 +262,7 @@ package enum AppUpdate {
         case .agenda: return handleAgenda(key, &state)
         case .drafts: return handleDrafts(key, &state)
         case .results: return handleResults(key, &state)
+        case .household: return handleHousehold(key, &state)
         }
     }
 
@@ -352,6 +358,9 @@ package enum AppUpdate {
         case .newPlan:
             guard let citizen = state.panes.citizenID else { return [] }
             return [.askNewPlan(citizen)]
+        case .household:
+            guard let citizen = state.panes.citizenID else { return [] }
+            return [.openHousehold(citizen)]
         default:
             break
         }
@@ -528,6 +537,9 @@ package enum AppUpdate {
     private static func handleDetail(_ key: Key, _ detail: Detail, _ state: inout AppState) -> [Effect] {
         if let effects = detailAction(key, detail, &state) { return effects }
         switch AppKeys.current(state).action(for: key) {
+        case .household:
+            guard case .citizen(let profile) = detail else { return [] }
+            return [.openHousehold(profile.citizen.id)]
         case .back:
             state.screen = state.returnScreen
             state.returnScreen = .main

@@ -100,6 +100,7 @@ enum FormKinds {
             CitizenForm.self, PlanForm.self, MilestoneForm.self, ProgressForm.self, MeetingForm.self, AgreementForm.self,
             OutcomeForm.self, PlacementForm.self, StoryForm.self, VisionForm.self, ResourcesForm.self, TeamForm.self,
             ConsentForm.self, AssessmentForm.self,
+            HouseholdMemberForm.self,
         ]
     }
 
@@ -128,6 +129,7 @@ extension FormPurpose {
         case .team(let citizen, let member): return TeamForm(citizen: citizen, member: member)
         case .consent(let citizen, let consent): return ConsentForm(citizen: citizen, consent: consent)
         case .assessment(let citizen, let assessment): return AssessmentForm(citizen: citizen, assessment: assessment)
+        case .householdMember(let target): return HouseholdMemberForm(target: target)
         }
     }
 

@@ -16,6 +16,10 @@ package enum FormPurpose: Sendable, Equatable {
     case team(CitizenID, TeamMember?)
     case consent(CitizenID, Consent?)
     case assessment(CitizenID, Assessment? = nil)
+    /// A household member: a new household, an existing citizen added, a new citizen, or a
+    /// member's place in the household changed.
+    case householdMember(HouseholdMemberTarget)
+
 }
 
 /// A choice in a choice field: the stored value and the label shown.

@@ -14,6 +14,7 @@ package struct NextMeetingProposal: Sendable, Equatable {
 /// and the next meeting is proposed, so that saving it costs no key.
 ///
 /// Fields, in order: `at`, `kind`, `place`, `attendance`, a `present:pN` box per professional,
+/// a `member:cN` box per other member of the citizen's household (a meeting with the household),
 /// `notes`, then for a new meeting `agreementN`, `dueN`, `whoN` for N = 1, 2, …, and `next_meeting`.
 struct MeetingForm: FormKind {
     let citizen: CitizenID
@@ -67,6 +68,8 @@ struct MeetingForm: FormKind {
     static let notesID = "notes"
     static let atID = "at"
     static let nextID = "next_meeting"
+    /// The prefix of a household member's box ("member:c12").
+    static let memberPrefix = "member:c"
 
     /// The field ids of agreement line `slot` (from 1): what, by when, who.
     static func textID(_ slot: Int) -> String { "agreement\(slot)" }
@@ -187,8 +190,9 @@ struct MeetingForm: FormKind {
 }
 
 extension AppRuntime {
-    /// The meeting form for a new meeting with a citizen, or for a saved meeting.
-    func meetingForm(citizen: CitizenID, _ meeting: Meeting?) throws -> FormState {
+    /// The meeting form for a new meeting with a citizen, or for a saved meeting; `withHousehold`
+    /// starts a new one with every other member of the household present.
+    func meetingForm(citizen: CitizenID, _ meeting: Meeting?, withHousehold: Bool = false) throws -> FormState {
         let say = state.say
         let today = workspace.today
         let person = try workspace.get(Citizen.self, id: citizen)
@@ -226,6 +230,12 @@ extension AppRuntime {
             fields.append(FormField(id: "present:" + option.value, label: say(.labelPresent(option.label)), kind: .toggle,
                                     value: present.contains { "p\($0)" == option.value } ? "1" : "0"))
         }
+        // The other members of the household who were there: the meeting shows in their history too.
+        for member in try workspace.householdMeetingMembers(of: meeting?.citizenID ?? citizen) {
+            let present = meeting?.members.contains(member.id) ?? withHousehold
+            fields.append(FormField(id: MeetingForm.memberPrefix + "\(member.id)", label: say(.labelPresent(member.name)),
+                                    kind: .toggle, value: present ? "1" : "0"))
+        }
         fields.append(FormField(id: MeetingForm.notesID, label: say(.labelNotes), kind: .text, value: meeting?.notes ?? ""))
         if meeting == nil { fields += MeetingForm.agreementFields(slot: 1, who: who, say: say) }
         var nextField = FormField(id: MeetingForm.nextID, label: say(.labelNextMeeting), kind: .dateTime,
@@ -258,6 +268,13 @@ extension MeetingForm {
                   let raw = Int64(field.id.dropFirst("present:p".count)) else { return nil }
             return ProfessionalID(raw)
         }
+        // Members the form does not offer (the user may not see them) stay as they were.
+        let offered = form.fields.compactMap { field -> (CitizenID, Bool)? in
+            guard field.id.hasPrefix(memberPrefix), let raw = Int64(field.id.dropFirst(memberPrefix.count)) else { return nil }
+            return (CitizenID(raw), field.value == "1")
+        }
+        let offeredIDs = Set(offered.map(\.0))
+        meeting.members = meeting.members.filter { !offeredIDs.contains($0) } + offered.filter(\.1).map(\.0)
         return meeting
     }
 }

@@ -48,7 +48,10 @@ enum DetailView {
         builder.field(say(.fieldPhone), citizen.phone)
         builder.field(say(.fieldEmail), citizen.email)
         builder.field(say(.fieldPrefers), say(.contactPreference(citizen.contactPreference)))
-        builder.field(say(.fieldHousehold), profile.householdName)
+        // The household with the citizen's place in it ("Brandt (parent)"); `h` opens it.
+        builder.field(say(.fieldHousehold), profile.householdName.map { name in
+            citizen.householdRelation.map { name + " (" + say(.householdRelation($0)) + ")" } ?? name
+        })
         builder.field(say(.fieldOrganisation), profile.organisationName)
         builder.field(say(.fieldRegistered), say.date(citizen.registeredOn))
         builder.field(say(.fieldArchived), citizen.archivedOn.map { say.date($0) })

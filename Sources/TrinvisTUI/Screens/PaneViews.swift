@@ -133,6 +133,10 @@ enum PaneViews {
                 }
                 let attendanceStyle: Style = meeting.attendance == .noShow ? .warning : meeting.attendance == .excused ? .muted : .normal
                 spans.append(Span(DisplayWidth.pad(say(.attendance(meeting.attendance)), toWidth: 8) + " ", style: attendanceStyle))
+                if !meeting.members.isEmpty, width >= 60 {
+                    // A meeting with the household (it shows in each present member's history).
+                    spans.append(Span(say(.meetingWithHousehold) + " ", style: .accent))
+                }
                 let open = item.openAgreements.count
                 let openText = open > 0 ? " " + say(.openAgreements(open)) : ""
                 let used = spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
