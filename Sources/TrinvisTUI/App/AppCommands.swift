@@ -56,6 +56,8 @@ extension AppAction {
         case .allSaved: return "take-all-saved-values"
         case .undo: return "undo"
         case .redo: return "redo"
+        case .activities: return "activities"
+        case .newActivity: return "new-activity"
         }
     }
 }

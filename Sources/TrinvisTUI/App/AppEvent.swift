@@ -45,6 +45,14 @@ package enum Effect: Sendable, Equatable {
     case undo
     case redo
     case quit
+    // Activities
+    case loadActivities(after: PageCursor?)
+    case openActivity(ActivityID)
+    /// Citizens to add to the activity on screen, found by what is typed.
+    case searchParticipants(String)
+    /// The typed search for a participant ended: its last term goes to the access log.
+    case finishParticipantSearch
+    case changeParticipation(ActivityID, CitizenID, ParticipationChange)
 }
 
 /// Something that happened: a key, a new terminal size, the timer, or the result of an effect.
@@ -83,6 +91,12 @@ package enum AppEvent: Sendable {
     case resultsLoaded(ResultsReport, organisations: [Organisation])
     case storiesLoaded(Page<StoryItem>, append: Bool)
     case companiesLoaded([CompanyPlacements])
+    // Activities
+    case activitiesLoaded(Page<Activity>, append: Bool)
+    case activityLoaded(ActivityDetail)
+    case participantsFound(query: String, [CitizenSummary])
+    /// A participant added, removed or marked: the message and the activity read again.
+    case participationChanged(message: String, ActivityDetail)
 }
 
 /// A record to delete (after a yes).

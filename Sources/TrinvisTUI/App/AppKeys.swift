@@ -60,6 +60,9 @@ package enum AppAction: Hashable, Sendable {
     /// Undo the window's last saved change (`u`, Ctrl-Z); redo what was undone (Ctrl-R).
     case undo
     case redo
+    /// The activities screen (`v`); on the main screen `V` opens a new activity.
+    case activities
+    case newActivity
 }
 
 /// The key tables of the screens. The bottom bar and the help screen are both generated from
@@ -111,7 +114,7 @@ package enum AppKeys {
             binding([.character("t")], .agenda, .keyAgenda, .keyAgendaHelp, say, priority: 6),
             binding([.character("r")], .report, .keyReport, .keyReportHelp, say, priority: 3),
             binding([.ctrl("l")], .redraw, .keyRedraw, .keyRedrawHelp, say, bar: false),
-        ] + undoBindings(say)
+        ] + undoBindings(say) + activityBindings(say)
         if focus == .meetings {
             bindings.append(binding([.character("+")], .addAgreement, .keyAddAgreement, .keyAddAgreementHelp, say, priority: 5))
         }
@@ -281,6 +284,7 @@ package enum AppKeys {
             return self.form(say: say)
         }
         if state.addMenu != nil || state.pickMenu != nil { return menu(say: say, upDown: upDown) }
+        if state.screen == .activity, state.activities.search != nil { return participantSearch(say: say, upDown: upDown) }
         if let prompt = state.prompt {
             return self.prompt(say: say, isSearch: prompt.purpose == .search, upDown: upDown)
         }
@@ -293,6 +297,8 @@ package enum AppKeys {
         case .agenda: return agenda(say: say, upDown: upDown)
         case .drafts: return drafts(say: say, upDown: upDown)
         case .results: return results(say: say, upDown: upDown, tab: state.results.tab)
+        case .activities: return activities(say: say, upDown: upDown)
+        case .activity: return activity(say: say, upDown: upDown)
         }
     }
 }

@@ -69,6 +69,8 @@ extension AppRuntime {
             ])
         case .meeting(let citizen, let meeting):
             return try meetingForm(citizen: citizen, meeting)
+        case .activity(let activity):
+            return try activityForm(activity)
         case .agreement(_, let citizen, let agreement):
             let who: String
             switch agreement?.responsible {
@@ -375,6 +377,18 @@ extension AppRuntime {
                 try check(meeting)
                 guard errors.isEmpty else { return .rejected(errors: errors, general: nil) }
                 try saveMeeting(meeting, existing: existing, agreements: agreements)
+            case .activity(let existing):
+                let day = date("date", required: true)
+                var start: ClockTime?
+                switch ActivityForm.startTime(text(ActivityForm.startID)) {
+                case .success(let time): start = time
+                case .failure: errors[ActivityForm.startID] = say(.errorNotATime)
+                }
+                let activity = ActivityForm.activity(from: form, existing: existing, date: day ?? today, start: start,
+                                                     organisation: workspace.actor.organisationID)
+                try check(activity)
+                guard errors.isEmpty else { return .rejected(errors: errors, general: nil) }
+                try saveActivity(activity, existing: existing)
             case .agreement(let meetingID, _, let existing):
                 let words = required("text")
                 let due = date("due")

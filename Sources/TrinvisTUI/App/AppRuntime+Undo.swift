@@ -23,6 +23,8 @@ extension AppRuntime {
         case .detail:
             let detail = (try? refreshedDetail()) ?? []
             events += detail.isEmpty ? [.key(.escape)] : detail
+        case .activities, .activity:
+            events += try refreshedActivities()
         case .main, .drafts, .results:
             break
         }

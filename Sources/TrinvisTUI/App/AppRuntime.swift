@@ -48,6 +48,8 @@ package final class AppRuntime {
     var warnedKeys: Set<String> = []
     /// The existing citizen of that warning, opened instead with Ctrl-O.
     var warnedDuplicateID: CitizenID?
+    /// The activity the last save of a form created: its view opens after the save.
+    var createdActivity: ActivityID?
 
     /// When the last draft was written, to write at most one a second while someone types.
     private var lastDraftWrite = ContinuousClock.now
@@ -188,7 +190,7 @@ package final class AppRuntime {
             guard let form = state.form else { return [] }
             switch save(form) {
             // The view behind the form is read again first, so that "Saved." is what shows.
-            case .saved(let citizen): return (try refreshedDetail()) + [.formSaved(citizen: citizen)]
+            case .saved(let citizen): return (try refreshedDetail()) + (try refreshedActivities()) + [.formSaved(citizen: citizen)]
             case .rejected(let errors, let general): return [.formRejected(errors: errors, general: general)]
             }
         case .openDuplicate:
@@ -262,6 +264,8 @@ package final class AppRuntime {
             return [printReport()]
         case .undo, .redo:
             return try undoOrRedo(redoing: effect == .redo)
+        case .loadActivities, .openActivity, .searchParticipants, .finishParticipantSearch, .changeParticipation:
+            return try activityEvents(effect)
         default:
             guard let event = try read(effect) else { return [] }
             return [event]
@@ -333,6 +337,9 @@ package final class AppRuntime {
         case ("meeting", "new"): return number(owner, prefix: "c").map { .meeting(citizen: CitizenID($0), nil) }
         case ("meeting", let id):
             return try Int64(id).flatMap { try workspace.fetch(Meeting.self, id: MeetingID($0)) }.map { .meeting(citizen: $0.citizenID, $0) }
+        case ("activity", "new"): return .activity(nil)
+        case ("activity", let id):
+            return try Int64(id).flatMap { try workspace.fetch(Activity.self, id: ActivityID($0)) }.map { .activity($0) }
         case ("agreement", "new"):
             guard let meeting = try number(owner, prefix: "mt").flatMap({ try workspace.fetch(Meeting.self, id: MeetingID($0)) }) else {
                 return nil
@@ -373,6 +380,8 @@ package final class AppRuntime {
                  .refreshCitizen, .printPlan, .printReport, .revealCPR, .openDuplicate, .undo, .redo:
                 return nil
             case .openChosen, .discardOfferedDraft:
+                return nil
+            case .loadActivities, .openActivity, .searchParticipants, .finishParticipantSearch, .changeParticipation:
                 return nil
             case .loadCitizens(let after):
                 return .citizensLoaded(try workspace.citizenSummaries(page: PageRequest(limit: size, after: after),

@@ -152,6 +152,8 @@ package enum AppUpdate {
         case .changed(let message, let citizen):
             state.message = StatusMessage(text: message, kind: .info)
             effects = afterChange(&state, citizen: citizen)
+        case .activitiesLoaded, .activityLoaded, .participantsFound, .participationChanged:
+            activityEvent(event, &state)
         }
         reofferDrafts(&state)
         syncHeights(&state)
@@ -195,6 +197,9 @@ package enum AppUpdate {
         state.panes.meetingList.resize(visibleHeight: layout.listHeight(of: .meetings, focus: state.focus))
         state.agendaList.resize(visibleHeight: max(layout.body.height - 2, 1))
         state.results.storyList.resize(visibleHeight: max(layout.body.height - 4, 1))
+        state.activities.list.resize(visibleHeight: max(layout.body.height - 3, 1))
+        state.activities.participantList.resize(visibleHeight: participantListHeight(state))
+        state.activities.search?.list.resize(visibleHeight: ActivitiesView.searchRows)
     }
 
     /// After the citizen rows changed: fix the list and load the selected citizen if it changed.
@@ -236,6 +241,7 @@ package enum AppUpdate {
         }
         if state.addMenu != nil { return handleAddMenu(key, &state) }
         if state.pickMenu != nil { return handlePickMenu(key, &state) }
+        if state.screen == .activity, state.activities.search != nil { return handleParticipantSearch(key, &state) }
         if state.prompt?.purpose == .command { return handleCommandLine(key, &state) }
         if state.prompt != nil { return handlePrompt(key, &state) }
         // A message answers the last key: the next one clears it (as in mutt), so that an old
@@ -253,6 +259,8 @@ package enum AppUpdate {
         case .agenda: return handleAgenda(key, &state)
         case .drafts: return handleDrafts(key, &state)
         case .results: return handleResults(key, &state)
+        case .activities: return handleActivities(key, &state)
+        case .activity: return handleActivity(key, &state)
         }
     }
 
@@ -314,6 +322,10 @@ package enum AppUpdate {
             }
         case .agenda:
             return [.loadAgenda]
+        case .activities:
+            return [.loadActivities(after: nil)]
+        case .newActivity:
+            return [.openForm(.activity(nil))]
         case .report:
             let results = state.results
             return [.loadResults(from: results.from, to: results.to, organisation: results.organisation?.id)]

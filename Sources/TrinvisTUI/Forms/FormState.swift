@@ -16,6 +16,8 @@ package enum FormPurpose: Sendable, Equatable {
     case team(CitizenID, TeamMember?)
     case consent(CitizenID, Consent?)
     case assessment(CitizenID)
+    /// A group activity (not about one citizen).
+    case activity(Activity?)
 
     /// The key under which drafts of this form are kept: kind, new or which record, and owner.
     package var draftKey: String {
@@ -34,6 +36,7 @@ package enum FormPurpose: Sendable, Equatable {
         case .team(let citizen, let member): return member.map { "team:\($0.id):c\(citizen)" } ?? "team:new:c\(citizen)"
         case .consent(let citizen, let consent): return consent.map { "consent:\($0.id):c\(citizen)" } ?? "consent:new:c\(citizen)"
         case .assessment(let citizen): return "assessment:new:c\(citizen)"
+        case .activity(let activity): return activity.map { "activity:\($0.id)" } ?? "activity:new"
         }
     }
 
@@ -46,6 +49,8 @@ package enum FormPurpose: Sendable, Equatable {
              .vision(let citizen, _), .resources(let citizen), .team(let citizen, _), .consent(let citizen, _),
              .assessment(let citizen):
             return citizen
+        case .activity:
+            return nil
         }
     }
 }

@@ -22,6 +22,10 @@ package enum AppView {
             OverlayViews.drawDrafts(state, in: layout.body, canvas: &canvas)
         case .results:
             ResultsView.draw(state, canvas: &canvas)
+        case .activities:
+            ActivitiesView.drawList(state, in: layout.body, canvas: &canvas)
+        case .activity:
+            ActivitiesView.drawActivity(state, in: layout.body, canvas: &canvas)
         }
         if let menu = state.addMenu { OverlayViews.drawMenu(menu, state: state, canvas: &canvas) }
         if let menu = state.pickMenu {
