@@ -41,8 +41,7 @@ extension ResultsReport {
         rows.append([all, "participation", "activities", "attendances", heading + labels.attendances,
                      String(participation.attendances), "", ""])
         rows.append([all, "participation", "citizens", "came", heading + labels.participants, String(participation.citizens),
-                     String(figures.citizens),
-                     ReportArithmetic.percent(participation.citizens, of: figures.citizens).map(String.init) ?? ""])
+                     "", ""])
         return rows.map { $0.map(Self.csvField).joined(separator: ",") + "\r\n" }.joined()
     }
 

@@ -59,8 +59,7 @@ extension ResultsReport {
         var participation = TextTable(alignments: [.left, .right])
         participation.append([labels.activitiesHeld, String(self.participation.activities)])
         participation.append([labels.attendances, String(self.participation.attendances)])
-        participation.append([labels.participants, labels.share(self.participation.citizens, of: citizens,
-                                                                percent: ReportArithmetic.percent(self.participation.citizens, of: citizens))])
+        participation.append([labels.participants, String(self.participation.citizens)])
         lines += participation.lines()
 
         if !cohorts.isEmpty {

@@ -27,7 +27,7 @@ package enum Schema {
     /// (that is what the row meant), so existing rows count as attended.
     static let activityDetails = """
         ALTER TABLE activity ADD COLUMN start_time TEXT
-            CHECK (start_time IS NULL OR (length(start_time) = 5 AND time(start_time) = start_time || ':00'));
+            CHECK (start_time IS NULL OR (length(start_time) = 5 AND time(start_time) IS start_time || ':00'));
         ALTER TABLE activity ADD COLUMN place TEXT NOT NULL DEFAULT '';
         ALTER TABLE activity_participant ADD COLUMN attended INTEGER NOT NULL DEFAULT 0 CHECK (attended IN (0, 1));
         UPDATE activity_participant SET attended = 1;

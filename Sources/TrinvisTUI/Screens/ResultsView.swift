@@ -110,8 +110,7 @@ enum ResultsView {
         let participation = report.participation
         lines.append([label(labels.activitiesHeld), Span(String(participation.activities))])
         lines.append([label(labels.attendances), Span(String(participation.attendances))])
-        shareLine(labels.participants, participation.citizens, of: report.citizens,
-                  percent: ReportArithmetic.percent(participation.citizens, of: report.citizens))
+        lines.append([label(labels.participants), Span(String(participation.citizens))])
 
         if !report.cohorts.isEmpty {
             heading(labels.cohortsHeading)
