@@ -215,7 +215,10 @@ package struct InterchangeExporter {
         if !activity.runners.isEmpty {
             object.set("x-runners", .array(activity.runners.map { .string(Interchange.documentID($0)) }))
         }
-        object.set("x-present", .array(activity.present.sorted().map { .string(Interchange.documentID($0)) }))
+        // Without `x-present` everyone listed came (as a document from elsewhere says).
+        if activity.present.sorted() != activity.participants.sorted() {
+            object.set("x-present", .array(activity.present.sorted().map { .string(Interchange.documentID($0)) }))
+        }
         return object.value
     }
 

@@ -34,14 +34,6 @@ extension ResultsReport {
         for cohort in cohorts {
             rows += Self.csvRows(cohort.figures, cohort: cohort.quarter.description, labels: labels)
         }
-        // Participation in group activities, for the whole report, after the contract's rows.
-        let heading = labels.participationHeading + " – "
-        rows.append([all, "participation", "activities", "activities", heading + labels.activitiesHeld,
-                     String(participation.activities), "", ""])
-        rows.append([all, "participation", "activities", "attendances", heading + labels.attendances,
-                     String(participation.attendances), "", ""])
-        rows.append([all, "participation", "citizens", "came", heading + labels.participants, String(participation.citizens),
-                     "", ""])
         return rows.map { $0.map(Self.csvField).joined(separator: ",") + "\r\n" }.joined()
     }
 

@@ -23,12 +23,6 @@ extension ResultsReport {
                 ("to", .string(cohort.quarter.lastDay.iso)),
             ] + Self.jsonMembers(cohort.figures))
         })))
-        // An extension member after the contract's: participation in group activities.
-        members.append(("x-participation", .object([
-            ("activities", Self.json(participation.activities)),
-            ("attendances", Self.json(participation.attendances)),
-            ("citizens", Self.json(participation.citizens)),
-        ])))
         return .object(members)
     }
 
