@@ -2,13 +2,6 @@ import TrinvisCore
 
 /// The keys of the activities screen, of an activity's view and of the search for a participant.
 extension AppKeys {
-    private static func binding(_ keys: [Key], _ action: AppAction, _ label: Phrase, _ help: Phrase, _ say: Localizer,
-                                bar: Bool = true, priority: Int = 0, barKey: String? = nil,
-                                command: String? = nil) -> KeyBinding<AppAction> {
-        KeyBinding(keys: keys, action: action, label: say(label), help: say(help), showsInBar: bar, priority: priority,
-                   barKeyLabel: barKey, command: command ?? action.commandName)
-    }
-
     /// On the main screen: `v` opens the activities, `V` a new activity's form.
     static func activityBindings(_ say: Localizer) -> [KeyBinding<AppAction>] {
         [binding([.character("v")], .activities, .keyActivities, .keyActivitiesHelp, say, priority: 2),
@@ -22,10 +15,7 @@ extension AppKeys {
             binding(back, .back, .keyBack, .keyBackHelp, say, priority: 9),
             binding([.character("q"), .function(10)], .quit, .keyQuit, .keyQuitHelp, say, priority: 8, barKey: "q"),
             binding([.ctrl("l")], .redraw, .keyRedraw, .keyRedrawHelp, say, bar: false),
-            binding([.character("u"), .ctrl("z")], .undo, .keyUndo, .keyUndoHelp, say, priority: 1, barKey: "u"),
-            binding([.ctrl("r")], .redo, .keyRedo, .keyRedoHelp, say, bar: false),
-            binding([.character(":")], .commandLine, .keyCommandLine, .keyCommandLineHelp, say, bar: false),
-        ]
+        ] + undoBindings(say) + [commandLineBinding(say)]
     }
 
     /// The list of activities.

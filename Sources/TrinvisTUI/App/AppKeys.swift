@@ -68,7 +68,7 @@ package enum AppAction: Hashable, Sendable {
 /// The key tables of the screens. The bottom bar and the help screen are both generated from
 /// these tables, so they cannot disagree.
 package enum AppKeys {
-    private static func binding(_ keys: [Key], _ action: AppAction, _ label: Phrase, _ help: Phrase, _ say: Localizer,
+    static func binding(_ keys: [Key], _ action: AppAction, _ label: Phrase, _ help: Phrase, _ say: Localizer,
                                 bar: Bool = true, priority: Int = 0, barKey: String? = nil,
                                 command: String? = nil) -> KeyBinding<AppAction> {
         KeyBinding(keys: keys, action: action, label: say(label), help: say(help), showsInBar: bar, priority: priority,
@@ -76,12 +76,12 @@ package enum AppKeys {
     }
 
     /// `:`, the command line, on the screens that take commands.
-    private static func commandLineBinding(_ say: Localizer) -> KeyBinding<AppAction> {
+    static func commandLineBinding(_ say: Localizer) -> KeyBinding<AppAction> {
         binding([.character(":")], .commandLine, .keyCommandLine, .keyCommandLineHelp, say, bar: false)
     }
 
     /// `u` or Ctrl-Z undoes, Ctrl-R redoes: on the main screen, the detail views and the agenda.
-    private static func undoBindings(_ say: Localizer) -> [KeyBinding<AppAction>] {
+    static func undoBindings(_ say: Localizer) -> [KeyBinding<AppAction>] {
         [binding([.character("u"), .ctrl("z")], .undo, .keyUndo, .keyUndoHelp, say, priority: 1, barKey: "u"),
          binding([.ctrl("r")], .redo, .keyRedo, .keyRedoHelp, say, bar: false)]
     }
