@@ -129,6 +129,21 @@ import Testing
         #expect(app.state.form?.title == "New activity")
     }
 
+    @Test func aParticipantAddedInAnotherWindowShowsOnTheNextTick() throws {
+        let fixture = try Self.fixture()
+        let app = fixture.runtime(width: 80, height: 24)
+        app.press(.character("v"), .down, .enter)
+        let id = try #require(app.state.activities.detail?.activity.id)
+        let now = DemoFixture.now
+        let other = try Workspace(path: fixture.folder.appendingPathComponent("demo.sqlite").path, username: "inger", clock: { now })
+        var activity = try other.get(Activity.self, id: id)
+        activity.participants.append(try #require(try other.search("Ulla").first?.summary.citizen.id))
+        try other.update(activity)
+        #expect(!app.text.contains("Ulla Brandt"))
+        app.send(.tick)
+        #expect(app.text.contains("[ ] Ulla Brandt"))
+    }
+
     @Test func theCitizenViewListsTheActivitiesTheyTookPartIn() throws {
         let fixture = try DemoFixture()
         let app = fixture.runtime(width: 100, height: 60, language: .danish)

@@ -115,6 +115,10 @@ package final class AppRuntime {
             // The citizen on screen may no longer be seen (a consent withdrawn): back to the list.
             perform(AppUpdate.update(&state, .key(.escape)))
         }
+        // The activities on screen, read again: a colleague's participant, a consent withdrawn.
+        if let events = try? refreshedActivities() {
+            for event in events { perform(AppUpdate.update(&state, event)) }
+        }
     }
 
     /// Writes the open form as a draft now, if it has unwritten changes (before the program ends
