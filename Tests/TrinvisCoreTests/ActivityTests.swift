@@ -104,6 +104,20 @@ import Testing
         }
     }
 
+    @Test func aProfessionalUndoesWhatTheyMarkedWithoutTouchingOthersParticipants() throws {
+        let world = try World()
+        let sanne = try world.workspace("sanne")
+        sanne.recordChangesForUndo()
+        var seen = try sanne.get(Activity.self, id: world.activity.id)
+        seen.present = [world.jan]
+        try sanne.update(seen)
+        #expect(try world.fixture.workspace.get(Activity.self, id: world.activity.id).present == [world.jan, world.ulla])
+        #expect(try sanne.undo() != nil)
+        let stored = try world.fixture.workspace.get(Activity.self, id: world.activity.id)
+        #expect(stored.present == [world.ulla])
+        #expect(stored.participants == [world.jan, world.ulla])
+    }
+
     @Test func eachParticipantChangeIsLoggedAboutTheCitizen() throws {
         let world = try World()
         let admin = world.fixture.workspace
