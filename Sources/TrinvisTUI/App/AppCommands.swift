@@ -56,6 +56,9 @@ extension AppAction {
         case .allSaved: return "take-all-saved-values"
         case .undo: return "undo"
         case .redo: return "redo"
+        case .nextRecord: return "next-record"
+        case .previousRecord: return "previous-record"
+        case .newPlan: return "new-plan"
         case .activities: return "activities"
         case .newActivity: return "new-activity"
         }

@@ -45,6 +45,8 @@ package enum Effect: Sendable, Equatable {
     case undo
     case redo
     case quit
+    /// `new-plan`: the new plan's form once the citizen's current plan is over; else a message.
+    case askNewPlan(CitizenID)
     // Activities
     case loadActivities(after: PageCursor?)
     case openActivity(ActivityID)
@@ -105,4 +107,6 @@ package enum DeletionTarget: Sendable, Equatable {
     case milestone(Milestone)
     case meeting(Meeting)
     case agreement(Agreement)
+    /// A record of a citizen's view (or a milestone's progress note).
+    case record(DetailRecord)
 }
