@@ -242,17 +242,27 @@ extension DemoData {
         }
 
         func addActivities() throws {
-            let activities: [(String, ActivityKind, Int, String, [String])] = [
-                ("IT-kursus: mail og NemID", .course, -40, "fundamentet", ["Jan Bækgaard", "Aisha Khalil", "Line Sørensen"]),
-                ("Gåtur i Sollerup Skov", .exercise, -26, "jobcenter", ["Per Kristiansen", "Ulla Brandt", "Svend Madsen"]),
-                ("Sundhedsundervisning: søvn og kost", .health, -12, "jobcenter", ["Per Kristiansen", "Svend Madsen"]),
-                ("Tur til Møns Klint", .trip, -5, "fundamentet", ["Jan Bækgaard", "Aisha Khalil", "Kurt Damgaard"]),
-                ("Fællesspisning", .social, 3, "fundamentet", ["Jan Bækgaard", "Kurt Damgaard"]),
+            // Title, kind, day, start, place, organisation, who runs it, participants; those
+            // marked with "!" did not come (a coming activity has no one marked yet).
+            let activities: [(String, ActivityKind, Int, ClockTime?, String, String, [String], [String])] = [
+                ("IT-kursus: mail og NemID", .course, -40, ClockTime(hour: 10, minute: 0), "Værestedets computerstue", "fundamentet",
+                 ["sanne"], ["Jan Bækgaard", "Aisha Khalil", "Line Sørensen!"]),
+                ("Gåtur i Sollerup Skov", .exercise, -26, ClockTime(hour: 13, minute: 30), "P-pladsen ved skoven", "jobcenter",
+                 ["henrik", "birgitte"], ["Per Kristiansen", "Ulla Brandt", "Svend Madsen"]),
+                ("Sundhedsundervisning: søvn og kost", .health, -12, ClockTime(hour: 9, minute: 30), "Jobcentret, mødelokale 2",
+                 "jobcenter", ["birgitte"], ["Per Kristiansen", "Svend Madsen!"]),
+                ("Tur til Møns Klint", .trip, -5, ClockTime(hour: 8, minute: 0), "Afgang fra værestedet", "fundamentet",
+                 ["sanne"], ["Jan Bækgaard", "Aisha Khalil", "Kurt Damgaard"]),
+                ("Fællesspisning", .social, 3, ClockTime(hour: 17, minute: 30), "Værestedets køkken", "fundamentet",
+                 ["sanne"], ["Jan Bækgaard", "Kurt Damgaard"]),
             ]
-            for (title, kind, offset, organisation, names) in activities {
-                try workspace.create(Activity(title: title, kind: kind, date: today.adding(days: offset),
-                                              organisationID: organisationIDs[organisation],
-                                              participants: names.compactMap { citizenIDs[$0] }))
+            for (title, kind, offset, start, place, organisation, runners, names) in activities {
+                let participants = names.compactMap { citizenIDs[$0.hasSuffix("!") ? String($0.dropLast()) : $0] }
+                let came = offset < 0 ? names.filter { !$0.hasSuffix("!") }.compactMap { citizenIDs[$0] } : []
+                try workspace.create(Activity(title: title, kind: kind, date: today.adding(days: offset), startTime: start,
+                                              place: place, organisationID: organisationIDs[organisation],
+                                              participants: participants, present: came,
+                                              runners: runners.compactMap { professionalIDs[$0] }))
             }
         }
     }

@@ -247,10 +247,21 @@ struct DocumentDecoder {
         let date = try node.required("date").date()
         let organisation = try reference(node, "organisation", to: Organisation.self)
         let participants = try node.list("participants").map { try reference($0, to: Citizen.self) }
-        let record = Activity(title: title, kind: kind, date: date)
+        // Trinvis's own extensions; a document without `x-present` says who took part, so all came.
+        var startTime: ClockTime?
+        if let time = try node.optional("x-start_time") {
+            guard let parsed = ClockTime(parsing: try time.string()) else { throw time.problem("not a time (expected HH:MM)") }
+            startTime = parsed
+        }
+        let place = try node.optional("x-place")?.string() ?? ""
+        let runners = try node.optional("x-runners")?.items().map { try reference($0, to: Professional.self) } ?? []
+        let present = try node.optional("x-present")?.items().map { try reference($0, to: Citizen.self) }
+        let record = Activity(title: title, kind: kind, date: date, startTime: startTime, place: place)
         return Draft(path: node.path, documentID: id, record: try checked(record, node)) { record, ids in
             record.organisationID = try ids.id(Organisation.self, organisation)
             record.participants = try participants.map { try ids.id(Citizen.self, $0) }
+            record.present = try present.map { try $0.map { try ids.id(Citizen.self, $0) } } ?? record.participants
+            record.runners = try runners.map { try ids.id(Professional.self, $0) }
         }
     }
 

@@ -79,8 +79,10 @@ package struct InterchangeExporter {
         var activities: [Activity] = []
         for var activity in try workspace.all(Activity.self).sorted(by: { $0.id < $1.id }) {
             activity.participants = activity.participants.filter(exported.contains)
+            activity.present = activity.present.filter(exported.contains)
             if selection != nil && activity.participants.isEmpty { continue }
             references.add(activity.organisationID)
+            for runner in activity.runners { references.add(runner) }
             activities.append(activity)
         }
 
@@ -210,6 +212,16 @@ package struct InterchangeExporter {
         object.set("date", activity.date)
         object.set("organisation", activity.organisationID)
         object.set("participants", .array(activity.participants.sorted().map { .string(Interchange.documentID($0)) }))
+        // Extensions (Trinvis reads them back): the start time, the place, who runs it, who came.
+        object.set("x-start_time", activity.startTime?.description)
+        if !activity.place.isEmpty { object.set("x-place", .string(activity.place)) }
+        if !activity.runners.isEmpty {
+            object.set("x-runners", .array(activity.runners.map { .string(Interchange.documentID($0)) }))
+        }
+        // Without `x-present` everyone listed came (as a document from elsewhere says).
+        if activity.present.sorted() != activity.participants.sorted() {
+            object.set("x-present", .array(activity.present.sorted().map { .string(Interchange.documentID($0)) }))
+        }
         return object.value
     }
 

@@ -133,7 +133,11 @@ private final class ImportWriter {
         try storeMeetingMembers()
         for draft in document.activities {
             try storeIdentified(draft) { record, existing in
-                if let existing { record.participants += existing.participants }
+                guard let existing else { return }
+                // Local participants the document does not list stay, with whether they came.
+                let listed = Set(record.participants)
+                record.participants += existing.participants
+                record.present += existing.present.filter { !listed.contains($0) }
             }
         }
     }

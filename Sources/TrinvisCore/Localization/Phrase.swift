@@ -704,6 +704,32 @@ package enum Phrase: Sendable, Equatable {
     case memberRemoved(String)
     /// A meeting in the history that was held with the household.
     case meetingWithHousehold
+
+    // MARK: Activities
+    /// The activities screen: its key, the key that opens a new activity, the screen's title and
+    /// what it says when there are none.
+    case keyActivities, keyActivitiesHelp, keyNewActivity, keyNewActivityHelp
+    case activitiesTitle, activitiesEmpty
+    /// A row's participants: how many came of how many took part.
+    case activityCame(came: Int, of: Int)
+    /// The activity form: its titles and fields (one box per professional who may run it).
+    case formNewActivity
+    case formEditActivity(String)
+    case labelStartTime
+    case labelRuns(String)
+    /// The activity's view: its headings, and a participant's line.
+    case activityRunBy, activityParticipants, activityNoParticipants
+    case participantCame, participantSignedUp, participantDidNotCome
+    /// The keys of the activity's view.
+    case keyAddParticipant, keyAddParticipantHelp, keyMarkCame, keyMarkCameHelp
+    case keyRemoveParticipant, keyRemoveParticipantHelp
+    /// The search for a participant to add, as it is typed.
+    case participantSearchPrompt, participantSearchHint
+    case participantSearchNone(String)
+    case participantAdded(String), participantRemoved(String), participantMarkedCame(String), participantMarkedNotCome(String)
+    case removeParticipantQuestion(name: String, activity: String)
+    /// The citizen view's list of the activities the citizen took part in.
+    case fieldActivities
 }
 
 /// Which kind of written text a search matched (for the catalogs).

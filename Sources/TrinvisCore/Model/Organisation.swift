@@ -125,32 +125,48 @@ package struct Household: Record {
     }
 }
 
-/// A group activity (course, exercise, trip) and the citizens who took part.
+/// A group activity (course, exercise, trip): when and where, the professionals who run it, the
+/// citizens who signed up or were added, and which of them came.
 package struct Activity: Record {
     package var id: ActivityID = .unsaved
     package var title: String
     package var kind: ActivityKind
     package var date: LocalDate
+    /// When it starts, if a time was given.
+    package var startTime: ClockTime?
+    package var place: String
     package var organisationID: OrganisationID?
+    /// The citizens taking part (signed up, added), in id order.
     package var participants: [CitizenID]
+    /// Of the participants, those who came.
+    package var present: [CitizenID]
+    /// The professionals who run it, in the order given.
+    package var runners: [ProfessionalID]
     package var audit: Audit = .unsaved
 
     package init(id: ActivityID = .unsaved, title: String, kind: ActivityKind, date: LocalDate,
-                 organisationID: OrganisationID? = nil, participants: [CitizenID] = []) {
+                 startTime: ClockTime? = nil, place: String = "", organisationID: OrganisationID? = nil,
+                 participants: [CitizenID] = [], present: [CitizenID] = [], runners: [ProfessionalID] = []) {
         self.id = id
         self.title = title
         self.kind = kind
         self.date = date
+        self.startTime = startTime
+        self.place = place
         self.organisationID = organisationID
         self.participants = participants
+        self.present = present
+        self.runners = runners
     }
 
     package static let table = "activity"
     package static let kindName = "activity"
-    package static let columns = ["title", "kind", "date", "organisation_id"]
+    package static let columns = ["title", "kind", "date", "organisation_id", "start_time", "place"]
     package static let order = ["date", "id"]
     package static let orderDescending = true
-    package var values: [SQLValue] { [.text(title), kind.sqlValue, date.sqlValue, organisationID.sqlValue] }
+    package var values: [SQLValue] {
+        [.text(title), kind.sqlValue, date.sqlValue, organisationID.sqlValue, startTime.sqlValue, .text(place)]
+    }
 
     package init(row: Row) throws {
         id = try row.get("id")
@@ -158,28 +174,51 @@ package struct Activity: Record {
         kind = try row.get("kind")
         date = try row.get("date")
         organisationID = try row.get("organisation_id")
+        startTime = try row.get("start_time")
+        place = try row.get("place")
         participants = []
+        present = []
+        runners = []
         audit = try Audit(row: row)
     }
+
+    /// Whether the citizen is a participant who came.
+    package func came(_ citizen: CitizenID) -> Bool { present.contains(citizen) }
 
     package func validated(noting problems: inout ValidationProblems) -> Activity {
         var copy = self
         copy.title = problems.required(title, "title")
-        copy.participants = Array(Set(participants)).sorted()
+        copy.place = problems.optional(place, "place")
+        // Only a participant can have come; marking someone present makes them one.
+        copy.participants = Array(Set(participants + present)).sorted()
+        copy.present = Array(Set(present)).sorted()
+        var seen = Set<ProfessionalID>()
+        copy.runners = runners.filter { seen.insert($0).inserted }
         return copy
     }
 
     package func saveChildren(in database: Database) throws {
         try database.execute("DELETE FROM activity_participant WHERE activity_id = ?", [id.sqlValue])
+        let came = Set(present)
         for citizen in participants {
-            try database.execute("INSERT INTO activity_participant (activity_id, citizen_id) VALUES (?, ?)",
-                                 [id.sqlValue, citizen.sqlValue])
+            try database.execute("INSERT INTO activity_participant (activity_id, citizen_id, attended) VALUES (?, ?, ?)",
+                                 [id.sqlValue, citizen.sqlValue, .integer(came.contains(citizen) ? 1 : 0)])
+        }
+        try database.execute("DELETE FROM activity_runner WHERE activity_id = ?", [id.sqlValue])
+        for (position, professional) in runners.enumerated() {
+            try database.execute("INSERT INTO activity_runner (activity_id, professional_id, position) VALUES (?, ?, ?)",
+                                 [id.sqlValue, professional.sqlValue, .integer(Int64(position))])
         }
     }
 
     package mutating func loadChildren(from database: Database) throws {
-        participants = try database.fetchAll(
-            "SELECT citizen_id FROM activity_participant WHERE activity_id = ? ORDER BY citizen_id",
+        let rows: [(CitizenID, Bool)] = try database.fetchAll(
+            "SELECT citizen_id, attended FROM activity_participant WHERE activity_id = ? ORDER BY citizen_id",
+            [id.sqlValue]) { (try $0.get(0), (try $0.get(1) as Int64) != 0) }
+        participants = rows.map(\.0)
+        present = rows.filter(\.1).map(\.0)
+        runners = try database.fetchAll(
+            "SELECT professional_id FROM activity_runner WHERE activity_id = ? ORDER BY position",
             [id.sqlValue]) { try $0.get(0) }
     }
 }

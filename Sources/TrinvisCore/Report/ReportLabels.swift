@@ -85,6 +85,17 @@ package struct ReportLabels: Sendable, Hashable {
     /// The median with its number of gaps: `{median}`, `{gaps}`.
     package var medianOfGaps: String
 
+    /// Heading of the participation in group activities.
+    package var participationHeading: String
+    /// How participation is counted.
+    package var participationNote: String
+    /// Activities with at least one counted citizen who came.
+    package var activitiesHeld: String
+    /// Times a citizen came to an activity.
+    package var attendances: String
+    /// Distinct citizens who came to at least one activity.
+    package var participants: String
+
     /// Heading of the cohorts.
     package var cohortsHeading: String
     /// Column: the quarter of start.
@@ -218,6 +229,11 @@ package struct ReportLabels: Sendable, Hashable {
         gaps: "Intervals between attended meetings",
         medianOfOneGap: "{median} (1 interval)",
         medianOfGaps: "{median} ({gaps} intervals)",
+        participationHeading: "Group activities",
+        participationNote: "participants who came, activities dated in the period",
+        activitiesHeld: "Activities",
+        attendances: "Times a citizen came",
+        participants: "Citizens who came",
         cohortsHeading: "Cohorts by quarter of start (first plan, else registration)",
         cohort: "Started",
         cohortMilestones: "Milestones achieved",
@@ -293,6 +309,11 @@ package struct ReportLabels: Sendable, Hashable {
         gaps: "Mellemrum mellem møder med fremmøde",
         medianOfOneGap: "{median} (1 mellemrum)",
         medianOfGaps: "{median} ({gaps} mellemrum)",
+        participationHeading: "Gruppeaktiviteter",
+        participationNote: "deltagere, der kom; aktiviteter dateret i perioden",
+        activitiesHeld: "Aktiviteter",
+        attendances: "Gange en borger kom",
+        participants: "Borgere, der kom",
         cohortsHeading: "Årgange efter kvartal for start (første plan, ellers registrering)",
         cohort: "Startet",
         cohortMilestones: "Milepæle nået",

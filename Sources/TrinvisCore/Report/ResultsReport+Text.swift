@@ -55,6 +55,13 @@ extension ResultsReport {
         contact.append([labels.medianDaysBetween, labels.median(self.contact.medianDaysBetween, gaps: self.contact.gaps)])
         lines += contact.lines()
 
+        lines += ["", labels.participationHeading + " (" + labels.participationNote + ")"]
+        var participation = TextTable(alignments: [.left, .right])
+        participation.append([labels.activitiesHeld, String(self.participation.activities)])
+        participation.append([labels.attendances, String(self.participation.attendances)])
+        participation.append([labels.participants, String(self.participation.citizens)])
+        lines += participation.lines()
+
         if !cohorts.isEmpty {
             lines += ["", labels.cohortsHeading]
             var table = TextTable(header: [labels.cohort, labels.citizens, labels.cohortMilestones,

@@ -20,15 +20,19 @@ package struct ResultsReport: Sendable, Equatable {
     /// The same figures per start-date cohort, oldest quarter first; only quarters with at least
     /// one citizen with a record in the period appear.
     package var cohorts: [ResultsCohort]
+    /// Participation in group activities dated in the period, over the same citizens.
+    package var participation: ParticipationResults
 
     package init(from: LocalDate?, to: LocalDate?, organisation: Organisation? = nil, professional: Professional? = nil,
-                 figures: ResultsFigures, cohorts: [ResultsCohort] = []) {
+                 figures: ResultsFigures, cohorts: [ResultsCohort] = [],
+                 participation: ParticipationResults = ParticipationResults()) {
         self.from = from
         self.to = to
         self.organisation = organisation
         self.professional = professional
         self.figures = figures
         self.cohorts = cohorts
+        self.participation = participation
     }
 
     /// Citizens with any assessment, outcome, milestone or meeting in the period.
@@ -68,6 +72,23 @@ package struct ResultsFigures: Sendable, Equatable {
 
     /// Figures with every count zero (every row present).
     package static let empty = ResultsTally().figures
+}
+
+/// Participation in group activities: only participants marked as having come count, at
+/// activities whose date lies in the period.
+package struct ParticipationResults: Sendable, Hashable {
+    /// Activities with at least one counted citizen who came.
+    package var activities: Int
+    /// Times a counted citizen came to an activity.
+    package var attendances: Int
+    /// Distinct citizens who came to at least one activity.
+    package var citizens: Int
+
+    package init(activities: Int = 0, attendances: Int = 0, citizens: Int = 0) {
+        self.activities = activities
+        self.attendances = attendances
+        self.citizens = citizens
+    }
 }
 
 /// Soft results of one dimension: among the citizens assessed at least twice on it in the

@@ -24,6 +24,7 @@ extension Workspace {
             try computation.countMilestones()
             try computation.countMeetings()
             try computation.countGapsBetweenMeetings()
+            try computation.countParticipation()
         }
         var total = ResultsTally()
         var cohorts: [ResultsCohort] = []
@@ -33,7 +34,7 @@ extension Workspace {
             cohorts.append(ResultsCohort(quarter: Quarter(index: key), figures: tally.figures))
         }
         return ResultsReport(from: from, to: to, organisation: organisationRecord, professional: professionalRecord,
-                             figures: total.figures, cohorts: cohorts)
+                             figures: total.figures, cohorts: cohorts, participation: computation.participation)
     }
 
     /// The citizens the report counts: those the actor may see with their plans, meetings and
@@ -118,6 +119,8 @@ struct ResultsComputation {
     let scope: SQLFragment
     /// Cohort (quarter index) → its counts.
     private(set) var tallies: [Int: ResultsTally] = [:]
+    /// Participation in group activities (over all cohorts).
+    private(set) var participation = ParticipationResults()
 
     init(database: Database, period: ReportPeriod, scope: SQLFragment) {
         self.database = database
@@ -261,6 +264,21 @@ struct ResultsComputation {
     }
 
     /// Meetings in the period, by attendance.
+    /// Participants who came to activities dated in the period: the activities, the times and
+    /// the distinct citizens.
+    mutating func countParticipation() throws {
+        let query = SQLFragment("""
+            SELECT count(DISTINCT a.id), count(*), count(DISTINCT p.citizen_id)
+            FROM scope s JOIN activity_participant p ON p.citizen_id = s.citizen_id JOIN activity a ON a.id = p.activity_id
+            WHERE p.attended = 1
+            """) + period.dates("a.date")
+        var result = ParticipationResults()
+        try run(query) { row in
+            result = ParticipationResults(activities: try row.get(0), attendances: try row.get(1), citizens: try row.get(2))
+        }
+        participation = result
+    }
+
     mutating func countMeetings() throws {
         let query = SQLFragment("""
             SELECT s.cohort, count(*),

@@ -19,8 +19,27 @@ package enum Schema {
         Migration("6-danish-name-keys", recomputeNameKeys),
         Migration("7-milestone-moves", milestoneMoves),
         Migration("8-draft-windows", draftWindows),
+        Migration("9-activity-details", activityDetails),
         Migration("10-household-members", householdMembers),
     ])
+
+    /// An activity's start time and place, the professionals who run it (`activity_runner`), and
+    /// which participants came (`attended`). A participant recorded before this step took part
+    /// (that is what the row meant), so existing rows count as attended.
+    static let activityDetails = """
+        ALTER TABLE activity ADD COLUMN start_time TEXT
+            CHECK (start_time IS NULL OR (length(start_time) = 5 AND time(start_time) IS start_time || ':00'));
+        ALTER TABLE activity ADD COLUMN place TEXT NOT NULL DEFAULT '';
+        ALTER TABLE activity_participant ADD COLUMN attended INTEGER NOT NULL DEFAULT 0 CHECK (attended IN (0, 1));
+        UPDATE activity_participant SET attended = 1;
+        CREATE TABLE activity_runner (
+            activity_id INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,
+            professional_id INTEGER NOT NULL REFERENCES professional (id) ON DELETE RESTRICT,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (activity_id, professional_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX activity_runner_by_professional ON activity_runner (professional_id);
+        """
 
     /// Households with members: each citizen's place in the household, and the members present
     /// at a meeting with the household (the meeting shows in each one's history).

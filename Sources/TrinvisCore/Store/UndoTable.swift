@@ -67,6 +67,7 @@ struct UndoTable: Sendable {
         UndoTable(Assessment.self), UndoTable(rows: "assessment_score", parent: "assessment_id", category: .results),
         UndoTable(Outcome.self), UndoTable(Placement.self), UndoTable(Story.self),
         UndoTable(rows: "activity_participant", citizens: ["citizen_id"]),
+        UndoTable(rows: "activity_runner"),
         UndoTable(rows: "external_id"),
     ]
 

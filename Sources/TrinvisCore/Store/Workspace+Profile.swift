@@ -14,6 +14,8 @@ package struct CitizenProfile: Sendable, Equatable {
     package let outcomes: [Outcome]
     package let placements: [(placement: Placement, companyName: String)]
     package let stories: [Story]
+    /// The group activities the citizen took part in (signed up or came), newest first.
+    package let activities: [Activity]
 
     package static func == (lhs: CitizenProfile, rhs: CitizenProfile) -> Bool {
         lhs.citizen == rhs.citizen && lhs.organisationName == rhs.organisationName
@@ -23,7 +25,7 @@ package struct CitizenProfile: Sendable, Equatable {
             && lhs.resources.map(\.resource) == rhs.resources.map(\.resource)
             && lhs.vision == rhs.vision && lhs.plans == rhs.plans && lhs.assessments == rhs.assessments
             && lhs.outcomes == rhs.outcomes && lhs.placements.map(\.placement) == rhs.placements.map(\.placement)
-            && lhs.stories == rhs.stories
+            && lhs.stories == rhs.stories && lhs.activities == rhs.activities
     }
 }
 
@@ -91,6 +93,7 @@ extension Workspace {
             assessments: try all(Assessment.self, parent: parent),
             outcomes: try all(Outcome.self, parent: parent),
             placements: placements.map { ($0, organisations[$0.companyID] ?? "") },
-            stories: try all(Story.self, parent: parent))
+            stories: try all(Story.self, parent: parent),
+            activities: try activities(of: id))
     }
 }

@@ -297,6 +297,7 @@ package final class Workspace {
                                                  [id.sqlValue]).map(R.init(row:)) else { return nil }
         try checkAccess(toRecord: record)
         try record.loadChildren(from: database)
+        record = try withVisibleParticipants(record)
         if let citizen = record as? Citizen, let visible = try redacted([citizen]).first as? R { return visible }
         return record
     }
@@ -367,7 +368,10 @@ package final class Workspace {
         }
         let hasMore = items.count > page.limit
         if hasMore { items.removeLast() }
-        for index in items.indices { try items[index].record.loadChildren(from: database) }
+        for index in items.indices {
+            try items[index].record.loadChildren(from: database)
+            items[index].record = try withVisibleParticipants(items[index].record)
+        }
         if R.self == Citizen.self, policy != .unrestricted {
             let visible = try redacted(items.compactMap { $0.record as? Citizen })
             for index in items.indices { if let citizen = visible[index] as? R { items[index].record = citizen } }
@@ -401,6 +405,8 @@ package final class Workspace {
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         let auditValues: [SQLValue] = [.integer(now), .text(actor.username), .integer(now), .text(actor.username), .integer(1)]
         return try database.transaction {
+            // Read in the save's transaction, so that no participant saved meanwhile is lost.
+            let participation = try mergingHiddenParticipants(&stored)
             try translatingConstraints(R.self) {
                 try database.execute("INSERT INTO \(R.table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))",
                                      stored.values + auditValues)
@@ -408,6 +414,7 @@ package final class Workspace {
             stored.id = RecordID(database.lastInsertRowID)
             try translatingConstraints(R.self) { try stored.saveChildren(in: database) }
             try logChange(stored, .change, "created")
+            try logParticipation(participation, activity: stored.id.rawValue)
             return stored
         }
     }
@@ -421,6 +428,7 @@ package final class Workspace {
         let now = clock().seconds
         let assignments = (R.columns + ["updated_at", "updated_by"]).map { "\($0) = ?" }.joined(separator: ", ")
         return try database.transaction {
+            let participation = try mergingHiddenParticipants(&stored)
             try translatingConstraints(R.self) {
                 try database.execute(
                     "UPDATE \(R.table) SET \(assignments), version = version + 1 WHERE id = ? AND version = ?",
@@ -432,6 +440,7 @@ package final class Workspace {
             stored.audit.version += 1
             try translatingConstraints(R.self) { try stored.saveChildren(in: database) }
             try logChange(stored, .change, "updated")
+            try logParticipation(participation, activity: stored.id.rawValue)
             return stored
         }
     }
@@ -448,6 +457,7 @@ package final class Workspace {
     /// was read. This is real deletion: the rows are gone.
     package func delete<R: Record>(_ record: R) throws {
         try checkAccess(toRecord: record, writing: true)
+        try checkMayDeleteParticipants(of: record)
         try database.transaction {
             let citizen = try owningCitizen(of: record)
             try translatingConstraints(R.self, id: record.id.rawValue) {

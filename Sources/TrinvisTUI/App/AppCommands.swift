@@ -61,6 +61,8 @@ extension AppAction {
         case .newPlan: return "new-plan"
         case .household: return "household"
         case .householdMeeting: return "new-household-meeting"
+        case .activities: return "activities"
+        case .newActivity: return "new-activity"
         }
     }
 }

@@ -54,6 +54,14 @@ package enum Effect: Sendable, Equatable {
     case quit
     /// `new-plan`: the new plan's form once the citizen's current plan is over; else a message.
     case askNewPlan(CitizenID)
+    // Activities
+    case loadActivities(after: PageCursor?)
+    case openActivity(ActivityID)
+    /// Citizens to add to the activity on screen, found by what is typed.
+    case searchParticipants(String)
+    /// The typed search for a participant ended: its last term goes to the access log.
+    case finishParticipantSearch
+    case changeParticipation(ActivityID, CitizenID, ParticipationChange)
 }
 
 /// Something that happened: a key, a new terminal size, the timer, or the result of an effect.
@@ -96,6 +104,12 @@ package enum AppEvent: Sendable {
     case householdLoaded(HouseholdOverview, citizen: CitizenID)
     /// The citizens found for the search for a household member.
     case memberHitsLoaded(query: String, [Citizen])
+    // Activities
+    case activitiesLoaded(Page<Activity>, append: Bool)
+    case activityLoaded(ActivityDetail)
+    case participantsFound(query: String, [CitizenSummary])
+    /// A participant added, removed or marked: the message and the activity read again.
+    case participationChanged(message: String, ActivityDetail)
 }
 
 /// A record to delete (after a yes).

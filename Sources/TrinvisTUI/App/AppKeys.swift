@@ -70,25 +70,29 @@ package enum AppAction: Hashable, Sendable {
     /// The household view of the citizen (`h`), and a meeting with the household from it (`m`).
     case household
     case householdMeeting
+
+    /// The activities screen (`v`); on the main screen `V` opens a new activity.
+    case activities
+    case newActivity
 }
 
 /// The key tables of the screens. The bottom bar and the help screen are both generated from
 /// these tables, so they cannot disagree.
 package enum AppKeys {
-    private static func binding(_ keys: [Key], _ action: AppAction, _ label: Phrase, _ help: Phrase, _ say: Localizer,
-                                bar: Bool = true, priority: Int = 0, barKey: String? = nil,
-                                command: String? = nil) -> KeyBinding<AppAction> {
+    static func binding(_ keys: [Key], _ action: AppAction, _ label: Phrase, _ help: Phrase, _ say: Localizer,
+                        bar: Bool = true, priority: Int = 0, barKey: String? = nil,
+                        command: String? = nil) -> KeyBinding<AppAction> {
         KeyBinding(keys: keys, action: action, label: say(label), help: say(help), showsInBar: bar, priority: priority,
                    barKeyLabel: barKey, command: command ?? action.commandName)
     }
 
     /// `:`, the command line, on the screens that take commands.
-    private static func commandLineBinding(_ say: Localizer) -> KeyBinding<AppAction> {
+    static func commandLineBinding(_ say: Localizer) -> KeyBinding<AppAction> {
         binding([.character(":")], .commandLine, .keyCommandLine, .keyCommandLineHelp, say, bar: false)
     }
 
     /// `u` or Ctrl-Z undoes, Ctrl-R redoes: on the main screen, the detail views and the agenda.
-    private static func undoBindings(_ say: Localizer) -> [KeyBinding<AppAction>] {
+    static func undoBindings(_ say: Localizer) -> [KeyBinding<AppAction>] {
         [binding([.character("u"), .ctrl("z")], .undo, .keyUndo, .keyUndoHelp, say, priority: 1, barKey: "u"),
          binding([.ctrl("r")], .redo, .keyRedo, .keyRedoHelp, say, bar: false)]
     }
@@ -132,6 +136,7 @@ package enum AppKeys {
             bindings.append(binding([.escape], .back, .keyBack, .keyBackHelp, say, priority: 6, command: "clear-search"))
         }
         bindings.append(binding([.character("h")], .household, .keyHousehold, .keyHouseholdHelp, say, bar: false))
+        bindings += activityBindings(say)
         bindings.append(commandLineBinding(say))
         return KeyTable(bindings)
     }
@@ -332,6 +337,7 @@ package enum AppKeys {
             return self.form(say: say)
         }
         if state.addMenu != nil || state.pickMenu != nil { return menu(say: say, upDown: upDown) }
+        if state.screen == .activity, state.activities.search != nil { return participantSearch(say: say, upDown: upDown) }
         if let prompt = state.prompt {
             return self.prompt(say: say, isSearch: prompt.purpose == .search, upDown: upDown)
         }
@@ -348,6 +354,8 @@ package enum AppKeys {
         case .household:
             if state.household.search != nil { return memberSearch(say: say, upDown: upDown) }
             return household(say: say, upDown: upDown)
+        case .activities: return activities(say: say, upDown: upDown)
+        case .activity: return activity(say: say, upDown: upDown)
         }
     }
 }

@@ -25,6 +25,8 @@ extension AppRuntime {
             events += detail.isEmpty ? [.key(.escape)] : detail
         case .household:
             events += try refreshedDetail()
+        case .activities, .activity:
+            events += try refreshedActivities()
         case .main, .drafts, .results:
             break
         }

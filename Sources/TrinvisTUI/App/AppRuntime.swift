@@ -48,6 +48,8 @@ package final class AppRuntime {
     var warnedKeys: Set<String> = []
     /// The existing citizen of that warning, opened instead with Ctrl-O.
     var warnedDuplicateID: CitizenID?
+    /// The activity the last save of a form created: its view opens after the save.
+    var createdActivity: ActivityID?
 
     /// When the last draft was written, to write at most one a second while someone types.
     private var lastDraftWrite = ContinuousClock.now
@@ -112,6 +114,10 @@ package final class AppRuntime {
         } else if case .detail = state.screen {
             // The citizen on screen may no longer be seen (a consent withdrawn): back to the list.
             perform(AppUpdate.update(&state, .key(.escape)))
+        }
+        // The activities on screen, read again: a colleague's participant, a consent withdrawn.
+        if let events = try? refreshedActivities() {
+            for event in events { perform(AppUpdate.update(&state, event)) }
         }
     }
 
@@ -188,7 +194,7 @@ package final class AppRuntime {
             guard let form = state.form else { return [] }
             switch save(form) {
             // The view behind the form is read again first, so that "Saved." is what shows.
-            case .saved(let citizen): return (try refreshedDetail()) + [.formSaved(citizen: citizen)]
+            case .saved(let citizen): return (try refreshedDetail()) + (try refreshedActivities()) + [.formSaved(citizen: citizen)]
             case .rejected(let errors, let general): return [.formRejected(errors: errors, general: general)]
             }
         case .openDuplicate:
@@ -294,6 +300,8 @@ package final class AppRuntime {
             return [.memberHitsLoaded(query: query, hits)]
         case .openHouseholdMeeting(let citizen):
             return [.formOpened(try meetingForm(citizen: citizen, nil, withHousehold: true))]
+        case .loadActivities, .openActivity, .searchParticipants, .finishParticipantSearch, .changeParticipation:
+            return try activityEvents(effect)
         default:
             guard let event = try read(effect) else { return [] }
             return [event]
@@ -361,6 +369,8 @@ package final class AppRuntime {
                  .refreshCitizen, .printPlan, .printReport, .revealCPR, .openDuplicate, .undo, .redo, .askNewPlan:
                 return nil
             case .openChosen, .discardOfferedDraft, .openHousehold, .searchMembers, .openHouseholdMeeting:
+                return nil
+            case .loadActivities, .openActivity, .searchParticipants, .finishParticipantSearch, .changeParticipation:
                 return nil
             case .loadCitizens(let after):
                 return .citizensLoaded(try workspace.citizenSummaries(page: PageRequest(limit: size, after: after),

@@ -26,6 +26,10 @@ package enum Screen: Sendable, Equatable {
     case results
     /// A household: every member's plan, milestones and next meeting.
     case household
+    /// The organisation's group activities, newest date first.
+    case activities
+    /// One activity with its participants (`ActivitiesState.detail`).
+    case activity
 }
 
 /// The content of a detail view.
@@ -168,6 +172,8 @@ package struct AppState: Sendable, Equatable {
     package var returnToDrafts = false
     /// The results screen.
     package var results = ResultsState()
+    /// The activities screen and the activity on screen.
+    package var activities = ActivitiesState()
     /// The "add what?" menu of a citizen view.
     package var addMenu: AddMenu?
     /// A short list to choose from (which agreement of the meeting to tick off).

@@ -338,7 +338,7 @@ extension AppUpdate {
         }
     }
 
-    private static func noSelection(_ state: inout AppState) -> [Effect] {
+    static func noSelection(_ state: inout AppState) -> [Effect] {
         state.message = StatusMessage(text: state.say(.noSelection), kind: .info)
         return []
     }

@@ -160,6 +160,8 @@ package enum AppUpdate {
         case .changed(let message, let citizen):
             state.message = StatusMessage(text: message, kind: .info)
             effects = afterChange(&state, citizen: citizen)
+        case .activitiesLoaded, .activityLoaded, .participantsFound, .participationChanged:
+            activityEvent(event, &state)
         }
         reofferDrafts(&state)
         syncHeights(&state)
@@ -204,6 +206,9 @@ package enum AppUpdate {
         state.agendaList.resize(visibleHeight: max(layout.body.height - 2, 1))
         state.results.storyList.resize(visibleHeight: max(layout.body.height - 4, 1))
         state.household.list.resize(visibleHeight: max(state.household.overview?.members.count ?? 1, 1))
+        state.activities.list.resize(visibleHeight: max(layout.body.height - 3, 1))
+        state.activities.participantList.resize(visibleHeight: participantListHeight(state))
+        state.activities.search?.list.resize(visibleHeight: ActivitiesView.searchRows)
     }
 
     /// After the citizen rows changed: fix the list and load the selected citizen if it changed.
@@ -245,6 +250,7 @@ package enum AppUpdate {
         }
         if state.addMenu != nil { return handleAddMenu(key, &state) }
         if state.pickMenu != nil { return handlePickMenu(key, &state) }
+        if state.screen == .activity, state.activities.search != nil { return handleParticipantSearch(key, &state) }
         if state.prompt?.purpose == .command { return handleCommandLine(key, &state) }
         if state.prompt != nil { return handlePrompt(key, &state) }
         // A message answers the last key: the next one clears it (as in mutt), so that an old
@@ -263,6 +269,8 @@ package enum AppUpdate {
         case .drafts: return handleDrafts(key, &state)
         case .results: return handleResults(key, &state)
         case .household: return handleHousehold(key, &state)
+        case .activities: return handleActivities(key, &state)
+        case .activity: return handleActivity(key, &state)
         }
     }
 
@@ -324,6 +332,10 @@ package enum AppUpdate {
             }
         case .agenda:
             return [.loadAgenda]
+        case .activities:
+            return [.loadActivities(after: nil)]
+        case .newActivity:
+            return [.openForm(.activity(nil))]
         case .report:
             let results = state.results
             return [.loadResults(from: results.from, to: results.to, organisation: results.organisation?.id)]

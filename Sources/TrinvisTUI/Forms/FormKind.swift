@@ -99,7 +99,7 @@ enum FormKinds {
         [
             CitizenForm.self, PlanForm.self, MilestoneForm.self, ProgressForm.self, MeetingForm.self, AgreementForm.self,
             OutcomeForm.self, PlacementForm.self, StoryForm.self, VisionForm.self, ResourcesForm.self, TeamForm.self,
-            ConsentForm.self, AssessmentForm.self,
+            ConsentForm.self, AssessmentForm.self, ActivityForm.self,
             HouseholdMemberForm.self,
         ]
     }
@@ -130,6 +130,7 @@ extension FormPurpose {
         case .consent(let citizen, let consent): return ConsentForm(citizen: citizen, consent: consent)
         case .assessment(let citizen, let assessment): return AssessmentForm(citizen: citizen, assessment: assessment)
         case .householdMember(let target): return HouseholdMemberForm(target: target)
+        case .activity(let activity): return ActivityForm(activity: activity)
         }
     }
 

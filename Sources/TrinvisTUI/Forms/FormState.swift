@@ -20,6 +20,8 @@ package enum FormPurpose: Sendable, Equatable {
     /// member's place in the household changed.
     case householdMember(HouseholdMemberTarget)
 
+    /// A group activity (not about one citizen).
+    case activity(Activity?)
 }
 
 /// A choice in a choice field: the stored value and the label shown.

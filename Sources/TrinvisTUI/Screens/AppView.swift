@@ -24,6 +24,10 @@ package enum AppView {
             ResultsView.draw(state, canvas: &canvas)
         case .household:
             HouseholdView.draw(state, in: layout.body, canvas: &canvas)
+        case .activities:
+            ActivitiesView.drawList(state, in: layout.body, canvas: &canvas)
+        case .activity:
+            ActivitiesView.drawActivity(state, in: layout.body, canvas: &canvas)
         }
         if let menu = state.addMenu { OverlayViews.drawMenu(menu, state: state, canvas: &canvas) }
         if let menu = state.pickMenu {

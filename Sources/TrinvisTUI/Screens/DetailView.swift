@@ -144,6 +144,14 @@ enum DetailView {
             }
         }
 
+        builder.heading(say(.fieldActivities))
+        if profile.activities.isEmpty { builder.paragraph(say(.none), style: .muted) }
+        for activity in profile.activities {
+            let standing = ActivitiesView.standing(came: activity.came(profile.citizen.id), activity: activity, today: state.today)
+            builder.item(ActivitiesView.when(activity, say) + " " + PaneViews.clean(activity.title) + " ("
+                         + say(.activityKind(activity.kind)) + "): " + say(standing))
+        }
+
         builder.heading(say(.fieldStories))
         if profile.stories.isEmpty { builder.paragraph(say(.none), style: .muted) }
         for story in profile.stories {

@@ -106,6 +106,11 @@ enum ResultsView {
         shareLine(labels.noShow, contact.noShow, of: contact.attendanceBase, percent: contact.noShowPercent)
         shareLine(labels.excused, contact.excused, of: contact.meetings, percent: contact.excusedPercent)
         lines.append([label(labels.medianDaysBetween), Span(labels.median(contact.medianDaysBetween, gaps: contact.gaps))])
+        heading(labels.participationHeading)
+        let participation = report.participation
+        lines.append([label(labels.activitiesHeld), Span(String(participation.activities))])
+        lines.append([label(labels.attendances), Span(String(participation.attendances))])
+        lines.append([label(labels.participants), Span(String(participation.citizens))])
 
         if !report.cohorts.isEmpty {
             heading(labels.cohortsHeading)
