@@ -884,6 +884,50 @@ extension Catalog {
         case .fieldRecipient: return "til"
         case .fieldInformation: return "oplysninger"
         case .none: return "ingen"
+
+        // MARK: Companies, placements and companion meetings
+        case .companiesTitle: return "Virksomheder"
+        case .companyTitle(let name): return "Virksomhed: \(name)"
+        case .noCompaniesInRegister: return "Ingen virksomheder endnu. a tilføjer en."
+        case .companyPlacementCount(let total, let ongoing):
+            return total == 0 ? "ingen forløb" : "\(ongoing) i gang, \(total) i alt"
+        case .companyNoPlacements: return "Ingen forløb i denne virksomhed endnu."
+        case .companyRunning: return "I gang"
+        case .companyEnded: return "Afsluttet"
+        case .keyCompanies: return "virksomheder"
+        case .keyCompaniesHelp: return "Virksomhedsregistret: partnervirksomheder og deres forløb"
+        case .keyNewCompany: return "ny virksomhed"
+        case .keyNewCompanyHelp: return "Tilføj en virksomhed til registret"
+        case .keyEditCompany: return "ret virksomhed"
+        case .keyEditCompanyHelp: return "Ret virksomhedens navn, branche, kontaktperson og noter"
+        case .keyNewPlacement: return "nyt forløb"
+        case .keyNewPlacementHelp: return "Et forløb (praktik, løntilskud, mentor) for den valgte borger"
+        case .keyEditPlacement: return "ret"
+        case .keyEditPlacementHelp: return "Ret det valgte forløb"
+        case .keyClosePlacement: return "afslut"
+        case .keyClosePlacementHelp: return "Afslut det valgte forløb med resultatet (ansat foreslår borgerens resultat)"
+        case .formNewCompany: return "Ny virksomhed"
+        case .formEditCompany(let name): return "Virksomhed: \(name)"
+        case .formEditPlacement(let name): return "Forløb i virksomhed for \(name)"
+        case .formClosePlacement(let company, let citizen): return "Afslut forløbet for \(citizen) i \(company)"
+        case .labelTrade: return "Branche"
+        case .labelContactPerson: return "Kontaktperson"
+        case .labelWhatCameOfIt: return "Hvad det førte til"
+        case .selectCitizenForPlacement: return "Vælg først borgeren på listen."
+        case .noCompanyForPlacement: return "Der er ingen virksomhed endnu: tilføj den i registret (c og så a)."
+        case .placementAlreadyClosed: return "Forløbet er allerede afsluttet; e retter det."
+        case .proposeOutcome(let kind, let citizen, let date):
+            return "Registrér resultatet \u{201E}\(kind)\u{201C} for \(citizen) den \(date)? Enter registrerer, Esc lader være."
+        case .outcomeRecorded(let kind): return "Resultat registreret: \(kind)."
+        case .menuClosePlacement(let company): return "Afslut forløbet i \(company)"
+        case .labelAuthority: return "Myndighed"
+        case .labelCompanionWith: return "Møde med"
+        case .labelCompanionPurpose: return "Formål"
+        case .labelCompanionResult: return "Hvad det førte til"
+        case .labelCompanionBy: return "Bisidder"
+        case .agendaCompanion: return "Bisidder"
+        case .companionSummary(let authority, let purpose):
+            return ["Bisidder i \(authority.isEmpty ? "kommunen" : authority)", purpose].filter { !$0.isEmpty }.joined(separator: ": ")
         }
     }
 

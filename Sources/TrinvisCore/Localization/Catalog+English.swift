@@ -887,6 +887,50 @@ extension Catalog {
         case .fieldRecipient: return "to"
         case .fieldInformation: return "information"
         case .none: return "none"
+
+        // MARK: Companies, placements and companion meetings
+        case .companiesTitle: return "Companies"
+        case .companyTitle(let name): return "Company: \(name)"
+        case .noCompaniesInRegister: return "No companies yet. a adds one."
+        case .companyPlacementCount(let total, let ongoing):
+            return total == 0 ? "no placements" : "\(ongoing) running, \(total) in all"
+        case .companyNoPlacements: return "No placements with this company yet."
+        case .companyRunning: return "Running"
+        case .companyEnded: return "Ended"
+        case .keyCompanies: return "companies"
+        case .keyCompaniesHelp: return "The company register: partner companies and their placements"
+        case .keyNewCompany: return "new company"
+        case .keyNewCompanyHelp: return "Add a company to the register"
+        case .keyEditCompany: return "edit company"
+        case .keyEditCompanyHelp: return "Edit the company's name, trade, contact person and notes"
+        case .keyNewPlacement: return "new placement"
+        case .keyNewPlacementHelp: return "A placement (internship, wage subsidy, mentor) for the selected citizen"
+        case .keyEditPlacement: return "edit"
+        case .keyEditPlacementHelp: return "Edit the selected placement"
+        case .keyClosePlacement: return "close"
+        case .keyClosePlacementHelp: return "Close the selected placement with its result (hired proposes the result for the citizen)"
+        case .formNewCompany: return "New company"
+        case .formEditCompany(let name): return "Company: \(name)"
+        case .formEditPlacement(let name): return "Placement for \(name)"
+        case .formClosePlacement(let company, let citizen): return "Close the placement of \(citizen) at \(company)"
+        case .labelTrade: return "Trade"
+        case .labelContactPerson: return "Contact person"
+        case .labelWhatCameOfIt: return "What came of it"
+        case .selectCitizenForPlacement: return "Select the citizen in the list first."
+        case .noCompanyForPlacement: return "There is no company yet: add it in the register (c, then a)."
+        case .placementAlreadyClosed: return "That placement is closed already; e edits it."
+        case .proposeOutcome(let kind, let citizen, let date):
+            return "Record the result \u{201C}\(kind)\u{201D} for \(citizen) on \(date)? Enter records it, Esc leaves it."
+        case .outcomeRecorded(let kind): return "Result recorded: \(kind)."
+        case .menuClosePlacement(let company): return "Close the placement at \(company)"
+        case .labelAuthority: return "Authority"
+        case .labelCompanionWith: return "Meeting with"
+        case .labelCompanionPurpose: return "Purpose"
+        case .labelCompanionResult: return "What came of it"
+        case .labelCompanionBy: return "Goes along"
+        case .agendaCompanion: return "Companion"
+        case .companionSummary(let authority, let purpose):
+            return ["Companion at \(authority.isEmpty ? "the authority" : authority)", purpose].filter { !$0.isEmpty }.joined(separator: ": ")
         }
     }
 

@@ -37,6 +37,8 @@ package struct AgendaItem: Sendable, Equatable {
         /// The latest meeting (or, with none, the registration) is older than the citizen's
         /// interval and no next meeting was agreed.
         case noNextMeeting(last: LocalDate?)
+        /// A companion meeting the user goes along to (as bisidder).
+        case companion(Meeting)
     }
 
     package let kind: Kind
@@ -51,7 +53,7 @@ package struct AgendaItem: Sendable, Equatable {
     package var isFollowUp: Bool {
         switch kind {
         case .missedFollowUp, .noNextMeeting: return true
-        case .meeting, .milestone, .agreement: return false
+        case .meeting, .milestone, .agreement, .companion: return false
         }
     }
 }
@@ -180,7 +182,8 @@ extension Workspace {
     }
 
     /// The current user's agenda: coming meetings (from today), and milestones and agreements
-    /// that are overdue or due within `horizonDays`, across the citizens whose team they are in.
+    /// that are overdue or due within `horizonDays`, across the citizens whose team they are in;
+    /// and the companion meetings they go along to within `horizonDays`.
     /// At most `limit` items of each kind.
     package func agenda(horizonDays: Int = 14, limit: Int = 200) throws -> [AgendaItem] {
         guard let professional = actor.professionalID else { return [] }
@@ -223,6 +226,10 @@ extension Workspace {
             items.append(AgendaItem(kind: .agreement(agreement), citizenID: try row.get("citizen"),
                                     citizenName: try row.get("citizen_name"), date: agreement.due ?? day,
                                     isOverdue: agreement.isOverdue(on: day)))
+        }
+        for (meeting, name) in try companionMeetings(horizonDays: horizonDays, limit: limit) {
+            items.append(AgendaItem(kind: .companion(meeting), citizenID: meeting.citizenID, citizenName: name,
+                                    date: meeting.at.localDate, isOverdue: false))
         }
         items += try followUpsDue(professional: professional, limit: limit)
         // What is overdue first, then by date.

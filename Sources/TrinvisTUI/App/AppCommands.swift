@@ -56,6 +56,11 @@ extension AppAction {
         case .allSaved: return "take-all-saved-values"
         case .undo: return "undo"
         case .redo: return "redo"
+        case .companies: return "companies"
+        case .newCompany: return "new-company"
+        case .editCompany: return "edit-company"
+        case .newPlacement: return "new-placement"
+        case .closePlacement: return "close-placement"
         }
     }
 }

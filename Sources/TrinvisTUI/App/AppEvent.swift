@@ -44,6 +44,12 @@ package enum Effect: Sendable, Equatable {
     /// Undo the window's last saved change (`u`), or redo the last undone one (Ctrl-R).
     case undo
     case redo
+    /// The company register, its next page, and one company's view.
+    case openCompanies
+    case loadMoreCompanies(after: PageCursor)
+    case openCompany(OrganisationID)
+    /// Records the result that closing a placement as hired proposed.
+    case recordOutcome(Outcome)
     case quit
 }
 
@@ -83,6 +89,9 @@ package enum AppEvent: Sendable {
     case resultsLoaded(ResultsReport, organisations: [Organisation])
     case storiesLoaded(Page<StoryItem>, append: Bool)
     case companiesLoaded([CompanyPlacements])
+    /// A page of the company register (`append`: the next page of the rows on screen).
+    case companyRegisterLoaded(Page<CompanySummary>, append: Bool)
+    case companyLoaded(CompanyPlacements)
 }
 
 /// A record to delete (after a yes).

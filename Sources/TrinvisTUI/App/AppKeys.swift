@@ -60,12 +60,19 @@ package enum AppAction: Hashable, Sendable {
     /// Undo the window's last saved change (`u`, Ctrl-Z); redo what was undone (Ctrl-R).
     case undo
     case redo
+    /// The company register, a new company, editing the company on screen; a new placement,
+    /// closing one with its result.
+    case companies
+    case newCompany
+    case editCompany
+    case newPlacement
+    case closePlacement
 }
 
 /// The key tables of the screens. The bottom bar and the help screen are both generated from
 /// these tables, so they cannot disagree.
 package enum AppKeys {
-    private static func binding(_ keys: [Key], _ action: AppAction, _ label: Phrase, _ help: Phrase, _ say: Localizer,
+    static func binding(_ keys: [Key], _ action: AppAction, _ label: Phrase, _ help: Phrase, _ say: Localizer,
                                 bar: Bool = true, priority: Int = 0, barKey: String? = nil,
                                 command: String? = nil) -> KeyBinding<AppAction> {
         KeyBinding(keys: keys, action: action, label: say(label), help: say(help), showsInBar: bar, priority: priority,
@@ -111,7 +118,7 @@ package enum AppKeys {
             binding([.character("t")], .agenda, .keyAgenda, .keyAgendaHelp, say, priority: 6),
             binding([.character("r")], .report, .keyReport, .keyReportHelp, say, priority: 3),
             binding([.ctrl("l")], .redraw, .keyRedraw, .keyRedrawHelp, say, bar: false),
-        ] + undoBindings(say)
+        ] + undoBindings(say) + companyBindings(say)
         if focus == .meetings {
             bindings.append(binding([.character("+")], .addAgreement, .keyAddAgreement, .keyAddAgreementHelp, say, priority: 5))
         }
@@ -291,6 +298,8 @@ package enum AppKeys {
             if case .citizen = detail { return self.detail(say: say, upDown: upDown, editable: true, citizen: true) }
             return self.detail(say: say, upDown: upDown, editable: true)
         case .agenda: return agenda(say: say, upDown: upDown)
+        case .companies: return companies(say: say, upDown: upDown, undo: undoBindings(say), commandLine: commandLineBinding(say))
+        case .company: return company(say: say, upDown: upDown, undo: undoBindings(say), commandLine: commandLineBinding(say))
         case .drafts: return drafts(say: say, upDown: upDown)
         case .results: return results(say: say, upDown: upDown, tab: state.results.tab)
         }

@@ -88,16 +88,12 @@ extension AppRuntime {
                 field("kind", .labelKind, .choice, "own-housing", options: options(OutcomeKind.self) { .outcomeKind($0) }),
                 field("note", .labelNote, .text),
             ])
-        case .placement(let citizen):
-            let companies = try workspace.all(Organisation.self).filter { $0.kind == .company }
-            return FormState(purpose: purpose, title: say(.formPlacement(try citizenName(citizen))), fields: [
-                field("company", .labelCompany, .choice, companies.first.map { "o\($0.id)" } ?? "",
-                      required: true, options: companies.map { FormOption("o\($0.id)", $0.name) }),
-                field("kind", .labelKind, .choice, "internship", options: options(PlacementKind.self) { .placementKind($0) }),
-                field("from", .labelFrom, .date, date(today), required: true, sense: .nearest),
-                field("to", .labelTo, .date),
-                field("result", .labelResult, .choice, "ongoing", options: options(PlacementResult.self) { .placementResult($0) }),
-            ])
+        case .placement(let citizen, let placement, let company):
+            return try placementForm(citizen: citizen, placement, company: company)
+        case .closePlacement(let placement):
+            return try closePlacementForm(placement)
+        case .company(let company):
+            return companyForm(company)
         case .story(let citizen):
             return FormState(purpose: purpose, title: say(.formStory(try citizenName(citizen))), fields: [
                 field("date", .labelDate, .date, date(today), required: true, sense: .past),
@@ -202,6 +198,7 @@ extension AppRuntime {
         // The warnings of this save; the same warning on the next save is passed (see `warn`).
         let warnedBefore = warnedKeys
         warnedKeys = []
+        proposedOutcome = nil
         func text(_ id: String) -> String { form.value(id) }
         func sense(_ id: String) -> DateSense { form.fields.first { $0.id == id }?.dateSense ?? .coming }
         func required(_ id: String) -> String {
@@ -394,19 +391,29 @@ extension AppRuntime {
                 try check(outcome)
                 guard errors.isEmpty else { return .rejected(errors: errors, general: nil) }
                 try workspace.create(outcome)
-            case .placement(let citizen):
+            case .placement(let citizen, let existing, _):
                 let from = date("from", required: true)
                 let to = date("to")
                 let company: OrganisationID? = id("company", prefix: "o")
                 if company == nil { errors["company"] = say(.errorRequired) }
-                guard let kind = enumeration("kind", PlacementKind.self) else { return .rejected(errors: errors, general: nil) }
-                let placement = company.map {
-                    Placement(citizenID: citizen, companyID: $0, kind: kind, from: from ?? today, to: to,
-                              result: enumeration("result", PlacementResult.self) ?? .ongoing)
-                }
+                let placement = PlacementForm.placement(from: form, citizen: citizen, existing: existing, company: company,
+                                                        from: from ?? existing?.from ?? today, to: to)
                 if let placement { try check(placement) }
                 guard errors.isEmpty, let placement else { return .rejected(errors: errors, general: nil) }
-                try workspace.create(placement)
+                let saved = existing == nil ? try workspace.create(placement) : try workspace.update(placement)
+                // Saved as hired (with the form or by editing): the matching result is proposed.
+                if existing?.result != .hired { proposedOutcome = try workspace.proposedOutcome(for: saved) }
+            case .closePlacement(let existing):
+                let end = date("to", required: true)
+                let placement = PlacementForm.closed(existing, form: form, on: end ?? today)
+                try check(placement)
+                guard errors.isEmpty else { return .rejected(errors: errors, general: nil) }
+                proposedOutcome = try workspace.proposedOutcome(for: try workspace.update(placement))
+            case .company(let existing):
+                let company = CompanyForm.company(from: form, existing: existing, name: required("name"))
+                try check(company)
+                guard errors.isEmpty else { return .rejected(errors: errors, general: nil) }
+                if existing == nil { try workspace.create(company) } else { try workspace.update(company) }
             case .story(let citizen):
                 let day = date("date", required: true)
                 let title = required("title")

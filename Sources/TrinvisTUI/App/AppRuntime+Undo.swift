@@ -23,6 +23,8 @@ extension AppRuntime {
         case .detail:
             let detail = (try? refreshedDetail()) ?? []
             events += detail.isEmpty ? [.key(.escape)] : detail
+        case .companies, .company:
+            events += try companyScreenRefreshed()
         case .main, .drafts, .results:
             break
         }

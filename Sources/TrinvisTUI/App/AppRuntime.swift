@@ -48,6 +48,8 @@ package final class AppRuntime {
     var warnedKeys: Set<String> = []
     /// The existing citizen of that warning, opened instead with Ctrl-O.
     var warnedDuplicateID: CitizenID?
+    /// The result a placement just closed as hired proposes, asked about after the save.
+    var proposedOutcome: Outcome?
 
     /// When the last draft was written, to write at most one a second while someone types.
     private var lastDraftWrite = ContinuousClock.now
@@ -188,7 +190,7 @@ package final class AppRuntime {
             guard let form = state.form else { return [] }
             switch save(form) {
             // The view behind the form is read again first, so that "Saved." is what shows.
-            case .saved(let citizen): return (try refreshedDetail()) + [.formSaved(citizen: citizen)]
+            case .saved(let citizen): return (try refreshedDetail()) + [.formSaved(citizen: citizen)] + (try proposalAfterSave())
             case .rejected(let errors, let general): return [.formRejected(errors: errors, general: general)]
             }
         case .openDuplicate:
@@ -262,6 +264,8 @@ package final class AppRuntime {
             return [printReport()]
         case .undo, .redo:
             return try undoOrRedo(redoing: effect == .redo)
+        case .recordOutcome(let outcome):
+            return try record(outcome)
         default:
             guard let event = try read(effect) else { return [] }
             return [event]
@@ -293,6 +297,7 @@ package final class AppRuntime {
     }
 
     func refreshedDetail() throws -> [AppEvent] {
+        if state.screen == .companies || state.screen == .company { return try companyScreenRefreshed() }
         guard case .detail(let detail) = state.screen else { return [] }
         let effect: Effect?
         switch detail {
@@ -333,6 +338,11 @@ package final class AppRuntime {
         case ("meeting", "new"): return number(owner, prefix: "c").map { .meeting(citizen: CitizenID($0), nil) }
         case ("meeting", let id):
             return try Int64(id).flatMap { try workspace.fetch(Meeting.self, id: MeetingID($0)) }.map { .meeting(citizen: $0.citizenID, $0) }
+        case ("company", "new"): return .company(nil)
+        case ("company", let id):
+            return try Int64(id).flatMap { try workspace.fetch(Organisation.self, id: OrganisationID($0)) }.map { .company($0) }
+        case ("placement", _) where parts[1] != "new":
+            return try placementPurpose(forDraftKey: parts)
         case ("agreement", "new"):
             guard let meeting = try number(owner, prefix: "mt").flatMap({ try workspace.fetch(Meeting.self, id: MeetingID($0)) }) else {
                 return nil
@@ -347,7 +357,8 @@ package final class AppRuntime {
                   try workspace.fetch(Citizen.self, id: citizen) != nil else { return nil }
             switch parts[0] {
             case "outcome": return .outcome(citizen)
-            case "placement": return .placement(citizen)
+            case "placement":
+                return .placement(citizen, company: parts.dropLast().last.flatMap { number($0, prefix: "o") }.map(OrganisationID.init))
             case "story": return .story(citizen)
             case "vision": return .vision(citizen, try workspace.all(Vision.self, parent: citizen.sqlValue).first)
             case "resources": return .resources(citizen)
@@ -370,8 +381,10 @@ package final class AppRuntime {
         let size = AppUpdate.pageSize
         switch effect {
             case .quit, .openForm, .saveForm, .writeDraft, .restoreDraft, .discardDraft, .delete, .askToDelete, .unarchive, .toggleAgreement, .toggleMilestone,
-                 .refreshCitizen, .printPlan, .printReport, .revealCPR, .openDuplicate, .undo, .redo:
+                 .refreshCitizen, .printPlan, .printReport, .revealCPR, .openDuplicate, .undo, .redo, .recordOutcome:
                 return nil
+            case .openCompanies, .loadMoreCompanies, .openCompany:
+                return try readCompanies(effect)
             case .openChosen, .discardOfferedDraft:
                 return nil
             case .loadCitizens(let after):
@@ -426,6 +439,7 @@ package final class AppRuntime {
     private func names(for item: MeetingWithAgreements) throws -> [ProfessionalID: String] {
         var ids = item.meeting.attendees
         if let author = item.meeting.authorID { ids.append(author) }
+        if let companion = item.meeting.companion.professionalID { ids.append(companion) }
         for agreement in item.agreements {
             if case .professional(let id) = agreement.responsible { ids.append(id) }
         }

@@ -24,6 +24,10 @@ package enum Screen: Sendable, Equatable {
     case drafts
     /// Results: the report, the change stories and the partner companies.
     case results
+    /// The company register.
+    case companies
+    /// One company with its placements past and present.
+    case company
 }
 
 /// The content of a detail view.
@@ -166,6 +170,8 @@ package struct AppState: Sendable, Equatable {
     package var returnToDrafts = false
     /// The results screen.
     package var results = ResultsState()
+    /// The company register and the company on screen.
+    package var companies = CompaniesState()
     /// The "add what?" menu of a citizen view.
     package var addMenu: AddMenu?
     /// A short list to choose from (which agreement of the meeting to tick off).

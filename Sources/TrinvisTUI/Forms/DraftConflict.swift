@@ -109,7 +109,10 @@ extension FormPurpose {
         case .vision(_, let vision): return vision?.audit
         case .team(_, let member): return member?.audit
         case .consent(_, let consent): return consent?.audit
-        case .progress, .outcome, .placement, .story, .resources, .assessment: return nil
+        case .placement(_, let placement, _): return placement?.audit
+        case .closePlacement(let placement): return placement.audit
+        case .company(let company): return company?.audit
+        case .progress, .outcome, .story, .resources, .assessment: return nil
         }
     }
 
@@ -118,7 +121,8 @@ extension FormPurpose {
         switch self {
         case .plan, .milestone, .progress: return .milestones
         case .meeting, .agreement: return .meetings
-        case .citizen, .outcome, .placement, .story, .vision, .resources, .team, .consent, .assessment: return .citizens
+        case .citizen, .outcome, .placement, .story, .vision, .resources, .team, .consent, .assessment, .company, .closePlacement:
+            return .citizens
         }
     }
 }

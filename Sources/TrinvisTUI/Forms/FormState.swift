@@ -9,7 +9,12 @@ package enum FormPurpose: Sendable, Equatable {
     case meeting(citizen: CitizenID, Meeting?)
     case agreement(meeting: MeetingID, citizen: CitizenID, Agreement?)
     case outcome(CitizenID)
-    case placement(CitizenID)
+    /// A new placement for a citizen (at `company` when given), or a saved one edited.
+    case placement(CitizenID, Placement? = nil, company: OrganisationID? = nil)
+    /// A running placement closed with its result.
+    case closePlacement(Placement)
+    /// A company of the register, new or saved.
+    case company(Organisation?)
     case story(CitizenID)
     case vision(CitizenID, Vision?)
     case resources(CitizenID)
@@ -27,7 +32,10 @@ package enum FormPurpose: Sendable, Equatable {
         case .meeting(let citizen, let meeting): return meeting.map { "meeting:\($0.id)" } ?? "meeting:new:c\(citizen)"
         case .agreement(let meeting, _, let agreement): return agreement.map { "agreement:\($0.id)" } ?? "agreement:new:mt\(meeting)"
         case .outcome(let citizen): return "outcome:new:c\(citizen)"
-        case .placement(let citizen): return "placement:new:c\(citizen)"
+        case .placement(let citizen, let placement, let company):
+            return placement.map { "placement:\($0.id):c\(citizen)" } ?? "placement:new:" + (company.map { "o\($0):" } ?? "") + "c\(citizen)"
+        case .closePlacement(let placement): return "placement:close:\(placement.id):c\(placement.citizenID)"
+        case .company(let company): return company.map { "company:\($0.id)" } ?? "company:new"
         case .story(let citizen): return "story:new:c\(citizen)"
         case .vision(let citizen, _): return "vision:c\(citizen)"
         case .resources(let citizen): return "resources:c\(citizen)"
@@ -42,10 +50,12 @@ package enum FormPurpose: Sendable, Equatable {
         switch self {
         case .citizen(let citizen): return citizen?.id
         case .plan(let citizen, _), .milestone(_, let citizen, _), .progress(_, let citizen), .meeting(let citizen, _),
-             .agreement(_, let citizen, _), .outcome(let citizen), .placement(let citizen), .story(let citizen),
+             .agreement(_, let citizen, _), .outcome(let citizen), .placement(let citizen, _, _), .story(let citizen),
              .vision(let citizen, _), .resources(let citizen), .team(let citizen, _), .consent(let citizen, _),
              .assessment(let citizen):
             return citizen
+        case .closePlacement(let placement): return placement.citizenID
+        case .company: return nil
         }
     }
 }
@@ -161,6 +171,9 @@ package struct FormState: Sendable, Equatable {
     /// The next meeting a meeting form proposed, proposed again when the meeting's date changes
     /// (see `MeetingForm`); nil in other forms.
     package var proposal: NextMeetingProposal?
+    /// The professionals a meeting form offers as the one who goes along to a companion
+    /// meeting (its companion fields come and go with the kind); empty in other forms.
+    package var companionChoices: [FormOption] = []
 
     package init(purpose: FormPurpose, title: String, fields: [FormField]) {
         self.purpose = purpose

@@ -22,6 +22,10 @@ package enum AppView {
             OverlayViews.drawDrafts(state, in: layout.body, canvas: &canvas)
         case .results:
             ResultsView.draw(state, canvas: &canvas)
+        case .companies:
+            CompaniesView.drawRegister(state, in: layout.body, canvas: &canvas)
+        case .company:
+            CompaniesView.drawCompany(state, in: layout.body, canvas: &canvas)
         }
         if let menu = state.addMenu { OverlayViews.drawMenu(menu, state: state, canvas: &canvas) }
         if let menu = state.pickMenu {
