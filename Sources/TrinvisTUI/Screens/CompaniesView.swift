@@ -33,7 +33,8 @@ enum CompaniesView {
                          cell(company.trade, tradeWidth, ellipsis, style: .muted),
                          cell(company.contactPerson, contactWidth, ellipsis)]
             if phoneWidth > 0 { spans.append(cell(company.phone ?? "", phoneWidth, ellipsis, style: .muted)) }
-            spans.append(Span(count, style: row.ongoing > 0 ? .accent : .muted))
+            spans.append(Span(DisplayWidth.pad(count, toWidth: countWidth - 1, alignment: .trailing),
+                              style: row.ongoing > 0 ? .accent : .muted))
             return spans
         }
     }
@@ -79,13 +80,13 @@ enum CompaniesView {
                       emptyText: say(.companyNoPlacements)) { index, width in
             let (placement, citizen) = placements[index]
             let first = index == 0 || placements[index - 1].placement.isOngoing != placement.isOngoing
-            let sectionWidth = width >= 60 ? 10 : 0
+            let sectionWidth = width >= 90 ? 10 : 0
             let section = first && sectionWidth > 0 ? say(placement.isOngoing ? .companyRunning : .companyEnded) : ""
             let period = say.date(placement.from) + " \u{2013} " + (placement.to.map(say.date) ?? "")
             let nameWidth = min(max(width / 5, 10), 24)
-            let kindWidth = min(max(width / 8, 8), 16)
+            let kindWidth = min(max(width / 8, 14), 16)
             let periodWidth = min(DisplayWidth.of(period) + 2, 26)
-            let resultWidth = min(max(width / 10, 8), 12)
+            let resultWidth = 12
             return [cell(section, sectionWidth, ellipsis, style: Style(.accent, [.bold])),
                     cell(citizen, nameWidth, ellipsis, style: .header),
                     cell(say(.placementKind(placement.kind)), kindWidth, ellipsis, style: .muted),
