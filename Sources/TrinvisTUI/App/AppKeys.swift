@@ -118,13 +118,14 @@ package enum AppKeys {
             binding([.character("t")], .agenda, .keyAgenda, .keyAgendaHelp, say, priority: 6),
             binding([.character("r")], .report, .keyReport, .keyReportHelp, say, priority: 3),
             binding([.ctrl("l")], .redraw, .keyRedraw, .keyRedrawHelp, say, bar: false),
-        ] + undoBindings(say) + companyBindings(say)
+        ] + undoBindings(say)
         if focus == .meetings {
             bindings.append(binding([.character("+")], .addAgreement, .keyAddAgreement, .keyAddAgreementHelp, say, priority: 5))
         }
         if searchActive {
             bindings.append(binding([.escape], .back, .keyBack, .keyBackHelp, say, priority: 6, command: "clear-search"))
         }
+        bindings += companyBindings(say)
         bindings.append(commandLineBinding(say))
         return KeyTable(bindings)
     }

@@ -53,13 +53,4 @@ extension AppRuntime {
         return (try refreshedDetail())
             + [.changed(message: state.say(.outcomeRecorded(state.say(.outcomeKind(outcome.kind)))), citizen: outcome.citizenID)]
     }
-
-    /// The form of a placement's draft: `placement:ID:cN` edits it, `placement:close:ID:cN`
-    /// closes it; nil when the placement no longer exists.
-    func placementPurpose(forDraftKey parts: [String]) throws -> FormPurpose? {
-        let closing = parts[1] == "close"
-        guard let raw = Int64(closing ? (parts.count > 2 ? parts[2] : "") : parts[1]),
-              let placement = try workspace.fetch(Placement.self, id: PlacementID(raw)) else { return nil }
-        return closing ? .closePlacement(placement) : .placement(placement.citizenID, placement)
-    }
 }

@@ -21,43 +21,6 @@ package enum FormPurpose: Sendable, Equatable {
     case team(CitizenID, TeamMember?)
     case consent(CitizenID, Consent?)
     case assessment(CitizenID)
-
-    /// The key under which drafts of this form are kept: kind, new or which record, and owner.
-    package var draftKey: String {
-        switch self {
-        case .citizen(let citizen): return citizen.map { "citizen:\($0.id)" } ?? "citizen:new"
-        case .plan(let citizen, let plan): return plan.map { "plan:\($0.id)" } ?? "plan:new:c\(citizen)"
-        case .milestone(let plan, _, let milestone): return milestone.map { "milestone:\($0.id)" } ?? "milestone:new:p\(plan)"
-        case .progress(let milestone, _): return "progress:new:m\(milestone.id)"
-        case .meeting(let citizen, let meeting): return meeting.map { "meeting:\($0.id)" } ?? "meeting:new:c\(citizen)"
-        case .agreement(let meeting, _, let agreement): return agreement.map { "agreement:\($0.id)" } ?? "agreement:new:mt\(meeting)"
-        case .outcome(let citizen): return "outcome:new:c\(citizen)"
-        case .placement(let citizen, let placement, let company):
-            return placement.map { "placement:\($0.id):c\(citizen)" } ?? "placement:new:" + (company.map { "o\($0):" } ?? "") + "c\(citizen)"
-        case .closePlacement(let placement): return "placement:close:\(placement.id):c\(placement.citizenID)"
-        case .company(let company): return company.map { "company:\($0.id)" } ?? "company:new"
-        case .story(let citizen): return "story:new:c\(citizen)"
-        case .vision(let citizen, _): return "vision:c\(citizen)"
-        case .resources(let citizen): return "resources:c\(citizen)"
-        case .team(let citizen, let member): return member.map { "team:\($0.id):c\(citizen)" } ?? "team:new:c\(citizen)"
-        case .consent(let citizen, let consent): return consent.map { "consent:\($0.id):c\(citizen)" } ?? "consent:new:c\(citizen)"
-        case .assessment(let citizen): return "assessment:new:c\(citizen)"
-        }
-    }
-
-    /// The citizen the form is about (nil for a new citizen).
-    package var citizenID: CitizenID? {
-        switch self {
-        case .citizen(let citizen): return citizen?.id
-        case .plan(let citizen, _), .milestone(_, let citizen, _), .progress(_, let citizen), .meeting(let citizen, _),
-             .agreement(_, let citizen, _), .outcome(let citizen), .placement(let citizen, _, _), .story(let citizen),
-             .vision(let citizen, _), .resources(let citizen), .team(let citizen, _), .consent(let citizen, _),
-             .assessment(let citizen):
-            return citizen
-        case .closePlacement(let placement): return placement.citizenID
-        case .company: return nil
-        }
-    }
 }
 
 /// A choice in a choice field: the stored value and the label shown.

@@ -5,76 +5,76 @@ struct FormRefusal: Error, CustomStringConvertible {
     let description: String
 }
 
-/// The placement forms: a new or saved placement (company, kind, period, result, what came of
-/// it), and closing a running one with its result. Closing as hired proposes the matching
-/// result for the citizen, which one Enter records (see `AppRuntime.proposalAfterSave`).
-enum PlacementForm {
-    /// The results a placement can be closed with (not "ongoing").
-    static let closingResults: [PlacementResult] = [.completed, .hired, .stopped]
+/// The placement form: a citizen's internship, wage-subsidy job or mentor scheme at a company,
+/// new (at a chosen company when opened from its view) or saved, with its period, result and
+/// what came of it. Saved as hired, it proposes the matching result for the citizen (see
+/// `AppRuntime.proposalAfterSave`).
+struct PlacementForm: FormKind {
+    let citizen: CitizenID
+    let placement: Placement?
+    /// The company a new placement starts at (opened from the company's view).
+    let company: OrganisationID?
 
-    /// The placement as the new-or-edit form describes it; nil without a company.
-    static func placement(from form: FormState, citizen: CitizenID, existing: Placement?, company: OrganisationID?,
-                          from start: LocalDate, to end: LocalDate?) -> Placement? {
-        guard let company else { return nil }
-        var placement = existing ?? Placement(citizenID: citizen, companyID: company, kind: .internship, from: start)
-        placement.companyID = company
-        placement.kind = PlacementKind(rawValue: form.value("kind")) ?? .internship
-        placement.from = start
-        placement.to = end
-        placement.result = PlacementResult(rawValue: form.value("result")) ?? .ongoing
-        placement.note = form.value("note")
-        return placement
+    static let draftPrefix = "placement"
+
+    /// `placement:new:c3`, `placement:new:o5:c3` (at company 5), `placement:12:c3` (placement 12).
+    static func purpose(draftKey: DraftKey, in workspace: Workspace) throws -> FormPurpose? {
+        guard draftKey.record != "new" else {
+            let company = draftKey.parts.count == 4 ? DraftKey.number(draftKey.parts[2], prefix: "o").map(OrganisationID.init) : nil
+            return try draftKey.citizen(in: workspace).map { .placement($0, company: company) }
+        }
+        return try draftKey.recordID.flatMap { try workspace.fetch(Placement.self, id: PlacementID($0)) }
+            .map { .placement($0.citizenID, $0) }
     }
 
-    /// The running placement closed as the closing form says.
-    static func closed(_ placement: Placement, form: FormState, on end: LocalDate) -> Placement {
-        var closed = placement
-        closed.result = PlacementResult(rawValue: form.value("result")) ?? .completed
-        closed.to = end
-        closed.note = form.value("note")
-        return closed
+    var draftKey: String {
+        placement.map { "placement:\($0.id):c\(citizen)" } ?? "placement:new:" + (company.map { "o\($0):" } ?? "") + "c\(citizen)"
     }
-}
+    var citizenID: CitizenID? { citizen }
+    var recordAudit: Audit? { placement?.audit }
 
-extension AppRuntime {
-    /// The form of a new placement for a citizen (at `company` when given), or of a saved one.
-    func placementForm(citizen: CitizenID, _ placement: Placement?, company: OrganisationID?) throws -> FormState {
-        let say = state.say
-        let companies = try workspace.allCompanies()
+    func build(in app: AppRuntime) throws -> FormState {
+        let say = app.state.say
+        let field = FieldMaker(say: say)
+        let companies = try app.workspace.allCompanies()
         guard !companies.isEmpty else { throw FormRefusal(description: say(.noCompanyForPlacement)) }
         let chosen = placement?.companyID ?? company ?? companies[0].id
-        func options<E: TextEnumeration>(_ type: E.Type, _ label: (E) -> Phrase) -> [FormOption] {
-            E.allCases.map { FormOption($0.rawValue, say(label($0))) }
-        }
-        let name = try workspace.get(Citizen.self, id: citizen).name
-        let title = placement == nil ? say(.formPlacement(name)) : say(.formEditPlacement(name))
-        return FormState(purpose: .placement(citizen, placement, company: company), title: title, fields: [
-            FormField(id: "company", label: say(.labelCompany), kind: .choice, value: "o\(chosen)", required: true,
-                      options: companies.map { FormOption("o\($0.id)", $0.name) }),
-            FormField(id: "kind", label: say(.labelKind), kind: .choice, value: placement?.kind.rawValue ?? "internship",
-                      options: options(PlacementKind.self) { .placementKind($0) }),
-            FormField(id: "from", label: say(.labelFrom), kind: .date, value: FormInput.format(placement?.from ?? workspace.today, say),
-                      required: true, sense: .nearest),
-            FormField(id: "to", label: say(.labelTo), kind: .date, value: FormInput.format(placement?.to, say)),
-            FormField(id: "result", label: say(.labelResult), kind: .choice, value: placement?.result.rawValue ?? "ongoing",
-                      options: options(PlacementResult.self) { .placementResult($0) }),
-            FormField(id: "note", label: say(.labelWhatCameOfIt), kind: .text, value: placement?.note ?? ""),
+        let name = try app.citizenName(citizen)
+        return FormState(purpose: .placement(citizen, placement, company: company),
+                         title: placement == nil ? say(.formPlacement(name)) : say(.formEditPlacement(name)), fields: [
+            field("company", .labelCompany, .choice, "o\(chosen)", required: true,
+                  options: companies.map { FormOption("o\($0.id)", $0.name) }),
+            field("kind", .labelKind, .choice, placement?.kind.rawValue ?? "internship",
+                  options: field.options(PlacementKind.self) { .placementKind($0) }),
+            field("from", .labelFrom, .date, field.date(placement?.from ?? app.workspace.today), required: true, sense: .nearest),
+            field("to", .labelTo, .date, field.date(placement?.to)),
+            field("result", .labelResult, .choice, placement?.result.rawValue ?? "ongoing",
+                  options: field.options(PlacementResult.self) { .placementResult($0) }),
+            field("note", .labelWhatCameOfIt, .text, placement?.note ?? ""),
         ])
     }
 
-    /// The form that closes a running placement: the result, the last day (today unless the
-    /// placement ended earlier) and what came of it.
-    func closePlacementForm(_ placement: Placement) throws -> FormState {
-        let say = state.say
-        let company = try workspace.get(Organisation.self, id: placement.companyID).name
-        let name = try workspace.get(Citizen.self, id: placement.citizenID).name
-        let end = min(placement.to ?? workspace.today, workspace.today)
-        return FormState(purpose: .closePlacement(placement), title: say(.formClosePlacement(company: company, citizen: name)), fields: [
-            FormField(id: "result", label: say(.labelResult), kind: .choice, value: PlacementResult.completed.rawValue,
-                      options: PlacementForm.closingResults.map { FormOption($0.rawValue, say(.placementResult($0))) }),
-            FormField(id: "to", label: say(.labelTo), kind: .date, value: FormInput.format(end, say), required: true,
-                      sense: .past),
-            FormField(id: "note", label: say(.labelWhatCameOfIt), kind: .text, value: placement.note),
-        ])
+    func save(_ reader: inout FormReader, in app: AppRuntime) throws -> AppRuntime.SaveOutcome {
+        let from = reader.date("from", required: true)
+        let to = reader.date("to")
+        let company: OrganisationID? = reader.id("company", prefix: "o")
+        if company == nil { reader.errors["company"] = reader.say(.errorRequired) }
+        guard let kind = reader.enumeration("kind", PlacementKind.self) else { return reader.rejected }
+        let changed = company.map { company -> Placement in
+            var changed = placement ?? Placement(citizenID: citizen, companyID: company, kind: kind, from: from ?? reader.today)
+            changed.companyID = company
+            changed.kind = kind
+            changed.from = from ?? changed.from
+            changed.to = to
+            changed.result = reader.enumeration("result", PlacementResult.self) ?? .ongoing
+            changed.note = reader.text("note")
+            return changed
+        }
+        if let changed { try reader.check(changed) }
+        guard reader.errors.isEmpty, let changed else { return reader.rejected }
+        let saved = placement == nil ? try app.workspace.create(changed) : try app.workspace.update(changed)
+        // Hired now (and not before): the matching result is proposed.
+        if placement?.result != .hired { app.proposedOutcome = try app.workspace.proposedOutcome(for: saved) }
+        return .saved(citizen)
     }
 }
