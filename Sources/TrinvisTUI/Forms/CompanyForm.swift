@@ -10,8 +10,9 @@ struct CompanyForm: FormKind {
     /// `company:new`, or `company:5` for company 5.
     static func purpose(draftKey: DraftKey, in workspace: Workspace) throws -> FormPurpose? {
         guard draftKey.record != "new" else { return .company(nil) }
-        return try draftKey.recordID.flatMap { try workspace.fetch(Organisation.self, id: OrganisationID($0)) }
-            .filter { $0.kind == .company }.map { .company($0) }
+        guard let company = try draftKey.recordID.flatMap({ try workspace.fetch(Organisation.self, id: OrganisationID($0)) }),
+              company.kind == .company else { return nil }
+        return .company(company)
     }
 
     var draftKey: String { company.map { "company:\($0.id)" } ?? "company:new" }
