@@ -3,17 +3,6 @@ import Testing
 @testable import TrinvisCore
 @testable import TrinvisTUI
 
-/// Every cell of the canvas is free of control characters and bidi overrides.
-private func expectInert(_ canvas: Canvas, sourceLocation: SourceLocation = #_sourceLocation) {
-    for row in 0..<canvas.height {
-        for col in 0..<canvas.width {
-            let scalars = canvas.cell(row: row, col: col)?.text.unicodeScalars ?? "".unicodeScalars
-            #expect(!scalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" },
-                    sourceLocation: sourceLocation)
-        }
-    }
-}
-
 @Suite struct CompanyScreenTests {
     /// The demo with one more company whose name and notes are hostile.
     private func fixture() throws -> DemoFixture {
