@@ -165,6 +165,33 @@ private struct CompanyWorld {
         #expect(try sanne.meetingHistory(of: world.jan.id, page: .first(10)).items.map(\.meeting.kind) == [.companion])
     }
 
+    @Test func aCompanionMeetingBookedAheadLeavesTheAgreedFollowUpInForce() throws {
+        let world = try CompanyWorld()
+        let admin = world.fixture.workspace
+        try admin.create(TeamMember(citizenID: world.jan.id, professionalID: world.coach.id, responsible: true,
+                                    from: day("2026-01-05")))
+        // The last conversation (1 March) agreed the next one on 15 March; on 2 March the coach
+        // books a companion meeting for 10 March.
+        try admin.create(Meeting(citizenID: world.jan.id, at: instant("2026-03-01T10:00:00+01:00"),
+                                 nextMeeting: instant("2026-03-15T10:00:00+01:00")))
+        try admin.create(Meeting(citizenID: world.jan.id, at: instant("2026-03-10T10:00:00+01:00"), kind: .companion,
+                                 companion: Companion(authority: "Jobcenter", professionalID: world.coach.id)))
+        let sanne = try world.workspace("sanne")
+        #expect(try sanne.citizenSummary(world.jan.id)?.nextMeeting == instant("2026-03-15T10:00:00+01:00"))
+        #expect(try sanne.comingMeetings().map(\.at) == [instant("2026-03-15T10:00:00+01:00")])
+        let kinds = try sanne.agenda().map { item -> String in
+            switch item.kind {
+            case .meeting: return "meeting"
+            case .companion: return "companion"
+            default: return "other"
+            }
+        }
+        #expect(kinds == ["companion", "meeting"])
+        // Once it has begun, it is the latest meeting like any other.
+        world.fixture.clock.now = instant("2026-03-10T11:00:00+01:00")
+        #expect(try sanne.citizenSummary(world.jan.id)?.nextMeeting == nil)
+    }
+
     @Test func anotherKindKeepsNoCompanionDetails() throws {
         let world = try CompanyWorld()
         var meeting = Meeting(citizenID: world.jan.id, at: instant("2026-03-05T10:00:00+01:00"), kind: .conversation,

@@ -41,6 +41,13 @@ extension Workspace {
         return !kinds.isEmpty && kinds.allSatisfy { $0 == OrganisationKind.company.sqlValue }
     }
 
+    /// The condition (one `?`: now, in seconds) that a meeting of `table` counts as a citizen's
+    /// latest meeting: a companion meeting booked ahead does not until it begins, so that the
+    /// follow-up agreed at the last conversation (and its reminder) stays in force meanwhile.
+    static func hasBegun(_ table: String) -> String {
+        "NOT (\(table).kind = 'companion' AND \(table).at_utc > ?)"
+    }
+
     /// One page of the company register (organisations of kind company, by name), each with the
     /// number of placements the user may see.
     package func companies(page: PageRequest) throws -> Page<CompanySummary> {

@@ -98,8 +98,8 @@ package struct SearchHit: Sendable, Equatable {
 extension Workspace {
     private var summaryColumns: [String] {
         [
-            "(SELECT m.next_utc FROM meeting m WHERE m.citizen_id = citizen.id ORDER BY m.at_utc DESC, m.id DESC LIMIT 1)",
-            "(SELECT m.next_offset FROM meeting m WHERE m.citizen_id = citizen.id ORDER BY m.at_utc DESC, m.id DESC LIMIT 1)",
+            "(SELECT m.next_utc FROM meeting m WHERE m.citizen_id = citizen.id AND \(Self.hasBegun("m")) ORDER BY m.at_utc DESC, m.id DESC LIMIT 1)",
+            "(SELECT m.next_offset FROM meeting m WHERE m.citizen_id = citizen.id AND \(Self.hasBegun("m")) ORDER BY m.at_utc DESC, m.id DESC LIMIT 1)",
             """
             (SELECT count(*) FROM milestone ms JOIN plan p ON p.id = ms.plan_id WHERE p.citizen_id = citizen.id \
             AND p.status = 'active' AND ms.status IN ('planned', 'in-progress', 'adjusted') AND ms.deadline < ?) \
@@ -115,7 +115,8 @@ extension Workspace {
 
     private var summaryArguments: [SQLValue] {
         let day = today.sqlValue
-        return [day, day, actor.professionalID.sqlValue, day, day]
+        let now = SQLValue.integer(clock().seconds)
+        return [now, now, day, day, actor.professionalID.sqlValue, day, day]
     }
 
     private func summary(_ citizen: Citizen, _ extra: [SQLValue]) -> CitizenSummary {
@@ -249,14 +250,15 @@ extension Workspace {
         try database.forEach("""
             SELECT c.id, c.name, c.meeting_interval_days, c.registered_on, m.id, m.at_utc, m.at_offset, m.next_utc, m.next_offset
             FROM citizen c
-            LEFT JOIN meeting m ON m.id = (SELECT id FROM meeting WHERE citizen_id = c.id ORDER BY at_utc DESC, id DESC LIMIT 1)
+            LEFT JOIN meeting m ON m.id = (SELECT id FROM meeting WHERE citizen_id = c.id AND \(Self.hasBegun("meeting"))
+                                            ORDER BY at_utc DESC, id DESC LIMIT 1)
             WHERE \(team.sql)\(access.map { " AND " + $0.sql } ?? "") AND c.archived_on IS NULL
               AND ((m.next_utc IS NOT NULL AND m.next_utc < ?)
                 OR (m.id IS NOT NULL AND m.next_utc IS NULL AND m.at_utc + c.meeting_interval_days * 86400 < ?)
                 OR (m.id IS NULL AND date(c.registered_on, '+' || c.meeting_interval_days || ' days') < ?))
             ORDER BY c.id LIMIT ?
             """,
-            team.arguments + (access?.arguments ?? [])
+            [.integer(clock().seconds)] + team.arguments + (access?.arguments ?? [])
                 + [.integer(startOfToday), .integer(startOfToday), day.sqlValue, .integer(Int64(limit))]) { row in
             let citizen: CitizenID = try row.get(0)
             let name: String = try row.get(1)
