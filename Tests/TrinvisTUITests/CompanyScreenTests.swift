@@ -69,6 +69,29 @@ import Testing
         expectInert(app.screen())
     }
 
+    @Test func theNamedCommandsRunFromTheCommandLine() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 100, height: 30)
+        app.press(.character(":"))
+        app.type("companies")
+        app.press(.enter)
+        #expect(app.state.screen == .companies)
+        app.press(.character(":"))
+        app.type("new-company")
+        app.press(.enter)
+        #expect(app.state.form?.purpose == .company(nil))
+        app.press(.escape, .escape)
+        #expect(app.state.screen == .main)
+        app.press(.character(":"))
+        app.type("new-placement")
+        app.press(.enter)
+        guard case .placement(let citizen, nil, nil)? = app.state.form?.purpose else {
+            Issue.record("new-placement opens a placement for the selected citizen")
+            return
+        }
+        #expect(citizen == app.state.panes.citizenID)
+    }
+
     @Test func danishLabelsFollowTheLanguage() throws {
         let fixture = try fixture()
         let app = fixture.runtime(width: 80, height: 24, language: .danish)
