@@ -118,7 +118,7 @@ enum DetailView {
         if profile.placements.isEmpty { builder.paragraph(say(.none), style: .muted) }
         for (placement, company) in profile.placements {
             builder.item(company + ": " + say(.placementKind(placement.kind)) + ", " + period(placement.from, placement.to, say)
-                         + ", " + say(.placementResult(placement.result)))
+                         + ", " + say(.placementResult(placement.result)) + (placement.note.isEmpty ? "" : ": " + placement.note))
         }
 
         builder.heading(say(.fieldStories))
