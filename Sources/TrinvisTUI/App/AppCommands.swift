@@ -61,6 +61,9 @@ extension AppAction {
         case .editCompany: return "edit-company"
         case .newPlacement: return "new-placement"
         case .closePlacement: return "close-placement"
+        case .nextRecord: return "next-record"
+        case .previousRecord: return "previous-record"
+        case .newPlan: return "new-plan"
         }
     }
 }

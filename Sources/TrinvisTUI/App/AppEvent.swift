@@ -51,6 +51,8 @@ package enum Effect: Sendable, Equatable {
     /// Records the result that closing a placement as hired proposed.
     case recordOutcome(Outcome)
     case quit
+    /// `new-plan`: the new plan's form once the citizen's current plan is over; else a message.
+    case askNewPlan(CitizenID)
 }
 
 /// Something that happened: a key, a new terminal size, the timer, or the result of an effect.
@@ -100,4 +102,6 @@ package enum DeletionTarget: Sendable, Equatable {
     case milestone(Milestone)
     case meeting(Meeting)
     case agreement(Agreement)
+    /// A record of a citizen's view (or a milestone's progress note).
+    case record(DetailRecord)
 }

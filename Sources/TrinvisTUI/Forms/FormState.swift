@@ -5,22 +5,22 @@ package enum FormPurpose: Sendable, Equatable {
     case citizen(Citizen?)
     case plan(citizen: CitizenID, Plan?)
     case milestone(plan: PlanID, citizen: CitizenID, Milestone?)
-    case progress(Milestone, citizen: CitizenID)
+    case progress(Milestone, citizen: CitizenID, ProgressNote? = nil)
     case meeting(citizen: CitizenID, Meeting?)
     case agreement(meeting: MeetingID, citizen: CitizenID, Agreement?)
-    case outcome(CitizenID)
+    case outcome(CitizenID, Outcome? = nil)
     /// A new placement for a citizen (at `company` when given), or a saved one edited.
     case placement(CitizenID, Placement? = nil, company: OrganisationID? = nil)
     /// A running placement closed with its result.
     case closePlacement(Placement)
     /// A company of the register, new or saved.
     case company(Organisation?)
-    case story(CitizenID)
+    case story(CitizenID, Story? = nil)
     case vision(CitizenID, Vision?)
     case resources(CitizenID)
     case team(CitizenID, TeamMember?)
     case consent(CitizenID, Consent?)
-    case assessment(CitizenID)
+    case assessment(CitizenID, Assessment? = nil)
 }
 
 /// A choice in a choice field: the stored value and the label shown.
