@@ -243,13 +243,14 @@ import Testing
         let ulla = try citizenIndex(named: "Ulla Gård", in: base.document)
         let before = try fingerprint(base.workspace.database)
         do {
-            // Organisations and professionals decide who sees whom: only administrators write
-            // them, so the document is refused at its first organisation and nothing is written
-            // (Ulla, registered elsewhere, is not Søren's to change either).
+            // Professionals decide who sees whom: only administrators write them, so the document
+            // is refused at its first professional and nothing is written, not even the renamed
+            // company before it (the company register every professional keeps; Ulla, registered
+            // elsewhere, is not Søren's to change either).
             try restricted.importDocument(text: base.changedDocument.serialized())
             Issue.record("the import must be refused")
         } catch let error as InterchangeError {
-            #expect(error == .invalid(path: "organisations[0]", problem: StoreError.administratorsOnly.description))
+            #expect(error == .invalid(path: "professionals[0]", problem: StoreError.administratorsOnly.description))
             #expect(ulla >= 0)
         }
         #expect(try fingerprint(base.workspace.database) == before)

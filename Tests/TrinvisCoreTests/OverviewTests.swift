@@ -63,6 +63,7 @@ import Testing
             case .milestone(let milestone): return "milestone \(milestone.title) \(item.isOverdue)"
             case .agreement(let agreement): return "agreement \(agreement.text) \(item.isOverdue)"
             case .missedFollowUp, .noNextMeeting: return "follow-up \(item.date.iso)"
+            case .companion: return "companion \(item.date.iso)"
             }
         }
         #expect(described == ["milestone Start behandling true", "agreement Ring til centret true", "meeting 2026-03-04"])

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import TrinvisCore
 @testable import TrinvisTUI
 
@@ -45,5 +46,16 @@ extension AppRuntime {
     /// The name of the selected citizen.
     var selectedCitizen: String? {
         state.citizens.list.selection.map { state.citizens.rows[$0].citizen.name }
+    }
+}
+
+/// Every cell of the canvas is free of control characters and bidi overrides.
+func expectInert(_ canvas: Canvas, sourceLocation: SourceLocation = #_sourceLocation) {
+    for row in 0..<canvas.height {
+        for col in 0..<canvas.width {
+            let scalars = canvas.cell(row: row, col: col)?.text.unicodeScalars ?? "".unicodeScalars
+            #expect(!scalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{202E}" },
+                    sourceLocation: sourceLocation)
+        }
     }
 }

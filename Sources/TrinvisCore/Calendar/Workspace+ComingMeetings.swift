@@ -54,10 +54,12 @@ extension Workspace {
         try database.forEach("""
             SELECT c.id, c.name, m.next_utc, m.next_offset, m.id, m.at_utc, m.at_offset, m.kind, m.place, m.version
             FROM citizen c
-            JOIN meeting m ON m.id = (SELECT id FROM meeting WHERE citizen_id = c.id ORDER BY at_utc DESC, id DESC LIMIT 1)
+            JOIN meeting m ON m.id = (SELECT id FROM meeting WHERE citizen_id = c.id AND \(Self.hasBegun("meeting"))
+                                      ORDER BY at_utc DESC, id DESC LIMIT 1)
             WHERE \(mine.sql)\(accessSQL) AND m.next_utc IS NOT NULL AND m.next_utc >= ?
             ORDER BY m.next_utc, c.id LIMIT ?
-            """, mine.arguments + (access?.arguments ?? []) + [.integer(startOfToday), .integer(Int64(limit ?? -1))]) { row in
+            """, [.integer(clock().seconds)] + mine.arguments + (access?.arguments ?? [])
+                + [.integer(startOfToday), .integer(Int64(limit ?? -1))]) { row in
             meetings.append(ComingMeeting(
                 citizenID: try row.get(0), citizenName: try row.get(1),
                 at: Timestamp(seconds: try row.get(2), offsetMinutes: try row.get(3)),

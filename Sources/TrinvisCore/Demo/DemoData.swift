@@ -115,7 +115,7 @@ extension DemoData {
             self.today = today
             for organisation in DemoData.organisations {
                 organisationIDs[organisation.key] = try workspace.create(
-                    Organisation(name: organisation.name, kind: organisation.kind)).id
+                    DemoData.organisation(organisation.key, name: organisation.name, kind: organisation.kind)).id
             }
             for professional in DemoData.professionals {
                 professionalIDs[professional.key] = try workspace.create(Professional(
@@ -205,7 +205,8 @@ extension DemoData {
                 let meeting = try workspace.create(Meeting(
                     citizenID: citizen.id, at: meetingTime(date), kind: talk.kind, place: talk.place,
                     attendance: talk.attendance, attendees: attendees, authorID: responsible, notes: talk.notes,
-                    nextMeeting: next, members: talk.family.compactMap { citizenIDs[$0] }))
+                    nextMeeting: next, members: talk.family.compactMap { citizenIDs[$0] },
+                    companion: companion(of: talk, goingAlong: responsible)))
                 for agreement in talk.agreements {
                     let due = date.adding(days: agreement.dueIn)
                     let who: Responsible = agreement.who == "citizen"

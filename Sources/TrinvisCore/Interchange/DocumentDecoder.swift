@@ -220,9 +220,14 @@ struct DocumentDecoder {
         try node.requireObject()
         let id = try claimID(node, Organisation.self)
         // `holds_cpr` is optional (added later): without it, the kind decides.
+        // The company register's details are Trinvis's own extensions.
         let record = Organisation(name: try node.required("name").string(),
                                   kind: try node.required("kind").word(OrganisationKind.self),
-                                  holdsCPR: try node.optional("holds_cpr")?.bool())
+                                  holdsCPR: try node.optional("holds_cpr")?.bool(),
+                                  trade: try node.optional("x-trade")?.string() ?? "",
+                                  contactPerson: try node.optional("x-contact-person")?.string() ?? "",
+                                  phone: try node.optional("x-phone")?.string(), email: try node.optional("x-email")?.string(),
+                                  notes: try node.optional("x-notes")?.string() ?? "")
         return Draft(path: node.path, documentID: id, record: try checked(record, node))
     }
 
@@ -480,11 +485,23 @@ struct DocumentDecoder {
         let agreements = try node.list("agreements").map { try agreement($0) }
         let next = try node.optional("next_meeting")?.timestamp()
         let members = try node.list("x-household-members").map { try reference($0, to: Citizen.self) }
+        // A companion meeting's details (Trinvis's own extension).
+        let companionNode = try node.optional("x-companion")
+        var companion = Companion()
+        var companionProfessional: String?
+        if let companionNode {
+            companion = Companion(authority: try companionNode.optional("authority")?.string() ?? "",
+                                  with: try companionNode.optional("with")?.string() ?? "",
+                                  purpose: try companionNode.optional("purpose")?.string() ?? "",
+                                  result: try companionNode.optional("result")?.string() ?? "")
+            companionProfessional = try reference(companionNode, "professional", to: Professional.self)
+        }
         let record = Meeting(citizenID: .unsaved, at: at, kind: kind, place: place, attendance: attendance,
-                             notes: notes, nextMeeting: next)
+                             notes: notes, nextMeeting: next, companion: companion)
         let meeting = Draft(path: node.path, documentID: id, record: try checked(record, node)) { record, ids in
             record.attendees = try attendees.map { try ids.id(Professional.self, $0) }
             record.authorID = try ids.id(Professional.self, author)
+            if record.kind == .companion { record.companion.professionalID = try ids.id(Professional.self, companionProfessional) }
         }
         return MeetingDraft(meeting: meeting, agreements: agreements, members: members)
     }
@@ -536,7 +553,8 @@ struct DocumentDecoder {
         let record = Placement(citizenID: .unsaved, companyID: .unsaved,
                                kind: try node.required("kind").word(PlacementKind.self),
                                from: try node.required("from").date(), to: try node.optional("to")?.date(),
-                               result: try node.optional("result")?.word(PlacementResult.self) ?? .ongoing)
+                               result: try node.optional("result")?.word(PlacementResult.self) ?? .ongoing,
+                               note: try node.optional("x-note")?.string() ?? "")
         return Draft(path: node.path, record: try checked(record, node)) { record, ids in
             record.companyID = try ids.id(Organisation.self, company)
         }
@@ -618,13 +636,15 @@ enum InterchangeFieldNames {
         "professionalID": "professional", "recipientID": "recipient", "givenOn": "given_on", "expiresOn": "expires_on",
         "withdrawnOn": "withdrawn_on", "updatedOn": "updated_on", "steppingStone": "stepping_stone",
         "achievedOn": "achieved_on", "authorID": "author", "nextMeeting": "next_meeting", "doneOn": "done_on",
-        "companyID": "company",
+        "companyID": "company", "contactPerson": "x-contact-person",
         // Column names.
         "name_key": "name", "name_sort": "name", "household_id": "household", "organisation_id": "organisation",
         "professional_id": "professional", "recipient_id": "recipient", "from_date": "from", "to_date": "to",
         "start_date": "start", "end_date": "end", "author_id": "author", "at_utc": "at", "at_offset": "at",
         "next_utc": "next_meeting", "next_offset": "next_meeting", "responsible_id": "responsible",
-        "company_id": "company",
+        "company_id": "company", "trade": "x-trade", "contact_person": "x-contact-person",
+        "companion_authority": "x-companion.authority", "companion_with": "x-companion.with",
+        "companion_purpose": "x-companion.purpose", "companion_result": "x-companion.result",
     ]
 
     /// The document's member name for a model field or column name (most are the same).

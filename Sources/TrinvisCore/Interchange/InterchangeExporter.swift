@@ -189,6 +189,12 @@ package struct InterchangeExporter {
         if organisation.holdsCPR != Organisation.holdsCPRByDefault(organisation.kind) {
             object.set("holds_cpr", .bool(organisation.holdsCPR))
         }
+        // The company register's details travel as extensions (only those filled in).
+        object.setExtension("x-trade", organisation.trade)
+        object.setExtension("x-contact-person", organisation.contactPerson)
+        object.setExtension("x-phone", organisation.phone)
+        object.setExtension("x-email", organisation.email)
+        object.setExtension("x-notes", organisation.notes)
         return object.value
     }
 
@@ -337,6 +343,7 @@ package struct InterchangeExporter {
             entry.set("from", placement.from)
             entry.set("to", placement.to)
             entry.set("result", placement.result)
+            entry.setExtension("x-note", placement.note)
             return entry.value
         }))
 
@@ -422,6 +429,17 @@ package struct InterchangeExporter {
         if !members.isEmpty {
             object.set("x-household-members", .array(members.map { .string(Interchange.documentID($0)) }))
         }
+        if meeting.kind == .companion, !meeting.companion.isEmpty {
+            let companion = meeting.companion
+            references.add(companion.professionalID)
+            var entry = JSONObjectBuilder()
+            entry.set("authority", companion.authority)
+            entry.set("with", companion.with)
+            entry.set("purpose", companion.purpose)
+            entry.set("result", companion.result)
+            entry.set("professional", companion.professionalID)
+            object.set("x-companion", entry.value)
+        }
         return object.value
     }
 }
@@ -451,6 +469,12 @@ struct JSONObjectBuilder {
     /// Adds an enumerated word.
     mutating func set<E: TextEnumeration>(_ key: String, _ word: E) {
         set(key, .string(word.rawValue))
+    }
+
+    /// Adds an extension's text, or nothing when it is nil or empty (so that documents without
+    /// the extension stay as they were).
+    mutating func setExtension(_ key: String, _ text: String?) {
+        if let text, !text.isEmpty { set(key, .string(text)) }
     }
 
     /// Adds a record's document id, or nothing when `id` is nil.

@@ -647,6 +647,39 @@ package enum Phrase: Sendable, Equatable {
     case keyConflictSwitch, keyConflictSwitchHelp
     case keyConflictAllDraft, keyConflictAllDraftHelp, keyConflictAllSaved, keyConflictAllSavedHelp
 
+    // MARK: Companies, placements and companion meetings
+    /// The company register and a company's view.
+    case companiesTitle
+    case companyTitle(String)
+    case noCompaniesInRegister
+    /// A register row's count: placements running and in all (of the citizens one may see).
+    case companyPlacementCount(total: Int, ongoing: Int)
+    case companyNoPlacements
+    case companyRunning, companyEnded
+    case keyCompanies, keyCompaniesHelp
+    case keyNewCompany, keyNewCompanyHelp
+    case keyEditCompany, keyEditCompanyHelp
+    case keyNewPlacement, keyNewPlacementHelp
+    case keyEditPlacement, keyEditPlacementHelp
+    case keyClosePlacement, keyClosePlacementHelp
+    case formNewCompany
+    case formEditCompany(String)
+    case formEditPlacement(String)
+    case formClosePlacement(company: String, citizen: String)
+    case labelTrade, labelContactPerson, labelWhatCameOfIt
+    /// A placement needs a citizen chosen in the list, and a company in the register.
+    case selectCitizenForPlacement
+    case noCompanyForPlacement
+    case placementAlreadyClosed
+    /// Closing a placement as hired proposes the matching result: one Enter records it.
+    case proposeOutcome(kind: String, citizen: String, date: String)
+    case outcomeRecorded(String)
+    /// The citizen view's menu: close a running placement.
+    case menuClosePlacement(String)
+    /// A companion meeting's fields and how it shows.
+    case labelAuthority, labelCompanionWith, labelCompanionPurpose, labelCompanionResult, labelCompanionBy
+    case agendaCompanion
+    case companionSummary(authority: String, purpose: String)
     // MARK: Editing and deleting records, plans over time
     /// Choosing a record of a citizen's (or a milestone's) view with Tab, then editing or deleting it.
     case keyNextRecord, keyNextRecordHelp, keyPreviousRecord, keyPreviousRecordHelp

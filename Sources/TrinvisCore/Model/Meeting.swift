@@ -13,12 +13,16 @@ package struct Meeting: Record {
     /// The other members of the citizen's household who were there (a meeting with the
     /// household): the meeting shows in each one's history too.
     package var members: [CitizenID] = []
+    /// For a companion meeting (the professional went along as bisidder): where, with whom, why,
+    /// what came of it and who went along. Empty for other kinds.
+    package var companion: Companion
     package var audit: Audit = .unsaved
 
     package init(id: MeetingID = .unsaved, citizenID: CitizenID, at: Timestamp, kind: MeetingKind = .conversation,
                  place: String = "", attendance: Attendance = .attended, attendees: [ProfessionalID] = [],
                  authorID: ProfessionalID? = nil, notes: String = "", nextMeeting: Timestamp? = nil,
-                 members: [CitizenID] = []) {
+                 members: [CitizenID] = [], companion: Companion = Companion()) {
+        self.companion = companion
         self.id = id
         self.citizenID = citizenID
         self.at = at
@@ -37,7 +41,7 @@ package struct Meeting: Record {
     package static let kindName = "meeting"
     package static let columns = [
         "citizen_id", "at_utc", "at_offset", "kind", "place", "attendance", "author_id", "notes", "next_utc",
-        "next_offset",
+        "next_offset", "companion_authority", "companion_with", "companion_purpose", "companion_result", "companion_id",
     ]
     package static let order = ["at_utc", "id"]
     package static let orderDescending = true
@@ -47,7 +51,9 @@ package struct Meeting: Record {
         [citizenID.sqlValue, .integer(at.seconds), .integer(Int64(at.offsetMinutes)), kind.sqlValue, .text(place),
          attendance.sqlValue, authorID.sqlValue, .text(notes),
          nextMeeting.map { .integer($0.seconds) } ?? .null,
-         nextMeeting.map { .integer(Int64($0.offsetMinutes)) } ?? .null]
+         nextMeeting.map { .integer(Int64($0.offsetMinutes)) } ?? .null,
+         .text(companion.authority), .text(companion.with), .text(companion.purpose), .text(companion.result),
+         companion.professionalID.sqlValue]
     }
 
     package init(row: Row) throws {
@@ -62,6 +68,9 @@ package struct Meeting: Record {
         let nextSeconds: Int64? = try row.get("next_utc")
         let nextOffset: Int? = try row.get("next_offset")
         nextMeeting = nextSeconds.map { Timestamp(seconds: $0, offsetMinutes: nextOffset ?? 0) }
+        companion = Companion(authority: try row.get("companion_authority"), with: try row.get("companion_with"),
+                              purpose: try row.get("companion_purpose"), result: try row.get("companion_result"),
+                              professionalID: try row.get("companion_id"))
         attendees = []
         members = []
         audit = try Audit(row: row)
@@ -81,6 +90,15 @@ package struct Meeting: Record {
         copy.members = Array(Set(members)).filter { $0 != citizenID }.sorted()
         if let nextMeeting, nextMeeting < at {
             problems.add("next_meeting", .before(field: "at", date: at.localDate))
+        }
+        if kind == .companion {
+            copy.companion.authority = problems.optional(companion.authority, "companion_authority")
+            copy.companion.with = problems.optional(companion.with, "companion_with")
+            copy.companion.purpose = problems.text(companion.purpose, "companion_purpose")
+            copy.companion.result = problems.text(companion.result, "companion_result")
+        } else {
+            // Only a companion meeting has these: another kind keeps none (a kind changed back).
+            copy.companion = Companion()
         }
         return copy
     }
@@ -117,6 +135,33 @@ package struct Meeting: Record {
         members = try database.fetchAll("SELECT citizen_id FROM meeting_member WHERE meeting_id = ? ORDER BY citizen_id",
                                         [id.sqlValue]) { try $0.get(0) }
     }
+}
+
+/// What a companion meeting has besides an ordinary one: the drop-in coach (or another
+/// professional) went along to an authority as bisidder.
+package struct Companion: Sendable, Hashable {
+    /// Which authority the meeting was at ("Jobcenter Ryslinge", "Ydelseskontoret").
+    package var authority: String
+    /// Whom the citizen met there ("sagsbehandler Inger Holm").
+    package var with: String
+    /// What the meeting was for.
+    package var purpose: String
+    /// What came of it.
+    package var result: String
+    /// The professional who went along; the meeting shows in their agenda.
+    package var professionalID: ProfessionalID?
+
+    package init(authority: String = "", with: String = "", purpose: String = "", result: String = "",
+                 professionalID: ProfessionalID? = nil) {
+        self.authority = authority
+        self.with = with
+        self.purpose = purpose
+        self.result = result
+        self.professionalID = professionalID
+    }
+
+    /// True when nothing is filled in.
+    package var isEmpty: Bool { self == Companion() }
 }
 
 /// Who carries out an agreement: the citizen or one of the professionals.

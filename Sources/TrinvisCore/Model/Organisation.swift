@@ -1,4 +1,5 @@
-/// A municipality, drop-in centre, company or other body.
+/// A municipality, drop-in centre, company or other body. A company (a partner for
+/// internships, wage-subsidy jobs and mentors) also has its trade and a contact person.
 package struct Organisation: Record {
     package var id: OrganisationID = .unsaved
     package var name: String
@@ -6,13 +7,28 @@ package struct Organisation: Record {
     /// Whether the organisation may hold CPR numbers of its citizens (a drop-in centre, where
     /// people come without giving their number, does not unless set).
     package var holdsCPR: Bool
+    /// What the company does ("Restaurant", "Anlægsgartner").
+    package var trade: String
+    /// Whom to call at the company.
+    package var contactPerson: String
+    package var phone: String?
+    package var email: String?
+    /// What is worth knowing about working with the company.
+    package var notes: String
     package var audit: Audit = .unsaved
 
-    package init(id: OrganisationID = .unsaved, name: String, kind: OrganisationKind, holdsCPR: Bool? = nil) {
+    package init(id: OrganisationID = .unsaved, name: String, kind: OrganisationKind, holdsCPR: Bool? = nil,
+                 trade: String = "", contactPerson: String = "", phone: String? = nil, email: String? = nil,
+                 notes: String = "") {
         self.id = id
         self.name = name
         self.kind = kind
         self.holdsCPR = holdsCPR ?? Organisation.holdsCPRByDefault(kind)
+        self.trade = trade
+        self.contactPerson = contactPerson
+        self.phone = phone
+        self.email = email
+        self.notes = notes
     }
 
     /// Municipalities (and companies and others) hold CPR numbers; drop-in centres do not.
@@ -22,9 +38,12 @@ package struct Organisation: Record {
 
     package static let table = "organisation"
     package static let kindName = "organisation"
-    package static let columns = ["name", "kind", "holds_cpr"]
+    package static let columns = ["name", "kind", "holds_cpr", "trade", "contact_person", "phone", "email", "notes"]
     package static let order = ["name", "id"]
-    package var values: [SQLValue] { [.text(name), kind.sqlValue, .integer(holdsCPR ? 1 : 0)] }
+    package var values: [SQLValue] {
+        [.text(name), kind.sqlValue, .integer(holdsCPR ? 1 : 0), .text(trade), .text(contactPerson), phone.sqlValue,
+         email.sqlValue, .text(notes)]
+    }
 
     package init(row: Row) throws {
         id = try row.get("id")
@@ -32,12 +51,22 @@ package struct Organisation: Record {
         kind = try row.get("kind")
         let holds: Int64 = try row.get("holds_cpr")
         holdsCPR = holds != 0
+        trade = try row.get("trade")
+        contactPerson = try row.get("contact_person")
+        phone = try row.get("phone")
+        email = try row.get("email")
+        notes = try row.get("notes")
         audit = try Audit(row: row)
     }
 
     package func validated(noting problems: inout ValidationProblems) -> Organisation {
         var copy = self
         copy.name = problems.required(name, "name")
+        copy.trade = problems.optional(trade, "trade")
+        copy.contactPerson = problems.optional(contactPerson, "contact_person")
+        copy.phone = problems.optional(phone, "phone")
+        copy.email = problems.email(email, "email")
+        copy.notes = problems.text(notes, "notes")
         return copy
     }
 }

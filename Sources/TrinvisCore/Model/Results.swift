@@ -115,10 +115,12 @@ package struct Placement: Record {
     package var from: LocalDate
     package var to: LocalDate?
     package var result: PlacementResult
+    /// What came of it, in words ("Fastansat på fuld tid i køkkenet").
+    package var note: String
     package var audit: Audit = .unsaved
 
     package init(id: PlacementID = .unsaved, citizenID: CitizenID, companyID: OrganisationID, kind: PlacementKind,
-                 from: LocalDate, to: LocalDate? = nil, result: PlacementResult = .ongoing) {
+                 from: LocalDate, to: LocalDate? = nil, result: PlacementResult = .ongoing, note: String = "") {
         self.id = id
         self.citizenID = citizenID
         self.companyID = companyID
@@ -126,17 +128,29 @@ package struct Placement: Record {
         self.from = from
         self.to = to
         self.result = result
+        self.note = note
+    }
+
+    /// Still running: not closed with a result.
+    package var isOngoing: Bool { result == .ongoing }
+
+    /// The hard result that a placement closed as hired stands for: a flex job for a flex-job
+    /// placement, otherwise an ordinary job (a wage-subsidy job that became a permanent one).
+    /// Nil for every other result.
+    package var hiredOutcomeKind: OutcomeKind? {
+        guard result == .hired else { return nil }
+        return kind == .flexJob ? .flexJob : .jobOrdinary
     }
 
     package static let table = "placement"
     package static let category: DataCategory? = .results
     package static let kindName = "placement"
-    package static let columns = ["citizen_id", "company_id", "kind", "from_date", "to_date", "result"]
+    package static let columns = ["citizen_id", "company_id", "kind", "from_date", "to_date", "result", "note"]
     package static let order = ["from_date", "id"]
     package static let parentColumn: String? = "citizen_id"
     package var parentValue: SQLValue { citizenID.sqlValue }
     package var values: [SQLValue] {
-        [citizenID.sqlValue, companyID.sqlValue, kind.sqlValue, from.sqlValue, to.sqlValue, result.sqlValue]
+        [citizenID.sqlValue, companyID.sqlValue, kind.sqlValue, from.sqlValue, to.sqlValue, result.sqlValue, .text(note)]
     }
 
     package init(row: Row) throws {
@@ -147,12 +161,15 @@ package struct Placement: Record {
         from = try row.get("from_date")
         to = try row.get("to_date")
         result = try row.get("result")
+        note = try row.get("note")
         audit = try Audit(row: row)
     }
 
     package func validated(noting problems: inout ValidationProblems) -> Placement {
+        var copy = self
         problems.notBefore(to, "to", from, "from")
-        return self
+        copy.note = problems.text(note, "note")
+        return copy
     }
 }
 

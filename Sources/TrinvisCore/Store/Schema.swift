@@ -21,6 +21,7 @@ package enum Schema {
         Migration("8-draft-windows", draftWindows),
         Migration("9-activity-details", activityDetails),
         Migration("10-household-members", householdMembers),
+        Migration("11-companies-and-companions", companiesAndCompanions),
     ])
 
     /// An activity's start time and place, the professionals who run it (`activity_runner`), and
@@ -52,6 +53,26 @@ package enum Schema {
             PRIMARY KEY (meeting_id, citizen_id)
         ) STRICT, WITHOUT ROWID;
         CREATE INDEX meeting_member_by_citizen ON meeting_member (citizen_id);
+        """
+
+    /// The company register and companion meetings: a company (an organisation of kind
+    /// `company`) gets its trade, contact person, phone, e-mail and notes; a placement what came
+    /// of it; a companion meeting (the professional went along as bisidder) the authority, whom
+    /// the citizen met, the purpose, what came of it and the professional who went along.
+    static let companiesAndCompanions = """
+        ALTER TABLE organisation ADD COLUMN trade TEXT NOT NULL DEFAULT '';
+        ALTER TABLE organisation ADD COLUMN contact_person TEXT NOT NULL DEFAULT '';
+        ALTER TABLE organisation ADD COLUMN phone TEXT;
+        ALTER TABLE organisation ADD COLUMN email TEXT;
+        ALTER TABLE organisation ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+        ALTER TABLE placement ADD COLUMN note TEXT NOT NULL DEFAULT '';
+        ALTER TABLE meeting ADD COLUMN companion_authority TEXT NOT NULL DEFAULT '';
+        ALTER TABLE meeting ADD COLUMN companion_with TEXT NOT NULL DEFAULT '';
+        ALTER TABLE meeting ADD COLUMN companion_purpose TEXT NOT NULL DEFAULT '';
+        ALTER TABLE meeting ADD COLUMN companion_result TEXT NOT NULL DEFAULT '';
+        ALTER TABLE meeting ADD COLUMN companion_id INTEGER REFERENCES professional (id) ON DELETE RESTRICT;
+        CREATE INDEX meeting_by_companion ON meeting (companion_id, at_utc) WHERE companion_id IS NOT NULL;
+        CREATE INDEX organisation_by_kind ON organisation (kind, name, id);
         """
 
     /// Drafts per window: the key gains the window that wrote the draft (so two windows of one

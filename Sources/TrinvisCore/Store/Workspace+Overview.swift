@@ -37,6 +37,8 @@ package struct AgendaItem: Sendable, Equatable {
         /// The latest meeting (or, with none, the registration) is older than the citizen's
         /// interval and no next meeting was agreed.
         case noNextMeeting(last: LocalDate?)
+        /// A companion meeting the user goes along to (as bisidder).
+        case companion(Meeting)
     }
 
     package let kind: Kind
@@ -51,7 +53,7 @@ package struct AgendaItem: Sendable, Equatable {
     package var isFollowUp: Bool {
         switch kind {
         case .missedFollowUp, .noNextMeeting: return true
-        case .meeting, .milestone, .agreement: return false
+        case .meeting, .milestone, .agreement, .companion: return false
         }
     }
 }
@@ -96,8 +98,8 @@ package struct SearchHit: Sendable, Equatable {
 extension Workspace {
     private var summaryColumns: [String] {
         [
-            "(SELECT m.next_utc FROM meeting m WHERE m.citizen_id = citizen.id ORDER BY m.at_utc DESC, m.id DESC LIMIT 1)",
-            "(SELECT m.next_offset FROM meeting m WHERE m.citizen_id = citizen.id ORDER BY m.at_utc DESC, m.id DESC LIMIT 1)",
+            "(SELECT m.next_utc FROM meeting m WHERE m.citizen_id = citizen.id AND \(Self.hasBegun("m")) ORDER BY m.at_utc DESC, m.id DESC LIMIT 1)",
+            "(SELECT m.next_offset FROM meeting m WHERE m.citizen_id = citizen.id AND \(Self.hasBegun("m")) ORDER BY m.at_utc DESC, m.id DESC LIMIT 1)",
             """
             (SELECT count(*) FROM milestone ms JOIN plan p ON p.id = ms.plan_id WHERE p.citizen_id = citizen.id \
             AND p.status = 'active' AND ms.status IN ('planned', 'in-progress', 'adjusted') AND ms.deadline < ?) \
@@ -113,7 +115,8 @@ extension Workspace {
 
     private var summaryArguments: [SQLValue] {
         let day = today.sqlValue
-        return [day, day, actor.professionalID.sqlValue, day, day]
+        let now = SQLValue.integer(clock().seconds)
+        return [now, now, day, day, actor.professionalID.sqlValue, day, day]
     }
 
     private func summary(_ citizen: Citizen, _ extra: [SQLValue]) -> CitizenSummary {
@@ -195,7 +198,8 @@ extension Workspace {
     }
 
     /// The current user's agenda: coming meetings (from today), and milestones and agreements
-    /// that are overdue or due within `horizonDays`, across the citizens whose team they are in.
+    /// that are overdue or due within `horizonDays`, across the citizens whose team they are in;
+    /// and the companion meetings they go along to within `horizonDays`.
     /// At most `limit` items of each kind.
     package func agenda(horizonDays: Int = 14, limit: Int = 200) throws -> [AgendaItem] {
         guard let professional = actor.professionalID else { return [] }
@@ -239,6 +243,10 @@ extension Workspace {
                                     citizenName: try row.get("citizen_name"), date: agreement.due ?? day,
                                     isOverdue: agreement.isOverdue(on: day)))
         }
+        for (meeting, name) in try companionMeetings(horizonDays: horizonDays, limit: limit) {
+            items.append(AgendaItem(kind: .companion(meeting), citizenID: meeting.citizenID, citizenName: name,
+                                    date: meeting.at.localDate, isOverdue: false))
+        }
         items += try followUpsDue(professional: professional, limit: limit)
         // What is overdue first, then by date.
         return items.sorted { ($0.isOverdue ? 0 : 1, $0.date, $0.citizenName) < ($1.isOverdue ? 0 : 1, $1.date, $1.citizenName) }
@@ -257,14 +265,15 @@ extension Workspace {
         try database.forEach("""
             SELECT c.id, c.name, c.meeting_interval_days, c.registered_on, m.id, m.at_utc, m.at_offset, m.next_utc, m.next_offset
             FROM citizen c
-            LEFT JOIN meeting m ON m.id = (SELECT id FROM meeting WHERE citizen_id = c.id ORDER BY at_utc DESC, id DESC LIMIT 1)
+            LEFT JOIN meeting m ON m.id = (SELECT id FROM meeting WHERE citizen_id = c.id AND \(Self.hasBegun("meeting"))
+                                            ORDER BY at_utc DESC, id DESC LIMIT 1)
             WHERE \(team.sql)\(access.map { " AND " + $0.sql } ?? "") AND c.archived_on IS NULL
               AND ((m.next_utc IS NOT NULL AND m.next_utc < ?)
                 OR (m.id IS NOT NULL AND m.next_utc IS NULL AND m.at_utc + c.meeting_interval_days * 86400 < ?)
                 OR (m.id IS NULL AND date(c.registered_on, '+' || c.meeting_interval_days || ' days') < ?))
             ORDER BY c.id LIMIT ?
             """,
-            team.arguments + (access?.arguments ?? [])
+            [.integer(clock().seconds)] + team.arguments + (access?.arguments ?? [])
                 + [.integer(startOfToday), .integer(startOfToday), day.sqlValue, .integer(Int64(limit))]) { row in
             let citizen: CitizenID = try row.get(0)
             let name: String = try row.get(1)

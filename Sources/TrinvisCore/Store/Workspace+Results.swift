@@ -30,14 +30,8 @@ extension Workspace {
     }
 
     /// The partner companies (organisations of kind company), each with the placements of the
-    /// citizens the user may see, newest first (at most `limit` per company).
+    /// citizens the user may see, running ones first, then newest first (at most `limit` per company).
     package func partnerCompanies(limit: Int = 200) throws -> [CompanyPlacements] {
-        let companies = try all(Organisation.self).filter { $0.kind == .company }
-        return try companies.map { company in
-            let rows = try pageOfRows(Placement.self, extraColumns: ["(SELECT name FROM citizen WHERE citizen.id = placement.citizen_id)"],
-                                      page: .first(limit), where: ("placement.company_id = ?", [company.id.sqlValue]))
-            let placements = rows.items.map { (placement: $0.record, citizenName: String(sqlValue: $0.extra[0]) ?? "") }
-            return CompanyPlacements(company: company, placements: placements.sorted { $0.placement.from > $1.placement.from })
-        }
+        try allCompanies().map { try placements(of: $0, limit: limit) }
     }
 }

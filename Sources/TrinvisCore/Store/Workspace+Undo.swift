@@ -78,7 +78,10 @@ extension Workspace {
         var needs: [CitizenID: Set<DataCategory?>] = [:]
         for change in target.changes {
             guard let table = UndoTable.named(change.table) else { continue }
-            if table.administratorsOnly, policy != .unrestricted, !actor.isAdministrator { throw StoreError.administratorsOnly }
+            if table.administratorsOnly, policy != .unrestricted, !actor.isAdministrator,
+               !(try isCompanyRow(change, columns: try names(change.table))) {
+                throw StoreError.administratorsOnly
+            }
             let categories: [DataCategory?] = table.name == Citizen.table && policy != .unrestricted
                 ? [nil, .contact, .profile] : [table.category]
             for citizen in try UndoTable.citizens(of: change, in: target, database: database) {

@@ -256,8 +256,10 @@ package final class Workspace {
     private func checkAccess<R: Record>(toRecord record: R, writing: Bool = false) throws {
         if !R.belongsToCitizen {
             // Organisations and professionals decide who sees what: only administrators change them.
+            // Companies are the exception: every professional keeps the company register.
             if writing, R.self == Organisation.self || R.self == Professional.self,
-               policy != .unrestricted || fixedPolicy == nil, !actor.isAdministrator {
+               policy != .unrestricted || fixedPolicy == nil, !actor.isAdministrator,
+               !(try isCompanyRegisterChange(record)) {
                 throw StoreError.administratorsOnly
             }
             return
@@ -449,7 +451,7 @@ package final class Workspace {
     /// and for professionals and organisations an administrator's change.
     private func logChange<R: Record>(_ record: R, _ action: AccessAction, _ what: String) throws {
         let citizen = try owningCitizen(of: record)
-        let kind: AccessAction = R.belongsToCitizen ? action : .admin
+        let kind: AccessAction = R.belongsToCitizen || Self.isCompany(record) ? action : .admin
         try appendAccessLog(kind, citizen: citizen, detail: "\(R.kindName) \(record.id.rawValue) \(what)")
     }
 
@@ -467,7 +469,7 @@ package final class Workspace {
             guard database.changes == 1 else { throw try staleError(record) }
             try database.execute("DELETE FROM external_id WHERE kind = ? AND local_id = ?",
                                  [.text(R.table), record.id.sqlValue])
-            try appendAccessLog(R.belongsToCitizen ? .delete : .admin, citizen: citizen,
+            try appendAccessLog(R.belongsToCitizen || Self.isCompany(record) ? .delete : .admin, citizen: citizen,
                                 detail: "\(R.kindName) \(record.id.rawValue) deleted")
         }
     }

@@ -51,6 +51,12 @@ package enum Effect: Sendable, Equatable {
     /// A meeting with the household, from the household view: the member's meeting form with
     /// the other members present.
     case openHouseholdMeeting(CitizenID)
+    /// The company register, its next page, and one company's view.
+    case openCompanies
+    case loadMoreCompanies(after: PageCursor)
+    case openCompany(OrganisationID)
+    /// Records the result that closing a placement as hired proposed.
+    case recordOutcome(Outcome)
     case quit
     /// `new-plan`: the new plan's form once the citizen's current plan is over; else a message.
     case askNewPlan(CitizenID)
@@ -110,6 +116,9 @@ package enum AppEvent: Sendable {
     case participantsFound(query: String, [CitizenSummary])
     /// A participant added, removed or marked: the message and the activity read again.
     case participationChanged(message: String, ActivityDetail)
+    /// A page of the company register (`append`: the next page of the rows on screen).
+    case companyRegisterLoaded(Page<CompanySummary>, append: Bool)
+    case companyLoaded(CompanyPlacements)
 }
 
 /// A record to delete (after a yes).

@@ -60,6 +60,13 @@ package enum AppAction: Hashable, Sendable {
     /// Undo the window's last saved change (`u`, Ctrl-Z); redo what was undone (Ctrl-R).
     case undo
     case redo
+    /// The company register, a new company, editing the company on screen; a new placement,
+    /// closing one with its result.
+    case companies
+    case newCompany
+    case editCompany
+    case newPlacement
+    case closePlacement
 
     // MARK: Editing and deleting records, plans over time
     /// In a citizen's or a milestone's view: choose the next (Tab) or previous record.
@@ -137,6 +144,7 @@ package enum AppKeys {
         }
         bindings.append(binding([.character("h")], .household, .keyHousehold, .keyHouseholdHelp, say, bar: false))
         bindings += activityBindings(say)
+        bindings += companyBindings(say)
         bindings.append(commandLineBinding(say))
         return KeyTable(bindings)
     }
@@ -349,6 +357,8 @@ package enum AppKeys {
             if case .milestone = detail { return self.detail(say: say, upDown: upDown, editable: true, records: true) }
             return self.detail(say: say, upDown: upDown, editable: true)
         case .agenda: return agenda(say: say, upDown: upDown)
+        case .companies: return companies(say: say, upDown: upDown, undo: undoBindings(say), commandLine: commandLineBinding(say))
+        case .company: return company(say: say, upDown: upDown, undo: undoBindings(say), commandLine: commandLineBinding(say))
         case .drafts: return drafts(say: say, upDown: upDown)
         case .results: return results(say: say, upDown: upDown, tab: state.results.tab)
         case .household:

@@ -44,6 +44,7 @@ extension AppRuntime {
         // The warnings of this save; the same warning on the next save is passed (see `FormReader.warn`).
         var reader = FormReader(form: form, workspace: workspace, say: say, warnedBefore: warnedKeys)
         warnedKeys = []
+        proposedOutcome = nil
         do {
             let outcome = try form.purpose.kind.save(&reader, in: self)
             warnedKeys = reader.warned

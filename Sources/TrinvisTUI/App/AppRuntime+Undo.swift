@@ -27,6 +27,8 @@ extension AppRuntime {
             events += try refreshedDetail()
         case .activities, .activity:
             events += try refreshedActivities()
+        case .companies, .company:
+            events += try companyScreenRefreshed()
         case .main, .drafts, .results:
             break
         }

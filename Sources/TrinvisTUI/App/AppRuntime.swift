@@ -50,6 +50,8 @@ package final class AppRuntime {
     var warnedDuplicateID: CitizenID?
     /// The activity the last save of a form created: its view opens after the save.
     var createdActivity: ActivityID?
+    /// The result a placement just closed as hired proposes, asked about after the save.
+    var proposedOutcome: Outcome?
 
     /// When the last draft was written, to write at most one a second while someone types.
     private var lastDraftWrite = ContinuousClock.now
@@ -194,7 +196,8 @@ package final class AppRuntime {
             guard let form = state.form else { return [] }
             switch save(form) {
             // The view behind the form is read again first, so that "Saved." is what shows.
-            case .saved(let citizen): return (try refreshedDetail()) + (try refreshedActivities()) + [.formSaved(citizen: citizen)]
+            case .saved(let citizen):
+                return (try refreshedDetail()) + (try refreshedActivities()) + [.formSaved(citizen: citizen)] + (try proposalAfterSave())
             case .rejected(let errors, let general): return [.formRejected(errors: errors, general: general)]
             }
         case .openDuplicate:
@@ -302,6 +305,8 @@ package final class AppRuntime {
             return [.formOpened(try meetingForm(citizen: citizen, nil, withHousehold: true))]
         case .loadActivities, .openActivity, .searchParticipants, .finishParticipantSearch, .changeParticipation:
             return try activityEvents(effect)
+        case .recordOutcome(let outcome):
+            return try record(outcome)
         default:
             guard let event = try read(effect) else { return [] }
             return [event]
@@ -344,6 +349,7 @@ package final class AppRuntime {
             }
             return [.householdLoaded(overview, citizen: citizen)]
         }
+        if state.screen == .companies || state.screen == .company { return try companyScreenRefreshed() }
         guard case .detail(let detail) = state.screen else { return [] }
         let effect: Effect?
         switch detail {
@@ -366,8 +372,10 @@ package final class AppRuntime {
         let size = AppUpdate.pageSize
         switch effect {
             case .quit, .openForm, .saveForm, .writeDraft, .restoreDraft, .discardDraft, .delete, .askToDelete, .unarchive, .toggleAgreement, .toggleMilestone,
-                 .refreshCitizen, .printPlan, .printReport, .revealCPR, .openDuplicate, .undo, .redo, .askNewPlan:
+                 .refreshCitizen, .printPlan, .printReport, .revealCPR, .openDuplicate, .undo, .redo, .recordOutcome, .askNewPlan:
                 return nil
+            case .openCompanies, .loadMoreCompanies, .openCompany:
+                return try readCompanies(effect)
             case .openChosen, .discardOfferedDraft, .openHousehold, .searchMembers, .openHouseholdMeeting:
                 return nil
             case .loadActivities, .openActivity, .searchParticipants, .finishParticipantSearch, .changeParticipation:
@@ -424,6 +432,7 @@ package final class AppRuntime {
     private func names(for item: MeetingWithAgreements) throws -> [ProfessionalID: String] {
         var ids = item.meeting.attendees
         if let author = item.meeting.authorID { ids.append(author) }
+        if let companion = item.meeting.companion.professionalID { ids.append(companion) }
         for agreement in item.agreements {
             if case .professional(let id) = agreement.responsible { ids.append(id) }
         }

@@ -30,6 +30,10 @@ package enum Screen: Sendable, Equatable {
     case activities
     /// One activity with its participants (`ActivitiesState.detail`).
     case activity
+    /// The company register.
+    case companies
+    /// One company with its placements past and present.
+    case company
 }
 
 /// The content of a detail view.
@@ -174,6 +178,8 @@ package struct AppState: Sendable, Equatable {
     package var results = ResultsState()
     /// The activities screen and the activity on screen.
     package var activities = ActivitiesState()
+    /// The company register and the company on screen.
+    package var companies = CompaniesState()
     /// The "add what?" menu of a citizen view.
     package var addMenu: AddMenu?
     /// A short list to choose from (which agreement of the meeting to tick off).

@@ -398,6 +398,7 @@ extension AppUpdate {
                 items.append((.plan(citizen: id, nil), say(plans.current == nil ? .menuPlan : .menuNewPlan)))
             }
             items += [(.outcome(id), say(.menuOutcome)), (.placement(id), say(.menuPlacement)), (.story(id), say(.menuStory))]
+            items += closePlacementItems(profile, say)
             // The team and the consents can be changed here too: end a membership, withdraw a consent.
             for (member, professional) in profile.team {
                 items.append((.team(id, member), say(.menuEditTeam(professional.name))))

@@ -157,6 +157,10 @@ package enum AppUpdate {
             householdLoaded(overview, citizen: citizen, &state)
         case .memberHitsLoaded(let query, let hits):
             memberHitsLoaded(query: query, hits, &state)
+        case .companyRegisterLoaded(let page, let append):
+            companyRegisterLoaded(page, append: append, &state)
+        case .companyLoaded(let company):
+            companyLoaded(company, &state)
         case .changed(let message, let citizen):
             state.message = StatusMessage(text: message, kind: .info)
             effects = afterChange(&state, citizen: citizen)
@@ -271,6 +275,8 @@ package enum AppUpdate {
         case .household: return handleHousehold(key, &state)
         case .activities: return handleActivities(key, &state)
         case .activity: return handleActivity(key, &state)
+        case .companies: return handleCompanies(key, &state)
+        case .company: return handleCompany(key, &state)
         }
     }
 
@@ -367,6 +373,8 @@ package enum AppUpdate {
         case .outcome:
             guard let citizen = state.panes.citizenID else { return [] }
             return [.openForm(.outcome(citizen))]
+        case .companies, .newCompany, .newPlacement:
+            return mainCompanyAction(table.action(for: key) ?? .companies, &state)
         case .newPlan:
             guard let citizen = state.panes.citizenID else { return [] }
             return [.askNewPlan(citizen)]
@@ -657,13 +665,14 @@ package enum AppUpdate {
             case .meeting, .missedFollowUp, .noNextMeeting: return [.openCitizen(item.citizenID)]
             case .milestone(let milestone): return [.openMilestone(milestone)]
             case .agreement(let agreement): return [.openMeetingID(agreement.meetingID)]
+            case .companion(let meeting): return [.openMeetingID(meeting.id)]
             }
         case .done:
             guard let index = state.agendaList.selection else { return [] }
             switch state.agenda[index].kind {
             case .milestone(let milestone): return [.toggleMilestone(milestone)]
             case .agreement(let agreement): return [.toggleAgreement(agreement)]
-            case .meeting, .missedFollowUp, .noNextMeeting:
+            case .meeting, .missedFollowUp, .noNextMeeting, .companion:
                 state.message = StatusMessage(text: state.say(.agendaNothingToTick), kind: .info)
             }
         default:

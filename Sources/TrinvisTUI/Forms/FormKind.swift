@@ -99,7 +99,7 @@ enum FormKinds {
         [
             CitizenForm.self, PlanForm.self, MilestoneForm.self, ProgressForm.self, MeetingForm.self, AgreementForm.self,
             OutcomeForm.self, PlacementForm.self, StoryForm.self, VisionForm.self, ResourcesForm.self, TeamForm.self,
-            ConsentForm.self, AssessmentForm.self, ActivityForm.self,
+            ConsentForm.self, AssessmentForm.self, ActivityForm.self, ClosePlacementForm.self, CompanyForm.self,
             HouseholdMemberForm.self,
         ]
     }
@@ -122,7 +122,9 @@ extension FormPurpose {
         case .meeting(let citizen, let meeting): return MeetingForm(citizen: citizen, meeting: meeting)
         case .agreement(let meeting, let citizen, let agreement): return AgreementForm(meeting: meeting, citizen: citizen, agreement: agreement)
         case .outcome(let citizen, let outcome): return OutcomeForm(citizen: citizen, outcome: outcome)
-        case .placement(let citizen, let placement): return PlacementForm(citizen: citizen, placement: placement)
+        case .placement(let citizen, let placement, let company): return PlacementForm(citizen: citizen, placement: placement, company: company)
+        case .closePlacement(let placement): return ClosePlacementForm(placement: placement)
+        case .company(let company): return CompanyForm(company: company)
         case .story(let citizen, let story): return StoryForm(citizen: citizen, story: story)
         case .vision(let citizen, let vision): return VisionForm(citizen: citizen, vision: vision)
         case .resources(let citizen): return ResourcesForm(citizen: citizen)

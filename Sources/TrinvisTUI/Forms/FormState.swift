@@ -9,7 +9,12 @@ package enum FormPurpose: Sendable, Equatable {
     case meeting(citizen: CitizenID, Meeting?)
     case agreement(meeting: MeetingID, citizen: CitizenID, Agreement?)
     case outcome(CitizenID, Outcome? = nil)
-    case placement(CitizenID, Placement? = nil)
+    /// A new placement for a citizen (at `company` when given), or a saved one edited.
+    case placement(CitizenID, Placement? = nil, company: OrganisationID? = nil)
+    /// A running placement closed with its result.
+    case closePlacement(Placement)
+    /// A company of the register, new or saved.
+    case company(Organisation?)
     case story(CitizenID, Story? = nil)
     case vision(CitizenID, Vision?)
     case resources(CitizenID)
@@ -135,6 +140,9 @@ package struct FormState: Sendable, Equatable {
     /// The next meeting a meeting form proposed, proposed again when the meeting's date changes
     /// (see `MeetingForm`); nil in other forms.
     package var proposal: NextMeetingProposal?
+    /// The professionals a meeting form offers as the one who goes along to a companion
+    /// meeting (its companion fields come and go with the kind); empty in other forms.
+    package var companionChoices: [FormOption] = []
 
     package init(purpose: FormPurpose, title: String, fields: [FormField]) {
         self.purpose = purpose

@@ -13,9 +13,12 @@ package struct NextMeetingProposal: Sendable, Equatable {
 /// present); the agreements are lines under the notes, Enter on the last one adding the next;
 /// and the next meeting is proposed, so that saving it costs no key.
 ///
-/// Fields, in order: `at`, `kind`, `place`, `attendance`, a `present:pN` box per professional,
-/// a `member:cN` box per other member of the citizen's household (a meeting with the household),
-/// `notes`, then for a new meeting `agreementN`, `dueN`, `whoN` for N = 1, 2, …, and `next_meeting`.
+/// Fields, in order: `at`, `kind`, `place`, for a companion meeting only its own fields
+/// (`companion_authority`, `companion_with`, `companion_purpose`, `companion_result`,
+/// `companion_by`: they come and go with the kind), `attendance`, a `present:pN` box per
+/// professional, a `member:cN` box per other member of the citizen's household (a meeting with
+/// the household), `notes`, then for a new meeting `agreementN`, `dueN`, `whoN` for N = 1, 2, …,
+/// and `next_meeting`.
 struct MeetingForm: FormKind {
     let citizen: CitizenID
     let meeting: Meeting?
@@ -146,17 +149,71 @@ struct MeetingForm: FormKind {
 
     /// Makes room for the agreement lines a draft holds before it is put back into the form.
     static func makeRoom(forPayload payload: String, in form: inout FormState, say: Localizer) {
-        guard case .meeting(_, nil) = form.purpose, let document = try? JSONParser.parse(payload),
+        guard case .meeting = form.purpose, let document = try? JSONParser.parse(payload),
               case .object(let members) = document else { return }
+        // A draft of a companion meeting brings its companion fields back.
+        if members.contains(where: { $0.0 == "kind" && $0.1 == .string(MeetingKind.companion.rawValue) }),
+           let index = form.fields.firstIndex(where: { $0.id == "kind" }) {
+            form.fields[index].setValue(MeetingKind.companion.rawValue)
+            showCompanionFields(in: &form, me: nil, say: say)
+        }
+        guard case .meeting(_, nil) = form.purpose else { return }
         let wanted = members.compactMap { $0.0.hasPrefix("agreement") ? slot(of: $0.0) : nil }.max() ?? 0
         let focus = form.focus
         while agreementCount(form) < wanted { addAgreementLine(to: &form, say: say) }
         form.focus = focus
     }
 
+    // MARK: Companion meetings
+
+    /// The ids of a companion meeting's own fields, after the place: which authority, with
+    /// whom, the purpose, what came of it, and who goes along.
+    static let companionIDs = ["companion_authority", "companion_with", "companion_purpose", "companion_result", "companion_by"]
+
+    /// The companion fields, filled from `companion`; the one who goes along defaults to `me`.
+    static func companionFields(_ companion: Companion, choices: [FormOption], me: ProfessionalID?, say: Localizer) -> [FormField] {
+        // Without a choice saved, the user goes along (the first choice is the user).
+        let by = (companion.professionalID ?? me).map { "p\($0)" } ?? choices.first?.value ?? ""
+        return [
+            FormField(id: companionIDs[0], label: say(.labelAuthority), kind: .line, value: companion.authority),
+            FormField(id: companionIDs[1], label: say(.labelCompanionWith), kind: .line, value: companion.with),
+            FormField(id: companionIDs[2], label: say(.labelCompanionPurpose), kind: .text, value: companion.purpose),
+            FormField(id: companionIDs[3], label: say(.labelCompanionResult), kind: .text, value: companion.result),
+            FormField(id: companionIDs[4], label: say(.labelCompanionBy), kind: .choice, value: by,
+                      options: [FormOption("", say(.none))] + choices),
+        ]
+    }
+
+    /// Shows the companion fields when the kind is companion and takes them away otherwise
+    /// (so an ordinary meeting costs no extra key). The focus stays on the field it was on.
+    static func showCompanionFields(in form: inout FormState, me: ProfessionalID?, say: Localizer) {
+        let wanted = form.value("kind") == MeetingKind.companion.rawValue
+        let shown = form.fields.contains { $0.id == companionIDs[0] }
+        guard wanted != shown else { return }
+        let focused = form.fields.indices.contains(form.focus) ? form.fields[form.focus].id : nil
+        if wanted {
+            let after = (form.fields.firstIndex { $0.id == "place" } ?? form.fields.firstIndex { $0.id == "kind" } ?? 0) + 1
+            form.fields.insert(contentsOf: companionFields(Companion(), choices: form.companionChoices, me: me, say: say), at: after)
+        } else {
+            form.fields.removeAll { companionIDs.contains($0.id) }
+        }
+        form.focus = focused.flatMap { id in form.fields.firstIndex { $0.id == id } } ?? min(form.focus, form.fields.count - 1)
+    }
+
+    /// The companion meeting's details as the form holds them (empty for another kind).
+    static func companion(in form: FormState) -> Companion {
+        guard form.value("kind") == MeetingKind.companion.rawValue else { return Companion() }
+        let by = form.value(companionIDs[4])
+        return Companion(authority: form.value(companionIDs[0]), with: form.value(companionIDs[1]),
+                         purpose: form.value(companionIDs[2]), result: form.value(companionIDs[3]),
+                         professionalID: by.hasPrefix("p") ? Int64(by.dropFirst()).map(ProfessionalID.init) : nil)
+    }
+
     /// After a field changed: a changed meeting date moves the proposed next meeting with it,
-    /// unless the user typed another next meeting.
+    /// unless the user typed another next meeting; a changed kind shows or hides the companion
+    /// fields.
     static func changed(_ id: String, in form: inout FormState, today: LocalDate, say: Localizer) {
+        if id == "kind" { showCompanionFields(in: &form, me: nil, say: say) }
         guard id == atID, let proposal = form.proposal,
               let index = form.fields.firstIndex(where: { $0.id == nextID }),
               form.fields[index].value == proposal.proposed,
@@ -236,6 +293,17 @@ extension AppRuntime {
             fields.append(FormField(id: MeetingForm.memberPrefix + "\(member.id)", label: say(.labelPresent(member.name)),
                                     kind: .toggle, value: present ? "1" : "0"))
         }
+        // A companion meeting's own fields follow the place (and come and go with the kind).
+        // Everyone may go along; the user comes first, as the one who usually does.
+        let me = workspace.actor.professionalID
+        let everyone = try workspace.all(Professional.self).sorted { ($0.id == me ? 0 : 1) < ($1.id == me ? 0 : 1) }
+            .map { FormOption("p\($0.id)", $0.name) }
+        let kind = meeting?.kind ?? latest?.kind ?? .conversation
+        if kind == .companion {
+            let place = (fields.firstIndex { $0.id == "place" } ?? 2) + 1
+            fields.insert(contentsOf: MeetingForm.companionFields(meeting?.companion ?? Companion(), choices: everyone,
+                                                                 me: me, say: say), at: place)
+        }
         fields.append(FormField(id: MeetingForm.notesID, label: say(.labelNotes), kind: .text, value: meeting?.notes ?? ""))
         if meeting == nil { fields += MeetingForm.agreementFields(slot: 1, who: who, say: say) }
         var nextField = FormField(id: MeetingForm.nextID, label: say(.labelNextMeeting), kind: .dateTime,
@@ -247,6 +315,7 @@ extension AppRuntime {
         var form = FormState(purpose: .meeting(citizen: citizen, meeting), title: title, fields: fields)
         form.focus = fields.firstIndex { $0.id == MeetingForm.notesID } ?? 0
         if meeting == nil { form.proposal = NextMeetingProposal(rule: rule, proposed: nextField.value) }
+        form.companionChoices = everyone
         return form
     }
 
@@ -263,6 +332,7 @@ extension MeetingForm {
         meeting.attendance = Attendance(rawValue: form.value("attendance")) ?? .attended
         meeting.notes = form.value(notesID)
         meeting.nextMeeting = next
+        meeting.companion = companion(in: form)
         meeting.attendees = form.fields.compactMap { field -> ProfessionalID? in
             guard field.id.hasPrefix("present:p"), field.value == "1",
                   let raw = Int64(field.id.dropFirst("present:p".count)) else { return nil }

@@ -50,6 +50,10 @@ enum AgendaView {
             case .noNextMeeting(let last):
                 kind = say(.agendaFollowUp)
                 text = say(.agendaNoNextMeeting(last: last.map { say.date($0) }))
+            case .companion(let meeting):
+                kind = say(.agendaCompanion)
+                text = meeting.at.clockTime + " " + PaneViews.clean(say(.companionSummary(authority: meeting.companion.authority,
+                                                                                            purpose: meeting.companion.purpose)))
             }
             spans.append(Span(DisplayWidth.pad(kind, toWidth: 10) + " ", style: .muted))
             let nameWidth = min(22, max(width / 5, 8))

@@ -28,6 +28,10 @@ package enum AppView {
             ActivitiesView.drawList(state, in: layout.body, canvas: &canvas)
         case .activity:
             ActivitiesView.drawActivity(state, in: layout.body, canvas: &canvas)
+        case .companies:
+            CompaniesView.drawRegister(state, in: layout.body, canvas: &canvas)
+        case .company:
+            CompaniesView.drawCompany(state, in: layout.body, canvas: &canvas)
         }
         if let menu = state.addMenu { OverlayViews.drawMenu(menu, state: state, canvas: &canvas) }
         if let menu = state.pickMenu {

@@ -140,7 +140,7 @@ enum DetailView {
         for (placement, company) in profile.placements {
             builder.record(.placement(placement, company: company)) {
                 $0.item(company + ": " + say(.placementKind(placement.kind)) + ", " + period(placement.from, placement.to, say)
-                        + ", " + say(.placementResult(placement.result)))
+                        + ", " + say(.placementResult(placement.result)) + (placement.note.isEmpty ? "" : ": " + placement.note))
             }
         }
 
@@ -225,6 +225,14 @@ enum DetailView {
         builder.field(say(.fieldTime), say.date(meeting.at.localDate) + " " + meeting.at.clockTime)
         builder.field(say(.fieldKind), say(.meetingKind(meeting.kind)))
         builder.field(say(.fieldPlace), meeting.place.isEmpty ? nil : meeting.place)
+        if meeting.kind == .companion {
+            let companion = meeting.companion
+            builder.field(say(.labelAuthority), companion.authority)
+            builder.field(say(.labelCompanionWith), companion.with)
+            builder.field(say(.labelCompanionBy), companion.professionalID.flatMap { names[$0] })
+            builder.field(say(.labelCompanionPurpose), companion.purpose)
+            builder.field(say(.labelCompanionResult), companion.result)
+        }
         builder.field(say(.fieldAttendance), say(.attendance(meeting.attendance)))
         builder.field(say(.fieldAttendees), meeting.attendees.isEmpty ? nil : meeting.attendees.compactMap { names[$0] }.joined(separator: ", "))
         builder.field(say(.fieldAuthor), meeting.authorID.flatMap { names[$0] })

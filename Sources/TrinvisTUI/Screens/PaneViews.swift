@@ -141,11 +141,20 @@ enum PaneViews {
                 let openText = open > 0 ? " " + say(.openAgreements(open)) : ""
                 let used = spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
                 let summaryWidth = max(width - used - DisplayWidth.of(openText), 1)
-                spans.append(Span(DisplayWidth.pad(DisplayWidth.truncate(clean(meeting.summary), toWidth: summaryWidth,
+                spans.append(Span(DisplayWidth.pad(DisplayWidth.truncate(clean(historyLine(meeting, say)), toWidth: summaryWidth,
                                                                          ellipsis: ellipsis), toWidth: summaryWidth)))
                 if open > 0 { spans.append(Span(openText, style: .warning)) }
                 return spans
             }
         }
+    }
+
+    /// A meeting's line in the history: the first line of its notes; for a companion meeting
+    /// the authority first (or, without notes, the authority and the purpose).
+    static func historyLine(_ meeting: Meeting, _ say: Localizer) -> String {
+        guard meeting.kind == .companion else { return meeting.summary }
+        let companion = meeting.companion
+        if meeting.notes.isEmpty { return say(.companionSummary(authority: companion.authority, purpose: companion.purpose)) }
+        return companion.authority.isEmpty ? meeting.summary : companion.authority + ": " + meeting.summary
     }
 }
