@@ -884,6 +884,65 @@ extension Catalog {
         case .fieldRecipient: return "til"
         case .fieldInformation: return "oplysninger"
         case .none: return "ingen"
+        // MARK: Many at once: tagging citizens, and handing over, printing and exporting the tagged
+        case .keyTag: return "markér"
+        case .keyTagged(let count): return "\(count) markeret"
+        case .keyTagHelp: return "Markér den valgte borger (eller fjern markeringen) og gå til næste række; de markerede behandles samlet"
+        case .keyTagFound: return "markér fundne"
+        case .keyTagFoundHelp: return "Markér alle borgere, søgningen fandt"
+        case .keyUntagAll: return "fjern markering"
+        case .keyUntagAllHelp: return "Fjern markeringen af alle markerede borgere"
+        case .keyHandover: return "overdrag"
+        case .keyHandoverHelp: return "Overdrag de markerede borgere (eller den valgte) til en anden fagperson (administratorer)"
+        case .keyExport: return "eksportér"
+        case .keyExportHelp: return "Eksportér de markerede borgere (eller den valgte) som udvekslingsdokument i udskriftsmappen"
+        case .keyPrintTaggedHelp: return "Udskriv de markerede borgeres handleplaner (PDF-filer i udskriftsmappen; til printeren, når lp er sat op)"
+        case .paneTagged(let count): return "\(count) markeret"
+        case .rowTagged(let name, let count): return "Markerede \(name) (\(count) markeret)."
+        case .rowUntagged(let name, let count): return "Fjernede markeringen af \(name) (\(count) markeret)."
+        case .tagNeedsSearch: return "Søg først (/): + markerer alle borgere, søgningen fandt."
+        case .taggedFound(let query, let found, let added, let count):
+            let citizens = found == 1 ? "1 borger" : "\(found) borgere"
+            return "Markerede \(added) af de \(citizens), som \u{201E}\(query)\u{201C} fandt (\(count) markeret)."
+        case .nothingTagged: return "Ingen er markeret."
+        case .untaggedAll(let count): return count == 1 ? "Fjernede markeringen af 1 borger." : "Fjernede markeringen af \(count) borgere."
+        case .namesAndMore(let names, let more):
+            if more > 0 { return names.joined(separator: ", ") + " og \(more) til" }
+            guard names.count > 1, let last = names.last else { return names.first ?? "" }
+            return names.dropLast().joined(separator: ", ") + " og " + last
+        case .printTaggedQuestion(let count, let names):
+            return count == 1 ? "Udskriv handleplanen for 1 markeret borger (\(names))?"
+                : "Udskriv handleplanerne for \(count) markerede borgere (\(names))?"
+        case .exportTaggedQuestion(let count, let names):
+            return count == 1 ? "Eksportér 1 markeret borger (\(names)) til én fil?"
+                : "Eksportér \(count) markerede borgere (\(names)) til én fil?"
+        case .plansPrinted(let count, let total, let folder, let sent):
+            var text = count == total ? (count == 1 ? "Udskrev 1 handleplan i \(folder)." : "Udskrev \(count) handleplaner i \(folder).")
+                : "Udskrev \(count) af \(total) handleplaner i \(folder)."
+            if let sent { text += sent == count ? " Alle gik til printeren." : " \(sent) gik til printeren." }
+            return text
+        case .notPrintedBecause(let name, let reason): return "Ikke \(name): \(reason)."
+        case .citizensExported(let count, let path):
+            return count == 1 ? "Eksporterede 1 borger til \(path)." : "Eksporterede \(count) borgere til \(path)."
+        case .exportNotWritten(let detail): return "Eksporten kunne ikke skrives: \(detail)"
+        case .formHandover(let count, let names):
+            return count == 1 ? "Overdrag 1 borger: \(names)" : "Overdrag \(count) borgere: \(names)"
+        case .fieldHandoverFrom: return "Fra"
+        case .fieldHandoverTo: return "Til"
+        case .fieldHandoverReason: return "Begrundelse"
+        case .errorHandoverSameProfessional: return "er den fagperson, der overdrager; vælg en anden"
+        case .handoverQuestion(let count, let names, let from, let to):
+            let citizens = count == 1 ? "1 borger" : "\(count) borgere"
+            return "Overdrag \(citizens) fra \(from) til \(to) (\(names))?"
+        case .handedOver(let count, let from, let to):
+            let citizens = count == 1 ? "1 borger" : "\(count) borgere"
+            return "Overdrog \(citizens) fra \(from) til \(to)."
+        case .handoverAdministratorsOnly:
+            return "Kun en administrator må overdrage borgere til en anden fagperson; bed din administrator om det."
+        case .handoverNotOnTeam(let name): return "\(name) er ikke i den fagpersons team; intet blev overdraget."
+        case .handoverNoCommonProfessional(let count):
+            return count == 1 ? "Borgeren har ingen fagperson i sit team at overdrage fra."
+                : "Ingen fagperson er i teamet hos alle \(count) markerede borgere; markér én fagpersons borgere."
         }
     }
 

@@ -887,6 +887,66 @@ extension Catalog {
         case .fieldRecipient: return "to"
         case .fieldInformation: return "information"
         case .none: return "none"
+
+        // MARK: Many at once: tagging citizens, and handing over, printing and exporting the tagged
+        case .keyTag: return "tag"
+        case .keyTagged(let count): return "\(count) tagged"
+        case .keyTagHelp: return "Tag the selected citizen (or untag them) and go to the next row; the tagged are acted on together"
+        case .keyTagFound: return "tag found"
+        case .keyTagFoundHelp: return "Tag every citizen the search found"
+        case .keyUntagAll: return "untag"
+        case .keyUntagAllHelp: return "Untag every tagged citizen"
+        case .keyHandover: return "hand over"
+        case .keyHandoverHelp: return "Hand the tagged citizens (or the selected one) over to another professional (administrators)"
+        case .keyExport: return "export"
+        case .keyExportHelp: return "Export the tagged citizens (or the selected one) as an interchange document into the print folder"
+        case .keyPrintTaggedHelp: return "Print the plans of the tagged citizens (PDF files in the print folder; to the printer when lp is set up)"
+        case .paneTagged(let count): return "\(count) tagged"
+        case .rowTagged(let name, let count): return "Tagged \(name) (\(count) tagged)."
+        case .rowUntagged(let name, let count): return "Untagged \(name) (\(count) tagged)."
+        case .tagNeedsSearch: return "Search first (/): + tags every citizen the search found."
+        case .taggedFound(let query, let found, let added, let count):
+            let citizens = found == 1 ? "1 citizen" : "\(found) citizens"
+            return "Tagged \(added) of the \(citizens) found by \u{201C}\(query)\u{201D} (\(count) tagged)."
+        case .nothingTagged: return "Nothing is tagged."
+        case .untaggedAll(let count): return count == 1 ? "Untagged 1 citizen." : "Untagged \(count) citizens."
+        case .namesAndMore(let names, let more):
+            if more > 0 { return names.joined(separator: ", ") + " and \(more) more" }
+            guard names.count > 1, let last = names.last else { return names.first ?? "" }
+            return names.dropLast().joined(separator: ", ") + " and " + last
+        case .printTaggedQuestion(let count, let names):
+            return count == 1 ? "Print the plan of 1 tagged citizen (\(names))?"
+                : "Print the plans of \(count) tagged citizens (\(names))?"
+        case .exportTaggedQuestion(let count, let names):
+            return count == 1 ? "Export 1 tagged citizen (\(names)) into one file?"
+                : "Export \(count) tagged citizens (\(names)) into one file?"
+        case .plansPrinted(let count, let total, let folder, let sent):
+            var text = count == total ? (count == 1 ? "Printed 1 plan into \(folder)." : "Printed \(count) plans into \(folder).")
+                : "Printed \(count) of \(total) plans into \(folder)."
+            if let sent { text += sent == count ? " All went to the printer." : " \(sent) went to the printer." }
+            return text
+        case .notPrintedBecause(let name, let reason): return "Not \(name): \(reason)."
+        case .citizensExported(let count, let path):
+            return count == 1 ? "Exported 1 citizen to \(path)." : "Exported \(count) citizens to \(path)."
+        case .exportNotWritten(let detail): return "The export could not be written: \(detail)"
+        case .formHandover(let count, let names):
+            return count == 1 ? "Hand over 1 citizen: \(names)" : "Hand over \(count) citizens: \(names)"
+        case .fieldHandoverFrom: return "From"
+        case .fieldHandoverTo: return "To"
+        case .fieldHandoverReason: return "Reason"
+        case .errorHandoverSameProfessional: return "is the professional handing over; choose another one"
+        case .handoverQuestion(let count, let names, let from, let to):
+            let citizens = count == 1 ? "1 citizen" : "\(count) citizens"
+            return "Hand over \(citizens) from \(from) to \(to) (\(names))?"
+        case .handedOver(let count, let from, let to):
+            let citizens = count == 1 ? "1 citizen" : "\(count) citizens"
+            return "Handed \(citizens) over from \(from) to \(to)."
+        case .handoverAdministratorsOnly:
+            return "Only an administrator may hand citizens over to another professional; ask yours to do it."
+        case .handoverNotOnTeam(let name): return "\(name) is not on that professional\u{2019}s team; nothing was handed over."
+        case .handoverNoCommonProfessional(let count):
+            return count == 1 ? "The citizen has no professional on their team to hand over from."
+                : "No professional is on the teams of all \(count) tagged citizens; tag the citizens of one professional."
         }
     }
 

@@ -56,6 +56,11 @@ extension AppAction {
         case .allSaved: return "take-all-saved-values"
         case .undo: return "undo"
         case .redo: return "redo"
+        case .tag: return "tag-row"
+        case .tagFound: return "tag"
+        case .untagAll: return "untag"
+        case .handover: return "handover"
+        case .export: return "export"
         }
     }
 }

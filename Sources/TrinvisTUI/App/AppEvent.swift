@@ -44,7 +44,22 @@ package enum Effect: Sendable, Equatable {
     /// Undo the window's last saved change (`u`), or redo the last undone one (Ctrl-R).
     case undo
     case redo
+    /// Many at once (the tagged citizens, or the selected one): write their plans into the print
+    /// folder, write one interchange document of them, open the handover form for them, and hand
+    /// them over from one professional to another.
+    case printPlans([CitizenID])
+    case exportCitizens([CitizenID])
+    case openHandover([CitizenID])
+    case handover(HandoverRequest)
     case quit
+}
+
+/// A handover the form asked for: the citizens, from whom, to whom and why.
+package struct HandoverRequest: Sendable, Equatable {
+    package var citizens: [CitizenID]
+    package var from: ProfessionalID
+    package var to: ProfessionalID
+    package var reason: String
 }
 
 /// Something that happened: a key, a new terminal size, the timer, or the result of an effect.

@@ -130,6 +130,8 @@ extension AppRuntime {
                 field("from", .labelFrom, .date, date(member?.from ?? today), required: true, sense: .nearest),
                 field("to", .labelTo, .date, date(member?.to)),
             ])
+        case .handover(let citizens):
+            return try handoverForm(citizens)
         case .assessment(let citizen):
             // The latest score of each dimension is shown beside it while the new one is typed.
             var latest: [AssessmentDimension: Int] = [:]
@@ -465,6 +467,9 @@ extension AppRuntime {
                 }
                 guard errors.isEmpty, let member else { return .rejected(errors: errors, general: nil) }
                 if existing == nil { try workspace.create(member) } else { try workspace.update(member) }
+            case .handover:
+                // Saved by a question first (`askToHandOver`), never through this switch.
+                return .rejected(errors: [:], general: nil)
             case .assessment(let citizen):
                 let day = date("date", required: true)
                 var scores: [AssessmentDimension: Int] = [:]

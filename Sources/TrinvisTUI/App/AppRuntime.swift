@@ -125,7 +125,7 @@ package final class AppRuntime {
     /// key), and while typing at most once a second, so that a draft is never more than about a
     /// second behind what is on the screen.
     private func writeDraftIfDue(force: Bool) {
-        guard let form = state.form, form.version != form.draftVersion, form.isModified else { return }
+        guard let form = state.form, form.version != form.draftVersion, form.isModified, form.purpose.keepsDrafts else { return }
         let now = ContinuousClock.now
         guard force || now - lastDraftWrite >= .seconds(1) else { return }
         lastDraftWrite = now
@@ -186,6 +186,7 @@ package final class AppRuntime {
             return [.formOpened(try buildForm(purpose))]
         case .saveForm:
             guard let form = state.form else { return [] }
+            if case .handover = form.purpose { return askToHandOver(form) }
             switch save(form) {
             // The view behind the form is read again first, so that "Saved." is what shows.
             case .saved(let citizen): return (try refreshedDetail()) + [.formSaved(citizen: citizen)]
@@ -262,6 +263,8 @@ package final class AppRuntime {
             return [printReport()]
         case .undo, .redo:
             return try undoOrRedo(redoing: effect == .redo)
+        case .printPlans, .exportCitizens, .openHandover, .handover:
+            return try performOnTagged(effect)
         default:
             guard let event = try read(effect) else { return [] }
             return [event]
@@ -372,7 +375,7 @@ package final class AppRuntime {
             case .quit, .openForm, .saveForm, .writeDraft, .restoreDraft, .discardDraft, .delete, .askToDelete, .unarchive, .toggleAgreement, .toggleMilestone,
                  .refreshCitizen, .printPlan, .printReport, .revealCPR, .openDuplicate, .undo, .redo:
                 return nil
-            case .openChosen, .discardOfferedDraft:
+            case .openChosen, .discardOfferedDraft, .printPlans, .exportCitizens, .openHandover, .handover:
                 return nil
             case .loadCitizens(let after):
                 return .citizensLoaded(try workspace.citizenSummaries(page: PageRequest(limit: size, after: after),

@@ -192,6 +192,9 @@ package struct AppState: Sendable, Equatable {
     package var glyphs: Glyphs = .unicode
     /// Mouse clicks select rows (only when asked for with `--mouse`).
     package var mouse = false
+    /// The citizens tagged in this window's list (Space, `tag`), which handover, print and
+    /// export act on; nothing tagged, they act on the selected citizen.
+    package var tags = CitizenTags()
 
     package init(language: Language, today: LocalDate, username: String, isProfessional: Bool) {
         self.language = language

@@ -109,7 +109,7 @@ extension FormPurpose {
         case .vision(_, let vision): return vision?.audit
         case .team(_, let member): return member?.audit
         case .consent(_, let consent): return consent?.audit
-        case .progress, .outcome, .placement, .story, .resources, .assessment: return nil
+        case .progress, .outcome, .placement, .story, .resources, .assessment, .handover: return nil
         }
     }
 
@@ -118,7 +118,7 @@ extension FormPurpose {
         switch self {
         case .plan, .milestone, .progress: return .milestones
         case .meeting, .agreement: return .meetings
-        case .citizen, .outcome, .placement, .story, .vision, .resources, .team, .consent, .assessment: return .citizens
+        case .citizen, .outcome, .placement, .story, .vision, .resources, .team, .consent, .assessment, .handover: return .citizens
         }
     }
 }

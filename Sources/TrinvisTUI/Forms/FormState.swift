@@ -16,6 +16,8 @@ package enum FormPurpose: Sendable, Equatable {
     case team(CitizenID, TeamMember?)
     case consent(CitizenID, Consent?)
     case assessment(CitizenID)
+    /// Hand citizens over to another professional (see `HandoverForm`).
+    case handover([CitizenID])
 
     /// The key under which drafts of this form are kept: kind, new or which record, and owner.
     package var draftKey: String {
@@ -34,6 +36,7 @@ package enum FormPurpose: Sendable, Equatable {
         case .team(let citizen, let member): return member.map { "team:\($0.id):c\(citizen)" } ?? "team:new:c\(citizen)"
         case .consent(let citizen, let consent): return consent.map { "consent:\($0.id):c\(citizen)" } ?? "consent:new:c\(citizen)"
         case .assessment(let citizen): return "assessment:new:c\(citizen)"
+        case .handover(let citizens): return "handover:new:" + citizens.map { "c\($0)" }.joined(separator: "-")
         }
     }
 
@@ -46,6 +49,7 @@ package enum FormPurpose: Sendable, Equatable {
              .vision(let citizen, _), .resources(let citizen), .team(let citizen, _), .consent(let citizen, _),
              .assessment(let citizen):
             return citizen
+        case .handover: return nil
         }
     }
 }
