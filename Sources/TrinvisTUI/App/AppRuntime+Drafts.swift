@@ -23,7 +23,7 @@ extension AppRuntime {
         guard try workspace.claim(draft) else { return [.draftUnavailable(say(.draftTakenElsewhere))] }
         var form = current
         // A new meeting's draft may hold more agreement lines than a fresh form has.
-        MeetingForm.makeRoom(forPayload: draft.payload, in: &form, say: say)
+        form.purpose.kind.prepare(&form, forPayload: draft.payload, say: say)
         form.restore(payload: draft.payload)
         return panes + [.draftOpened(form)] + notes
     }

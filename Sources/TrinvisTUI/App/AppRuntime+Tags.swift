@@ -94,34 +94,15 @@ extension AppRuntime {
         }
         let choices = try handoverChoices(citizens)
         guard !choices.givers.isEmpty else { return .failed(say(.handoverNoCommonProfessional(count: citizens.count))) }
-        return .formOpened(try handoverForm(citizens, choices: choices))
+        warnedKeys = []
+        return .formOpened(try HandoverForm(citizens: citizens).build(choices: choices, names: names(of: citizens),
+                                                                      actor: workspace.actor.professionalID, say: say))
     }
 
-    /// The handover form for the citizens.
-    func handoverForm(_ citizens: [CitizenID], choices: HandoverChoices? = nil) throws -> FormState {
-        let names = state.say(.namesAndMore(citizens.prefix(AppUpdate.namesInQuestion).map(taggedName),
-                                            more: max(citizens.count - AppUpdate.namesInQuestion, 0)))
-        return HandoverForm.form(citizens: citizens, names: names, choices: try choices ?? handoverChoices(citizens),
-                                 actor: workspace.actor.professionalID, say: state.say)
-    }
-
-    /// F2 in the handover form: the problems beside their fields, or the question naming how
-    /// many citizens go from whom to whom (Enter hands them over, Esc goes back to the form).
-    func askToHandOver(_ form: FormState) -> [AppEvent] {
-        let say = state.say
-        switch HandoverForm.request(form, say: say) {
-        case .failure(let problems):
-            return [.formRejected(errors: problems.errors, general: nil)]
-        case .success(let request):
-            let names = say(.namesAndMore(request.citizens.prefix(AppUpdate.namesInQuestion).map(taggedName),
-                                          more: max(request.citizens.count - AppUpdate.namesInQuestion, 0)))
-            let people = (try? workspace.professionals([request.from, request.to])) ?? [:]
-            let question = say(.handoverQuestion(count: request.citizens.count, names: names,
-                                                 from: people[request.from].map { PaneViews.clean($0.name) } ?? "?",
-                                                 to: people[request.to].map { PaneViews.clean($0.name) } ?? "?"))
-            return [.formRejected(errors: [:], general: nil),
-                    .confirmationAsked(Confirmation(question: question, onYes: .handover(request)))]
-        }
+    /// The first names of the citizens and how many more, for a title or a question.
+    func names(of citizens: [CitizenID]) -> String {
+        let shown = AppUpdate.namesInQuestion
+        return state.say(.namesAndMore(citizens.prefix(shown).map(taggedName), more: max(citizens.count - shown, 0)))
     }
 
     /// Who can hand the citizens over (the professionals on every one of their teams today, the

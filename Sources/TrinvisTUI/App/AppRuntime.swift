@@ -186,11 +186,12 @@ package final class AppRuntime {
             return [.formOpened(try buildForm(purpose))]
         case .saveForm:
             guard let form = state.form else { return [] }
-            if case .handover = form.purpose { return askToHandOver(form) }
             switch save(form) {
             // The view behind the form is read again first, so that "Saved." is what shows.
             case .saved(let citizen): return (try refreshedDetail()) + [.formSaved(citizen: citizen)]
             case .rejected(let errors, let general): return [.formRejected(errors: errors, general: general)]
+            // The problems of an earlier save go; the form waits behind the question.
+            case .ask(let confirmation): return [.formRejected(errors: [:], general: nil), .confirmationAsked(confirmation)]
             }
         case .openDuplicate:
             guard let other = warnedDuplicateID, let form = state.form else { return [] }
@@ -310,62 +311,7 @@ package final class AppRuntime {
 
     /// The form a draft belongs to, from its key; nil when its record no longer exists.
     func purpose(forDraftKey key: String) throws -> FormPurpose? {
-        let parts = key.split(separator: ":").map(String.init)
-        guard parts.count >= 2 else { return nil }
-        func number(_ text: String, prefix: String) -> Int64? {
-            text.hasPrefix(prefix) ? Int64(text.dropFirst(prefix.count)) : nil
-        }
-        let owner = parts.count == 3 ? parts[2] : ""
-        switch (parts[0], parts[1]) {
-        case ("citizen", "new"): return .citizen(nil)
-        case ("citizen", let id): return try Int64(id).flatMap { try workspace.fetch(Citizen.self, id: CitizenID($0)) }.map { .citizen($0) }
-        case ("plan", "new"): return number(owner, prefix: "c").map { .plan(citizen: CitizenID($0), nil) }
-        case ("plan", let id):
-            return try Int64(id).flatMap { try workspace.fetch(Plan.self, id: PlanID($0)) }.map { .plan(citizen: $0.citizenID, $0) }
-        case ("milestone", "new"):
-            guard let plan = try number(owner, prefix: "p").flatMap({ try workspace.fetch(Plan.self, id: PlanID($0)) }) else { return nil }
-            return .milestone(plan: plan.id, citizen: plan.citizenID, nil)
-        case ("milestone", let id):
-            guard let milestone = try Int64(id).flatMap({ try workspace.fetch(Milestone.self, id: MilestoneID($0)) }),
-                  let plan = try workspace.fetch(Plan.self, id: milestone.planID) else { return nil }
-            return .milestone(plan: plan.id, citizen: plan.citizenID, milestone)
-        case ("progress", "new"):
-            guard let milestone = try number(owner, prefix: "m").flatMap({ try workspace.fetch(Milestone.self, id: MilestoneID($0)) }),
-                  let plan = try workspace.fetch(Plan.self, id: milestone.planID) else { return nil }
-            return .progress(milestone, citizen: plan.citizenID)
-        case ("meeting", "new"): return number(owner, prefix: "c").map { .meeting(citizen: CitizenID($0), nil) }
-        case ("meeting", let id):
-            return try Int64(id).flatMap { try workspace.fetch(Meeting.self, id: MeetingID($0)) }.map { .meeting(citizen: $0.citizenID, $0) }
-        case ("agreement", "new"):
-            guard let meeting = try number(owner, prefix: "mt").flatMap({ try workspace.fetch(Meeting.self, id: MeetingID($0)) }) else {
-                return nil
-            }
-            return .agreement(meeting: meeting.id, citizen: meeting.citizenID, nil)
-        case ("agreement", let id):
-            guard let agreement = try Int64(id).flatMap({ try workspace.fetch(Agreement.self, id: AgreementID($0)) }),
-                  let meeting = try workspace.fetch(Meeting.self, id: agreement.meetingID) else { return nil }
-            return .agreement(meeting: meeting.id, citizen: meeting.citizenID, agreement)
-        default:
-            guard let citizen = number(parts.last ?? "", prefix: "c").map(CitizenID.init),
-                  try workspace.fetch(Citizen.self, id: citizen) != nil else { return nil }
-            switch parts[0] {
-            case "outcome": return .outcome(citizen)
-            case "placement": return .placement(citizen)
-            case "story": return .story(citizen)
-            case "vision": return .vision(citizen, try workspace.all(Vision.self, parent: citizen.sqlValue).first)
-            case "resources": return .resources(citizen)
-            case "team":
-                guard parts[1] != "new" else { return .team(citizen, nil) }
-                return try Int64(parts[1]).flatMap { try workspace.fetch(TeamMember.self, id: TeamMemberID($0)) }
-                    .map { .team(citizen, $0) }
-            case "consent":
-                guard parts[1] != "new" else { return .consent(citizen, nil) }
-                return try Int64(parts[1]).flatMap { try workspace.fetch(Consent.self, id: ConsentID($0)) }
-                    .map { .consent(citizen, $0) }
-            case "assessment": return .assessment(citizen)
-            default: return nil
-            }
-        }
+        try FormKinds.purpose(forDraftKey: key, in: workspace)
     }
 
     /// Performs a reading effect.

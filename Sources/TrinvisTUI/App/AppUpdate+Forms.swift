@@ -77,7 +77,7 @@ extension AppUpdate {
         default:
             break
         }
-        if MeetingForm.handle(key, in: &form, say: state.say) { return [] }
+        if form.purpose.kind.handle(key, in: &form, say: state.say) { return [] }
         guard form.fields.indices.contains(form.focus) else { return [] }
         var field = form.fields[form.focus]
         let before = field.value
@@ -129,7 +129,7 @@ extension AppUpdate {
             }
         }
         form.fields[form.focus] = field
-        if field.value != before { MeetingForm.changed(field.id, in: &form, today: state.today, say: state.say) }
+        if field.value != before { form.purpose.kind.changed(field.id, in: &form, today: state.today, say: state.say) }
         if move != 0 {
             form.focus = min(max(form.focus + move, 0), form.fields.count - 1)
         }

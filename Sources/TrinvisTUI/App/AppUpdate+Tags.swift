@@ -75,7 +75,7 @@ extension AppUpdate {
         return [(id, PaneViews.clean(name))]
     }
 
-    /// The first names of the tagged citizens, for a question ("Aisha Ahmed, Bent Nielsen and 2 more").
+    /// The first names of the tagged citizens, for a question ("Aisha Khalil, Bent Ørsted and 2 more").
     static func taggedNames(_ state: AppState) -> String {
         let names = state.tags.entries.map(\.name)
         return state.say(.namesAndMore(Array(names.prefix(namesInQuestion)), more: max(names.count - namesInQuestion, 0)))

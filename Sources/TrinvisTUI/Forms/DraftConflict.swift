@@ -95,30 +95,3 @@ package struct DraftConflict: Sendable, Equatable {
         return form
     }
 }
-
-extension FormPurpose {
-    /// The audit of the one record the form changes: nil for a new record, and for forms that add
-    /// a record or change several (resources, compared by their values instead).
-    package var recordAudit: Audit? {
-        switch self {
-        case .citizen(let citizen): return citizen?.audit
-        case .plan(_, let plan): return plan?.audit
-        case .milestone(_, _, let milestone): return milestone?.audit
-        case .meeting(_, let meeting): return meeting?.audit
-        case .agreement(_, _, let agreement): return agreement?.audit
-        case .vision(_, let vision): return vision?.audit
-        case .team(_, let member): return member?.audit
-        case .consent(_, let consent): return consent?.audit
-        case .progress, .outcome, .placement, .story, .resources, .assessment, .handover: return nil
-        }
-    }
-
-    /// The pane a form's record is shown in on the main screen.
-    package var pane: Pane {
-        switch self {
-        case .plan, .milestone, .progress: return .milestones
-        case .meeting, .agreement: return .meetings
-        case .citizen, .outcome, .placement, .story, .vision, .resources, .team, .consent, .assessment, .handover: return .citizens
-        }
-    }
-}

@@ -18,40 +18,6 @@ package enum FormPurpose: Sendable, Equatable {
     case assessment(CitizenID)
     /// Hand citizens over to another professional (see `HandoverForm`).
     case handover([CitizenID])
-
-    /// The key under which drafts of this form are kept: kind, new or which record, and owner.
-    package var draftKey: String {
-        switch self {
-        case .citizen(let citizen): return citizen.map { "citizen:\($0.id)" } ?? "citizen:new"
-        case .plan(let citizen, let plan): return plan.map { "plan:\($0.id)" } ?? "plan:new:c\(citizen)"
-        case .milestone(let plan, _, let milestone): return milestone.map { "milestone:\($0.id)" } ?? "milestone:new:p\(plan)"
-        case .progress(let milestone, _): return "progress:new:m\(milestone.id)"
-        case .meeting(let citizen, let meeting): return meeting.map { "meeting:\($0.id)" } ?? "meeting:new:c\(citizen)"
-        case .agreement(let meeting, _, let agreement): return agreement.map { "agreement:\($0.id)" } ?? "agreement:new:mt\(meeting)"
-        case .outcome(let citizen): return "outcome:new:c\(citizen)"
-        case .placement(let citizen): return "placement:new:c\(citizen)"
-        case .story(let citizen): return "story:new:c\(citizen)"
-        case .vision(let citizen, _): return "vision:c\(citizen)"
-        case .resources(let citizen): return "resources:c\(citizen)"
-        case .team(let citizen, let member): return member.map { "team:\($0.id):c\(citizen)" } ?? "team:new:c\(citizen)"
-        case .consent(let citizen, let consent): return consent.map { "consent:\($0.id):c\(citizen)" } ?? "consent:new:c\(citizen)"
-        case .assessment(let citizen): return "assessment:new:c\(citizen)"
-        case .handover(let citizens): return "handover:new:" + citizens.map { "c\($0)" }.joined(separator: "-")
-        }
-    }
-
-    /// The citizen the form is about (nil for a new citizen).
-    package var citizenID: CitizenID? {
-        switch self {
-        case .citizen(let citizen): return citizen?.id
-        case .plan(let citizen, _), .milestone(_, let citizen, _), .progress(_, let citizen), .meeting(let citizen, _),
-             .agreement(_, let citizen, _), .outcome(let citizen), .placement(let citizen), .story(let citizen),
-             .vision(let citizen, _), .resources(let citizen), .team(let citizen, _), .consent(let citizen, _),
-             .assessment(let citizen):
-            return citizen
-        case .handover: return nil
-        }
-    }
 }
 
 /// A choice in a choice field: the stored value and the label shown.

@@ -9,64 +9,65 @@ package struct HandoverChoices: Sendable, Equatable {
 }
 
 /// The handover form: the tagged citizens (or the selected one) go from one professional to
-/// another, for a reason, through `Workspace.handover` (administrators only). Saving asks first,
-/// naming how many citizens and who gives and takes them; the form keeps no draft, as it changes
-/// no record of its own.
+/// another, for a reason, through `Workspace.handover` (administrators only). Its save asks
+/// first, naming how many citizens and who gives and takes them; the form keeps no draft, as it
+/// changes no record of its own.
 ///
 /// Fields: `from` and `to` (choices, `p<id>`), `reason` (one line, required).
-enum HandoverForm {
+struct HandoverForm: FormKind {
+    let citizens: [CitizenID]
+
     static let fromID = "from"
     static let toID = "to"
     static let reasonID = "reason"
+    static let draftPrefix = "handover"
 
-    /// The form for the citizens: from the actor when they are on every team, else the first
+    /// A handover keeps no draft, so no draft key names one.
+    static func purpose(draftKey: DraftKey, in workspace: Workspace) throws -> FormPurpose? { nil }
+
+    var draftKey: String { "handover:new:" + citizens.map { "c\($0)" }.joined(separator: "-") }
+    var citizenID: CitizenID? { nil }
+    var keepsDrafts: Bool { false }
+
+    /// The form for the citizens: from the user when they are on every team, else the first
     /// responsible professional common to all; to the first other professional.
-    static func form(citizens: [CitizenID], names: String, choices: HandoverChoices, actor: ProfessionalID?,
-                     say: Localizer) -> FormState {
+    func build(in app: AppRuntime) throws -> FormState {
+        try build(choices: try app.handoverChoices(citizens), names: app.names(of: citizens), actor: app.workspace.actor.professionalID,
+                  say: app.state.say)
+    }
+
+    /// The form for choices already read (the runtime reads them first, to refuse an empty one).
+    func build(choices: HandoverChoices, names: String, actor: ProfessionalID?, say: Localizer) throws -> FormState {
+        let field = FieldMaker(say: say)
         func option(_ professional: Professional) -> FormOption {
             FormOption("p\(professional.id)", PaneViews.clean(professional.name) + " (" + say(.role(professional.role)) + ")")
         }
         let from = choices.givers.first { $0.id == actor } ?? choices.givers.first
         let to = choices.takers.first { $0.id != from?.id }
         return FormState(purpose: .handover(citizens), title: say(.formHandover(count: citizens.count, names: names)), fields: [
-            FormField(id: fromID, label: say(.fieldHandoverFrom), kind: .choice, value: from.map { "p\($0.id)" } ?? "",
-                      required: true, options: choices.givers.map(option)),
-            FormField(id: toID, label: say(.fieldHandoverTo), kind: .choice, value: to.map { "p\($0.id)" } ?? "",
-                      required: true, options: choices.takers.map(option)),
-            FormField(id: reasonID, label: say(.fieldHandoverReason), kind: .line, required: true),
+            field(Self.fromID, .fieldHandoverFrom, .choice, from.map { "p\($0.id)" } ?? "", required: true,
+                  options: choices.givers.map(option)),
+            field(Self.toID, .fieldHandoverTo, .choice, to.map { "p\($0.id)" } ?? "", required: true,
+                  options: choices.takers.map(option)),
+            field(Self.reasonID, .fieldHandoverReason, .line, required: true),
         ])
     }
 
-    /// The handover the form asks for, or the problems beside their fields.
-    static func request(_ form: FormState, say: Localizer) -> Result<HandoverRequest, FormProblems> {
-        guard case .handover(let citizens) = form.purpose else { return .failure(FormProblems(errors: [:])) }
-        func professional(_ id: String) -> ProfessionalID? {
-            let value = form.value(id)
-            guard value.hasPrefix("p"), let raw = Int64(value.dropFirst()) else { return nil }
-            return ProfessionalID(raw)
-        }
-        var errors: [String: String] = [:]
-        let from = professional(fromID)
-        let to = professional(toID)
-        if from == nil { errors[fromID] = say(.errorRequired) }
-        if to == nil { errors[toID] = say(.errorRequired) }
-        if let from, from == to { errors[toID] = say(.errorHandoverSameProfessional) }
-        let reason = form.value(reasonID).trimmingBlanks()
-        if reason.isEmpty { errors[reasonID] = say(.errorRequired) }
-        guard errors.isEmpty, let from, let to else { return .failure(FormProblems(errors: errors)) }
-        return .success(HandoverRequest(citizens: citizens, from: from, to: to, reason: reason))
+    /// Checks the fields and asks: "Hand over 3 citizens from … to … (…)?"; the yes hands over.
+    func save(_ reader: inout FormReader, in app: AppRuntime) throws -> AppRuntime.SaveOutcome {
+        let say = reader.say
+        let from: ProfessionalID? = reader.id(Self.fromID, prefix: "p")
+        let to: ProfessionalID? = reader.id(Self.toID, prefix: "p")
+        if from == nil { reader.errors[Self.fromID] = say(.errorRequired) }
+        if to == nil { reader.errors[Self.toID] = say(.errorRequired) }
+        if let from, from == to { reader.errors[Self.toID] = say(.errorHandoverSameProfessional) }
+        let reason = reader.required(Self.reasonID)
+        guard reader.errors.isEmpty, let from, let to else { return reader.rejected }
+        let people = try app.workspace.professionals([from, to])
+        let question = say(.handoverQuestion(count: citizens.count, names: app.names(of: citizens),
+                                             from: people[from].map { PaneViews.clean($0.name) } ?? "?",
+                                             to: people[to].map { PaneViews.clean($0.name) } ?? "?"))
+        return .ask(Confirmation(question: question,
+                                 onYes: .handover(HandoverRequest(citizens: citizens, from: from, to: to, reason: reason))))
     }
-}
-
-extension FormPurpose {
-    /// False for a form that changes no record of its own (the handover): it keeps no draft.
-    var keepsDrafts: Bool {
-        if case .handover = self { return false }
-        return true
-    }
-}
-
-/// What is wrong with a form's values, by field id.
-struct FormProblems: Error, Equatable {
-    var errors: [String: String]
 }

@@ -15,7 +15,55 @@ package struct NextMeetingProposal: Sendable, Equatable {
 ///
 /// Fields, in order: `at`, `kind`, `place`, `attendance`, a `present:pN` box per professional,
 /// `notes`, then for a new meeting `agreementN`, `dueN`, `whoN` for N = 1, 2, …, and `next_meeting`.
-enum MeetingForm {
+struct MeetingForm: FormKind {
+    let citizen: CitizenID
+    let meeting: Meeting?
+
+    static let draftPrefix = "meeting"
+
+    static func purpose(draftKey: DraftKey, in workspace: Workspace) throws -> FormPurpose? {
+        guard draftKey.record != "new" else { return draftKey.owner(prefix: "c").map { .meeting(citizen: CitizenID($0), nil) } }
+        return try draftKey.recordID.flatMap { try workspace.fetch(Meeting.self, id: MeetingID($0)) }
+            .map { .meeting(citizen: $0.citizenID, $0) }
+    }
+
+    var draftKey: String { meeting.map { "meeting:\($0.id)" } ?? "meeting:new:c\(citizen)" }
+    var citizenID: CitizenID? { citizen }
+    var recordAudit: Audit? { meeting?.audit }
+    var pane: Pane { .meetings }
+
+    func build(in app: AppRuntime) throws -> FormState { try app.meetingForm(citizen: citizen, meeting) }
+
+    func handle(_ key: Key, in form: inout FormState, say: Localizer) -> Bool { Self.handle(key, in: &form, say: say) }
+
+    func changed(_ id: String, in form: inout FormState, today: LocalDate, say: Localizer) {
+        Self.changed(id, in: &form, today: today, say: say)
+    }
+
+    func prepare(_ form: inout FormState, forPayload payload: String, say: Localizer) {
+        Self.makeRoom(forPayload: payload, in: &form, say: say)
+    }
+
+    func save(_ reader: inout FormReader, in app: AppRuntime) throws -> AppRuntime.SaveOutcome {
+        let at = reader.stamp(Self.atID, required: true)
+        let next = reader.stamp(Self.nextID)
+        let agreements = Self.agreements(&reader)
+        let meeting = Self.meeting(from: reader.form, citizen: citizen, existing: self.meeting, at: at ?? app.workspace.clock(), next: next)
+        if let problem = Self.attendanceProblem(reader.form, meeting) { reader.errors["attendance"] = reader.say(problem) }
+        try reader.check(meeting)
+        guard reader.errors.isEmpty else { return reader.rejected }
+        try app.saveMeeting(meeting, existing: self.meeting, agreements: agreements)
+        return .saved(citizen)
+    }
+
+    /// A meeting the citizen attended must have someone there: when the form offers professionals
+    /// to tick as present and none is ticked, that is a problem of the attendance.
+    private static func attendanceProblem(_ form: FormState, _ meeting: Meeting) -> Phrase? {
+        guard meeting.attendance == .attended, meeting.attendees.isEmpty,
+              form.fields.contains(where: { $0.id.hasPrefix("present:") }) else { return nil }
+        return .errorNobodyPresent
+    }
+
     static let notesID = "notes"
     static let atID = "at"
     static let nextID = "next_meeting"
@@ -121,18 +169,18 @@ enum MeetingForm {
     // MARK: Saving
 
     /// The agreements typed into the form's lines (empty lines are left out). A line with a
-    /// deadline but no text is a problem at its text: `required` reports it.
-    static func agreements(in form: FormState, required: (String) -> String, due: (String) -> LocalDate?,
-                           responsible: (String) -> Responsible) -> [Agreement] {
+    /// deadline but no text is a problem at its text.
+    static func agreements(_ reader: inout FormReader) -> [Agreement] {
+        let form = reader.form
         var agreements: [Agreement] = []
         for slot in 1...max(agreementCount(form), 1) {
             let words = form.value(textID(slot)).trimmingBlanks()
             if words.isEmpty {
-                if !form.value(dueID(slot)).trimmingBlanks().isEmpty { _ = required(textID(slot)) }
+                if !form.value(dueID(slot)).trimmingBlanks().isEmpty { _ = reader.required(textID(slot)) }
                 continue
             }
-            agreements.append(Agreement(meetingID: .unsaved, text: words, responsible: responsible(whoID(slot)),
-                                        due: due(dueID(slot))))
+            agreements.append(Agreement(meetingID: .unsaved, text: words, responsible: reader.responsible(whoID(slot)),
+                                        due: reader.date(dueID(slot))))
         }
         return agreements
     }
