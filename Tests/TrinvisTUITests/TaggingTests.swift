@@ -152,8 +152,8 @@ import Testing
         #expect(message.contains("Åse") && message.contains("Rød"))
         #expect(!message.contains("\u{1B}") && !message.contains("\u{07}"))
         app.press(.character("p"))
-        let question = try #require(app.state.confirmation?.question)
-        #expect(!question.contains("\u{1B}"))
+        let title = try #require(app.state.form?.title)
+        #expect(title.contains("Rød") && !title.contains("\u{1B}"))
     }
 
     // MARK: Acting on the tagged
@@ -163,13 +163,21 @@ import Testing
         let app = app(fixture)
         let folder = fixture.folder.appendingPathComponent("prints").path
         try tagThree(in: app)
+        // The form asks how and where, with the print folder and PDF filled in.
         app.press(.character("p"))
-        #expect(app.state.confirmation?.question == "Print the plans of 3 tagged citizens (Per Kristiansen, Svend Madsen and Ulla Brandt)?")
+        let form = try #require(app.state.form)
+        #expect(form.title == "Print the plans of 3 citizens: Per Kristiansen, Svend Madsen and Ulla Brandt")
+        #expect(form.value("format") == "pdf" && form.value("folder") == folder)
+        app.press(.function(2))
+        #expect(app.state.confirmation?.question
+                == "Print the plans of 3 tagged citizens as PDF files into \(folder) (Per Kristiansen, Svend Madsen and Ulla Brandt)?")
         #expect(app.text.contains("Print the plans of 3 tagged citizens"))
         app.press(.escape)
+        #expect(app.state.form != nil, "Esc goes back to the form")
         #expect((try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty ?? true, "Esc prints nothing")
 
-        app.press(.character("p"), .enter)
+        app.press(.function(2), .enter)
+        #expect(app.state.form == nil)
         #expect(app.state.message?.text == "Printed 3 plans into \(folder).")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         #expect(files.count == 3 && files.allSatisfy { $0.hasPrefix("trinvis-plan-") && $0.hasSuffix(".pdf") }, "\(files)")
@@ -181,11 +189,38 @@ import Testing
             #expect(data.starts(with: Array("%PDF-".utf8)))
             #expect(try fixture.workspace.accessLogEntries(citizen: try id(name, fixture)).contains { $0.action == .print })
         }
+        #expect(try fixture.workspace.drafts().isEmpty, "the print form keeps no draft")
         // Nothing tagged: `p` prints the selected citizen's plan at once, as before.
         app.press(.character("-"))
         app.press(.character("p"))
-        #expect(app.state.confirmation == nil)
+        #expect(app.state.form == nil && app.state.confirmation == nil)
         #expect(app.state.message?.text.hasPrefix("The plan is saved as ") == true)
+    }
+
+    @Test func theTaggedPlansCanBeTextFilesInAnotherFolder() throws {
+        let fixture = try DemoFixture()
+        let app = app(fixture)
+        let other = fixture.folder.appendingPathComponent("til mødet/Ærø").path
+        try tagThree(in: app)
+        app.press(.character("p"))
+        app.press(.right)
+        #expect(app.state.form?.value("format") == "text")
+        app.press(.tab, .ctrl("u"))
+        app.type(other)
+        app.press(.function(2))
+        #expect(app.state.confirmation?.question.hasPrefix("Print the plans of 3 tagged citizens as text files into \(other) (") == true)
+        app.press(.enter)
+        #expect(app.state.message?.text == "Printed 3 plans into \(other).")
+        let files = try FileManager.default.contentsOfDirectory(atPath: other).sorted()
+        #expect(files.count == 3 && files.allSatisfy { $0.hasSuffix(".txt") }, "\(files)")
+        let per = try #require(files.first { $0.contains("-\(try id("Per Kristiansen", fixture))-") })
+        let text = try String(contentsOfFile: other + "/" + per, encoding: .utf8)
+        #expect(text.contains("Per Kristiansen"))
+        #expect(try fixture.workspace.printedFiles(of: try id("Per Kristiansen", fixture)).first?.hasSuffix(".txt") == true)
+        // An empty folder is a problem beside the field.
+        app.press(.character("p"), .tab, .ctrl("u"), .function(2))
+        #expect(app.state.confirmation == nil)
+        #expect(app.state.form?.fields.first { $0.id == "folder" }?.error == "must be filled in")
     }
 
     @Test func exportingTheTaggedWritesOneDocumentOfJustThoseCitizens() throws {
@@ -244,6 +279,14 @@ import Testing
             let from = try #require(form.fields.first { $0.id == "from" })
             #expect(from.options.map(\.label) == ["Inger Holm (caseworker)", "Henrik Lund (job consultant)"])
             #expect(lines[height - 1].contains("F2"), "\(lines[height - 1])")
+            // The print form of the same three, at the same size.
+            app.press(.escape)
+            app.press(.character("p"))
+            let print = app.screen().lines()
+            #expect(print.allSatisfy { DisplayWidth.of($0) <= width })
+            let printText = print.joined(separator: "\n")
+            #expect(printText.contains("Print the plans of 3 citizens"), "\(printText)")
+            #expect(printText.contains("PDF files") && printText.contains("Into the folder"))
         }
     }
 
@@ -353,8 +396,11 @@ import Testing
         #expect(app.screen().lines()[2].contains("Borgere \u{2022} 3 markeret"), "\(app.screen().lines()[2])")
         #expect(app.screen().lines()[23].contains("Space 3 markeret"))
         app.press(.character("p"))
-        #expect(app.state.confirmation?.question == "Udskriv handleplanerne for 3 markerede borgere (Per Kristiansen, Svend Madsen og Ulla Brandt)?")
-        app.press(.escape)
+        #expect(app.state.form?.title == "Udskriv handleplanerne for 3 borgere: Per Kristiansen, Svend Madsen og Ulla Brandt")
+        app.press(.function(2))
+        #expect(app.state.confirmation?.question.hasPrefix("Udskriv handleplanerne for 3 markerede borgere som PDF-filer i ") == true)
+        #expect(app.state.confirmation?.question.hasSuffix("(Per Kristiansen, Svend Madsen og Ulla Brandt)?") == true)
+        app.press(.escape, .escape)
         app.press(.character("H"))
         #expect(app.state.form?.title == "Overdrag 3 borgere: Per Kristiansen, Svend Madsen og Ulla Brandt")
         #expect(app.text.contains("Begrundelse"))

@@ -910,9 +910,16 @@ extension Catalog {
             if more > 0 { return names.joined(separator: ", ") + " og \(more) til" }
             guard names.count > 1, let last = names.last else { return names.first ?? "" }
             return names.dropLast().joined(separator: ", ") + " og " + last
-        case .printTaggedQuestion(let count, let names):
-            return count == 1 ? "Udskriv handleplanen for 1 markeret borger (\(names))?"
-                : "Udskriv handleplanerne for \(count) markerede borgere (\(names))?"
+        case .formPrintPlans(let count, let names):
+            return count == 1 ? "Udskriv handleplanen for 1 borger: \(names)" : "Udskriv handleplanerne for \(count) borgere: \(names)"
+        case .fieldPrintFormat: return "Som"
+        case .fieldPrintFolder: return "I mappen"
+        case .printFormatPDF: return "PDF-filer (til printeren, når lp er sat op)"
+        case .printFormatText: return "tekstfiler"
+        case .printTaggedQuestion(let count, let names, let text, let folder):
+            let files = text ? "tekstfiler" : "PDF-filer"
+            return count == 1 ? "Udskriv handleplanen for 1 markeret borger som \(text ? "tekstfil" : "PDF-fil") i \(folder) (\(names))?"
+                : "Udskriv handleplanerne for \(count) markerede borgere som \(files) i \(folder) (\(names))?"
         case .exportTaggedQuestion(let count, let names):
             return count == 1 ? "Eksportér 1 markeret borger (\(names)) til én fil?"
                 : "Eksportér \(count) markerede borgere (\(names)) til én fil?"

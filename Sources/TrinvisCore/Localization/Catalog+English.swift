@@ -914,9 +914,16 @@ extension Catalog {
             if more > 0 { return names.joined(separator: ", ") + " and \(more) more" }
             guard names.count > 1, let last = names.last else { return names.first ?? "" }
             return names.dropLast().joined(separator: ", ") + " and " + last
-        case .printTaggedQuestion(let count, let names):
-            return count == 1 ? "Print the plan of 1 tagged citizen (\(names))?"
-                : "Print the plans of \(count) tagged citizens (\(names))?"
+        case .formPrintPlans(let count, let names):
+            return count == 1 ? "Print the plan of 1 citizen: \(names)" : "Print the plans of \(count) citizens: \(names)"
+        case .fieldPrintFormat: return "As"
+        case .fieldPrintFolder: return "Into the folder"
+        case .printFormatPDF: return "PDF files (to the printer when lp is set up)"
+        case .printFormatText: return "text files"
+        case .printTaggedQuestion(let count, let names, let text, let folder):
+            let files = text ? "text files" : "PDF files"
+            return count == 1 ? "Print the plan of 1 tagged citizen as a \(text ? "text" : "PDF") file into \(folder) (\(names))?"
+                : "Print the plans of \(count) tagged citizens as \(files) into \(folder) (\(names))?"
         case .exportTaggedQuestion(let count, let names):
             return count == 1 ? "Export 1 tagged citizen (\(names)) into one file?"
                 : "Export \(count) tagged citizens (\(names)) into one file?"

@@ -663,7 +663,10 @@ package enum Phrase: Sendable, Equatable {
     case untaggedAll(Int)
     /// A few names and how many more ("Aisha Ahmed, Bent Nielsen and 2 more").
     case namesAndMore([String], more: Int)
-    case printTaggedQuestion(count: Int, names: String)
+    /// The form that prints the plans of the tagged, and its question.
+    case formPrintPlans(count: Int, names: String)
+    case fieldPrintFormat, fieldPrintFolder, printFormatPDF, printFormatText
+    case printTaggedQuestion(count: Int, names: String, text: Bool, folder: String)
     case exportTaggedQuestion(count: Int, names: String)
     /// The plans written into `folder`; `sent` is how many the printer took (nil: no printer).
     case plansPrinted(count: Int, of: Int, folder: String, sent: Int?)

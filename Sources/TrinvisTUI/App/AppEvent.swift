@@ -47,11 +47,18 @@ package enum Effect: Sendable, Equatable {
     /// Many at once (the tagged citizens, or the selected one): write their plans into the print
     /// folder, write one interchange document of them, open the handover form for them, and hand
     /// them over from one professional to another.
-    case printPlans([CitizenID])
+    case printPlans(PlanPrintRequest)
     case exportCitizens([CitizenID])
     case openHandover([CitizenID])
     case handover(HandoverRequest)
     case quit
+}
+
+/// Plans to write: the citizens, as PDF or text, into which folder.
+package struct PlanPrintRequest: Sendable, Equatable {
+    package var citizens: [CitizenID]
+    package var text: Bool
+    package var folder: String
 }
 
 /// A handover the form asked for: the citizens, from whom, to whom and why.

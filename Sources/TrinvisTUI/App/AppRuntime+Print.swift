@@ -74,12 +74,17 @@ extension AppRuntime {
     /// Writes the citizen's plan as a PDF into the print folder, remembers the file (so that
     /// erasing the citizen removes it too; the print is logged) and sends it to the printer when
     /// one is set up: `printed` is nil without a printer, else whether it took the file.
-    func writePlan(_ citizen: CitizenID, fonts: PDFFontChoice) throws -> (path: String, printed: Bool?) {
+    ///
+    /// As `text`, the plan is written as a UTF-8 text file (`.txt`) and not sent to the printer;
+    /// `folder` is another folder than the print folder.
+    func writePlan(_ citizen: CitizenID, fonts: PDFFontChoice, text: Bool = false, folder: String? = nil) throws
+        -> (path: String, printed: Bool?) {
         let printout = try workspace.planPrintout(of: citizen, language: state.language)
-        let path = try save(printout.pdf(fonts: fonts.fonts, creationDate: workspace.clock()),
-                            as: "trinvis-plan-\(citizen)-\(workspace.today.iso)")
+        let name = "trinvis-plan-\(citizen)-\(workspace.today.iso)"
+        let path = text ? try save(Array(printout.text().utf8), as: name, suffix: ".txt", folder: folder)
+            : try save(printout.pdf(fonts: fonts.fonts, creationDate: workspace.clock()), as: name, folder: folder)
         try workspace.recordPrintedFile(citizen: citizen, path: path)
-        return (path, printer.map { $0.print(path) })
+        return (path, text ? nil : printer.map { $0.print(path) })
     }
 
     /// Writes the report on screen into the print folder under a name of its own (and to the
@@ -109,16 +114,16 @@ extension AppRuntime {
         fonts.problem == nil ? message : state.say(.printedWithStandardFonts(message))
     }
 
-    /// Writes bytes into the print folder (created with mode 0700, files 0600) as `name.pdf`
-    /// (or another `suffix`), or `name-2.pdf`, `name-3.pdf` … when that exists: a print never
+    /// Writes bytes into the print folder (or another `folder`; created with mode 0700, files
+    /// 0600) as `name.pdf` (or another `suffix`), or `name-2.pdf`, `name-3.pdf` … when that exists: a print never
     /// overwrites an earlier one. Returns the path. A setgid Trinvis writes with the person's own
     /// group, never the installation's.
-    func save(_ bytes: [UInt8], as name: String, suffix: String = ".pdf") throws -> String {
-        try PersonRights.perform { try saveAsIs(bytes, as: name, suffix: suffix) }
+    func save(_ bytes: [UInt8], as name: String, suffix: String = ".pdf", folder: String? = nil) throws -> String {
+        try PersonRights.perform { try saveAsIs(bytes, as: name, suffix: suffix, folder: folder ?? printFolder) }
     }
 
-    private func saveAsIs(_ bytes: [UInt8], as name: String, suffix: String) throws -> String {
-        let folder = printFolder.isEmpty ? "." : printFolder
+    private func saveAsIs(_ bytes: [UInt8], as name: String, suffix: String, folder chosen: String) throws -> String {
+        let folder = chosen.isEmpty ? "." : chosen
         var partial = folder.hasPrefix("/") ? "" : "."
         for component in folder.split(separator: "/") {
             partial += "/" + component

@@ -6,7 +6,12 @@ import TrinvisCore
 extension AppRuntime {
     func performOnTagged(_ effect: Effect) throws -> [AppEvent] {
         switch effect {
-        case .printPlans(let citizens): return [printPlans(citizens)]
+        case .printPlans(let request):
+            // The print form closes once something was printed; when nothing could be, it stays
+            // open with the reasons.
+            let event = printPlans(request)
+            if case .failed(let text) = event, state.form != nil { return [.formRejected(errors: [:], general: text)] }
+            return (state.form == nil ? [] : [.formClosed]) + [event]
         case .exportCitizens(let citizens): return [try export(citizens)]
         case .openHandover(let citizens): return [try openHandover(citizens)]
         case .handover(let request): return try handOver(request)
@@ -20,18 +25,19 @@ extension AppRuntime {
         return (try? workspace.fetch(Citizen.self, id: citizen)).flatMap { $0?.name }.map(PaneViews.clean) ?? "#\(citizen)"
     }
 
-    /// Writes each citizen's plan as a PDF into the print folder (and to the printer when one is
-    /// set up), each logged and remembered for erasure as a single print is. One that cannot be
-    /// printed (no access to the plan, a full disk) is named in the message; the others are printed.
-    private func printPlans(_ citizens: [CitizenID]) -> AppEvent {
+    /// Writes each citizen's plan as a PDF (sent to the printer when one is set up) or a text
+    /// file into the folder, each logged and remembered for erasure as a single print is. One that
+    /// cannot be printed (no access to the plan, a full disk) is named in the message; the others
+    /// are printed.
+    private func printPlans(_ request: PlanPrintRequest) -> AppEvent {
         let say = state.say
         let fonts = PDFFonts.system(environment: fontEnvironment ?? PDFFonts.processEnvironment)
         var paths: [String] = []
         var sent = 0
         var failures: [String] = []
-        for citizen in citizens {
+        for citizen in request.citizens {
             do {
-                let written = try writePlan(citizen, fonts: fonts)
+                let written = try writePlan(citizen, fonts: fonts, text: request.text, folder: request.folder)
                 paths.append(written.path)
                 if written.printed == true { sent += 1 }
             } catch let error as StoreError {
@@ -40,11 +46,12 @@ extension AppRuntime {
                 failures.append(say(.notPrintedBecause(name: taggedName(citizen), reason: String(describing: error))))
             }
         }
-        let folder = paths.first.map(Self.folder(of:)) ?? printFolder
+        let citizens = request.citizens
+        let folder = paths.first.map(Self.folder(of:)) ?? request.folder
         var text = say(.plansPrinted(count: paths.count, of: citizens.count, folder: folder,
-                                     sent: printer == nil ? nil : sent))
+                                     sent: printer == nil || request.text ? nil : sent))
         if !failures.isEmpty { text += " " + failures.joined(separator: " ") }
-        text = noting(fonts, text)
+        if !request.text { text = noting(fonts, text) }
         return paths.isEmpty ? .failed(text) : .changed(message: text, citizen: nil)
     }
 

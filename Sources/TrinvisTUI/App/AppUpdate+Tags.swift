@@ -56,15 +56,14 @@ extension AppUpdate {
         return []
     }
 
-    /// `p`: the selected citizen's plan at once, or, after a question, the plans of the tagged.
+    /// `p`: the selected citizen's plan at once; for the tagged, the form that asks how (PDF or
+    /// text) and where, whose save asks the question.
     static func printPlans(_ state: inout AppState) -> [Effect] {
         guard !state.tags.isEmpty else {
             guard let citizen = state.panes.citizenID else { return [] }
             return [.printPlan(citizen)]
         }
-        state.confirmation = Confirmation(question: state.say(.printTaggedQuestion(count: state.tags.count, names: taggedNames(state))),
-                                          onYes: .printPlans(state.tags.ids))
-        return []
+        return [.openForm(.printPlans(state.tags.ids))]
     }
 
     /// The citizens an action applies to: the tagged ones, else the selected one.

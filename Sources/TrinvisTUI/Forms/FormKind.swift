@@ -88,7 +88,7 @@ enum FormKinds {
         [
             CitizenForm.self, PlanForm.self, MilestoneForm.self, ProgressForm.self, MeetingForm.self, AgreementForm.self,
             OutcomeForm.self, PlacementForm.self, StoryForm.self, VisionForm.self, ResourcesForm.self, TeamForm.self,
-            ConsentForm.self, AssessmentForm.self, HandoverForm.self,
+            ConsentForm.self, AssessmentForm.self, HandoverForm.self, PrintPlansForm.self,
         ]
     }
 
@@ -118,6 +118,7 @@ extension FormPurpose {
         case .consent(let citizen, let consent): return ConsentForm(citizen: citizen, consent: consent)
         case .assessment(let citizen): return AssessmentForm(citizen: citizen)
         case .handover(let citizens): return HandoverForm(citizens: citizens)
+        case .printPlans(let citizens): return PrintPlansForm(citizens: citizens)
         }
     }
 

@@ -18,6 +18,8 @@ package enum FormPurpose: Sendable, Equatable {
     case assessment(CitizenID)
     /// Hand citizens over to another professional (see `HandoverForm`).
     case handover([CitizenID])
+    /// Print the plans of the tagged citizens (see `PrintPlansForm`).
+    case printPlans([CitizenID])
 }
 
 /// A choice in a choice field: the stored value and the label shown.
