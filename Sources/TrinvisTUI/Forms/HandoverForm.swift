@@ -14,20 +14,13 @@ package struct HandoverChoices: Sendable, Equatable {
 /// changes no record of its own.
 ///
 /// Fields: `from` and `to` (choices, `p<id>`), `reason` (one line, required).
-struct HandoverForm: FormKind {
+struct HandoverForm: TaggedCitizensForm {
     let citizens: [CitizenID]
 
     static let fromID = "from"
     static let toID = "to"
     static let reasonID = "reason"
     static let draftPrefix = "handover"
-
-    /// A handover keeps no draft, so no draft key names one.
-    static func purpose(draftKey: DraftKey, in workspace: Workspace) throws -> FormPurpose? { nil }
-
-    var draftKey: String { "handover:new:" + citizens.map { "c\($0)" }.joined(separator: "-") }
-    var citizenID: CitizenID? { nil }
-    var keepsDrafts: Bool { false }
 
     /// The form for the citizens: from the user when they are on every team, else the first
     /// responsible professional common to all; to the first other professional.

@@ -5,19 +5,12 @@ import TrinvisCore
 /// first, naming how many plans and where they go; it keeps no draft, as it changes no record.
 ///
 /// Fields: `format` (`pdf` or `text`), `folder` (one line, required).
-struct PrintPlansForm: FormKind {
+struct PrintPlansForm: TaggedCitizensForm {
     let citizens: [CitizenID]
 
     static let formatID = "format"
     static let folderID = "folder"
     static let draftPrefix = "print-plans"
-
-    /// The form keeps no draft, so no draft key names one.
-    static func purpose(draftKey: DraftKey, in workspace: Workspace) throws -> FormPurpose? { nil }
-
-    var draftKey: String { "print-plans:new:" + citizens.map { "c\($0)" }.joined(separator: "-") }
-    var citizenID: CitizenID? { nil }
-    var keepsDrafts: Bool { false }
 
     func build(in app: AppRuntime) throws -> FormState {
         let say = app.state.say
