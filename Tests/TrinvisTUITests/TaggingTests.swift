@@ -331,7 +331,7 @@ import Testing
 
         // One step of undo takes the whole handover back.
         app.press(.character("u"))
-        #expect(app.state.message?.text.hasPrefix("Undone:") == true, "\(app.state.message?.text ?? "")")
+        #expect(app.state.message?.text == "Undone: changed the teams of 3 citizens.", "\(app.state.message?.text ?? "")")
         for name in three {
             let team = try workspace.all(TeamMember.self, parent: try id(name, fixture).sqlValue)
             #expect(!team.contains { $0.professionalID == sanne.id })

@@ -1077,6 +1077,7 @@ extension Catalog {
         case .meeting(let date): return "samtalen den \(say.date(date))"
         case .agreement(let text): return "aftalen \u{201E}\(text)\u{201C}"
         case .teamMember: return "et teammedlem"
+        case .teams(let citizens): return "teamene om \(citizens) borgere"
         case .consent: return "et samtykke"
         case .resources: return "ressourceprofilen"
         case .vision: return "ønsker og visioner"

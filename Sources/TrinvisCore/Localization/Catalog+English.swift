@@ -1081,6 +1081,7 @@ extension Catalog {
         case .meeting(let date): return "the meeting of \(say.date(date))"
         case .agreement(let text): return "the agreement \u{201C}\(text)\u{201D}"
         case .teamMember: return "a team member"
+        case .teams(let citizens): return "the teams of \(citizens) citizens"
         case .consent: return "a consent"
         case .resources: return "the resource profile"
         case .vision: return "the wishes and visions"

@@ -4,6 +4,7 @@ import TrinvisCore
 /// interchange document of them, and the handover to another professional. Everything goes
 /// through `Workspace`, which checks access and logs, as for one citizen.
 extension AppRuntime {
+    /// Performs an effect on the tagged citizens and returns the events that carry its result.
     func performOnTagged(_ effect: Effect) throws -> [AppEvent] {
         switch effect {
         case .printPlans(let request):
