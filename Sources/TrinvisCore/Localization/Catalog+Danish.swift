@@ -884,6 +884,42 @@ extension Catalog {
         case .fieldRecipient: return "til"
         case .fieldInformation: return "oplysninger"
         case .none: return "ingen"
+
+        // MARK: Editing and deleting records, plans over time
+        case .keyNextRecord: return "vælg"
+        case .keyNextRecordHelp: return "Vælg næste oplysning (Skift-Tab den forrige): e eller Enter retter den, d sletter den"
+        case .keyPreviousRecord: return "forrige"
+        case .keyPreviousRecordHelp: return "Vælg den forrige oplysning"
+        case .keyEditRecord: return "ret"
+        case .keyEditRecordHelp: return "Ret den valgte oplysning i dens formular"
+        case .keyDeleteRecord: return "slet"
+        case .keyDeleteRecordHelp: return "Slet den valgte oplysning (spørger først; u fortryder)"
+        case .keyNewPlan: return "ny plan"
+        case .keyNewPlanHelp: return "En ny plan, når den nuværende er afsluttet eller fuldført (de gamle gemmes)"
+        case .noRecordsToChoose: return "Her er intet at vælge endnu."
+        case .chooseARecord: return "Vælg først en oplysning med Tab."
+        case .deleteRecordQuestion(let subject): return "Slet \(subject)?"
+        case .recordTeam(let name): return "\(name)s plads i teamet"
+        case .recordConsent(let label): return "samtykket \u{201E}\(label)\u{201C}"
+        case .recordResource(let area): return "det, der står under \u{201E}\(area)\u{201C}"
+        case .recordVision: return "ønsker og visioner (familie, arbejde, bolig og det øvrige)"
+        case .recordAssessment(let date, let scores):
+            return scores == 1 ? "vurderingen den \(date) og dens score" : "vurderingen den \(date) og dens \(scores) scorer"
+        case .recordOutcome(let kind, let date): return "resultatet \u{201E}\(kind)\u{201C} den \(date)"
+        case .recordPlacement(let company, let from): return "forløbet hos \(company) fra \(from)"
+        case .recordStory(let title): return "forandringsfortællingen \u{201E}\(title)\u{201C}"
+        case .recordProgress(let date): return "statusnoten den \(date)"
+        case .recordPlan(let goal, let milestones):
+            switch milestones {
+            case 0: return "planen \u{201E}\(goal)\u{201C}"
+            case 1: return "planen \u{201E}\(goal)\u{201C} og dens milepæl med statusnoter"
+            default: return "planen \u{201E}\(goal)\u{201C} og dens \(milestones) milepæle med statusnoter"
+            }
+        case .menuNewPlan: return "Ny plan"
+        case .plansBefore(let count): return count == 1 ? "1 plan før denne:" : "\(count) planer før denne:"
+        case .planOverHint: return "Planen er slut: P (new-plan) begynder den næste."
+        case .planStillRunning(let goal):
+            return "Planen \u{201E}\(goal)\u{201C} kører stadig: afslut den eller markér den fuldført først (Tab hen til den, e)."
         // MARK: Many at once: tagging citizens, and handing over, printing and exporting the tagged
         case .keyTag: return "markér"
         case .keyTagged(let count): return "\(count) markeret"

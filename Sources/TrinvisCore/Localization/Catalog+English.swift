@@ -888,6 +888,41 @@ extension Catalog {
         case .fieldInformation: return "information"
         case .none: return "none"
 
+        // MARK: Editing and deleting records, plans over time
+        case .keyNextRecord: return "choose"
+        case .keyNextRecordHelp: return "Choose the next record (Shift-Tab the previous): e or Enter changes it, d deletes it"
+        case .keyPreviousRecord: return "previous"
+        case .keyPreviousRecordHelp: return "Choose the previous record"
+        case .keyEditRecord: return "change"
+        case .keyEditRecordHelp: return "Change the chosen record in its form"
+        case .keyDeleteRecord: return "delete"
+        case .keyDeleteRecordHelp: return "Delete the chosen record (asks first; u undoes it)"
+        case .keyNewPlan: return "new plan"
+        case .keyNewPlanHelp: return "A new plan, once the current one has ended or is completed (the old ones are kept)"
+        case .noRecordsToChoose: return "Nothing here to choose yet."
+        case .chooseARecord: return "Choose a record with Tab first."
+        case .deleteRecordQuestion(let subject): return "Delete \(subject)?"
+        case .recordTeam(let name): return "\(name)\u{2019}s place in the team"
+        case .recordConsent(let label): return "the consent \u{201C}\(label)\u{201D}"
+        case .recordResource(let area): return "what is written under \u{201C}\(area)\u{201D}"
+        case .recordVision: return "the wishes and visions (family, work, housing and the rest)"
+        case .recordAssessment(let date, let scores):
+            return scores == 1 ? "the assessment of \(date) and its score" : "the assessment of \(date) and its \(scores) scores"
+        case .recordOutcome(let kind, let date): return "the result \u{201C}\(kind)\u{201D} of \(date)"
+        case .recordPlacement(let company, let from): return "the placement at \(company) from \(from)"
+        case .recordStory(let title): return "the change story \u{201C}\(title)\u{201D}"
+        case .recordProgress(let date): return "the progress note of \(date)"
+        case .recordPlan(let goal, let milestones):
+            switch milestones {
+            case 0: return "the plan \u{201C}\(goal)\u{201D}"
+            case 1: return "the plan \u{201C}\(goal)\u{201D} and its milestone with its progress notes"
+            default: return "the plan \u{201C}\(goal)\u{201D} and its \(milestones) milestones with their progress notes"
+            }
+        case .menuNewPlan: return "New plan"
+        case .plansBefore(let count): return count == 1 ? "1 plan before this one:" : "\(count) plans before this one:"
+        case .planOverHint: return "This plan is over: P (new-plan) begins the next one."
+        case .planStillRunning(let goal):
+            return "The plan \u{201C}\(goal)\u{201D} still runs: end it or mark it completed first (Tab to it, e)."
         // MARK: Many at once: tagging citizens, and handing over, printing and exporting the tagged
         case .keyTag: return "tag"
         case .keyTagged(let count): return "\(count) tagged"

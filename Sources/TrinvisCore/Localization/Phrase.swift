@@ -647,6 +647,32 @@ package enum Phrase: Sendable, Equatable {
     case keyConflictSwitch, keyConflictSwitchHelp
     case keyConflictAllDraft, keyConflictAllDraftHelp, keyConflictAllSaved, keyConflictAllSavedHelp
 
+    // MARK: Editing and deleting records, plans over time
+    /// Choosing a record of a citizen's (or a milestone's) view with Tab, then editing or deleting it.
+    case keyNextRecord, keyNextRecordHelp, keyPreviousRecord, keyPreviousRecordHelp
+    case keyEditRecord, keyEditRecordHelp, keyDeleteRecord, keyDeleteRecordHelp
+    case keyNewPlan, keyNewPlanHelp
+    case noRecordsToChoose, chooseARecord
+    /// "Delete the assessment of 01.12.2026 and its 3 scores?": the subject names what goes with it.
+    case deleteRecordQuestion(String)
+    case recordTeam(String)
+    case recordConsent(String)
+    case recordResource(String)
+    case recordVision
+    case recordAssessment(date: String, scores: Int)
+    case recordOutcome(kind: String, date: String)
+    case recordPlacement(company: String, from: String)
+    case recordStory(String)
+    case recordProgress(String)
+    case recordPlan(goal: String, milestones: Int)
+    /// The add menu's entry for a new plan once the current one is over.
+    case menuNewPlan
+    /// In the citizen's view: how many plans came before the current one.
+    case plansBefore(Int)
+    /// Under a current plan that is over: how to begin the next.
+    case planOverHint
+    /// `new-plan` while the current plan still runs.
+    case planStillRunning(String)
     // MARK: Many at once: tagging citizens, and handing over, printing and exporting the tagged
     /// The keys: Space tags a row (the bar shows how many are tagged), `+` tags what the search
     /// found, `-` untags all, `H` hands over, `E` exports; `p` prints the tagged.

@@ -52,6 +52,8 @@ package enum Effect: Sendable, Equatable {
     case openHandover([CitizenID])
     case handover(HandoverRequest)
     case quit
+    /// `new-plan`: the new plan's form once the citizen's current plan is over; else a message.
+    case askNewPlan(CitizenID)
 }
 
 /// Plans to write: the citizens, as PDF or text, into which folder.
@@ -113,4 +115,6 @@ package enum DeletionTarget: Sendable, Equatable {
     case milestone(Milestone)
     case meeting(Meeting)
     case agreement(Agreement)
+    /// A record of a citizen's view (or a milestone's progress note).
+    case record(DetailRecord)
 }

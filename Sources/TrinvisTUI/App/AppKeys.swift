@@ -60,6 +60,13 @@ package enum AppAction: Hashable, Sendable {
     /// Undo the window's last saved change (`u`, Ctrl-Z); redo what was undone (Ctrl-R).
     case undo
     case redo
+
+    // MARK: Editing and deleting records, plans over time
+    /// In a citizen's or a milestone's view: choose the next (Tab) or previous record.
+    case nextRecord
+    case previousRecord
+    /// A new plan once the current one ended or was completed.
+    case newPlan
     /// Many at once: Space tags the selected citizen (or untags them), `+` tags every citizen the
     /// search found, `-` untags everyone; `H` hands the tagged citizens over to another
     /// professional and `E` exports them (the selected citizen when nothing is tagged).
@@ -122,6 +129,9 @@ package enum AppKeys {
             binding([.character("r")], .report, .keyReport, .keyReportHelp, say, priority: 3),
             binding([.ctrl("l")], .redraw, .keyRedraw, .keyRedrawHelp, say, bar: false),
         ] + undoBindings(say)
+        if focus == .milestones {
+            bindings.append(binding([.character("P")], .newPlan, .keyNewPlan, .keyNewPlanHelp, say, bar: false))
+        }
         if focus == .meetings {
             bindings.append(binding([.character("+")], .addAgreement, .keyAddAgreement, .keyAddAgreementHelp, say, priority: 5))
         }
@@ -156,7 +166,7 @@ package enum AppKeys {
     /// A detail view (citizen, milestone, meeting, report); a citizen, milestone or meeting can
     /// be edited and added to.
     package static func detail(say: Localizer, upDown: String = "↑↓", editable: Bool = false,
-                               citizen: Bool = false) -> KeyTable<AppAction> {
+                               citizen: Bool = false, records: Bool = false) -> KeyTable<AppAction> {
         var bindings = [
             binding([.function(1), .character("?")], .help, .keyHelp, .keyHelpHelp, say, priority: 9, barKey: "?"),
             binding([.escape], .back, .keyBack, .keyBackHelp, say, priority: 9),
@@ -174,6 +184,15 @@ package enum AppKeys {
         }
         if citizen {
             bindings.append(binding([.character("R")], .revealCPR, .keyRevealCPR, .helpRevealCPR, say, bar: false))
+            bindings.append(binding([.character("P")], .newPlan, .keyNewPlan, .keyNewPlanHelp, say, priority: 1))
+        }
+        if records {
+            // The citizen's records (a milestone's progress notes): choose one, then edit or delete it.
+            bindings.insert(binding([.tab], .nextRecord, .keyNextRecord, .keyNextRecordHelp, say, priority: 6), at: 2)
+            bindings.append(binding([.backTab], .previousRecord, .keyPreviousRecord, .keyPreviousRecordHelp, say, bar: false))
+            bindings.append(binding([.enter], .open, .keyEditRecord, .keyEditRecordHelp, say, bar: false, command: "edit-record"))
+            bindings.append(binding([.character("d")], .delete, .keyDeleteRecord, .keyDeleteRecordHelp, say, priority: 5,
+                                    command: "delete-record"))
         }
         bindings.append(commandLineBinding(say))
         return KeyTable(bindings)
@@ -321,7 +340,8 @@ package enum AppKeys {
                         tagged: state.tags.count)
         case .detail(let detail):
             if case .story = detail { return self.detail(say: say, upDown: upDown) }
-            if case .citizen = detail { return self.detail(say: say, upDown: upDown, editable: true, citizen: true) }
+            if case .citizen = detail { return self.detail(say: say, upDown: upDown, editable: true, citizen: true, records: true) }
+            if case .milestone = detail { return self.detail(say: say, upDown: upDown, editable: true, records: true) }
             return self.detail(say: say, upDown: upDown, editable: true)
         case .agenda: return agenda(say: say, upDown: upDown)
         case .drafts: return drafts(say: say, upDown: upDown)

@@ -229,8 +229,23 @@ package final class AppRuntime {
             case .milestone(let record): try workspace.delete(record)
             case .meeting(let record): try workspace.delete(record)
             case .agreement(let record): try workspace.delete(record)
+            case .record(let record):
+                try record.delete(in: workspace)
+                // The view it was deleted from is read again first, so that "Deleted." is what shows.
+                return try refreshedDetail() + [.changed(message: state.say(.deleted), citizen: citizen)]
             }
             return [.changed(message: state.say(.deleted), citizen: citizen)]
+        case .askToDelete(.record(.plan(let plan))):
+            let milestones = try workspace.all(Milestone.self, parent: plan.id.sqlValue).count
+            let subject = state.say(.recordPlan(goal: PaneViews.clean(plan.goal), milestones: milestones))
+            return [.confirmationAsked(Confirmation(question: state.say(.deleteRecordQuestion(subject)),
+                                                    onYes: .delete(.record(.plan(plan)))))]
+        case .askNewPlan(let citizen):
+            let plans = CitizenPlans(try workspace.all(Plan.self, parent: citizen.sqlValue))
+            guard plans.allowsNewPlan(today: workspace.today) else {
+                return [.info(state.say(.planStillRunning(PaneViews.clean(plans.current?.goal ?? ""))))]
+            }
+            return [.formOpened(try buildForm(.plan(citizen: citizen, nil)))]
         case .askToDelete(let target):
             guard case .milestone(let milestone) = target else { return [] }
             let notes = try workspace.all(ProgressNote.self, parent: milestone.id.sqlValue).count
@@ -319,7 +334,7 @@ package final class AppRuntime {
         let size = AppUpdate.pageSize
         switch effect {
             case .quit, .openForm, .saveForm, .writeDraft, .restoreDraft, .discardDraft, .delete, .askToDelete, .unarchive, .toggleAgreement, .toggleMilestone,
-                 .refreshCitizen, .printPlan, .printReport, .revealCPR, .openDuplicate, .undo, .redo:
+                 .refreshCitizen, .printPlan, .printReport, .revealCPR, .openDuplicate, .undo, .redo, .askNewPlan:
                 return nil
             case .openChosen, .discardOfferedDraft, .printPlans, .exportCitizens, .openHandover, .handover:
                 return nil

@@ -176,6 +176,8 @@ package struct AppState: Sendable, Equatable {
     package var helpVisible = false
     package var help = TextViewState()
     package var detail = TextViewState()
+    /// The record of the detail view chosen with Tab (an index into its records), to edit or delete.
+    package var detailRecord: Int?
     /// Full CPR numbers revealed (`R`) in the citizen view on screen; cleared when another view opens.
     package var revealedCPR: [CitizenID: String] = [:]
     package var citizens = CitizenListState()

@@ -346,7 +346,10 @@ extension AppUpdate {
     /// Keys of a detail view that add or edit: a progress note on a milestone, an agreement on
     /// a meeting, and the "add" menu or the citizen form on a citizen.
     static func detailAction(_ key: Key, _ detail: Detail, _ state: inout AppState) -> [Effect]? {
+        if let effects = recordAction(key, detail, &state) { return effects }
         switch (key, detail) {
+        case (.character("P"), .citizen(let profile)):
+            return [.askNewPlan(profile.citizen.id)]
         case (.character("a"), .milestone(let milestone, _, _, _)):
             guard let citizen = state.panes.citizenID else { return [] }
             return [.openForm(.progress(milestone, citizen: citizen))]
@@ -386,10 +389,13 @@ extension AppUpdate {
                 (.team(id, nil), say(.menuTeam)), (.consent(id, nil), say(.menuConsent)), (.resources(id), say(.menuResources)),
                 (.vision(id, profile.vision), say(.menuVision)),
             ]
-            if let plan = profile.plans.first(where: { $0.status == .active }) ?? profile.plans.first {
+            // The current plan while it runs; once it is over, a new plan (the old ones stay, Tab
+            // chooses them in the view).
+            let plans = CitizenPlans(profile.plans)
+            if let plan = plans.current, !plans.isOver(plan, today: state.today) {
                 items.append((.plan(citizen: id, plan), say(.menuPlan)))
             } else {
-                items.append((.plan(citizen: id, nil), say(.menuPlan)))
+                items.append((.plan(citizen: id, nil), say(plans.current == nil ? .menuPlan : .menuNewPlan)))
             }
             items += [(.outcome(id), say(.menuOutcome)), (.placement(id), say(.menuPlacement)), (.story(id), say(.menuStory))]
             // The team and the consents can be changed here too: end a membership, withdraw a consent.

@@ -82,6 +82,10 @@ package enum AppUpdate {
         case .detailLoaded(let detail):
             if case .detail = state.screen {} else { state.returnScreen = state.screen }
             state.message = nil
+            // Read again after a change, the chosen record stays chosen (as far as there are records).
+            let count = records(of: detail, state).count
+            let same = state.screen.detailSubject == Screen.detail(detail).detailSubject
+            state.detailRecord = same ? state.detailRecord.flatMap { count == 0 ? nil : min($0, count - 1) } : nil
             state.screen = .detail(detail)
             state.detail = TextViewState()
             state.revealedCPR = [:]
@@ -346,6 +350,9 @@ package enum AppUpdate {
         case .outcome:
             guard let citizen = state.panes.citizenID else { return [] }
             return [.openForm(.outcome(citizen))]
+        case .newPlan:
+            guard let citizen = state.panes.citizenID else { return [] }
+            return [.askNewPlan(citizen)]
         default:
             break
         }
@@ -525,6 +532,7 @@ package enum AppUpdate {
         case .back:
             state.screen = state.returnScreen
             state.returnScreen = .main
+            state.detailRecord = nil
             return []
         case .quit:
             return [.quit]

@@ -79,6 +79,20 @@ struct DraftKey {
               try workspace.fetch(Citizen.self, id: citizen) != nil else { return nil }
         return citizen
     }
+
+    /// The purpose of a form on a citizen's record of type `R` (`outcome:new:c3`, `outcome:5:c3`):
+    /// `make` gets the citizen and the record (nil for a new one); nil when either is gone.
+    func citizenRecord<R: Record>(_ type: R.Type, in workspace: Workspace,
+                                  _ make: (CitizenID, R?) -> FormPurpose) throws -> FormPurpose? {
+        guard let citizen = try citizen(in: workspace) else { return nil }
+        guard record != "new" else { return make(citizen, nil) }
+        return try recordID.flatMap { try workspace.fetch(R.self, id: RecordID($0)) }.map { make(citizen, $0) }
+    }
+
+    /// The draft key of a form on a citizen's record: `kind:new:cN` or `kind:ID:cN`.
+    static func citizenRecord<R: Record>(_ kind: String, _ record: R?, citizen: CitizenID) -> String {
+        record.map { "\(kind):\($0.id):c\(citizen)" } ?? "\(kind):new:c\(citizen)"
+    }
 }
 
 /// The registries of form kinds.
@@ -106,17 +120,17 @@ extension FormPurpose {
         case .citizen(let citizen): return CitizenForm(citizen: citizen)
         case .plan(let citizen, let plan): return PlanForm(citizen: citizen, plan: plan)
         case .milestone(let plan, let citizen, let milestone): return MilestoneForm(plan: plan, citizen: citizen, milestone: milestone)
-        case .progress(let milestone, let citizen): return ProgressForm(milestone: milestone, citizen: citizen)
+        case .progress(let milestone, let citizen, let note): return ProgressForm(milestone: milestone, citizen: citizen, note: note)
         case .meeting(let citizen, let meeting): return MeetingForm(citizen: citizen, meeting: meeting)
         case .agreement(let meeting, let citizen, let agreement): return AgreementForm(meeting: meeting, citizen: citizen, agreement: agreement)
-        case .outcome(let citizen): return OutcomeForm(citizen: citizen)
-        case .placement(let citizen): return PlacementForm(citizen: citizen)
-        case .story(let citizen): return StoryForm(citizen: citizen)
+        case .outcome(let citizen, let outcome): return OutcomeForm(citizen: citizen, outcome: outcome)
+        case .placement(let citizen, let placement): return PlacementForm(citizen: citizen, placement: placement)
+        case .story(let citizen, let story): return StoryForm(citizen: citizen, story: story)
         case .vision(let citizen, let vision): return VisionForm(citizen: citizen, vision: vision)
         case .resources(let citizen): return ResourcesForm(citizen: citizen)
         case .team(let citizen, let member): return TeamForm(citizen: citizen, member: member)
         case .consent(let citizen, let consent): return ConsentForm(citizen: citizen, consent: consent)
-        case .assessment(let citizen): return AssessmentForm(citizen: citizen)
+        case .assessment(let citizen, let assessment): return AssessmentForm(citizen: citizen, assessment: assessment)
         case .handover(let citizens): return HandoverForm(citizens: citizens)
         case .printPlans(let citizens): return PrintPlansForm(citizens: citizens)
         }

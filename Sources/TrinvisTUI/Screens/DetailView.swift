@@ -4,6 +4,19 @@ import TrinvisCore
 /// progress notes, a meeting with its agreements, or the results report.
 enum DetailView {
     static func lines(_ detail: Detail, width: Int, state: AppState) -> [[Span]] {
+        let builder = build(detail, width: width, state: state)
+        var lines = builder.lines
+        // The record chosen with Tab shows selected.
+        if let chosen = state.detailRecord, builder.records.indices.contains(chosen) {
+            for index in builder.records[chosen].lines where lines.indices.contains(index) {
+                lines[index] = lines[index].map { Span($0.text, style: .selected) }
+            }
+        }
+        return lines
+    }
+
+    /// The lines of a detail view and the records among them (which lines each takes).
+    static func build(_ detail: Detail, width: Int, state: AppState) -> DetailBuilder {
         var builder = DetailBuilder(width: max(width, 10), say: state.say)
         switch detail {
         case .citizen(let profile): citizen(profile, state, &builder)
@@ -17,7 +30,7 @@ enum DetailView {
             builder.blank()
             builder.paragraph(item.story.text)
         }
-        return builder.lines
+        return builder
     }
 
     private static func period(_ from: LocalDate, _ to: LocalDate?, _ say: Localizer) -> String {
@@ -48,8 +61,9 @@ enum DetailView {
         if profile.team.isEmpty { builder.paragraph(say(.none), style: .muted) }
         for (member, professional) in profile.team {
             let responsible = member.responsible ? ", " + say(.fieldResponsible) : ""
-            builder.item(professional.name + " (" + say(.role(professional.role)) + responsible + ") "
-                         + period(member.from, member.to, say))
+            builder.record(.team(member, name: professional.name)) {
+                $0.item(professional.name + " (" + say(.role(professional.role)) + responsible + ") " + period(member.from, member.to, say))
+            }
         }
 
         builder.heading(say(.fieldConsents))
@@ -65,33 +79,31 @@ enum DetailView {
             text += "; " + say(.fieldGiven) + " " + say.date(consent.givenOn)
             if let expires = consent.expiresOn { text += ", " + say(.fieldExpires) + " " + say.date(expires) }
             if let withdrawn = consent.withdrawnOn { text += ", " + say(.fieldWithdrawn) + " " + say.date(withdrawn) }
-            builder.item(text, style: consent.isInForce(on: state.today) ? .normal : .muted)
+            let label = say(.consentScope(consent.scope)) + (recipient.map { " \u{2192} " + $0 } ?? "")
+            builder.record(.consent(consent, label: label)) { $0.item(text, style: consent.isInForce(on: state.today) ? .normal : .muted) }
         }
 
         builder.heading(say(.fieldResources))
         let filled = profile.resources.filter { !($0.resource?.text.isEmpty ?? true) }
         if filled.isEmpty { builder.paragraph(say(.none), style: .muted) }
         for (area, resource) in filled {
-            builder.field(area.label(state.language), resource?.text)
+            guard let resource else { continue }
+            builder.record(.resource(resource, area: area.label(state.language))) { $0.field(area.label(state.language), resource.text) }
         }
 
         builder.heading(say(.fieldVisions))
         if let vision = profile.vision, !(vision.family + vision.work + vision.housing + vision.other).isEmpty {
-            builder.field(say(.fieldVisionFamily), vision.family.isEmpty ? nil : vision.family)
-            builder.field(say(.fieldVisionWork), vision.work.isEmpty ? nil : vision.work)
-            builder.field(say(.fieldVisionHousing), vision.housing.isEmpty ? nil : vision.housing)
-            builder.field(say(.fieldVisionOther), vision.other.isEmpty ? nil : vision.other)
+            builder.record(.vision(vision)) {
+                $0.field(say(.fieldVisionFamily), vision.family.isEmpty ? nil : vision.family)
+                $0.field(say(.fieldVisionWork), vision.work.isEmpty ? nil : vision.work)
+                $0.field(say(.fieldVisionHousing), vision.housing.isEmpty ? nil : vision.housing)
+                $0.field(say(.fieldVisionOther), vision.other.isEmpty ? nil : vision.other)
+            }
         } else {
             builder.paragraph(say(.none), style: .muted)
         }
 
-        builder.heading(say(.fieldPlans))
-        if profile.plans.isEmpty { builder.paragraph(say(.none), style: .muted) }
-        for plan in profile.plans {
-            builder.item(plan.goal + " (" + say(.planStatus(plan.status)) + ", " + period(plan.start, plan.end, say) + ")")
-            if !plan.purpose.isEmpty { builder.field("  " + say(.fieldPurpose), plan.purpose) }
-            if !plan.effort.isEmpty { builder.field("  " + say(.fieldEffort), plan.effort) }
-        }
+        plans(profile, state, &builder)
 
         builder.heading(say(.fieldAssessments))
         if profile.assessments.isEmpty { builder.paragraph(say(.none), style: .muted) }
@@ -104,29 +116,65 @@ enum DetailView {
                           Sparkline.spans(values: values, glyphs: state.glyphs)
                             + [Span("  " + Sparkline.trend(first: first, latest: latest, glyphs: state.glyphs))])
         }
-        if let last = ordered.last {
-            builder.field(say(.labelDate), say.date(last.date))
+        // Each assessment on a line of its own (newest first), to choose, change or delete.
+        for assessment in ordered.reversed() {
+            let scores = AssessmentDimension.allCases.compactMap { dimension in
+                assessment.scores[dimension].map { say(.dimension(dimension)) + " " + String($0) }
+            }
+            builder.record(.assessment(assessment)) { $0.field(say(.labelDate), say.date(assessment.date) + ": " + scores.joined(separator: ", ")) }
         }
 
         builder.heading(say(.fieldOutcomes))
         if profile.outcomes.isEmpty { builder.paragraph(say(.none), style: .muted) }
         for outcome in profile.outcomes {
-            builder.item(say.date(outcome.date) + " " + say(.outcomeKind(outcome.kind)) + (outcome.note.isEmpty ? "" : ": " + outcome.note))
+            builder.record(.outcome(outcome)) {
+                $0.item(say.date(outcome.date) + " " + say(.outcomeKind(outcome.kind)) + (outcome.note.isEmpty ? "" : ": " + outcome.note))
+            }
         }
 
         builder.heading(say(.fieldPlacements))
         if profile.placements.isEmpty { builder.paragraph(say(.none), style: .muted) }
         for (placement, company) in profile.placements {
-            builder.item(company + ": " + say(.placementKind(placement.kind)) + ", " + period(placement.from, placement.to, say)
-                         + ", " + say(.placementResult(placement.result)))
+            builder.record(.placement(placement, company: company)) {
+                $0.item(company + ": " + say(.placementKind(placement.kind)) + ", " + period(placement.from, placement.to, say)
+                        + ", " + say(.placementResult(placement.result)))
+            }
         }
 
         builder.heading(say(.fieldStories))
         if profile.stories.isEmpty { builder.paragraph(say(.none), style: .muted) }
         for story in profile.stories {
-            builder.item(say.date(story.date) + " " + story.title, style: Style(.normal, [.bold]))
-            builder.paragraph(story.text)
+            builder.record(.story(story)) {
+                $0.item(say.date(story.date) + " " + story.title, style: Style(.normal, [.bold]))
+                $0.paragraph(story.text)
+            }
         }
+    }
+
+    /// The plans over time: the current plan (the active one, else the newest), then how many
+    /// came before it and those plans, each to choose (and open in its form) with Tab.
+    private static func plans(_ profile: CitizenProfile, _ state: AppState, _ builder: inout DetailBuilder) {
+        let say = state.say
+        builder.heading(say(.fieldPlans))
+        guard let current = CitizenPlans(profile.plans).current else {
+            builder.paragraph(say(.none), style: .muted)
+            return
+        }
+        func show(_ plan: Plan, style: Style) {
+            builder.record(.plan(plan)) {
+                $0.item(plan.goal + " (" + say(.planStatus(plan.status)) + ", " + period(plan.start, plan.end, say) + ")", style: style)
+                if !plan.purpose.isEmpty { $0.field("  " + say(.fieldPurpose), plan.purpose) }
+                if !plan.effort.isEmpty { $0.field("  " + say(.fieldEffort), plan.effort) }
+            }
+        }
+        show(current, style: Style(.normal, [.bold]))
+        let earlier = CitizenPlans(profile.plans).earlier
+        if CitizenPlans(profile.plans).isOver(current, today: state.today) {
+            builder.paragraph(say(.planOverHint), style: .muted)
+        }
+        guard !earlier.isEmpty else { return }
+        builder.paragraph(say(.plansBefore(earlier.count)), style: .accent)
+        for plan in earlier { show(plan, style: .muted) }
     }
 
     private static func milestone(_ milestone: Milestone, _ notes: [ProgressNote], _ authors: [ProfessionalID: String],
@@ -152,8 +200,10 @@ enum DetailView {
         if notes.isEmpty { builder.paragraph(say(.none), style: .muted) }
         for note in notes {
             let author = note.authorID.flatMap { authors[$0] }.map { " \u{2013} " + $0 } ?? ""
-            builder.item(say.date(note.date) + author, style: Style(.normal, [.bold]))
-            builder.paragraph(note.note)
+            builder.record(.progress(note, milestone)) {
+                $0.item(say.date(note.date) + author, style: Style(.normal, [.bold]))
+                $0.paragraph(note.note)
+            }
         }
     }
 
@@ -191,11 +241,13 @@ enum DetailView {
     }
 }
 
-/// Collects wrapped, styled lines for a detail view.
+/// Collects wrapped, styled lines for a detail view, and the records among them.
 struct DetailBuilder {
     let width: Int
     let say: Localizer
     var lines: [[Span]] = []
+    /// The records that can be chosen, each with the lines it takes.
+    var records: [(record: DetailRecord, lines: Range<Int>)] = []
     /// The column where field values start.
     private var labelWidth: Int { min(18, width / 3) }
 
@@ -205,6 +257,13 @@ struct DetailBuilder {
     }
 
     mutating func blank() { lines.append([]) }
+
+    /// Lines that show one record: Tab can choose it.
+    mutating func record(_ record: DetailRecord, _ draw: (inout DetailBuilder) -> Void) {
+        let start = lines.count
+        draw(&self)
+        if lines.count > start { records.append((record, start..<lines.count)) }
+    }
 
     mutating func heading(_ text: String) {
         if !lines.isEmpty { blank() }
