@@ -1037,6 +1037,72 @@ extension Catalog {
         case .removeParticipantQuestion(let name, let activity):
             return "Tag \(name) af \u{201E}\(activity)\u{201C}? Om borgeren kom, forsvinder med."
         case .fieldActivities: return "Aktiviteter"
+        // MARK: Many at once: tagging citizens, and handing over, printing and exporting the tagged
+        case .keyTag: return "markér"
+        case .keyTagged(let count): return "\(count) markeret"
+        case .keyTagHelp: return "Markér den valgte borger (eller fjern markeringen), og gå til næste række"
+        case .keyTagFound: return "markér fundne"
+        case .keyTagFoundHelp: return "Markér alle borgere, søgningen fandt"
+        case .keyUntagAll: return "fjern markering"
+        case .keyUntagAllHelp: return "Fjern markeringen af alle markerede borgere"
+        case .keyHandover: return "overdrag"
+        case .keyHandoverHelp: return "Overdrag de markerede (eller den valgte) borgere til en anden fagperson"
+        case .keyExport: return "eksportér"
+        case .keyExportHelp: return "Eksportér de markerede (eller den valgte) borgere til én fil"
+        case .keyPrintTaggedHelp: return "Udskriv de markerede borgeres handleplaner (PDF- eller tekstfiler)"
+        case .paneTagged(let count): return "\(count) markeret"
+        case .rowTagged(let name, let count): return "Markerede \(name) (\(count) markeret)."
+        case .rowUntagged(let name, let count): return "Fjernede markeringen af \(name) (\(count) markeret)."
+        case .tagNeedsSearch: return "Søg først (/): + markerer alle borgere, søgningen fandt."
+        case .taggedFound(let query, let found, let added, let count):
+            let citizens = found == 1 ? "1 borger" : "\(found) borgere"
+            return "Markerede \(added) af de \(citizens), som \u{201E}\(query)\u{201C} fandt (\(count) markeret)."
+        case .nothingTagged: return "Ingen er markeret."
+        case .untaggedAll(let count): return count == 1 ? "Fjernede markeringen af 1 borger." : "Fjernede markeringen af \(count) borgere."
+        case .namesAndMore(let names, let more):
+            if more > 0 { return names.joined(separator: ", ") + " og \(more) til" }
+            guard names.count > 1, let last = names.last else { return names.first ?? "" }
+            return names.dropLast().joined(separator: ", ") + " og " + last
+        case .formPrintPlans(let count, let names):
+            return count == 1 ? "Udskriv handleplanen for 1 borger: \(names)" : "Udskriv handleplanerne for \(count) borgere: \(names)"
+        case .fieldPrintFormat: return "Som"
+        case .fieldPrintFolder: return "I mappen"
+        case .printFormatPDF: return "PDF-filer (til printeren, når lp er sat op)"
+        case .printFormatText: return "tekstfiler"
+        case .printTaggedQuestion(let count, let names, let text, let folder):
+            let files = text ? "tekstfiler" : "PDF-filer"
+            return count == 1 ? "Udskriv handleplanen for 1 markeret borger som \(text ? "tekstfil" : "PDF-fil") i \(folder) (\(names))?"
+                : "Udskriv handleplanerne for \(count) markerede borgere som \(files) i \(folder) (\(names))?"
+        case .exportTaggedQuestion(let count, let names):
+            return count == 1 ? "Eksportér 1 markeret borger (\(names)) til én fil?"
+                : "Eksportér \(count) markerede borgere (\(names)) til én fil?"
+        case .plansPrinted(let count, let total, let folder, let sent):
+            var text = count == total ? (count == 1 ? "Udskrev 1 handleplan i \(folder)." : "Udskrev \(count) handleplaner i \(folder).")
+                : "Udskrev \(count) af \(total) handleplaner i \(folder)."
+            if let sent { text += sent == count ? " Alle gik til printeren." : " \(sent) gik til printeren." }
+            return text
+        case .notPrintedBecause(let name, let reason): return "Ikke \(name): \(reason)."
+        case .citizensExported(let count, let path):
+            return count == 1 ? "Eksporterede 1 borger til \(path)." : "Eksporterede \(count) borgere til \(path)."
+        case .exportNotWritten(let detail): return "Eksporten kunne ikke skrives: \(detail)"
+        case .formHandover(let count, let names):
+            return count == 1 ? "Overdrag 1 borger: \(names)" : "Overdrag \(count) borgere: \(names)"
+        case .fieldHandoverFrom: return "Fra"
+        case .fieldHandoverTo: return "Til"
+        case .fieldHandoverReason: return "Begrundelse"
+        case .errorHandoverSameProfessional: return "er den fagperson, der overdrager; vælg en anden"
+        case .handoverQuestion(let count, let names, let from, let to):
+            let citizens = count == 1 ? "1 borger" : "\(count) borgere"
+            return "Overdrag \(citizens) fra \(from) til \(to) (\(names))?"
+        case .handedOver(let count, let from, let to):
+            let citizens = count == 1 ? "1 borger" : "\(count) borgere"
+            return "Overdrog \(citizens) fra \(from) til \(to)."
+        case .handoverAdministratorsOnly:
+            return "Kun en administrator må overdrage borgere til en anden fagperson; bed din administrator om det."
+        case .handoverNotOnTeam(let name): return "\(name) er ikke i den fagpersons team; intet blev overdraget."
+        case .handoverNoCommonProfessional(let count):
+            return count == 1 ? "Borgeren har ingen fagperson i sit team at overdrage fra."
+                : "Ingen fagperson er i teamet hos alle \(count) markerede borgere; markér én fagpersons borgere."
         }
     }
 
@@ -1165,6 +1231,7 @@ extension Catalog {
         case .meeting(let date): return "samtalen den \(say.date(date))"
         case .agreement(let text): return "aftalen \u{201E}\(text)\u{201C}"
         case .teamMember: return "et teammedlem"
+        case .teams(let citizens): return "teamene om \(citizens) borgere"
         case .consent: return "et samtykke"
         case .resources: return "ressourceprofilen"
         case .vision: return "ønsker og visioner"

@@ -1040,6 +1040,72 @@ extension Catalog {
         case .removeParticipantQuestion(let name, let activity):
             return "Take \(name) off \u{201C}\(activity)\u{201D}? Whether they came goes with it."
         case .fieldActivities: return "Activities"
+        // MARK: Many at once: tagging citizens, and handing over, printing and exporting the tagged
+        case .keyTag: return "tag"
+        case .keyTagged(let count): return "\(count) tagged"
+        case .keyTagHelp: return "Tag or untag the selected citizen, and go to the next row"
+        case .keyTagFound: return "tag found"
+        case .keyTagFoundHelp: return "Tag every citizen the search found"
+        case .keyUntagAll: return "untag"
+        case .keyUntagAllHelp: return "Untag every tagged citizen"
+        case .keyHandover: return "hand over"
+        case .keyHandoverHelp: return "Hand the tagged (or the selected) citizens over to another professional"
+        case .keyExport: return "export"
+        case .keyExportHelp: return "Export the tagged (or the selected) citizens into one file"
+        case .keyPrintTaggedHelp: return "Print the plans of the tagged citizens (PDF or text files)"
+        case .paneTagged(let count): return "\(count) tagged"
+        case .rowTagged(let name, let count): return "Tagged \(name) (\(count) tagged)."
+        case .rowUntagged(let name, let count): return "Untagged \(name) (\(count) tagged)."
+        case .tagNeedsSearch: return "Search first (/): + tags every citizen the search found."
+        case .taggedFound(let query, let found, let added, let count):
+            let citizens = found == 1 ? "1 citizen" : "\(found) citizens"
+            return "Tagged \(added) of the \(citizens) found by \u{201C}\(query)\u{201D} (\(count) tagged)."
+        case .nothingTagged: return "Nothing is tagged."
+        case .untaggedAll(let count): return count == 1 ? "Untagged 1 citizen." : "Untagged \(count) citizens."
+        case .namesAndMore(let names, let more):
+            if more > 0 { return names.joined(separator: ", ") + " and \(more) more" }
+            guard names.count > 1, let last = names.last else { return names.first ?? "" }
+            return names.dropLast().joined(separator: ", ") + " and " + last
+        case .formPrintPlans(let count, let names):
+            return count == 1 ? "Print the plan of 1 citizen: \(names)" : "Print the plans of \(count) citizens: \(names)"
+        case .fieldPrintFormat: return "As"
+        case .fieldPrintFolder: return "Into the folder"
+        case .printFormatPDF: return "PDF files (to the printer when lp is set up)"
+        case .printFormatText: return "text files"
+        case .printTaggedQuestion(let count, let names, let text, let folder):
+            let files = text ? "text files" : "PDF files"
+            return count == 1 ? "Print the plan of 1 tagged citizen as a \(text ? "text" : "PDF") file into \(folder) (\(names))?"
+                : "Print the plans of \(count) tagged citizens as \(files) into \(folder) (\(names))?"
+        case .exportTaggedQuestion(let count, let names):
+            return count == 1 ? "Export 1 tagged citizen (\(names)) into one file?"
+                : "Export \(count) tagged citizens (\(names)) into one file?"
+        case .plansPrinted(let count, let total, let folder, let sent):
+            var text = count == total ? (count == 1 ? "Printed 1 plan into \(folder)." : "Printed \(count) plans into \(folder).")
+                : "Printed \(count) of \(total) plans into \(folder)."
+            if let sent { text += sent == count ? " All went to the printer." : " \(sent) went to the printer." }
+            return text
+        case .notPrintedBecause(let name, let reason): return "Not \(name): \(reason)."
+        case .citizensExported(let count, let path):
+            return count == 1 ? "Exported 1 citizen to \(path)." : "Exported \(count) citizens to \(path)."
+        case .exportNotWritten(let detail): return "The export could not be written: \(detail)"
+        case .formHandover(let count, let names):
+            return count == 1 ? "Hand over 1 citizen: \(names)" : "Hand over \(count) citizens: \(names)"
+        case .fieldHandoverFrom: return "From"
+        case .fieldHandoverTo: return "To"
+        case .fieldHandoverReason: return "Reason"
+        case .errorHandoverSameProfessional: return "is the professional handing over; choose another one"
+        case .handoverQuestion(let count, let names, let from, let to):
+            let citizens = count == 1 ? "1 citizen" : "\(count) citizens"
+            return "Hand over \(citizens) from \(from) to \(to) (\(names))?"
+        case .handedOver(let count, let from, let to):
+            let citizens = count == 1 ? "1 citizen" : "\(count) citizens"
+            return "Handed \(citizens) over from \(from) to \(to)."
+        case .handoverAdministratorsOnly:
+            return "Only an administrator may hand citizens over to another professional; ask yours to do it."
+        case .handoverNotOnTeam(let name): return "\(name) is not on that professional\u{2019}s team; nothing was handed over."
+        case .handoverNoCommonProfessional(let count):
+            return count == 1 ? "The citizen has no professional on their team to hand over from."
+                : "No professional is on the teams of all \(count) tagged citizens; tag the citizens of one professional."
         }
     }
 
@@ -1168,6 +1234,7 @@ extension Catalog {
         case .meeting(let date): return "the meeting of \(say.date(date))"
         case .agreement(let text): return "the agreement \u{201C}\(text)\u{201D}"
         case .teamMember: return "a team member"
+        case .teams(let citizens): return "the teams of \(citizens) citizens"
         case .consent: return "a consent"
         case .resources: return "the resource profile"
         case .vision: return "the wishes and visions"

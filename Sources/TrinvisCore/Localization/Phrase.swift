@@ -763,6 +763,41 @@ package enum Phrase: Sendable, Equatable {
     case removeParticipantQuestion(name: String, activity: String)
     /// The citizen view's list of the activities the citizen took part in.
     case fieldActivities
+    // MARK: Many at once: tagging citizens, and handing over, printing and exporting the tagged
+    /// The keys: Space tags a row (the bar shows how many are tagged), `+` tags what the search
+    /// found, `-` untags all, `H` hands over, `E` exports; `p` prints the tagged.
+    case keyTag, keyTagged(Int), keyTagHelp, keyTagFound, keyTagFoundHelp, keyUntagAll, keyUntagAllHelp
+    case keyHandover, keyHandoverHelp, keyExport, keyExportHelp, keyPrintTaggedHelp
+    /// Beside the citizen pane's title: how many are tagged.
+    case paneTagged(Int)
+    case rowTagged(name: String, count: Int)
+    case rowUntagged(name: String, count: Int)
+    /// `+` without a search.
+    case tagNeedsSearch
+    case taggedFound(query: String, found: Int, added: Int, count: Int)
+    case nothingTagged
+    case untaggedAll(Int)
+    /// A few names and how many more ("Aisha Ahmed, Bent Nielsen and 2 more").
+    case namesAndMore([String], more: Int)
+    /// The form that prints the plans of the tagged, and its question.
+    case formPrintPlans(count: Int, names: String)
+    case fieldPrintFormat, fieldPrintFolder, printFormatPDF, printFormatText
+    case printTaggedQuestion(count: Int, names: String, text: Bool, folder: String)
+    case exportTaggedQuestion(count: Int, names: String)
+    /// The plans written into `folder`; `sent` is how many the printer took (nil: no printer).
+    case plansPrinted(count: Int, of: Int, folder: String, sent: Int?)
+    case notPrintedBecause(name: String, reason: String)
+    case citizensExported(count: Int, path: String)
+    case exportNotWritten(String)
+    /// The handover form: its title, fields, problems, question and what it did.
+    case formHandover(count: Int, names: String)
+    case fieldHandoverFrom, fieldHandoverTo, fieldHandoverReason
+    case errorHandoverSameProfessional
+    case handoverQuestion(count: Int, names: String, from: String, to: String)
+    case handedOver(count: Int, from: String, to: String)
+    case handoverAdministratorsOnly
+    case handoverNotOnTeam(name: String)
+    case handoverNoCommonProfessional(count: Int)
 }
 
 /// Which kind of written text a search matched (for the catalogs).

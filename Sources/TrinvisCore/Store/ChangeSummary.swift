@@ -22,6 +22,8 @@ package struct ChangeSummary: Sendable, Equatable {
         case meeting(date: LocalDate)
         case agreement(text: String)
         case teamMember, consent, resources, vision
+        /// The teams of several citizens at once (a handover).
+        case teams(citizens: Int)
         case assessment(date: LocalDate)
         case outcome(date: LocalDate)
         case placement
@@ -77,6 +79,16 @@ package struct ChangeSummary: Sendable, Equatable {
             return
         }
         let columns = try database.columnNames(of: principal.table)
+        if principal.table == "team_member" {
+            // A handover changes the teams of several citizens in one step.
+            let citizens = Set(try changes.changes.filter { $0.table == "team_member" }.compactMap { change in
+                try database.knownValues(of: change, columns: columns)["citizen_id"]
+            })
+            if citizens.count > 1 {
+                self.init(action: .changed, subject: .teams(citizens: citizens.count))
+                return
+            }
+        }
         let row = try database.knownValues(of: principal, columns: columns)
         func changed(_ column: String) -> (before: SQLValue, after: SQLValue)? {
             guard let index = columns.firstIndex(of: column), let before = principal.before?[index],

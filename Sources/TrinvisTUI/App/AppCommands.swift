@@ -68,6 +68,11 @@ extension AppAction {
         case .householdMeeting: return "new-household-meeting"
         case .activities: return "activities"
         case .newActivity: return "new-activity"
+        case .tag: return "tag-row"
+        case .tagFound: return "tag"
+        case .untagAll: return "untag"
+        case .handover: return "handover"
+        case .export: return "export"
         }
     }
 }

@@ -57,6 +57,13 @@ package enum Effect: Sendable, Equatable {
     case openCompany(OrganisationID)
     /// Records the result that closing a placement as hired proposed.
     case recordOutcome(Outcome)
+    /// Many at once (the tagged citizens, or the selected one): write their plans into the print
+    /// folder, write one interchange document of them, open the handover form for them, and hand
+    /// them over from one professional to another.
+    case printPlans(PlanPrintRequest)
+    case exportCitizens([CitizenID])
+    case openHandover([CitizenID])
+    case handover(HandoverRequest)
     case quit
     /// `new-plan`: the new plan's form once the citizen's current plan is over; else a message.
     case askNewPlan(CitizenID)
@@ -68,6 +75,21 @@ package enum Effect: Sendable, Equatable {
     /// The typed search for a participant ended: its last term goes to the access log.
     case finishParticipantSearch
     case changeParticipation(ActivityID, CitizenID, ParticipationChange)
+}
+
+/// Plans to write: the citizens, as PDF or text, into which folder.
+package struct PlanPrintRequest: Sendable, Equatable {
+    package var citizens: [CitizenID]
+    package var text: Bool
+    package var folder: String
+}
+
+/// A handover the form asked for: the citizens, from whom, to whom and why.
+package struct HandoverRequest: Sendable, Equatable {
+    package var citizens: [CitizenID]
+    package var from: ProfessionalID
+    package var to: ProfessionalID
+    package var reason: String
 }
 
 /// Something that happened: a key, a new terminal size, the timer, or the result of an effect.

@@ -81,6 +81,14 @@ package enum AppAction: Hashable, Sendable {
     /// The activities screen (`v`); on the main screen `V` opens a new activity.
     case activities
     case newActivity
+    /// Many at once: Space tags the selected citizen (or untags them), `+` tags every citizen the
+    /// search found, `-` untags everyone; `H` hands the tagged citizens over to another
+    /// professional and `E` exports them (the selected citizen when nothing is tagged).
+    case tag
+    case tagFound
+    case untagAll
+    case handover
+    case export
 }
 
 /// The key tables of the screens. The bottom bar and the help screen are both generated from
@@ -105,7 +113,8 @@ package enum AppKeys {
     }
 
     /// The main screen; `/` searches in the citizen pane and finds in the others.
-    package static func main(focus: Pane, say: Localizer, searchActive: Bool, upDown: String = "↑↓") -> KeyTable<AppAction> {
+    package static func main(focus: Pane, say: Localizer, searchActive: Bool, upDown: String = "↑↓",
+                             tagged: Int = 0) -> KeyTable<AppAction> {
         let searchLabel: Phrase = focus == .citizens ? .keySearch : .keyFind
         let searchHelp: Phrase = focus == .citizens ? .keySearchHelp : .keyFindHelp
         var bindings = [
@@ -126,7 +135,8 @@ package enum AppKeys {
             binding([.character("d")], .delete, .keyDelete, .keyDeleteHelp, say, priority: 4),
             binding([.character("A")], .showArchived, .keyArchived, .keyArchivedHelp, say, bar: false),
             binding([.character("x")], .done, .keyDone, .keyDoneHelp, say, bar: focus != .citizens, priority: 4),
-            binding([.character("p")], .print, .keyPrint, .keyPrintHelp, say, priority: 3),
+            binding([.character("p")], .print, .keyPrint, tagged > 0 ? .keyPrintTaggedHelp : .keyPrintHelp, say,
+                    priority: tagged > 0 ? 6 : 3),
             binding([.character("s")], .assess, .keyAssess, .keyAssessHelp, say, priority: 2),
             binding([.character("o")], .outcome, .keyOutcome, .keyOutcomeHelp, say, priority: 2),
             binding([.character("t")], .agenda, .keyAgenda, .keyAgendaHelp, say, priority: 6),
@@ -145,8 +155,29 @@ package enum AppKeys {
         bindings.append(binding([.character("h")], .household, .keyHousehold, .keyHouseholdHelp, say, bar: false))
         bindings += activityBindings(say)
         bindings += companyBindings(say)
+        bindings += taggingBindings(focus: focus, tagged: tagged, say: say)
         bindings.append(commandLineBinding(say))
         return KeyTable(bindings)
+    }
+
+    /// Tagging on the main screen: Space, `+` and `-` in the citizen list (as in mc and htop);
+    /// handing over and exporting wherever the focus is. While citizens are tagged the bar shows
+    /// how many, and the keys that act on them.
+    private static func taggingBindings(focus: Pane, tagged: Int, say: Localizer) -> [KeyBinding<AppAction>] {
+        var bindings: [KeyBinding<AppAction>] = []
+        if focus == .citizens {
+            bindings += [
+                binding([.character(" ")], .tag, tagged > 0 ? .keyTagged(tagged) : .keyTag, .keyTagHelp, say,
+                        priority: tagged > 0 ? 8 : 1),
+                binding([.character("+")], .tagFound, .keyTagFound, .keyTagFoundHelp, say, bar: false),
+                binding([.character("-")], .untagAll, .keyUntagAll, .keyUntagAllHelp, say, bar: tagged > 0, priority: 2),
+            ]
+        }
+        bindings += [
+            binding([.character("H")], .handover, .keyHandover, .keyHandoverHelp, say, bar: tagged > 0, priority: 6),
+            binding([.character("E")], .export, .keyExport, .keyExportHelp, say, bar: tagged > 0, priority: 5),
+        ]
+        return bindings
     }
 
     /// A detail view (citizen, milestone, meeting, report); a citizen, milestone or meeting can
@@ -350,7 +381,9 @@ package enum AppKeys {
             return self.prompt(say: say, isSearch: prompt.purpose == .search, upDown: upDown)
         }
         switch state.screen {
-        case .main: return main(focus: state.focus, say: say, searchActive: state.citizens.query != nil, upDown: upDown)
+        case .main:
+            return main(focus: state.focus, say: say, searchActive: state.citizens.query != nil, upDown: upDown,
+                        tagged: state.tags.count)
         case .detail(let detail):
             if case .story = detail { return self.detail(say: say, upDown: upDown) }
             if case .citizen = detail { return self.detail(say: say, upDown: upDown, editable: true, citizen: true, records: true) }

@@ -33,6 +33,8 @@ extension AppRuntime {
     enum SaveOutcome {
         case saved(CitizenID?)
         case rejected(errors: [String: String], general: String?)
+        /// The values are usable, but what they do waits for a yes to a question (a handover).
+        case ask(Confirmation)
     }
 
     /// Reads the fields, saves the records, and reports the problems instead when a value is not

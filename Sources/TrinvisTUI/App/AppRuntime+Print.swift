@@ -55,17 +55,13 @@ extension AppRuntime {
     func printPlan(_ citizen: CitizenID) -> AppEvent {
         let say = state.say
         do {
-            let printout = try workspace.planPrintout(of: citizen, language: state.language)
             let fonts = PDFFonts.system(environment: fontEnvironment ?? PDFFonts.processEnvironment)
-            let path = try save(printout.pdf(fonts: fonts.fonts, creationDate: workspace.clock()),
-                                as: "trinvis-plan-\(citizen)-\(workspace.today.iso)")
-            // Remembered so that erasing the citizen removes the file too.
-            try workspace.recordPrintedFile(citizen: citizen, path: path)
+            let written = try writePlan(citizen, fonts: fonts)
             let message: Phrase
-            if let printer {
-                message = printer.print(path) ? .planSentToPrinter(path: path) : .planPrinterFailed(path: path)
-            } else {
-                message = .planSaved(path: path)
+            switch written.printed {
+            case true?: message = .planSentToPrinter(path: written.path)
+            case false?: message = .planPrinterFailed(path: written.path)
+            case nil: message = .planSaved(path: written.path)
             }
             return .changed(message: noting(fonts, say(message)), citizen: citizen)
         } catch let error as StoreError {
@@ -73,6 +69,22 @@ extension AppRuntime {
         } catch {
             return .failed(say(.printFailed(String(describing: error))))
         }
+    }
+
+    /// Writes the citizen's plan as a PDF into the print folder, remembers the file (so that
+    /// erasing the citizen removes it too; the print is logged) and sends it to the printer when
+    /// one is set up: `printed` is nil without a printer, else whether it took the file.
+    ///
+    /// As `text`, the plan is written as a UTF-8 text file (`.txt`) and not sent to the printer;
+    /// `folder` is another folder than the print folder.
+    func writePlan(_ citizen: CitizenID, fonts: PDFFontChoice, text: Bool = false, folder: String? = nil) throws
+        -> (path: String, printed: Bool?) {
+        let printout = try workspace.planPrintout(of: citizen, language: state.language)
+        let name = "trinvis-plan-\(citizen)-\(workspace.today.iso)"
+        let path = text ? try save(Array(printout.text().utf8), as: name, suffix: ".txt", folder: folder)
+            : try save(printout.pdf(fonts: fonts.fonts, creationDate: workspace.clock()), as: name, folder: folder)
+        try workspace.recordPrintedFile(citizen: citizen, path: path)
+        return (path, text ? nil : printer.map { $0.print(path) })
     }
 
     /// Writes the report on screen into the print folder under a name of its own (and to the
@@ -98,20 +110,20 @@ extension AppRuntime {
     }
 
     /// The message, with a note when the printout is set in the standard fonts.
-    private func noting(_ fonts: PDFFontChoice, _ message: String) -> String {
+    func noting(_ fonts: PDFFontChoice, _ message: String) -> String {
         fonts.problem == nil ? message : state.say(.printedWithStandardFonts(message))
     }
 
-    /// Writes bytes into the print folder (created with mode 0700, files 0600) as `name.pdf`,
-    /// or `name-2.pdf`, `name-3.pdf` … when that exists: a print never overwrites an earlier
-    /// one. Returns the path. A setgid Trinvis writes with the person's own group, never the
-    /// installation's.
-    private func save(_ bytes: [UInt8], as name: String) throws -> String {
-        try PersonRights.perform { try saveAsIs(bytes, as: name) }
+    /// Writes bytes into the print folder (or another `folder`; created with mode 0700, files
+    /// 0600) as `name.pdf` (or another `suffix`), or `name-2.pdf`, `name-3.pdf` … when that exists: a print never
+    /// overwrites an earlier one. Returns the path. A setgid Trinvis writes with the person's own
+    /// group, never the installation's.
+    func save(_ bytes: [UInt8], as name: String, suffix: String = ".pdf", folder: String? = nil) throws -> String {
+        try PersonRights.perform { try saveAsIs(bytes, as: name, suffix: suffix, folder: folder ?? printFolder) }
     }
 
-    private func saveAsIs(_ bytes: [UInt8], as name: String) throws -> String {
-        let folder = printFolder.isEmpty ? "." : printFolder
+    private func saveAsIs(_ bytes: [UInt8], as name: String, suffix: String, folder chosen: String) throws -> String {
+        let folder = chosen.isEmpty ? "." : chosen
         var partial = folder.hasPrefix("/") ? "" : "."
         for component in folder.split(separator: "/") {
             partial += "/" + component
@@ -119,7 +131,7 @@ extension AppRuntime {
         }
         var number = 1
         while true {
-            let path = folder + "/" + name + (number == 1 ? "" : "-\(number)") + ".pdf"
+            let path = folder + "/" + name + (number == 1 ? "" : "-\(number)") + suffix
             let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
             if descriptor < 0, errno == EEXIST, number < 10_000 {
                 number += 1

@@ -133,7 +133,7 @@ package final class AppRuntime {
     /// key), and while typing at most once a second, so that a draft is never more than about a
     /// second behind what is on the screen.
     private func writeDraftIfDue(force: Bool) {
-        guard let form = state.form, form.version != form.draftVersion, form.isModified else { return }
+        guard let form = state.form, form.version != form.draftVersion, form.isModified, form.purpose.keepsDrafts else { return }
         let now = ContinuousClock.now
         guard force || now - lastDraftWrite >= .seconds(1) else { return }
         lastDraftWrite = now
@@ -199,6 +199,8 @@ package final class AppRuntime {
             case .saved(let citizen):
                 return (try refreshedDetail()) + (try refreshedActivities()) + [.formSaved(citizen: citizen)] + (try proposalAfterSave())
             case .rejected(let errors, let general): return [.formRejected(errors: errors, general: general)]
+            // The problems of an earlier save go; the form waits behind the question.
+            case .ask(let confirmation): return [.formRejected(errors: [:], general: nil), .confirmationAsked(confirmation)]
             }
         case .openDuplicate:
             guard let other = warnedDuplicateID, let form = state.form else { return [] }
@@ -379,6 +381,7 @@ package final class AppRuntime {
             case .openChosen, .discardOfferedDraft, .openHousehold, .searchMembers, .openHouseholdMeeting:
                 return nil
             case .loadActivities, .openActivity, .searchParticipants, .finishParticipantSearch, .changeParticipation:
+            case .openChosen, .discardOfferedDraft, .printPlans, .exportCitizens, .openHandover, .handover:
                 return nil
             case .loadCitizens(let after):
                 return .citizensLoaded(try workspace.citizenSummaries(page: PageRequest(limit: size, after: after),

@@ -210,6 +210,9 @@ package struct AppState: Sendable, Equatable {
     package var mouse = false
     /// The household view.
     package var household = HouseholdState()
+    /// The citizens tagged in this window's list (Space, `tag`), which handover, print and
+    /// export act on; nothing tagged, they act on the selected citizen.
+    package var tags = CitizenTags()
 
     package init(language: Language, today: LocalDate, username: String, isProfessional: Bool) {
         self.language = language

@@ -365,8 +365,9 @@ package enum AppUpdate {
         case .done:
             return toggleDone(&state)
         case .print:
-            guard let citizen = state.panes.citizenID else { return [] }
-            return [.printPlan(citizen)]
+            return printPlans(&state)
+        case let action? where AppAction.tagging.contains(action):
+            return tagging(action, &state)
         case .assess:
             guard let citizen = state.panes.citizenID else { return [] }
             return [.openForm(.assessment(citizen))]
@@ -387,7 +388,7 @@ package enum AppUpdate {
         return []
     }
 
-    private static func moveInFocusedList(_ move: ListMove, _ state: inout AppState) -> [Effect] {
+    static func moveInFocusedList(_ move: ListMove, _ state: inout AppState) -> [Effect] {
         switch state.focus {
         case .citizens:
             state.citizens.list.move(move)

@@ -33,6 +33,8 @@ protocol FormKind {
     func changed(_ id: String, in form: inout FormState, today: LocalDate, say: Localizer)
     /// Before a draft's values are put back: room for what the draft holds (more lines).
     func prepare(_ form: inout FormState, forPayload payload: String, say: Localizer)
+    /// False for a form that changes no record of its own (the handover): it keeps no draft.
+    var keepsDrafts: Bool { get }
 }
 
 extension FormKind {
@@ -41,6 +43,7 @@ extension FormKind {
     func handle(_ key: Key, in form: inout FormState, say: Localizer) -> Bool { false }
     func changed(_ id: String, in form: inout FormState, today: LocalDate, say: Localizer) {}
     func prepare(_ form: inout FormState, forPayload payload: String, say: Localizer) {}
+    var keepsDrafts: Bool { true }
 }
 
 /// A draft key taken apart: `plan:new:c3` is kind `plan`, record `new`, owner `c3`.
@@ -100,7 +103,7 @@ enum FormKinds {
             CitizenForm.self, PlanForm.self, MilestoneForm.self, ProgressForm.self, MeetingForm.self, AgreementForm.self,
             OutcomeForm.self, PlacementForm.self, StoryForm.self, VisionForm.self, ResourcesForm.self, TeamForm.self,
             ConsentForm.self, AssessmentForm.self, ActivityForm.self, ClosePlacementForm.self, CompanyForm.self,
-            HouseholdMemberForm.self,
+            HouseholdMemberForm.self, HandoverForm.self, PrintPlansForm.self,
         ]
     }
 
@@ -133,6 +136,8 @@ extension FormPurpose {
         case .assessment(let citizen, let assessment): return AssessmentForm(citizen: citizen, assessment: assessment)
         case .householdMember(let target): return HouseholdMemberForm(target: target)
         case .activity(let activity): return ActivityForm(activity: activity)
+        case .handover(let citizens): return HandoverForm(citizens: citizens)
+        case .printPlans(let citizens): return PrintPlansForm(citizens: citizens)
         }
     }
 
@@ -148,6 +153,9 @@ extension FormPurpose {
 
     /// The pane a form's record is shown in on the main screen.
     package var pane: Pane { kind.pane }
+
+    /// False for a form that changes no record of its own: it keeps no draft.
+    package var keepsDrafts: Bool { kind.keepsDrafts }
 }
 
 /// A form field made from a phrase (the shared shape of the kinds' field lists).

@@ -27,6 +27,10 @@ package enum FormPurpose: Sendable, Equatable {
 
     /// A group activity (not about one citizen).
     case activity(Activity?)
+    /// Hand citizens over to another professional (see `HandoverForm`).
+    case handover([CitizenID])
+    /// Print the plans of the tagged citizens (see `PrintPlansForm`).
+    case printPlans([CitizenID])
 }
 
 /// A choice in a choice field: the stored value and the label shown.

@@ -124,7 +124,9 @@ package enum AppView {
     static func paneTitle(_ pane: Pane, _ state: AppState) -> String {
         let say = state.say
         switch pane {
-        case .citizens: return "1 " + say(.paneCitizens) + (state.showArchived ? " (" + say(.paneWithArchived) + ")" : "")
+        case .citizens:
+            return "1 " + say(.paneCitizens) + (state.showArchived ? " (" + say(.paneWithArchived) + ")" : "")
+                + (state.tags.isEmpty ? "" : " " + state.glyphs.bullet + " " + say(.paneTagged(state.tags.count)))
         case .milestones: return "2 " + say(.paneMilestones)
         case .meetings: return "3 " + say(.paneMeetings)
         }

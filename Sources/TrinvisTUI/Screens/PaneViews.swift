@@ -17,7 +17,11 @@ enum PaneViews {
         let empty = state.citizens.query.map { say(.searchNoHits($0)) } ?? say(.noCitizens)
         ListView.draw(state.citizens.list, in: rect, canvas: &canvas, isFocused: focused, emptyText: empty) { index, width in
             let summary = rows[index]
-            var spans: [Span] = [Span(summary.isMine ? (glyphs.isASCII ? "* " : "\u{25CF} ") : "  ", style: .accent)]
+            // A tagged row is marked by a sign of its own and a bold name, not by colour alone.
+            let tagged = state.tags.contains(summary.citizen.id)
+            var spans: [Span] = [Span(tagged ? tagMark(glyphs) : " ", style: Style(.accent, [.bold])),
+                                 Span(summary.isMine ? (glyphs.isASCII ? "* " : "\u{25CF} ") : "  ", style: .accent)]
+            let nameStyle: Style = tagged ? Style(.normal, [.bold]) : .normal
             let overdue = summary.overdue > 0 ? "!\(summary.overdue)" : ""
             let showDate = width >= 30
             let trailing: [Span]
@@ -33,20 +37,26 @@ enum PaneViews {
                                             style: late ? .warning : .muted)] : []
             }
             let trailingWidth = index < matches.count ? 0 : trailing.reduce(0) { $0 + DisplayWidth.of($1.text) }
-            let nameWidth = max(width - 2 - 4 - trailingWidth, 4)
+            let nameWidth = max(width - 3 - 4 - trailingWidth, 4)
             if index < matches.count {
                 // A text match leaves room for the words it matched: the name takes at most a third.
                 let nameRoom = if case .text = matches[index] { min(nameWidth, max(width / 3, 12)) } else { nameWidth }
                 let nameShown = DisplayWidth.truncate(clean(summary.citizen.name), toWidth: max(nameRoom, 4), ellipsis: glyphs.ellipsis)
-                spans.append(Span(nameShown))
+                spans.append(Span(nameShown, style: nameStyle))
                 if !overdue.isEmpty { spans.append(Span(" " + overdue, style: .danger)) }
                 return spans + trailing
             }
             spans.append(Span(DisplayWidth.pad(DisplayWidth.truncate(clean(summary.citizen.name), toWidth: nameWidth,
-                                                                     ellipsis: glyphs.ellipsis), toWidth: nameWidth)))
+                                                                     ellipsis: glyphs.ellipsis), toWidth: nameWidth),
+                              style: nameStyle))
             spans.append(Span(DisplayWidth.pad(overdue, toWidth: 4, alignment: .trailing), style: .danger))
             return spans + trailing
         }
+    }
+
+    /// The sign of a tagged row in the citizen list.
+    static func tagMark(_ glyphs: Glyphs) -> String {
+        glyphs.isASCII ? "+" : "\u{2713}"
     }
 
     /// An excerpt that starts at most two words before the matched word (between « and »), so
