@@ -4,7 +4,7 @@ import TrinvisCore
 extension AppKeys {
     /// On the main screen: `v` opens the activities, `V` a new activity's form.
     static func activityBindings(_ say: Localizer) -> [KeyBinding<AppAction>] {
-        [binding([.character("v")], .activities, .keyActivities, .keyActivitiesHelp, say, priority: 2),
+        [binding([.character("v")], .activities, .keyActivities, .keyActivitiesHelp, say, priority: 1),
          binding([.character("V")], .newActivity, .keyNewActivity, .keyNewActivityHelp, say, bar: false)]
     }
 

@@ -309,6 +309,8 @@ package final class AppRuntime {
             return try activityEvents(effect)
         case .recordOutcome(let outcome):
             return try record(outcome)
+        case .printPlans, .exportCitizens, .openHandover, .handover:
+            return try performOnTagged(effect)
         default:
             guard let event = try read(effect) else { return [] }
             return [event]
@@ -378,10 +380,10 @@ package final class AppRuntime {
                 return nil
             case .openCompanies, .loadMoreCompanies, .openCompany:
                 return try readCompanies(effect)
-            case .openChosen, .discardOfferedDraft, .openHousehold, .searchMembers, .openHouseholdMeeting:
+            case .openChosen, .discardOfferedDraft, .openHousehold, .searchMembers, .openHouseholdMeeting,
+                 .printPlans, .exportCitizens, .openHandover, .handover:
                 return nil
             case .loadActivities, .openActivity, .searchParticipants, .finishParticipantSearch, .changeParticipation:
-            case .openChosen, .discardOfferedDraft, .printPlans, .exportCitizens, .openHandover, .handover:
                 return nil
             case .loadCitizens(let after):
                 return .citizensLoaded(try workspace.citizenSummaries(page: PageRequest(limit: size, after: after),
