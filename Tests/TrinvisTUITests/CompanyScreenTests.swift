@@ -31,6 +31,15 @@ import Testing
         #expect(text.contains("no placements"))
         #expect(text.contains("a new company"), "the key bar offers a new company")
         if width >= 120 { #expect(text.contains("+45 62 00 30 01"), "a wide screen shows the phone") }
+        // The columns line up: every row's contact person starts in the same column, whatever the
+        // length of its count of placements.
+        let contactColumns = app.state.companies.rows.compactMap { row -> Int? in
+            guard !row.company.contactPerson.isEmpty,
+                  let line = lines.first(where: { $0.contains(row.company.name.prefix(8)) }),
+                  let range = line.range(of: row.company.contactPerson.prefix(6), options: .backwards) else { return nil }
+            return DisplayWidth.of(String(line[..<range.lowerBound]))
+        }
+        #expect(contactColumns.count >= 3 && Set(contactColumns).count == 1, "\(contactColumns)")
         expectInert(app.screen())
         // Esc goes back where the register was opened from.
         app.press(.escape)

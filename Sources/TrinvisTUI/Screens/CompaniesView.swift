@@ -17,12 +17,15 @@ enum CompaniesView {
         let inner = rect.inset(by: 1)
         let rows = state.companies.rows
         let ellipsis = canvas.glyphs.ellipsis
+        // One width for the counts of every row, so that the columns line up.
+        let counts = rows.map { say(.companyPlacementCount(total: $0.placements, ongoing: $0.ongoing)) }
+        let widestCount = counts.map(DisplayWidth.of).max() ?? 0
         ListView.draw(state.companies.list, in: inner, canvas: &canvas, isFocused: !state.helpVisible,
                       emptyText: say(.noCompaniesInRegister)) { index, width in
             let row = rows[index]
             let company = row.company
-            let count = say(.companyPlacementCount(total: row.placements, ongoing: row.ongoing))
-            let countWidth = min(DisplayWidth.of(count) + 1, max(width / 4, 8))
+            let count = counts[index]
+            let countWidth = min(widestCount + 1, max(width / 4, 8))
             let rest = max(width - countWidth, 10)
             // Wide screens show the phone too; narrow ones the name, trade and contact person.
             let phoneWidth = width >= 120 ? 18 : 0
