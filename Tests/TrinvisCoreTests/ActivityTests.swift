@@ -158,6 +158,11 @@ import Testing
         let mine = try world.workspace("sanne").resultsReport(from: day("2026-03-01"))
         #expect(mine.participation == ParticipationResults(activities: 1, attendances: 1, citizens: 1))
         #expect(all.text().contains("Times a citizen came  3\nCitizens who came     2\n"))
+        // The JSON report carries the same figures (a key beside the contract's), read back by the parser.
+        let json = try JSONParser.parse(all.json.serialized())
+        #expect(json["activities"]?["held"] == .integer(2))
+        #expect(json["activities"]?["attendances"] == .integer(3))
+        #expect(json["activities"]?["citizens"] == .integer(2))
     }
 
     @Test func theInterchangeCarriesTimePlaceRunnersAndWhoCame() throws {

@@ -4,9 +4,11 @@ extension ResultsReport {
     /// a missing median; `soft` and `hard` have one row per dimension and kind in the order of the
     /// enumerations, zero rows included.
     ///
-    /// Two keys follow the contract's: `filter` (the organisation and professional the report is
-    /// restricted to, each `{"id", "name"}` or `null`) and `cohorts` (one object per start quarter
-    /// with `quarter`, `from`, `to` and the same six figures from `citizens` on).
+    /// Three keys follow the contract's: `filter` (the organisation and professional the report is
+    /// restricted to, each `{"id", "name"}` or `null`), `activities` (participation in group
+    /// activities dated in the period: `held` activities someone came to, `attendances` and
+    /// distinct `citizens` who came) and `cohorts` (one object per start quarter with `quarter`,
+    /// `from`, `to` and the same six figures from `citizens` on).
     package var json: JSONValue {
         var members: [(String, JSONValue)] = [
             ("period", .object([("from", Self.json(from)), ("to", Self.json(to))])),
@@ -15,6 +17,11 @@ extension ResultsReport {
         members.append(("filter", .object([
             ("organisation", organisation.map { Self.jsonSubject(id: $0.id.rawValue, name: $0.name) } ?? .null),
             ("professional", professional.map { Self.jsonSubject(id: $0.id.rawValue, name: $0.name) } ?? .null),
+        ])))
+        members.append(("activities", .object([
+            ("held", .integer(Int64(participation.activities))),
+            ("attendances", .integer(Int64(participation.attendances))),
+            ("citizens", .integer(Int64(participation.citizens))),
         ])))
         members.append(("cohorts", .array(cohorts.map { cohort in
             .object([
