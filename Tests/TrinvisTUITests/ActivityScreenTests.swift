@@ -30,6 +30,9 @@ import Testing
         #expect(dated == dated.sorted(by: >))
         #expect(app.text.contains("Svømning"))
         #expect(app.text.contains("2 of 3 came"))
+        // A coming activity nobody has come to yet says how many signed up, not "0 of 2 came".
+        let coming = try #require(lines.first { $0.contains("Fællesspisning") })
+        #expect(coming.contains("signed up") && !coming.contains("came"), "\(coming)")
         #expect(lines.last?.contains("new activity") == true)
         if width >= 200 {
             #expect(app.text.contains("Værestedets computerstue") && app.text.contains("course"))

@@ -1010,6 +1010,7 @@ extension Catalog {
         case .keyNewActivityHelp: return "Opret en gruppeaktivitet"
         case .activitiesTitle: return "Aktiviteter"
         case .activitiesEmpty: return "Ingen aktiviteter endnu. a opretter en."
+        case .activitySignedUp(let count): return "\(count) tilmeldt"
         case .activityCame(let came, let total): return "\(came) af \(total) kom"
         case .formNewActivity: return "Ny aktivitet"
         case .formEditActivity(let title): return "Aktivitet: \(title)"

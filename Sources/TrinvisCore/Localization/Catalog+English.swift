@@ -1013,6 +1013,7 @@ extension Catalog {
         case .keyNewActivityHelp: return "Add a group activity"
         case .activitiesTitle: return "Activities"
         case .activitiesEmpty: return "No activities yet. a adds one."
+        case .activitySignedUp(let count): return "\(count) signed up"
         case .activityCame(let came, let total): return "\(came) of \(total) came"
         case .formNewActivity: return "New activity"
         case .formEditActivity(let title): return "Activity: \(title)"

@@ -745,6 +745,8 @@ package enum Phrase: Sendable, Equatable {
     case activitiesTitle, activitiesEmpty
     /// A row's participants: how many came of how many took part.
     case activityCame(came: Int, of: Int)
+    /// A coming activity nobody has come to yet: how many signed up.
+    case activitySignedUp(Int)
     /// The activity form: its titles and fields (one box per professional who may run it).
     case formNewActivity
     case formEditActivity(String)

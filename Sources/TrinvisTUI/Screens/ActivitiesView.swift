@@ -14,6 +14,14 @@ enum ActivitiesView {
         say.date(activity.date) + (activity.startTime.map { " " + $0.description } ?? "")
     }
 
+    /// "2 of 3 came", or for a coming activity nobody has come to yet "3 signed up".
+    static func attendance(_ activity: Activity, _ state: AppState) -> String {
+        if activity.date > state.today, activity.present.isEmpty {
+            return state.say(.activitySignedUp(activity.participants.count))
+        }
+        return state.say(.activityCame(came: activity.present.count, of: activity.participants.count))
+    }
+
     /// How a participant stands: came; not come to one that is over; signed up to one to come.
     static func standing(came: Bool, activity: Activity, today: LocalDate) -> Phrase {
         if came { return .participantCame }
@@ -29,7 +37,7 @@ enum ActivitiesView {
         ListView.draw(state.activities.list, in: inner, canvas: &canvas, isFocused: !state.helpVisible,
                       emptyText: say(.activitiesEmpty)) { index, width in
             let activity = items[index]
-            let came = say(.activityCame(came: activity.present.count, of: activity.participants.count))
+            let came = attendance(activity, state)
             let kindWidth = width >= 60 ? 10 : 0
             let placeWidth = width >= 120 ? min(32, width / 5) : 0
             let fixed = DisplayWidth.of(say.date(activity.date)) + 7 + kindWidth + placeWidth + DisplayWidth.of(came) + 2
@@ -76,7 +84,7 @@ enum ActivitiesView {
         line(2, [Span(say(.activityRunBy) + ": ", style: .muted),
                  Span(detail.runnerNames.isEmpty ? say(.none) : detail.runnerNames.map(PaneViews.clean).joined(separator: ", "))])
         line(4, [Span(say(.activityParticipants), style: Style(.accent, [.bold, .underline])),
-                 Span("  " + say(.activityCame(came: activity.present.count, of: activity.participants.count)), style: .muted)])
+                 Span("  " + attendance(activity, state), style: .muted)])
         let list = Rect(row: inner.row + headerHeight, col: inner.col, width: inner.width,
                         height: max(inner.height - headerHeight, 0))
         let participants = detail.participants
