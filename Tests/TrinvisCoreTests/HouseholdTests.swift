@@ -117,6 +117,29 @@ import Testing
         #expect(try coach.meetingHistory(of: family.sofie, page: .first(10)).items.isEmpty)
     }
 
+    @Test func aMemberPresentFollowsTheAccessRuleAndIsLogged() throws {
+        let family = try Family()
+        let coach = try family.workspace("coach")
+        // The coach may see Sofie's meetings but not Ulla: naming Ulla present is refused, and nothing is saved.
+        #expect(throws: StoreError.self) { try family.familyMeeting(in: coach) }
+        #expect(try family.workspace.meetingHistory(of: family.sofie, page: .first(10)).items.isEmpty)
+        // A meeting the municipality recorded with Ulla present keeps her when the coach saves it
+        // without her (the coach's form cannot show her).
+        let meeting = try family.familyMeeting()
+        var edited = try coach.get(Meeting.self, id: meeting.id)
+        edited.members = []
+        edited.notes = "Rettet af coach"
+        try coach.update(edited)
+        #expect(try family.workspace.get(Meeting.self, id: meeting.id).members == [family.ulla])
+        // Naming a member present is a change logged about that member.
+        try family.workspace.flushAccessLog()
+        let logged = try family.workspace.database.fetchAll(
+            "SELECT detail FROM access_log WHERE citizen_id = ? AND detail LIKE 'meeting %'", [family.ulla.sqlValue]) { row -> String in
+            try row.get(0)
+        }
+        #expect(logged == ["meeting \(meeting.id.rawValue) member present added"])
+    }
+
     @Test func membersComeAndGoAndEachChangeCanBeUndone() throws {
         let family = try Family()
         let workspace = family.workspace

@@ -39,10 +39,16 @@ extension Workspace {
         return stored
     }
 
-    /// Before an activity is saved: the participants the actor cannot see are put back as they
-    /// were stored, a participant they cannot see is refused, and what changed for each citizen
-    /// is returned for the log. Other kinds of record pass unchanged.
-    func mergingHiddenParticipants<R: Record>(_ record: inout R) throws -> [(citizen: CitizenID, change: String)] {
+    /// Before a record that names other citizens is saved (an activity's participants, the
+    /// members present at a household meeting): the citizens the actor cannot see are put back
+    /// as they were stored, adding one they cannot see is refused, and what changed for each
+    /// citizen is returned for the log. Other kinds of record pass unchanged.
+    func mergingHiddenCitizens<R: Record>(_ record: inout R) throws -> [(citizen: CitizenID, change: String)] {
+        if var meeting = record as? Meeting {
+            let changes = try mergingHiddenMembers(&meeting)
+            if let merged = meeting as? R { record = merged }
+            return changes
+        }
         guard var activity = record as? Activity else { return [] }
         let stored = try storedParticipation(activity.id)
         let came = Set(activity.present)
@@ -75,10 +81,40 @@ extension Workspace {
         return changes
     }
 
-    /// Logs, in the save's transaction, what changed for each participant.
-    func logParticipation(_ changes: [(citizen: CitizenID, change: String)], activity id: Int64) throws {
+    /// The members present at a household meeting, merged as `mergingHiddenCitizens` says.
+    private func mergingHiddenMembers(_ meeting: inout Meeting) throws -> [(citizen: CitizenID, change: String)] {
+        let stored: Set<CitizenID> = meeting.id.isSaved
+            ? Set(try database.fetchAll("SELECT citizen_id FROM meeting_member WHERE meeting_id = ?", [meeting.id.sqlValue]) {
+                CitizenID(try $0.get(0) as Int64)
+            })
+            : []
+        let wanted = Set(meeting.members)
+        let visible = try visibleCitizens(among: Array(stored.union(wanted)))
+        var changes: [(citizen: CitizenID, change: String)] = []
+        var members: [CitizenID] = []
+        for citizen in stored.union(wanted).sorted() {
+            if !visible.contains(citizen) {
+                guard stored.contains(citizen) || !wanted.contains(citizen) else {
+                    throw StoreError.accessDenied(citizen: citizen.rawValue)
+                }
+                if stored.contains(citizen) { members.append(citizen) }
+                continue
+            }
+            switch (stored.contains(citizen), wanted.contains(citizen)) {
+            case (false, true): changes.append((citizen, "member present added"))
+            case (true, false): changes.append((citizen, "member present removed"))
+            default: break
+            }
+            if wanted.contains(citizen) { members.append(citizen) }
+        }
+        meeting.members = members
+        return changes
+    }
+
+    /// Logs, in the save's transaction, what changed for each citizen the record names.
+    func logNamedCitizens<R: Record>(_ changes: [(citizen: CitizenID, change: String)], of record: R) throws {
         for (citizen, change) in changes {
-            try appendAccessLog(.change, citizen: citizen, detail: "activity \(id) \(change)")
+            try appendAccessLog(.change, citizen: citizen, detail: "\(R.kindName) \(record.id.rawValue) \(change)")
         }
     }
 

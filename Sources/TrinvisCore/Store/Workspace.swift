@@ -408,7 +408,7 @@ package final class Workspace {
         let auditValues: [SQLValue] = [.integer(now), .text(actor.username), .integer(now), .text(actor.username), .integer(1)]
         return try database.transaction {
             // Read in the save's transaction, so that no participant saved meanwhile is lost.
-            let participation = try mergingHiddenParticipants(&stored)
+            let participation = try mergingHiddenCitizens(&stored)
             try translatingConstraints(R.self) {
                 try database.execute("INSERT INTO \(R.table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))",
                                      stored.values + auditValues)
@@ -416,7 +416,7 @@ package final class Workspace {
             stored.id = RecordID(database.lastInsertRowID)
             try translatingConstraints(R.self) { try stored.saveChildren(in: database) }
             try logChange(stored, .change, "created")
-            try logParticipation(participation, activity: stored.id.rawValue)
+            try logNamedCitizens(participation, of: stored)
             return stored
         }
     }
@@ -430,7 +430,7 @@ package final class Workspace {
         let now = clock().seconds
         let assignments = (R.columns + ["updated_at", "updated_by"]).map { "\($0) = ?" }.joined(separator: ", ")
         return try database.transaction {
-            let participation = try mergingHiddenParticipants(&stored)
+            let participation = try mergingHiddenCitizens(&stored)
             try translatingConstraints(R.self) {
                 try database.execute(
                     "UPDATE \(R.table) SET \(assignments), version = version + 1 WHERE id = ? AND version = ?",
@@ -442,7 +442,7 @@ package final class Workspace {
             stored.audit.version += 1
             try translatingConstraints(R.self) { try stored.saveChildren(in: database) }
             try logChange(stored, .change, "updated")
-            try logParticipation(participation, activity: stored.id.rawValue)
+            try logNamedCitizens(participation, of: stored)
             return stored
         }
     }
