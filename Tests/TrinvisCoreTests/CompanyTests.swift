@@ -125,6 +125,21 @@ private struct CompanyWorld {
         #expect(saved.result == .hired)
     }
 
+    @Test func aCompanysViewKeepsTheRunningAndNewestPlacementsWhenItIsCutShort() throws {
+        let world = try CompanyWorld()
+        let henrik = try world.workspace("henrik")
+        let kro = try henrik.create(Organisation(name: "Kværndrup Kro", kind: .company))
+        for month in 1...3 {
+            try henrik.create(Placement(citizenID: world.bent.id, companyID: kro.id, kind: .internship, from: day("2025-0\(month)-01"),
+                                        to: day("2025-0\(month)-20"), result: .completed))
+        }
+        let running = try henrik.create(Placement(citizenID: world.bent.id, companyID: kro.id, kind: .wageSubsidy, from: day("2026-02-11")))
+        let shown = try henrik.companyPlacements(kro.id, limit: 2).placements.map(\.placement)
+        #expect(shown.count == 2)
+        #expect(shown.first?.id == running.id, "the running placement comes first")
+        #expect(shown.last?.from == day("2025-03-01"), "then the newest of the ended ones")
+    }
+
     @Test func undoingAddedCompanyNeedsNoAdministrator() throws {
         let world = try CompanyWorld()
         let henrik = try world.workspace("henrik")

@@ -102,12 +102,21 @@ extension Workspace {
 
     /// The placements with a company, running ones first, then newest first.
     func placements(of company: Organisation, limit: Int) throws -> CompanyPlacements {
-        let rows = try pageOfRows(Placement.self, extraColumns: ["(SELECT name FROM citizen WHERE citizen.id = placement.citizen_id)"],
-                                  page: .first(limit), where: ("placement.company_id = ?", [company.id.sqlValue]))
-        let placements = rows.items.map { (placement: $0.record, citizenName: String(sqlValue: $0.extra[0]) ?? "") }
-        return CompanyPlacements(company: company, placements: placements.sorted {
+        // Every page is read before sorting: the kind's order is oldest first, so a first page of
+        // `limit` alone would leave out the running and newest placements.
+        var placements: [(placement: Placement, citizenName: String)] = []
+        var page = PageRequest.first(200)
+        while true {
+            let rows = try pageOfRows(Placement.self, extraColumns: ["(SELECT name FROM citizen WHERE citizen.id = placement.citizen_id)"],
+                                      page: page, where: ("placement.company_id = ?", [company.id.sqlValue]))
+            placements += rows.items.map { (placement: $0.record, citizenName: String(sqlValue: $0.extra[0]) ?? "") }
+            guard let next = rows.next else { break }
+            page = PageRequest(limit: 200, after: next)
+        }
+        let ordered = placements.sorted {
             ($0.placement.isOngoing ? 0 : 1, $1.placement.from, $1.placement.id) < ($1.placement.isOngoing ? 0 : 1, $0.placement.from, $0.placement.id)
-        })
+        }
+        return CompanyPlacements(company: company, placements: Array(ordered.prefix(limit)))
     }
 
     /// The outcome a placement closed as hired proposes for its citizen: an ordinary job (a
