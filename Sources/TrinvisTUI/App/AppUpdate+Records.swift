@@ -108,9 +108,10 @@ extension AppUpdate {
             citizen = id
         case .meeting, .story: return nil
         }
-        let records = records(of: detail, state)
         switch AppKeys.current(state).action(for: key) {
         case .nextRecord, .previousRecord:
+            // The view is laid out only for the keys that choose a record, not for every key in it.
+            let records = records(of: detail, state)
             guard !records.isEmpty else {
                 state.message = StatusMessage(text: state.say(.noRecordsToChoose), kind: .info)
                 return []
