@@ -129,6 +129,34 @@ import Testing
         #expect(Self.statusLine(app).contains("deleted by Sanne Østergaard at 09:00"))
     }
 
+    @Test func anActivityDeletedInAnotherWindowClosesItsViewAndTheAgendaKeepsItsLine() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 120, height: 40)
+        app.press(.character("v"), .down, .enter)
+        let id = try #require(app.state.activities.detail?.activity.id)
+        // The same user's other window (another connection) deletes it.
+        let window = try Self.colleague(fixture, username: "inger")
+        try window.delete(try window.get(Activity.self, id: id))
+        app.send(.tick)
+        #expect(app.state.screen == .activities)
+        #expect(!app.state.activities.items.contains { $0.id == id }, "the list is read again too")
+        #expect(app.state.message?.text == "What you were looking at was deleted by Inger Holm at 09:00.")
+
+        app.press(.escape, .character("t"))
+        #expect(app.state.screen == .agenda)
+        app.press(.down, .down)
+        let line = try #require(app.state.agendaList.selection.map { app.state.agenda[$0] })
+        let plan = try #require(try window.currentPlan(of: line.citizenID))
+        try window.create(Milestone(planID: plan.id, title: "Ringe til boligselskabet", deadline: DemoFixture.now.localDate.adding(days: -30)))
+        app.send(.tick)
+        #expect(app.state.agenda.contains { $0.kind.milestoneTitle == "Ringe til boligselskabet" })
+        let after = try #require(app.state.agendaList.selection.map { app.state.agenda[$0] })
+        #expect(after.liveKey == line.liveKey, "the same line stays selected")
+        let added = try #require(app.state.agenda.firstIndex { $0.kind.milestoneTitle == "Ringe til boligselskabet" })
+        #expect(added < (app.state.agendaList.selection ?? 0), "it came above the selected line")
+        #expect(app.state.screen == .agenda)
+    }
+
     @Test func anOpenFormKeepsTheTypedTextSaysWhoChangedItsRecordAndItsSaveAsks() throws {
         let fixture = try DemoFixture()
         let app = fixture.runtime(width: 110, height: 34)
@@ -215,5 +243,13 @@ import Testing
             }
             #expect(app.text.contains("Udkast 🏠 med æøå"), "the form and its text are still on screen")
         }
+    }
+}
+
+extension AgendaItem.Kind {
+    /// A milestone line's title (nil for other lines).
+    var milestoneTitle: String? {
+        if case .milestone(let milestone) = self { return milestone.title }
+        return nil
     }
 }

@@ -51,43 +51,32 @@ extension AppRuntime {
     /// noted as gone (deleted, or its citizen no longer shared).
     private func readShownView(into reload: inout LiveReload) throws {
         let say = state.say
+        var gone: String?
+        defer { reload.gone = gone }
         do {
             switch state.screen {
             case .detail(let detail):
-                var gone: String?
                 reload.detail = try liveDetail(detail, gone: &gone)
-                reload.gone = gone
             case .activity:
                 guard let id = state.activities.detail?.activity.id else { return }
-                guard try workspace.fetch(Activity.self, id: id) != nil else {
-                    reload.gone = try goneNotice(kind: Activity.kindName, id: id.rawValue, citizen: nil)
-                    return
-                }
-                reload.activity = try workspace.activityDetail(id)
+                reload.activity = try stillThere(id, citizen: nil, gone: &gone) { _ in try workspace.activityDetail(id) }
             case .company:
                 guard let id = state.companies.company?.company.id else { return }
-                guard try workspace.fetch(Organisation.self, id: id) != nil else {
-                    reload.gone = try goneNotice(kind: Organisation.kindName, id: id.rawValue, citizen: nil)
-                    return
-                }
-                reload.company = try workspace.companyPlacements(id)
+                reload.company = try stillThere(id, citizen: nil, gone: &gone) { _ in try workspace.companyPlacements(id) }
             case .household:
                 guard let citizen = state.household.citizen else { return }
                 try workspace.checkAccess(to: citizen)
-                guard let overview = try workspace.householdOverview(of: citizen) else {
-                    reload.gone = say(.liveShownRecordDeleted(name: nil, time: nil))
-                    return
-                }
-                reload.household = overview
+                reload.household = try workspace.householdOverview(of: citizen)
+                if reload.household == nil { gone = say(.liveShownRecordDeleted(name: nil, time: nil)) }
             case .main, .agenda, .drafts, .results, .activities, .companies:
                 return
             }
         } catch StoreError.accessDenied {
             reload.detail = nil
-            reload.gone = say(.liveShownCitizenHidden)
+            gone = say(.liveShownCitizenHidden)
         } catch StoreError.notFound {
             reload.detail = nil
-            reload.gone = say(.liveShownRecordDeleted(name: nil, time: nil))
+            gone = say(.liveShownRecordDeleted(name: nil, time: nil))
         }
     }
 
@@ -98,26 +87,28 @@ extension AppRuntime {
         case .citizen(let profile):
             event = .detailLoaded(.citizen(try workspace.citizenProfile(profile.citizen.id)))
         case .milestone(let milestone, _, _, _):
-            guard let fresh = try workspace.fetch(Milestone.self, id: milestone.id) else {
-                gone = try goneNotice(kind: Milestone.kindName, id: milestone.id.rawValue, citizen: state.panes.citizenID)
-                return nil
-            }
-            event = try read(.openMilestone(fresh))
+            event = try stillThere(milestone.id, citizen: state.panes.citizenID, gone: &gone) { try read(.openMilestone($0)) } ?? nil
         case .meeting(let item, _):
-            guard try workspace.fetch(Meeting.self, id: item.meeting.id) != nil else {
-                gone = try goneNotice(kind: Meeting.kindName, id: item.meeting.id.rawValue, citizen: item.meeting.citizenID)
-                return nil
-            }
-            event = try read(.openMeetingID(item.meeting.id))
+            let id = item.meeting.id
+            event = try stillThere(id, citizen: item.meeting.citizenID, gone: &gone) { _ in try read(.openMeetingID(id)) } ?? nil
         case .story(let item):
-            guard try workspace.fetch(Story.self, id: item.story.id) != nil else {
-                gone = try goneNotice(kind: Story.kindName, id: item.story.id.rawValue, citizen: item.story.citizenID)
-                return nil
-            }
+            // The story's view shows the story as it was opened; only its deletion is news.
+            _ = try stillThere(item.story.id, citizen: item.story.citizenID, gone: &gone) { _ in () }
             return nil
         }
         guard case .detailLoaded(let fresh)? = event else { return nil }
         return fresh
+    }
+
+    /// The record on screen read again with `read`, or nil with `gone` set to the notice that it
+    /// was deleted (by whom and when, as far as the access log says).
+    private func stillThere<R: Record, T>(_ id: RecordID<R>, citizen: CitizenID?, gone: inout String?,
+                                          _ read: (R) throws -> T) throws -> T? {
+        guard let record = try workspace.fetch(R.self, id: id) else {
+            gone = try goneNotice(kind: R.kindName, id: id.rawValue, citizen: citizen)
+            return nil
+        }
+        return try read(record)
     }
 
     /// The agenda, the results, the activities and the company register, when on screen or
