@@ -29,8 +29,10 @@ extension Catalog {
                                                     dine kommende møder som iCalendar til Outlook og
                                                     andre kalendere (standard: stdout; borgere
                                                     navngives "Svend M." uden --full-names)
-                  trinvis check                     kontrol af databasens integritet og fremmednøgler
-                  trinvis backup FIL                konsistent kopi af databasen, også mens den bruges
+                  trinvis check                     hvad databasefilen er: sund, beskadiget eller
+                                                    hvorfor ellers den ikke kan bruges, og hvad du gør
+                  trinvis backup FIL [--force]      kontrolleret kopi af databasen, også mens den
+                                                    bruges (en beskadiget kun med --force)
                   trinvis admin organisation list|add --name N --kind K [--holds-cpr yes|no]
                   trinvis admin organisation set ORG [--name N] [--holds-cpr yes|no]
                   trinvis admin professional list|add|set [FAGPERSON] [--name N] [--role R]

@@ -29,8 +29,10 @@ extension Catalog {
                                                     your coming meetings as iCalendar for Outlook and
                                                     other calendars (stdout by default; citizens
                                                     named "Svend M." unless --full-names)
-                  trinvis check                     integrity and foreign-key check of the database
-                  trinvis backup FILE               consistent copy of the database while in use
+                  trinvis check                     what the database file is: healthy, damaged,
+                                                    or why else it cannot be used, with what to do
+                  trinvis backup FILE [--force]     checked copy of the database while in use
+                                                    (a damaged one only with --force)
                   trinvis admin organisation list|add --name N --kind K [--holds-cpr yes|no]
                   trinvis admin organisation set ORG [--name N] [--holds-cpr yes|no]
                   trinvis admin professional list|add|set [PROFESSIONAL] [--name N] [--role R]
