@@ -224,14 +224,14 @@ private func files(in folder: String, startingWith prefix: String) -> [String] {
         try Data(#"{"format":"trinvis-interchange","version":1}"#.utf8).write(to: URL(fileURLWithPath: document))
         let empty = folder.file("empty.sqlite")
         _ = FileManager.default.createFile(atPath: empty, contents: Data())
-        for arguments in [["export"], ["report"], ["calendar"], ["audit"], ["print-plan", "1"], ["import", document],
+        for arguments in [["export"], ["report"], ["calendar"], ["audit"], ["print-plan", "Svend Madsen"], ["import", document],
                           ["admin", "organisation", "list"], ["backup", folder.file("b.sqlite")]] {
             let run = try runTrinvis(arguments + ["--db", foreign])
             #expect(run.status == 1, "\(arguments)")
             #expect(run.stderr.contains("not Trinvis's"), "\(arguments): \(run.stderr)")
         }
         #expect(try Database(path: foreign, mode: .readOnly).fetchAll("SELECT name FROM sqlite_schema") { try $0.get(0, as: String.self) } == ["notes"])
-        for arguments in [["export"], ["report"], ["calendar"], ["audit"], ["print-plan", "1"]] {
+        for arguments in [["export"], ["report"], ["calendar"], ["audit"], ["print-plan", "Svend Madsen"]] {
             let run = try runTrinvis(arguments + ["--db", empty])
             #expect(run.status == 1, "\(arguments)")
             #expect(run.stderr.contains("is empty"), "\(arguments): \(run.stderr)")
@@ -247,7 +247,7 @@ private func files(in folder: String, startingWith prefix: String) -> [String] {
         try Database(path: path).execute("DELETE FROM trinvis_migration WHERE rowid = (SELECT max(rowid) FROM trinvis_migration)")
         let steps = { try Database(path: path, mode: .readOnly).scalar("SELECT count(*) FROM trinvis_migration") }
         let before = try steps()
-        for arguments in [["export"], ["report"], ["calendar"], ["audit"], ["print-plan", "1"]] {
+        for arguments in [["export"], ["report"], ["calendar"], ["audit"], ["print-plan", "Svend Madsen"]] {
             let run = try runTrinvis(arguments + ["--db", path])
             #expect(run.status == 1, "\(arguments)")
             #expect(run.stderr.contains("written by an older Trinvis"), "\(arguments): \(run.stderr)")
@@ -275,8 +275,8 @@ private func files(in folder: String, startingWith prefix: String) -> [String] {
             #expect(!run.stdout.isEmpty)
         }
         let folder = try ScratchFolder()
-        for arguments in [["export"], ["export", "-o", folder.file("out.json")], ["print-plan", "1"],
-                          ["print-plan", "1", "-o", folder.file("plan.txt")]] {
+        for arguments in [["export"], ["export", "-o", folder.file("out.json")], ["print-plan", "Svend Madsen"],
+                          ["print-plan", "Svend Madsen", "-o", folder.file("plan.txt")]] {
             let run = try runTrinvis(arguments + ["--db", path])
             #expect(run.status == 1, "\(arguments)")
             #expect(run.stderr.contains("nothing was exported or printed"), "\(arguments): \(run.stderr)")
@@ -297,7 +297,7 @@ private func files(in folder: String, startingWith prefix: String) -> [String] {
         let mount = try TestMount(size: "1m")
         mount.fill()
         for arguments in [["export", "-o", mount.file("out.json")], ["report", "-o", mount.file("report.txt")],
-                          ["calendar", "-o", mount.file("meetings.ics")], ["print-plan", "1", "-o", mount.file("plan.pdf")],
+                          ["calendar", "-o", mount.file("meetings.ics")], ["print-plan", "Svend Madsen", "-o", mount.file("plan.pdf")],
                           ["backup", mount.file("backup.sqlite")]] {
             let run = try runTrinvis(arguments + ["--db", path])
             #expect(run.status == 1, "\(arguments)")
