@@ -21,14 +21,7 @@ package enum InterruptCleanup {
         for (index, path) in paths.enumerated() { list[index] = strdup(path) }
         list[paths.count] = nil
         interruptCleanupPaths = list
-        var action = sigaction()
-        #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler = interruptCleanupHandler
-        #else
-        action.__sigaction_u.__sa_handler = interruptCleanupHandler
-        #endif
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = 0
+        var action = signalAction(interruptCleanupHandler)
         var previous: [sigaction] = []
         for signal in [SIGINT, SIGTERM] {
             var old = sigaction()
@@ -70,13 +63,20 @@ private func interruptCleanupHandler(_ signal: Int32) {
             index += 1
         }
     }
-    var action = sigaction()
-    #if canImport(Glibc)
-    action.__sigaction_handler.sa_handler = SIG_DFL
-    #else
-    action.__sigaction_u.__sa_handler = SIG_DFL
-    #endif
-    sigemptyset(&action.sa_mask)
+    var action = signalAction(SIG_DFL)
     sigaction(signal, &action, nil)
     raise(signal)
+}
+
+/// A `sigaction` that runs `handler`, with an empty mask and no flags.
+private func signalAction(_ handler: (@convention(c) (Int32) -> Void)?) -> sigaction {
+    var action = sigaction()
+    #if canImport(Glibc)
+    action.__sigaction_handler.sa_handler = handler
+    #else
+    action.__sigaction_u.__sa_handler = handler
+    #endif
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = 0
+    return action
 }
