@@ -5,7 +5,8 @@ extension CommandRunner {
     /// `trinvis audit`: lists the access log (administrators every entry, others their own),
     /// checks its hash chains with `--verify`, or prunes it with `--prune`.
     func audit(_ request: Invocation.AuditRequest) throws {
-        let workspace = try openExisting()
+        // Only pruning changes the log; listing and verifying read it (also on a read-only medium).
+        let workspace = request.prune ? try openExisting() : try openForReading(logging: false)
         if request.prune {
             let results = try workspace.pruneAccessLog()
             func removed(_ chain: AccessLogChain) -> Int { results.first { $0.chain == chain }?.removed ?? 0 }

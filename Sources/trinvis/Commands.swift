@@ -30,7 +30,12 @@ struct CommandRunner {
         } catch let failure as Failure {
             printError(say(.failure(say(failure.phrase))))
         } catch let error as DatabaseError {
-            printError(say(.failure(say(.database(error)))))
+            // SQLite says "disk I/O error" when it cannot make its -shm file on a full disk.
+            if !error.isFull, FileMedium.isFull(databasePath) {
+                printError(say(.failure(say(.databaseFile(path: databasePath, problem: .diskFull)))))
+            } else {
+                printError(say(.failure(say(.database(error)))))
+            }
         } catch let error as StoreError {
             printError(say(.failure(say(.store(error)))))
         } catch let error as IdentityError {
@@ -45,6 +50,8 @@ struct CommandRunner {
             printError(say(.failure(say(.erasure(error)))))
         } catch is UnknownMigrationsError {
             printError(say(.failure(say(.databaseNewer(path: databasePath)))))
+        } catch let problem as DatabaseFileProblem {
+            printError(say(.failure(say(.databaseFile(path: databasePath, problem: problem)))))
         } catch {
             printError(say(.failure(String(describing: error))))
         }
@@ -68,8 +75,8 @@ struct CommandRunner {
             try writeDemo()
         case .check:
             try check()
-        case .backup(let path):
-            try backup(to: path)
+        case .backup(let path, let force):
+            try backup(to: path, force: force)
         case .importDocument(let path):
             try importDocument(path)
         case .export(let citizen, let output):
@@ -114,12 +121,34 @@ struct CommandRunner {
         try shared.prepare()
     }
 
-    /// Opens an existing database for a command that must not create one.
+    /// Opens an existing database for a command that changes it and must not create it (brought
+    /// up to date first; refused on a read-only medium).
     func openExisting() throws -> Workspace {
-        guard FileManager.default.fileExists(atPath: databasePath) else {
+        try requireDatabaseFile()
+        return try openWorkspace(databasePath, mode: .existing)
+    }
+
+    /// Opens an existing database for a command that only reads: no migrations, no tables
+    /// created, and nothing written. Without `logging` the file is opened read-only (works on a
+    /// read-only medium); a command that logs what it reads (`logging`: export, print) opens it
+    /// for writing the log, and is refused on a read-only medium before it reads anything.
+    func openForReading(logging: Bool) throws -> Workspace {
+        try requireDatabaseFile()
+        do {
+            return try openWorkspace(databasePath, mode: logging ? .existing : .readOnly, migrating: false)
+        } catch DatabaseFileProblem.readOnlyMedium where logging {
+            throw Failure(phrase: .readOnlyNeedsLog(path: databasePath))
+        }
+    }
+
+    /// Throws `noDatabase` when nothing is at the database path, and `DatabaseFileProblem` for a
+    /// directory.
+    private func requireDatabaseFile() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: databasePath, isDirectory: &isDirectory) else {
             throw Failure(phrase: .noDatabase(path: databasePath))
         }
-        return try openWorkspace(databasePath)
+        if isDirectory.boolValue { throw DatabaseFileProblem.directory }
     }
 
     /// Opens (and creates, with its folder) the database the interface uses.
@@ -131,9 +160,11 @@ struct CommandRunner {
     /// Opens the database for the person, after a warning when others may read its files. In a
     /// shared installation SQLite keeps its temporary data in memory (never in files the person
     /// owns) and the write-ahead log files stay in place.
-    func openWorkspace(_ path: String, registerFirstAdministrator: Bool = true) throws -> Workspace {
+    func openWorkspace(_ path: String, registerFirstAdministrator: Bool = true, mode: Database.OpenMode = .create,
+                       migrating: Bool = true) throws -> Workspace {
         warnAboutExposedFiles(path)
-        let workspace = try Workspace(path: path, identity: identity, registerFirstAdministrator: registerFirstAdministrator)
+        let workspace = try Workspace(path: path, identity: identity, registerFirstAdministrator: registerFirstAdministrator,
+                                      mode: mode, migrating: migrating)
         if environment.shared != nil {
             try workspace.useSharedInstallationFiles()
         }
@@ -181,33 +212,5 @@ struct CommandRunner {
         let citizens = try DemoData.populate(workspace, today: LocalDate.today(), username: username,
                                              progress: progressReporter(.progressDemo))
         writeOutput(say(.demoWritten(path: databasePath, citizens: citizens)) + "\n")
-    }
-
-    private func check() throws {
-        guard FileManager.default.fileExists(atPath: databasePath) else {
-            throw Failure(phrase: .noDatabase(path: databasePath))
-        }
-        warnAboutExposedFiles(databasePath)
-        let report = DatabaseCheck.run(path: databasePath, keepWriteAheadLogFiles: environment.shared != nil)
-        if report.problems.isEmpty {
-            writeOutput(say(.checkHealthy(path: databasePath, citizens: report.citizens)) + "\n")
-        } else {
-            throw Failure(phrase: .checkProblems(path: databasePath, problems: report.problems))
-        }
-    }
-
-    private func backup(to path: String) throws {
-        guard !FileManager.default.fileExists(atPath: path) else { throw Failure(phrase: .fileExists(path: path)) }
-        let workspace = try openExisting()
-        if environment.shared != nil, !workspace.actor.isAdministrator {
-            throw Failure(phrase: .sharedBackupAdministratorsOnly)
-        }
-        do {
-            try PersonRights.perform { try workspace.backup(to: path) }
-        } catch {
-            try? PersonRights.perform { for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) } }
-            throw error
-        }
-        writeOutput(say(.backupWritten(path: path)) + "\n")
     }
 }

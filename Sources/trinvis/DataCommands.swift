@@ -28,7 +28,7 @@ extension CommandRunner {
 
     /// `trinvis export [--citizen ID] [-o FILE]`: to standard output or, atomically, to a file.
     func export(citizen: String?, output: String?) throws {
-        let workspace = try openExisting()
+        let workspace = try openForReading(logging: true)
         let citizens = try citizen.map { [try resolveCitizen($0, in: workspace)] }
         let text = try workspace.exportText(citizens: citizens, progress: progressReporter(.progressExport))
         try deliver(text, to: output)
@@ -39,7 +39,7 @@ extension CommandRunner {
     func report(from: LocalDate?, to: LocalDate?, organisation: String?, format: Invocation.ReportFormat,
                 output: String?) throws {
         if format == .pdf { try refusePDFOnTerminal(output: output) }
-        let workspace = try openExisting()
+        let workspace = try openForReading(logging: false)
         let organisationID = try organisation.map { try resolveOrganisation($0, in: workspace) }
         let report = try workspace.resultsReport(from: from, to: to, organisation: organisationID)
         let labels = ReportLabels.forLanguage(say.language.rawValue)
@@ -68,27 +68,41 @@ extension CommandRunner {
     }
 
     /// Writes a printout for a citizen as text or as a PDF (never to a terminal), remembers a
-    /// written file and logs the print.
+    /// written file and logs the print. Nothing leaves unlogged: a print to standard output is
+    /// logged before it is written, and a file that cannot be recorded is removed again.
     private func printForCitizen(_ citizen: String, format: Invocation.PrintFormat, output: String?,
                                  printout make: (Workspace, CitizenID) throws -> any CitizenPrintout) throws {
         if format == .pdf { try refusePDFOnTerminal(output: output) }
-        let workspace = try openExisting()
+        let workspace = try openForReading(logging: true)
         let id = try resolveCitizen(citizen, in: workspace)
         let printout = try make(workspace, id)
+        let bytes: [UInt8]
         switch format {
-        case .text: try deliver(printout.text(), to: output)
-        case .pdf: try deliver(printout.pdf(fonts: printFonts(), creationDate: workspace.clock()), to: output)
+        case .text: bytes = Array(printout.text().utf8)
+        case .pdf: bytes = printout.pdf(fonts: printFonts(), creationDate: workspace.clock())
+        }
+        guard let output else {
+            // A print to standard output is logged as a look-up, before it leaves.
+            try workspace.flushAccessLog()
+            try deliver(bytes, to: nil)
+            return
         }
         // A file written for the citizen is remembered, so that erasing them removes it too (and
-        // the print is logged with it); a print to standard output is logged as a look-up.
-        if let output { try workspace.recordPrintedFile(citizen: id, path: output) }
-        try workspace.flushAccessLog()
+        // the print is logged with it).
+        try deliver(bytes, to: output)
+        do {
+            try workspace.recordPrintedFile(citizen: id, path: output)
+            try workspace.flushAccessLog()
+        } catch {
+            _ = try? PersonRights.perform { unlink(output) }
+            throw error
+        }
     }
 
     /// `trinvis calendar [-o FILE] [--full-names]`: the user's coming meetings as iCalendar. A user
     /// name that is no professional gets an empty calendar and a note on standard error.
     func calendar(output: String?, naming: CalendarExport.Naming) throws {
-        let workspace = try openExisting()
+        let workspace = try openForReading(logging: false)
         if workspace.actor.professionalID == nil {
             printError(say(.failure(say(.calendarNotRegistered(username: username)))))
         }
@@ -123,11 +137,17 @@ extension CommandRunner {
     /// Writes bytes to standard output, or atomically to `path`.
     func deliver(_ bytes: [UInt8], to path: String?) throws {
         guard let path else {
-            writeOutput(bytes)
+            do {
+                try writeStandardOutput(bytes)
+            } catch let error as POSIXFailure where error.code == ENOSPC || error.code == EDQUOT {
+                throw Failure(phrase: .standardOutputFull)
+            }
             return
         }
         do {
             try writeFileAtomically(bytes, to: path)
+        } catch let error as POSIXFailure {
+            throw outputFailure(path: path, code: error.code)
         } catch {
             throw Failure(phrase: .cannotWriteFile(path: path, reason: String(describing: error)))
         }

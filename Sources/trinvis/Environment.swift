@@ -40,14 +40,39 @@ func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
-/// Writes text to standard output without a trailing newline.
+/// Writes text to standard output without a trailing newline (a failure to write is ignored
+/// here; output that matters goes through `writeStandardOutput`).
 func writeOutput(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    _ = try? writeStandardOutput(Array(text.utf8))
 }
 
-/// Writes bytes to standard output as they are.
+/// Writes bytes to standard output as they are (failures ignored, as for text).
 func writeOutput(_ bytes: [UInt8]) {
-    FileHandle.standardOutput.write(Data(bytes))
+    _ = try? writeStandardOutput(bytes)
+}
+
+/// Writes bytes to standard output, throwing `POSIXFailure` when it cannot take them all (a
+/// full disk: ENOSPC) instead of ending the program.
+func writeStandardOutput(_ bytes: [UInt8]) throws {
+    let failure = writeAll(bytes, to: STDOUT_FILENO)
+    if failure != 0 { throw POSIXFailure(code: failure) }
+}
+
+/// Writes every byte to `descriptor` (again after EINTR); the error number, 0 when all went.
+private func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
+    bytes.withUnsafeBytes { buffer -> Int32 in
+        guard let base = buffer.baseAddress else { return 0 }
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, base + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return 0
+    }
 }
 
 /// Writes `text` to `path` atomically: into a temporary file beside it, then renamed over it, so
@@ -64,22 +89,14 @@ func writeFileAtomically(_ bytes: [UInt8], to path: String) throws {
 
 private func writeFileAtomicallyAsIs(_ bytes: [UInt8], to path: String) throws {
     let temporary = path + ".tmp-\(getpid())"
+    // An interrupted write (Ctrl-C, SIGTERM) leaves no temporary file behind either.
+    try InterruptCleanup.removing([temporary]) { try writeFileThenRename(bytes, temporary: temporary, to: path) }
+}
+
+private func writeFileThenRename(_ bytes: [UInt8], temporary: String, to path: String) throws {
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { throw POSIXFailure(code: errno) }
-    var failure: Int32 = 0
-    bytes.withUnsafeBytes { buffer in
-        guard let base = buffer.baseAddress else { return }
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(descriptor, base + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-                return
-            }
-            offset += written
-        }
-    }
+    var failure = writeAll(bytes, to: descriptor)
     if failure == 0, fsync(descriptor) != 0 { failure = errno }
     if close(descriptor) != 0, failure == 0 { failure = errno }
     if failure == 0, rename(temporary, path) != 0 { failure = errno }

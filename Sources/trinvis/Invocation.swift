@@ -14,7 +14,7 @@ struct Invocation {
         case printAccess(citizen: String, format: PrintFormat, output: String?)
         case calendar(output: String?, naming: CalendarExport.Naming)
         case check
-        case backup(path: String)
+        case backup(path: String, force: Bool)
         case admin(AdminCommand)
         case audit(AuditRequest)
         case erase(citizen: String, reason: String, confirmed: Bool)
@@ -72,7 +72,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
     var words: [String] = []
     var commandOptions: [String: String] = [:]
     var demoFlag = false, fullNamesFlag = false, unlinkFlag = false, verifyFlag = false, pruneFlag = false, manFlag = false
-    var yesFlag = false
+    var yesFlag = false, forceFlag = false
     var citizens: [String] = []
     var wantsHelp = false, wantsVersion = false
     var index = 0
@@ -110,6 +110,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         case "--prune": pruneFlag = true
         case "--man": manFlag = true
         case "--yes": yesFlag = true
+        case "--force": forceFlag = true
         case "--help", "-h": wantsHelp = true
         case "--version": wantsVersion = true
         case "--": words += arguments[(index + 1)...]; index = arguments.count; continue
@@ -158,6 +159,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         if fullNamesFlag { throw UsageError(phrase: .unknownOption("--full-names")) }
         if unlinkFlag { throw UsageError(phrase: .unknownOption("--unlink")) }
         if yesFlag { throw UsageError(phrase: .unknownOption("--yes")) }
+        if forceFlag { throw UsageError(phrase: .unknownOption("--force")) }
         invocation.command = .interface(demo: demoFlag)
         return invocation
     }
@@ -171,6 +173,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         if pruneFlag { throw UsageError(phrase: .unknownOption("--prune")) }
     }
     if yesFlag && command != "erase" { throw UsageError(phrase: .unknownOption("--yes")) }
+    if forceFlag && command != "backup" { throw UsageError(phrase: .unknownOption("--force")) }
     switch command {
     case "demo":
         try allowOnly([])
@@ -226,7 +229,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         try allowOnly([])
         guard words.count >= 2 else { throw UsageError(phrase: .missingArgument("FILE")) }
         try noMoreWords(after: 2)
-        invocation.command = .backup(path: words[1])
+        invocation.command = .backup(path: words[1], force: forceFlag)
     case "admin" where words.count >= 2 && words[1] == "duplicates":
         try allowOnly([])
         try noMoreWords(after: 2)

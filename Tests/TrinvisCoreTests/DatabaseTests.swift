@@ -147,7 +147,7 @@ import Testing
         let fixture = try Fixture()
         let organisation = try fixture.workspace.create(Organisation(name: "Jobcenter Ryslinge", kind: .municipality))
         let copyPath = fixture.directory.path("copy.sqlite")
-        try fixture.workspace.database.backup(to: copyPath)
+        try fixture.workspace.backup(to: copyPath)
         let copy = try Workspace(path: copyPath, username: "inger")
         #expect(try copy.fetch(Organisation.self, id: organisation.id)?.name == "Jobcenter Ryslinge")
     }

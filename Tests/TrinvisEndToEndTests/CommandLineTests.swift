@@ -69,7 +69,9 @@ import Testing
         try Data("this is not a database at all, just some words".utf8).write(to: URL(fileURLWithPath: garbage))
         let second = try runTrinvis(["check", "--db", garbage])
         #expect(second.status == 1)
-        #expect(second.stderr.contains("damaged"))
+        // A file of words is no damaged database: it is another kind of file.
+        #expect(second.stderr.contains("not a database file at all"))
+        #expect(!second.stderr.contains("Restore"))
         let missing = try runTrinvis(["check", "--db", folder.file("missing.sqlite")])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("no database"))

@@ -45,6 +45,14 @@ func runTrinvis(_ arguments: [String], environment: [String: String] = [:], inpu
 /// Returns the exit status, or 128 + the signal that ended it.
 func spawnAndWait(_ arguments: [String], environment: [String: String]? = nil, stdinPath: String = "/dev/null",
                   stdoutPath: String, stderrPath: String = "/dev/null") throws -> Int32 {
+    let pid = try spawnProgram(arguments, environment: environment, stdinPath: stdinPath, stdoutPath: stdoutPath,
+                               stderrPath: stderrPath)
+    return waitForExit(pid)
+}
+
+/// Starts a program as `spawnAndWait` does and returns its process id without waiting.
+func spawnProgram(_ arguments: [String], environment: [String: String]? = nil, stdinPath: String = "/dev/null",
+                  stdoutPath: String, stderrPath: String = "/dev/null") throws -> pid_t {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -68,6 +76,11 @@ func spawnAndWait(_ arguments: [String], environment: [String: String]? = nil, s
     var pid: pid_t = 0
     let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, &argv, &envp)
     guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
+    return pid
+}
+
+/// Waits for a child with waitpid: its exit status, or 128 + the signal that ended it.
+func waitForExit(_ pid: pid_t) -> Int32 {
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 {
         guard errno == EINTR else { return -1 }

@@ -12,6 +12,8 @@ import Darwin
 package final class Database {
     /// The file this connection reads and writes.
     package let path: String
+    /// How the file was opened.
+    package let mode: OpenMode
     let handle: OpaquePointer
     private var statements: [String: Statement] = [:]
     private var transactionDepth = 0
@@ -21,18 +23,14 @@ package final class Database {
     /// How long a statement waits for another connection's lock before it fails with `SQLITE_BUSY`.
     package static let defaultBusyTimeoutMilliseconds: Int32 = 5_000
 
-    /// Opens (and if needed creates, with permissions 0600) the database at `path`.
-    package init(path: String, busyTimeoutMilliseconds: Int32 = Database.defaultBusyTimeoutMilliseconds) throws {
+    /// Opens the database at `path`: with `.create` (the default) creating it, with permissions
+    /// 0600, when it is missing; with `.existing` only a file that is there; with `.readOnly`
+    /// without ever writing to it (see `OpenMode`).
+    package init(path: String, mode: OpenMode = .create,
+                 busyTimeoutMilliseconds: Int32 = Database.defaultBusyTimeoutMilliseconds) throws {
         self.path = path
-        try Database.createPrivateFileIfMissing(path)
-        var connection: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-        let code = sqlite3_open_v2(path, &connection, flags, nil)
-        guard code == SQLITE_OK, let connection else {
-            let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open \(path)"
-            if let connection { sqlite3_close_v2(connection) }
-            throw DatabaseError(extendedCode: code, message: message)
-        }
+        self.mode = mode
+        let connection = try Database.openConnection(path: path, mode: mode)
         handle = connection
         sqlite3_extended_result_codes(connection, 1)
         sqlite3_busy_timeout(connection, busyTimeoutMilliseconds)
@@ -41,7 +39,7 @@ package final class Database {
             // database fails here with SQLITE_NOTADB rather than at some later statement.
             _ = try scalar("PRAGMA schema_version")
             try execute("PRAGMA foreign_keys = ON")
-            try execute("PRAGMA journal_mode = WAL")
+            if try mayUseWriteAheadLog() { try execute("PRAGMA journal_mode = WAL") }
             try execute("PRAGMA synchronous = FULL")
             // Deleted content is overwritten with zeros rather than left in free pages and cells,
             // so that a deletion or an erasure leaves no readable trace in the file.
@@ -56,19 +54,6 @@ package final class Database {
     deinit {
         statements.removeAll()
         sqlite3_close_v2(handle)
-    }
-
-    private static func createPrivateFileIfMissing(_ path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        if descriptor >= 0 {
-            fchmod(descriptor, 0o600)
-            close(descriptor)
-            return
-        }
-        let error = errno
-        if error == EEXIST { return }
-        throw DatabaseError(extendedCode: SQLITE_CANTOPEN,
-                            message: "cannot create \(path): \(String(cString: strerror(error)))")
     }
 
     func lastError(code: Int32, sql: String?) -> DatabaseError {
@@ -179,23 +164,5 @@ package final class Database {
     package func keepWriteAheadLogFiles() {
         var on: Int32 = 1
         _ = sqlite3_file_control(handle, "main", SQLITE_FCNTL_PERSIST_WAL, &on)
-    }
-
-    /// Writes a consistent copy of the whole database to `destination` while others may use it.
-    package func backup(to destination: String) throws {
-        let target = try Database(path: destination)
-        guard let backup = sqlite3_backup_init(target.handle, "main", handle, "main") else {
-            throw target.lastError(code: sqlite3_errcode(target.handle), sql: nil)
-        }
-        var code: Int32
-        repeat {
-            code = sqlite3_backup_step(backup, 256)
-            if code == SQLITE_BUSY || code == SQLITE_LOCKED { sqlite3_sleep(20) }
-        } while code == SQLITE_OK || code == SQLITE_BUSY || code == SQLITE_LOCKED
-        sqlite3_backup_finish(backup)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(extendedCode: code, message: String(cString: sqlite3_errstr(code)))
-        }
-        try target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     }
 }

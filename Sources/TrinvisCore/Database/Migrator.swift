@@ -48,9 +48,12 @@ package struct Migrator: Sendable {
     }
 
     /// Applies the steps that are not yet recorded. Refuses a database that has steps this
-    /// version does not know, since writing to it could damage a newer schema.
+    /// version does not know, since writing to it could damage a newer schema, and another
+    /// program's database (tables but no schema history: `DatabaseFileProblem.foreign`), which
+    /// it never adds tables to.
     @discardableResult
     package func migrate(_ database: Database, now: Int64) throws -> [String] {
+        if case .foreign(let tables) = try state(of: database) { throw DatabaseFileProblem.foreign(tables: tables) }
         let applied = try appliedIdentifiers(in: database)
         let known = Set(migrations.map(\.identifier))
         let unknown = applied.filter { !known.contains($0) }

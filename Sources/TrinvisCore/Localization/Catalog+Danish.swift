@@ -29,8 +29,10 @@ extension Catalog {
                                                     dine kommende møder som iCalendar til Outlook og
                                                     andre kalendere (standard: stdout; borgere
                                                     navngives "Svend M." uden --full-names)
-                  trinvis check                     kontrol af databasens integritet og fremmednøgler
-                  trinvis backup FIL                konsistent kopi af databasen, også mens den bruges
+                  trinvis check                     hvad databasefilen er: sund, beskadiget eller
+                                                    hvorfor ellers den ikke kan bruges, og hvad du gør
+                  trinvis backup FIL [--force]      kontrolleret kopi af databasen, også mens den
+                                                    bruges (en beskadiget kun med --force)
                   trinvis admin organisation list|add --name N --kind K [--holds-cpr yes|no]
                   trinvis admin organisation set ORG [--name N] [--holds-cpr yes|no]
                   trinvis admin professional list|add|set [FAGPERSON] [--name N] [--role R]
@@ -114,10 +116,11 @@ extension Catalog {
             return "terminaltypen '\(term)' (TERM) kan ikke vise et fuldskærmsprogram. Brug en terminal som xterm, eller sæt TERM til dens type."
 
         case .demoWritten(let path, let citizens): return "Skrev en demodatabase med \(citizens) borgere til \(path)."
-        case .backupWritten(let path): return "Skrev en konsistent kopi af databasen til \(path)."
+        case .backupWritten(let path):
+            return "Skrev en kontrolleret kopi af databasen til \(path) (integritet, fremmednøgler og skemahistorik kontrolleret)."
         case .checkHealthy(let path, let citizens): return "\(path): sund (integritet og fremmednøgler kontrolleret, \(citizens) borgere)."
         case .checkProblems(let path, let problems):
-            return "\(path): beskadiget. Gendan den fra en sikkerhedskopi.\n" + problems.map { "  " + $0 }.joined(separator: "\n")
+            return "\(path): beskadiget. Gendan den fra en sikkerhedskopi, som 'trinvis check' kalder sund, og gem denne fil til side.\n" + problems.map { "  " + $0 }.joined(separator: "\n")
         case .imported(let created, let updated): return "Importeret: \(created) poster oprettet, \(updated) opdateret."
         case .progress(let what, let done, let total): return "\(what) \(done)/\(total)"
         case .progressImport: return "Importerer"
@@ -1120,6 +1123,54 @@ extension Catalog {
             return "\(name) gemte dette kl. \(time), efter at du åbnede formularen. Vælg for hvert felt, hvilken værdi du beholder; Enter går tilbage til formularen på deres udgave, og intet gemmes, før du gemmer den."
         case .liveConflictYours: return "Din udgave"
         case .liveConflictBackToForm: return "Tilbage i din formular, som du forlod den; når du gemmer, bliver du spurgt igen."
+        // MARK: Trustworthy backup and check, read-only commands
+        case .databaseFile(let path, let problem):
+            switch problem {
+            case .missing:
+                return "der er ingen database i \(path). Tjek --db, eller opret en med 'trinvis demo --db \(path)' eller ved at starte 'trinvis'."
+            case .directory:
+                return "\(path) er en mappe, ikke en databasefil. Angiv stien til selve databasefilen med --db (for eksempel \(path)/trinvis.sqlite)."
+            case .readOnlyMedium:
+                return "\(path) ligger på et skrivebeskyttet medie: Trinvis kan læse den dér ('trinvis check', 'report', 'calendar' og 'audit' virker), men ikke ændre den. Montér mediet skrivbart, eller kopiér databasen til et sted, hvor der kan skrives; filen er ikke beskadiget."
+            case .diskFull:
+                return "disken med \(path) er fuld, så SQLite kan ikke åbne eller skrive den. Frigør plads på disken, og prøv igen; databasen er ikke beskadiget af det, så gendan ikke en sikkerhedskopi oven i den."
+            case .empty:
+                return "\(path) er tom: der er endnu ingen database i den. Tjek --db; 'trinvis' eller 'trinvis import' opretter en ny database dér."
+            case .notSQLite:
+                return "\(path) er slet ikke en databasefil (den begynder ikke som SQLite-filer gør). Tjek, at --db peger på din Trinvis-database; Trinvis ændrer intet i filen."
+            case .foreign(let tables):
+                let shown = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
+                return "\(path) er et andet programs SQLite-database (tabeller: \(shown)), ikke Trinvis'. Tjek --db; Trinvis tilføjer intet til filen."
+            case .needsMigration(let missing):
+                return "\(path) er skrevet af en ældre Trinvis: \(missing.count) trin af skemaet mangler endnu, og denne kommando læser kun, så den ændrer intet. Start 'trinvis --db \(path)' én gang (så bliver databasen opdateret), og prøv igen."
+            case .unfinishedBackup:
+                return "\(path) er den midlertidige fil fra en 'trinvis backup', der ikke blev færdig; den er ingen sikkerhedskopi. Slet den, og kør 'trinvis backup' igen."
+            case .unreadable(let reason):
+                return "\(path) kan ikke læses (\(reason)). Tjek stien og rettighederne; selve filen kan godt være i orden."
+            }
+        case .checkNewer(let path, let steps):
+            return "\(path) er skrevet af en nyere version af Trinvis (skematrin, denne version ikke kender: \(steps.joined(separator: ", "))). Opdatér Trinvis for at kontrollere eller åbne den; filen er ikke beskadiget, så gendan ikke en sikkerhedskopi oven i den."
+        case .checkNote(let note):
+            switch note {
+            case .readOnlyMedium:
+                return "  bemærk: filen ligger på et skrivebeskyttet medie: den kan læses (check, report, calendar, audit), ikke ændres; eksport og udskrift afvises dér, fordi de skal logges."
+            case .diskFull:
+                return "  bemærk: disken er fuld: intet kan gemmes, før du frigør plads på den."
+            case .olderSchema(let steps):
+                return "  bemærk: skrevet af en ældre Trinvis; \(steps) skematrin bliver udført, næste gang den åbnes for ændringer ('trinvis')."
+            }
+        case .readOnlyNeedsLog(let path):
+            return "\(path) kan ikke skrives (et skrivebeskyttet medie), og det, der forlader Trinvis, skrives først i adgangsloggen, så intet blev eksporteret eller udskrevet. Montér mediet skrivbart, eller kopiér databasen til et sted, hvor der kan skrives; 'trinvis report', 'calendar' og 'audit' virker på et skrivebeskyttet medie."
+        case .backupRefusedDamaged(let path, let problems):
+            return "databasen er beskadiget, så der blev ikke skrevet nogen sikkerhedskopi til \(path): en kopi ville bære skaden med sig. Lad databasefilen være, som den er; 'trinvis check' fortæller mere, og 'trinvis backup --force \(path)' gemmer alligevel en sådan kopi for at redde det, der kan læses.\n"
+                + problems.prefix(10).map { "  " + $0 }.joined(separator: "\n")
+        case .backupWrittenDamaged(let path, let problems):
+            return "Skrev en kopi af den BESKADIGEDE database til \(path) (--force). Den er ingen sund sikkerhedskopi: \(problems.count) problem\(problems.count == 1 ? "" : "er") fulgte med.\n"
+                + problems.prefix(10).map { "  " + $0 }.joined(separator: "\n")
+        case .outputDiskFull(let path):
+            return "disken er fuld: \(path) blev ikke skrevet, og intet halvt skrevet blev efterladt. Frigør plads, og prøv igen."
+        case .standardOutputFull:
+            return "disken er fuld: uddata kunne ikke skrives helt. Frigør plads, og prøv igen."
         }
     }
 

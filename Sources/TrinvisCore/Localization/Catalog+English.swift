@@ -29,8 +29,10 @@ extension Catalog {
                                                     your coming meetings as iCalendar for Outlook and
                                                     other calendars (stdout by default; citizens
                                                     named "Svend M." unless --full-names)
-                  trinvis check                     integrity and foreign-key check of the database
-                  trinvis backup FILE               consistent copy of the database while in use
+                  trinvis check                     what the database file is: healthy, damaged,
+                                                    or why else it cannot be used, with what to do
+                  trinvis backup FILE [--force]     checked copy of the database while in use
+                                                    (a damaged one only with --force)
                   trinvis admin organisation list|add --name N --kind K [--holds-cpr yes|no]
                   trinvis admin organisation set ORG [--name N] [--holds-cpr yes|no]
                   trinvis admin professional list|add|set [PROFESSIONAL] [--name N] [--role R]
@@ -115,10 +117,11 @@ extension Catalog {
             return "the terminal type '\(term)' (TERM) cannot show a full-screen program. Use a terminal emulator such as xterm, or set TERM to its type."
 
         case .demoWritten(let path, let citizens): return "Wrote a demo database with \(citizens) citizens to \(path)."
-        case .backupWritten(let path): return "Wrote a consistent copy of the database to \(path)."
+        case .backupWritten(let path):
+            return "Wrote a checked copy of the database to \(path) (integrity, foreign keys and schema history checked)."
         case .checkHealthy(let path, let citizens): return "\(path): healthy (integrity and foreign keys checked, \(citizens) citizens)."
         case .checkProblems(let path, let problems):
-            return "\(path): damaged. Restore it from a backup.\n" + problems.map { "  " + $0 }.joined(separator: "\n")
+            return "\(path): damaged. Restore it from a backup that 'trinvis check' calls healthy, and keep this file aside.\n" + problems.map { "  " + $0 }.joined(separator: "\n")
         case .imported(let created, let updated): return "Imported: \(created) records created, \(updated) updated."
         case .progress(let what, let done, let total): return "\(what) \(done)/\(total)"
         case .progressImport: return "Importing"
@@ -1123,6 +1126,54 @@ extension Catalog {
             return "\(name) saved this at \(time), after you opened the form. Choose for each field which value to keep; Enter goes back to the form on their version, and nothing is saved until you save it."
         case .liveConflictYours: return "Yours"
         case .liveConflictBackToForm: return "Back in your form, as you left it; saving will ask again."
+        // MARK: Trustworthy backup and check, read-only commands
+        case .databaseFile(let path, let problem):
+            switch problem {
+            case .missing:
+                return "there is no database at \(path). Check --db, or create one with 'trinvis demo --db \(path)' or by starting 'trinvis'."
+            case .directory:
+                return "\(path) is a directory, not a database file. Give the path of the database file itself with --db (for example \(path)/trinvis.sqlite)."
+            case .readOnlyMedium:
+                return "\(path) is on a read-only medium: Trinvis can read it there ('trinvis check', 'report', 'calendar' and 'audit' work) but not change it. Remount the medium read-write, or copy the database to a writable place; the file is not damaged."
+            case .diskFull:
+                return "the disk holding \(path) is full, so SQLite cannot open or write it. Free some space on that disk and try again; the database is not damaged by this, do not restore a backup over it."
+            case .empty:
+                return "\(path) is empty: it holds no database yet. Check --db; starting 'trinvis' or 'trinvis import' makes a new database there."
+            case .notSQLite:
+                return "\(path) is not a database file at all (it does not begin as SQLite files do). Check that --db names your Trinvis database; Trinvis changes nothing in this file."
+            case .foreign(let tables):
+                let shown = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
+                return "\(path) is another program's SQLite database (tables: \(shown)), not Trinvis's. Check --db; Trinvis adds nothing to this file."
+            case .needsMigration(let missing):
+                return "\(path) was written by an older Trinvis: \(missing.count) step\(missing.count == 1 ? "" : "s") of its schema are still to be applied, and this command only reads, so it changes nothing. Start 'trinvis --db \(path)' once (it brings the database up to date), then try again."
+            case .unfinishedBackup:
+                return "\(path) is the temporary file of a 'trinvis backup' that did not finish; it is no backup. Delete it and run 'trinvis backup' again."
+            case .unreadable(let reason):
+                return "\(path) cannot be read (\(reason)). Check the path and its permissions; the file itself may be fine."
+            }
+        case .checkNewer(let path, let steps):
+            return "\(path) was written by a newer version of Trinvis (schema steps unknown here: \(steps.joined(separator: ", "))). Update Trinvis to check or open it; the file is not damaged, do not restore a backup over it."
+        case .checkNote(let note):
+            switch note {
+            case .readOnlyMedium:
+                return "  note: the file is on a read-only medium: it can be read (check, report, calendar, audit), not changed; export and print are refused there because they must be logged."
+            case .diskFull:
+                return "  note: its disk is full: nothing can be saved until you free some space there."
+            case .olderSchema(let steps):
+                return "  note: written by an older Trinvis; \(steps) schema step\(steps == 1 ? " is" : "s are") applied the next time it is opened for changes ('trinvis')."
+            }
+        case .readOnlyNeedsLog(let path):
+            return "\(path) cannot be written (a read-only medium), and what leaves Trinvis is written to the access log first, so nothing was exported or printed. Remount it read-write or copy the database to a writable place; 'trinvis report', 'calendar' and 'audit' work on a read-only medium."
+        case .backupRefusedDamaged(let path, let problems):
+            return "the database is damaged, so no backup was written to \(path): a copy would carry the damage. Keep the database file as it is; 'trinvis check' tells more, and 'trinvis backup --force \(path)' keeps such a copy anyway to rescue what can be read.\n"
+                + problems.prefix(10).map { "  " + $0 }.joined(separator: "\n")
+        case .backupWrittenDamaged(let path, let problems):
+            return "Wrote a copy of the DAMAGED database to \(path) (--force). It is no sound backup: \(problems.count) problem\(problems.count == 1 ? "" : "s") came along.\n"
+                + problems.prefix(10).map { "  " + $0 }.joined(separator: "\n")
+        case .outputDiskFull(let path):
+            return "the disk is full: \(path) was not written, and nothing half-written was left. Free some space and try again."
+        case .standardOutputFull:
+            return "the disk is full: the output could not be written completely. Free some space and try again."
         }
     }
 

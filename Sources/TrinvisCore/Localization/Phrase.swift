@@ -817,6 +817,23 @@ package enum Phrase: Sendable, Equatable {
     case liveConflictYours
     /// Esc in the conflict of an open form: back to the form, nothing lost.
     case liveConflictBackToForm
+    // MARK: Trustworthy backup and check, read-only commands
+    /// What a file is when Trinvis cannot use it as a database as it is, with what to do.
+    case databaseFile(path: String, problem: DatabaseFileProblem)
+    /// `trinvis check`: written by a newer Trinvis (the schema steps it does not know).
+    case checkNewer(path: String, steps: [String])
+    /// A line after `trinvis check`'s verdict on a sound file.
+    case checkNote(DatabaseCheck.Note)
+    /// A command that logs what it reads (export, print) on a database it cannot write: refused.
+    case readOnlyNeedsLog(path: String)
+    /// `trinvis backup` of a damaged database without `--force`: nothing was written.
+    case backupRefusedDamaged(path: String, problems: [String])
+    /// `trinvis backup --force` kept a copy of a damaged database.
+    case backupWrittenDamaged(path: String, problems: [String])
+    /// An output file was not written because its disk is full.
+    case outputDiskFull(path: String)
+    /// Standard output could not take everything because its disk is full.
+    case standardOutputFull
 }
 
 /// Which kind of written text a search matched (for the catalogs).

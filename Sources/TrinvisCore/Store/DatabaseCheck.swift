@@ -1,64 +1,116 @@
-/// The result of `trinvis check`: SQLite's integrity and foreign-key checks plus Trinvis's own
-/// (the schema history is known to this version).
-package struct DatabaseCheck: Sendable {
-    /// What is wrong, one line each; empty for a healthy database.
-    package let problems: [String]
-    /// The number of citizens, when the database could be read.
-    package let citizens: Int
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-    /// Checks the database file at `path` without changing it (no migrations are applied).
+/// The result of `trinvis check`: what the file at a path is, told apart so that each case gets
+/// its own advice (only real damage calls for a backup), and for a Trinvis database SQLite's
+/// integrity and foreign-key checks plus Trinvis's own (the schema history is known to this
+/// version). The file is opened read-only: checking never changes it, not even on a read-only
+/// medium.
+package struct DatabaseCheck: Sendable, Equatable {
+    /// What the file is.
+    package enum Verdict: Sendable, Equatable {
+        /// A sound Trinvis database with this many citizens.
+        case healthy(citizens: Int)
+        /// Not a database Trinvis can use as it is, for a reason that is no damage.
+        case unusable(DatabaseFileProblem)
+        /// Written by a newer Trinvis (these schema steps are unknown here).
+        case newer(steps: [String])
+        /// Real damage: what SQLite's checks found.
+        case damaged(problems: [String])
+    }
+
+    /// Something worth knowing about a file that is otherwise fine.
+    package enum Note: Sendable, Equatable {
+        /// It is on a read-only medium: it can be read, not changed.
+        case readOnlyMedium
+        /// Its disk is full: nothing can be saved until there is room.
+        case diskFull
+        /// Written by an older Trinvis: this many schema steps are applied when it is next
+        /// opened for changes.
+        case olderSchema(steps: Int)
+    }
+
+    /// What the file is.
+    package let verdict: Verdict
+    /// Notes on a healthy file.
+    package let notes: [Note]
+
+    /// What is wrong, one line each; empty for a healthy database.
+    package var problems: [String] {
+        switch verdict {
+        case .healthy: return []
+        case .unusable(let problem): return [String(describing: problem)]
+        case .newer(let steps): return ["schema: written by a newer Trinvis (\(steps.joined(separator: ", ")))"]
+        case .damaged(let problems): return problems
+        }
+    }
+
+    /// The number of citizens of a healthy database (else 0).
+    package var citizens: Int {
+        if case .healthy(let citizens) = verdict { return citizens }
+        return 0
+    }
+
+    /// Checks the file at `path` without changing it (opened read-only; no migrations).
     /// `keepWriteAheadLogFiles` leaves the -wal and -shm files in place when it closes (a
     /// shared installation).
     package static func run(path: String, keepWriteAheadLogFiles: Bool = false) -> DatabaseCheck {
-        var problems: [String] = []
+        if let problem = fileProblem(path) { return DatabaseCheck(verdict: .unusable(problem), notes: []) }
+        var notes: [Note] = []
+        if FileMedium.isReadOnly(path) { notes.append(.readOnlyMedium) }
+        if FileMedium.isFull(path) { notes.append(.diskFull) }
         let database: Database
         do {
-            database = try Database(path: path)
+            database = try Database(path: path, mode: .readOnly)
             if keepWriteAheadLogFiles { database.keepWriteAheadLogFiles() }
         } catch {
-            return DatabaseCheck(problems: [describe(error)], citizens: 0)
+            return DatabaseCheck(verdict: verdict(for: error, path: path), notes: [])
         }
         do {
-            let integrity = try database.fetchAll("PRAGMA integrity_check") { row -> String in try row.get(0) }
-            if integrity != ["ok"] { problems += integrity.prefix(20).map { "integrity: " + $0 } }
-        } catch {
-            problems.append("integrity: " + describe(error))
-        }
-        do {
-            try database.forEach("PRAGMA foreign_key_check") { row in
-                let table: String = try row.get(0)
-                let rowid: Int64? = try row.get(1)
-                let parent: String = try row.get(2)
-                problems.append("foreign key: \(table) row \(rowid.map(String.init) ?? "?") refers to a missing \(parent)")
+            switch try Schema.migrator.state(of: database) {
+            case .empty: return DatabaseCheck(verdict: .unusable(.empty), notes: [])
+            case .foreign(let tables): return DatabaseCheck(verdict: .unusable(.foreign(tables: tables)), notes: [])
+            case .newer(let unknown): return DatabaseCheck(verdict: .newer(steps: unknown), notes: [])
+            case .older(let missing): notes.append(.olderSchema(steps: missing.count))
+            case .current: break
             }
+            let problems = try database.integrityProblems() + database.foreignKeyProblems()
+            if !problems.isEmpty { return DatabaseCheck(verdict: .damaged(problems: problems), notes: []) }
+            let count = Int(sqlValue: try database.scalar("SELECT count(*) FROM citizen")) ?? 0
+            return DatabaseCheck(verdict: .healthy(citizens: count), notes: notes)
         } catch {
-            problems.append("foreign key: " + describe(error))
+            return DatabaseCheck(verdict: verdict(for: error, path: path), notes: [])
         }
-        do {
-            let hasHistory = try database.scalar(
-                "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'trinvis_migration'")
-            if hasHistory == .integer(1) {
-                let applied = try Schema.migrator.appliedIdentifiers(in: database)
-                let known = Set(Schema.migrator.migrations.map(\.identifier))
-                let unknown = applied.filter { !known.contains($0) }
-                if !unknown.isEmpty {
-                    problems.append("schema: written by a newer Trinvis (\(unknown.joined(separator: ", ")))")
-                }
-            } else if try database.scalar("SELECT count(*) FROM sqlite_schema") != .integer(0) {
-                problems.append("schema: this is not a Trinvis database")
-            }
-        } catch {
-            problems.append("schema: " + describe(error))
-        }
-        var citizens = 0
-        if problems.isEmpty, let count = try? database.scalar("SELECT count(*) FROM citizen"), case .integer(let value) = count {
-            citizens = Int(value)
-        }
-        return DatabaseCheck(problems: problems, citizens: citizens)
     }
 
-    private static func describe(_ error: Error) -> String {
-        if let error = error as? DatabaseError { return error.message }
-        return String(describing: error)
+    /// What the path is when it cannot be a database for a reason seen without SQLite.
+    private static func fileProblem(_ path: String) -> DatabaseFileProblem? {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let error = errno
+            return error == ENOENT ? .missing : .unreadable(reason: String(cString: strerror(error)))
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return .directory }
+        if BackupCopy.isTemporaryName(path) { return .unfinishedBackup }
+        if info.st_size == 0 { return .empty }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .unreadable(reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var header = [UInt8](repeating: 0, count: 16)
+        let count = header.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, 16, 0) }
+        if count != 16 || header != Array("SQLite format 3\0".utf8) { return .notSQLite }
+        return nil
+    }
+
+    /// A failure while opening or reading the file, told apart from damage.
+    private static func verdict(for error: Error, path: String) -> Verdict {
+        if let problem = error as? DatabaseFileProblem { return .unusable(problem) }
+        guard let error = error as? DatabaseError else { return .damaged(problems: [String(describing: error)]) }
+        if error.isFull || FileMedium.isFull(path) { return .unusable(.diskFull) }
+        if error.isCorrupt { return .damaged(problems: [error.message]) }
+        return .unusable(.unreadable(reason: error.message))
     }
 }

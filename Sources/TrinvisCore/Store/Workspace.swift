@@ -35,26 +35,29 @@ package final class Workspace {
     /// (unless `registerFirstAdministrator` is false: demo data registers its own people).
     /// Throws `IdentityError` when the account is no registered professional, or when it asks to
     /// act as someone else without being an administrator on a database that is no demo.
+    /// `mode` is how the file is opened; `migrating` false (always so for `.readOnly`) applies no
+    /// migrations and writes nothing while opening (see `prepareSchema`).
     package convenience init(path: String, identity: Identity, registerFirstAdministrator: Bool = true,
+                             mode: Database.OpenMode = .create, migrating: Bool = true,
                              clock: @escaping () -> Timestamp = Timestamp.now) throws {
-        try self.init(database: Database(path: path), identity: identity,
-                      registerFirstAdministrator: registerFirstAdministrator, clock: clock)
+        try self.init(database: Database(path: path, mode: mode), identity: identity,
+                      registerFirstAdministrator: registerFirstAdministrator, migrating: migrating, clock: clock)
     }
 
-    /// Wraps an open connection for `identity`, migrating it first.
+    /// Wraps an open connection for `identity`, migrating it first (unless `migrating` is false).
     package init(database: Database, identity: Identity, registerFirstAdministrator: Bool = true,
-                 clock: @escaping () -> Timestamp = Timestamp.now) throws {
+                 migrating: Bool = true, clock: @escaping () -> Timestamp = Timestamp.now) throws {
         self.database = database
         self.identity = identity
         self.fixedPolicy = nil
         self.clock = clock
         self.actor = Actor(account: identity.account)
-        try Schema.migrator.migrate(database, now: clock().seconds)
+        let changing = try Self.prepareSchema(database, migrating: migrating, now: clock().seconds)
         if try database.scalar("SELECT count(*) FROM professional") == .integer(0) {
             // A new database: whoever creates it administers it.
             actor = Actor(account: identity.account, isAdministrator: true)
             bootstrapping = true
-            if registerFirstAdministrator { try registerAsAdministratorIfUnregistered() }
+            if registerFirstAdministrator && changing { try registerAsAdministratorIfUnregistered() }
         }
         try refreshActor()
     }
@@ -75,19 +78,21 @@ package final class Workspace {
     /// Opens the database at `path` as `username` with a fixed access rule, without asking the
     /// operating system: for tests and the benchmark, never for the program.
     package convenience init(path: String, username: String, policy: AccessPolicy = .unrestricted,
+                             mode: Database.OpenMode = .create, migrating: Bool = true,
                              clock: @escaping () -> Timestamp = Timestamp.now) throws {
-        try self.init(database: Database(path: path), username: username, policy: policy, clock: clock)
+        try self.init(database: Database(path: path, mode: mode), username: username, policy: policy,
+                      migrating: migrating, clock: clock)
     }
 
     /// Wraps an open connection as `username` with a fixed access rule (tests and benchmark).
     package init(database: Database, username: String, policy: AccessPolicy = .unrestricted,
-                 clock: @escaping () -> Timestamp = Timestamp.now) throws {
+                 migrating: Bool = true, clock: @escaping () -> Timestamp = Timestamp.now) throws {
         self.database = database
         self.identity = Identity(account: username, uid: UInt32.max)
         self.fixedPolicy = policy
         self.clock = clock
         self.actor = Actor(account: username)
-        try Schema.migrator.migrate(database, now: clock().seconds)
+        try Self.prepareSchema(database, migrating: migrating, now: clock().seconds)
         try refreshActor()
     }
 
@@ -104,11 +109,9 @@ package final class Workspace {
         database.keepWriteAheadLogFiles()
     }
 
-    /// A consistent copy of the whole database at `path` (administrators' work in a shared
-    /// installation); the copy is logged.
+    /// A checked copy of the whole database at `path` (see `Workspace+Backup.swift`).
     package func backup(to path: String) throws {
-        try database.backup(to: path)
-        try logAccess(.admin, detail: "backup")
+        _ = try backup(to: path, force: false)
     }
 
     /// SQLite's `data_version`: it changes when another connection commits to the file.
