@@ -35,14 +35,16 @@ struct Environment {
     var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 }
 
-/// Writes text to standard error.
+/// Writes a message to standard error; what it quotes from the data (names, paths, JSON
+/// paths) reaches the terminal only sanitised (`Sanitizer`: controls shown as U+FFFD).
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    FileHandle.standardError.write(Data((Sanitizer.sanitize(text, keepingNewlines: true) + "\n").utf8))
 }
 
-/// Writes text to standard output without a trailing newline.
+/// Writes a message or listing to standard output without a trailing newline, sanitised like
+/// `printError` (line breaks and the tabs between a listing's fields stay).
 func writeOutput(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    FileHandle.standardOutput.write(Data(Sanitizer.sanitize(text, keepingNewlines: true, keepingTabs: true).utf8))
 }
 
 /// Writes bytes to standard output as they are.

@@ -47,7 +47,11 @@ package struct InterchangeImporter {
     package func importDocument(bytes: [UInt8], progress: InterchangeProgress? = nil) throws -> ImportSummary {
         let document: JSONValue
         do {
-            document = try JSONParser.parse(bytes)
+            document = try JSONParser.parse(bytes, maximumStringBytes: Interchange.maximumTextBytes)
+        } catch let error as JSONStringTooLong {
+            throw InterchangeError.invalid(
+                path: error.path.isEmpty ? "document" : error.path,
+                problem: "is longer than \(error.limit) bytes (1 MiB), the longest text a document may hold")
         } catch let error as JSONSyntaxError {
             var detail = error.message
             if !detail.contains("truncated"), Self.endsUnfinished(bytes) {
