@@ -545,7 +545,7 @@ struct DocumentDecoder {
         let date = try node.required("date").date()
         let author = try reference(node, "author", to: Professional.self)
         var scores: [AssessmentDimension: Int] = [:]
-        for (key, scoreNode) in try node.required("scores").members() {
+        for (key, scoreNode) in try node.required("scores").members() where !key.hasPrefix(MemberNames.extensionPrefix) {
             guard let dimension = AssessmentDimension(rawValue: key) else {
                 throw scoreNode.problem("not an assessment dimension; must be one of "
                     + AssessmentDimension.allWords.joined(separator: ", "))

@@ -800,6 +800,14 @@ package enum Phrase: Sendable, Equatable {
     case handoverAdministratorsOnly
     case handoverNotOnTeam(name: String)
     case handoverNoCommonProfessional(count: Int)
+
+    // MARK: Strict import and clear messages
+    /// `trinvis import` was given a folder instead of a document.
+    case importFileIsFolder(path: String)
+    /// `trinvis import` was given a file that does not exist.
+    case importFileMissing(path: String)
+    /// An option that names a file was given an empty value (`--db=`).
+    case optionNeedsPath(option: String)
 }
 
 /// Which kind of written text a search matched (for the catalogs).

@@ -78,11 +78,11 @@ extension ResultsReport {
         return rows
     }
 
-    /// A field as RFC 4180 writes it, without control characters (`Sanitizer`: dropped, line
-    /// breaks and tabs as spaces): in quotes, with quotes doubled, when it holds a comma or a
-    /// quote; as it is otherwise.
+    /// A field as RFC 4180 writes it, without control characters (`Sanitizer`: dropped, tabs as
+    /// spaces, every line break one LF): in quotes, with quotes doubled, when it holds a comma,
+    /// a quote or a line break; as it is otherwise.
     package static func csvField(_ raw: String) -> String {
-        let field = Sanitizer.sanitize(raw, controls: .dropped)
+        let field = Sanitizer.sanitize(raw, keepingNewlines: true, controls: .dropped)
         let needsQuotes = field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
         guard needsQuotes else { return field }
         // By scalars, not characters: a quote followed by a combining mark is one character.
