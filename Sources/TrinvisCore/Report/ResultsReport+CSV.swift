@@ -99,7 +99,7 @@ extension ResultsReport {
     /// Text from the data without control characters, with a leading `'` when a spreadsheet
     /// would read it as a formula (controls are dropped first, so none can hide a leading `=`).
     package static func neutralisingFormula(_ raw: String) -> String {
-        let text = Sanitizer.sanitize(raw, controls: .dropped)
+        let text = Sanitizer.sanitize(raw, keepingNewlines: true, controls: .dropped)
         guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
         return "'" + text
     }
