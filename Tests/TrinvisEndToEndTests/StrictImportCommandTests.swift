@@ -57,7 +57,7 @@ import Testing
             #expect(empty.stderr.contains("needs a path"), "\(arguments): \(empty.stderr)")
             #expect(!empty.stderr.contains("no database at"))
         }
-        let danish = try runTrinvis(["--lang", "da", "import", notAList, "--db="])
+        let danish = try runTrinvis(["import", notAList, "--db="], environment: ["LC_ALL": "", "LANG": "da_DK.UTF-8"])
         #expect(danish.stderr.contains("skal have en sti"), "\(danish.stderr)")
     }
 
