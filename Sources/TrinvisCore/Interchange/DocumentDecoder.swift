@@ -106,6 +106,8 @@ struct HouseholdDraft {
 
 /// A whole document, checked and ready to store.
 struct DocumentDraft {
+    /// The installation the document's ids are of (`x-installation`); empty when it does not say.
+    let source: String
     /// `organisations`, in document order (as are all lists below).
     let organisations: [Draft<Organisation>]
     /// `professionals`.
@@ -181,7 +183,8 @@ struct DocumentDecoder {
         var citizens = try root.list("citizens").map { try citizen($0) }
         let households = try root.list("households").map { try household($0) }
         try resolveHouseholds(&citizens, households)
-        return DocumentDraft(organisations: organisations, professionals: professionals, activities: activities,
+        let source = try root.optional(Interchange.installationMember)?.string() ?? ""
+        return DocumentDraft(source: source, organisations: organisations, professionals: professionals, activities: activities,
                              citizens: citizens, households: households)
     }
 
