@@ -19,7 +19,9 @@ package struct InterchangeExporter {
     package func document(citizens selection: [CitizenID]? = nil, exportedAt: Timestamp,
                           progress: InterchangeProgress? = nil) throws -> JSONValue {
         try readingOneSnapshot {
-            try build(selection: selection, exportedAt: exportedAt, progress: progress)
+            try Interchange.$homeSite.withValue(try workspace.site) {
+                try build(selection: selection, exportedAt: exportedAt, progress: progress)
+            }
         }
     }
 
@@ -122,7 +124,7 @@ package struct InterchangeExporter {
         document.set("exported_at", .string(exportedAt.iso))
         // Which installation the ids are of: an importer remembers them per source, and this
         // installation knows its own records again (an extension member).
-        document.set(Interchange.installationMember, .string(workspace.installationID))
+        document.set(Interchange.installationMember, .string(try workspace.installationID))
         document.set("organisations", .array(organisations.map(organisationValue)))
         document.set("professionals", .array(professionals.map(professionalValue)))
         document.set("activities", .array(activities.map(activityValue)))

@@ -105,7 +105,7 @@ package struct InterchangeImporter {
         }
         var decoder = DocumentDecoder(resourceAreas: areas)
         let draft = try decoder.decode(document)
-        let writer = ImportWriter(workspace: workspace, source: draft.source)
+        let writer = try ImportWriter(workspace: workspace, source: draft.source)
         try workspace.database.transaction {
             try writer.write(draft, progress: progress)
         }
@@ -122,15 +122,18 @@ private final class ImportWriter {
     let source: String
     /// Whether the document is this installation's own export: its ids are then local ids.
     let isOwn: Bool
+    /// This installation's site (for reading its own document ids).
+    let site: Int64
     var ids = LocalIDs()
     var summary = ImportSummary()
     /// Household meetings and the members present, by document id, for after the citizens.
     private var pendingMembers: [(meeting: Meeting, members: [String], path: String)] = []
 
-    init(workspace: Workspace, source: String) {
+    init(workspace: Workspace, source: String) throws {
         self.workspace = workspace
         self.source = source
-        isOwn = !source.isEmpty && source == workspace.installationID
+        isOwn = try !source.isEmpty && source == workspace.installationID
+        site = try workspace.site
     }
 
     /// Writes everything, referred records before the records that refer to them.
@@ -214,13 +217,14 @@ private final class ImportWriter {
         return legacy
     }
 
-    /// In this installation's own export, a document id is a kind's prefix and the local id
+    /// In this installation's own export, a document id is a kind's prefix and the record's
+    /// number within this site, or its whole id when it was made elsewhere
     /// (`Interchange.documentID`): the record it names, if that is its form.
     private func ownID<R: Record>(_ type: R.Type, _ documentID: String) -> RecordID<R>? {
         guard isOwn, let prefix = Interchange.idPrefixes[R.table], documentID.hasPrefix(prefix),
-              let number = Int64(documentID.dropFirst(prefix.count)), number > 0,
-              Interchange.documentID(RecordID<R>(number)) == documentID else { return nil }
-        return RecordID(number)
+              let number = Int64(documentID.dropFirst(prefix.count)), number > 0 else { return nil }
+        let id = RecordID<R>(number >> 32 == 0 ? site << 32 | number : number)
+        return Interchange.documentID(id, site: site) == documentID ? id : nil
     }
 
     // MARK: Records found by a natural key
