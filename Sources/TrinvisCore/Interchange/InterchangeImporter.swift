@@ -6,9 +6,8 @@
 /// the JSON path of the problem.
 ///
 /// Re-importing: the document's ids are remembered in `external_id` (source installation, kind =
-/// table name, document id), so a
-/// second import of the same document finds the records of the first. Records without ids in
-/// the format are found by a natural key within their parent:
+/// table name, document id), so a second import of the same document finds the records of the
+/// first. Records without ids in the format are found by a natural key within their parent:
 ///
 /// | records | key within the parent |
 /// | --- | --- |
