@@ -80,7 +80,7 @@ enum AuditFormatting {
     /// A field without controls, defused against spreadsheet formulas (a leading `=`, `+`, `-`
     /// or `@` gets an apostrophe before it), in quotes when it holds a comma or a quote.
     static func csvField(_ raw: String) -> String {
-        ResultsReport.csvField(ResultsReport.neutralisingFormula(Sanitizer.sanitize(raw)))
+        ResultsReport.csvField(ResultsReport.neutralisingFormula(raw))
     }
 
     /// An array of objects, one per entry.

@@ -4,14 +4,7 @@ import TrinvisCore
 extension CommandRunner {
     /// `trinvis import FILE`: all or nothing, with the JSON path of the first problem.
     func importDocument(_ path: String) throws {
-        let bytes: [UInt8]
-        do {
-            // Read with the person's own rights: a setgid Trinvis never reads a file for the
-            // person that the person could not read.
-            bytes = try PersonRights.perform { Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
-        } catch {
-            throw Failure(phrase: .cannotReadFile(path: path, reason: (error as NSError).localizedDescription))
-        }
+        let bytes = try readImportFile(path)
         // Importing into a new database: the document may bring the importing account along as
         // a professional; if it does not, the account becomes the first administrator after.
         let isNew = !FileManager.default.fileExists(atPath: databasePath)

@@ -35,15 +35,17 @@ struct Environment {
     var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 }
 
-/// Writes text to standard error.
+/// Writes a message to standard error; what it quotes from the data (names, paths, JSON
+/// paths) reaches the terminal only sanitised (`Sanitizer`: controls shown as U+FFFD).
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    FileHandle.standardError.write(Data((Sanitizer.sanitize(text, keepingNewlines: true) + "\n").utf8))
 }
 
-/// Writes text to standard output without a trailing newline (a failure to write is ignored
-/// here; output that matters goes through `writeStandardOutput`).
+/// Writes a message or listing to standard output without a trailing newline, sanitised like
+/// `printError` (line breaks and the tabs between a listing's fields stay); a failure to write is
+/// ignored here, output that matters goes through `writeStandardOutput`.
 func writeOutput(_ text: String) {
-    _ = try? writeStandardOutput(Array(text.utf8))
+    _ = try? writeStandardOutput(Array(Sanitizer.sanitize(text, keepingNewlines: true, keepingTabs: true).utf8))
 }
 
 /// Writes bytes to standard output as they are (failures ignored, as for text).

@@ -84,6 +84,13 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         return arguments[index]
     }
 
+    /// The value of an option that names a file: an empty one (`--db=`) is a usage error.
+    func path(for option: String, inline: String?) throws -> String {
+        let path = try value(for: option, inline: inline)
+        guard !path.trimmingBlanks().isEmpty else { throw UsageError(phrase: .optionNeedsPath(option: option)) }
+        return path
+    }
+
     let commandValueOptions: Set<String> = ["--citizen", "-o", "--output", "--from", "--to", "--organisation", "--format",
                                             "--name", "--kind", "--role", "--account", "--email", "--phone", "--reason", "--holds-cpr",
                                             "--note"]
@@ -96,7 +103,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
             inline = String(argument[argument.index(after: equals)...])
         }
         switch name {
-        case "--db": invocation.databasePath = try value(for: name, inline: inline)
+        case "--db": invocation.databasePath = try path(for: name, inline: inline)
         case "--user": invocation.username = try value(for: name, inline: inline)
         case "--lang":
             let code = try value(for: name, inline: inline)
@@ -123,7 +130,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
             } else if commandValueOptions.contains(name) {
                 let key = name == "--output" ? "-o" : name
                 guard commandOptions[key] == nil else { throw UsageError(phrase: .unexpectedArgument(argument)) }
-                commandOptions[key] = try value(for: name, inline: inline)
+                commandOptions[key] = key == "-o" ? try path(for: name, inline: inline) : try value(for: name, inline: inline)
             } else if argument.hasPrefix("-") && argument.count > 1 {
                 throw UsageError(phrase: .unknownOption(argument))
             } else {

@@ -338,3 +338,10 @@ private func replace(_ value: JSONValue, _ steps: ArraySlice<PathStep>, _ newVal
         return value
     }
 }
+
+/// An export's text without its `x-installation` line: exports of two installations differ there
+/// and, after a faithful round trip, nowhere else.
+func withoutInstallation(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false)
+        .filter { !$0.hasPrefix("  \"\(Interchange.installationMember)\": ") }.joined(separator: "\n")
+}

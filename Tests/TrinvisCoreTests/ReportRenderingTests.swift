@@ -225,7 +225,12 @@ import Testing
         #expect(ResultsReport.csvField("a,b") == "\"a,b\"")
         #expect(ResultsReport.csvField("say \"hi\"") == "\"say \"\"hi\"\"\"")
         #expect(ResultsReport.csvField("one\ntwo") == "\"one\ntwo\"")
-        #expect(ResultsReport.csvField("one\r\ntwo") == "\"one\r\ntwo\"")
+        // Every line break is one LF (a lone CR could hide what went before it on a terminal).
+        #expect(ResultsReport.csvField("one\r\ntwo") == "\"one\ntwo\"")
+        #expect(ResultsReport.csvField("one\rtwo") == "\"one\ntwo\"")
+        // Controls are dropped, and a formula that hid behind one is still defused.
+        #expect(ResultsReport.csvField("\u{1B}]0;x\u{07}Å\u{9B}1m") == "]0;xÅ1m")
+        #expect(ResultsReport.neutralisingFormula("\u{1B}=cmd|' /C calc'!A0") == "'=cmd|' /C calc'!A0")
         // A quote with a combining mark is one character but still a quote to a CSV reader.
         #expect(ResultsReport.csvField("\"\u{301}x") == "\"\"\"\u{301}x\"")
 

@@ -23,22 +23,9 @@ package enum ICalendarText {
 
     /// Text from data made safe for a calendar: line breaks (CRLF, CR, LF, U+2028, U+2029)
     /// become `\n`, a tab becomes a space, and other control characters (C0, DEL, C1) and bidi
-    /// controls (which can make a text look like something else) are removed.
+    /// controls (which can make a text look like something else) are removed (`Sanitizer`).
     package static func clean(_ text: String) -> String {
-        var cleaned = ""
-        var previousWasCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousWasCR = scalar == "\r" }
-            switch scalar.value {
-            case 0x0A where previousWasCR: continue
-            case 0x0A, 0x0D, 0x2028, 0x2029: cleaned += "\n"
-            case 0x09: cleaned += " "
-            case 0x00...0x1F, 0x7F...0x9F: continue
-            case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: continue
-            default: cleaned.unicodeScalars.append(scalar)
-            }
-        }
-        return cleaned
+        Sanitizer.sanitize(text, keepingNewlines: true, controls: .dropped)
     }
 
     /// One content line, `NAME[;PARAM=VALUE…]:VALUE`, folded and ended by CRLF. `value` is

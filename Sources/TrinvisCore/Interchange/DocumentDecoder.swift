@@ -106,6 +106,8 @@ struct HouseholdDraft {
 
 /// A whole document, checked and ready to store.
 struct DocumentDraft {
+    /// The installation the document's ids are of (`x-installation`); empty when it does not say.
+    let source: String
     /// `organisations`, in document order (as are all lists below).
     let organisations: [Draft<Organisation>]
     /// `professionals`.
@@ -145,11 +147,13 @@ struct DocumentDecoder {
         self.resourceAreas = resourceAreas
     }
 
+    /// The top-level members that hold the records, in the order they are read.
+    private static let lists = ["organisations", "professionals", "activities", "citizens", "households"]
+
     /// Decodes and checks a whole document.
     mutating func decode(_ value: JSONValue) throws -> DocumentDraft {
         let root = JSONNode(value: value, path: "")
         try root.requireObject()
-        collectIDs(root)
 
         guard case .string(Interchange.formatName)? = try root.optional("format")?.value else {
             throw InterchangeError.invalid(path: "format", problem: "must be \"\(Interchange.formatName)\"")
@@ -162,6 +166,16 @@ struct DocumentDecoder {
             throw versionNode.problem("\(version) is not supported (this Trinvis reads version \(Interchange.version))")
         }
         _ = try root.optional("exported_at")?.timestamp()
+        try root.requireObject(members: ["format", "version", "exported_at"] + Self.lists)
+        // Each list is an array before anything in it is read, so that `citizens: {}` is
+        // reported as what it is, not as references to citizens that seem to be missing.
+        for key in Self.lists {
+            guard let list = try root.optional(key) else { continue }
+            guard case .array = list.value else {
+                throw list.problem("must be an array of \(key), found \(list.value.typeName)")
+            }
+        }
+        collectIDs(root)
 
         let organisations = try root.list("organisations").map { try organisation($0) }
         let professionals = try root.list("professionals").map { try professional($0) }
@@ -169,7 +183,8 @@ struct DocumentDecoder {
         var citizens = try root.list("citizens").map { try citizen($0) }
         let households = try root.list("households").map { try household($0) }
         try resolveHouseholds(&citizens, households)
-        return DocumentDraft(organisations: organisations, professionals: professionals, activities: activities,
+        let source = try root.optional(Interchange.installationMember)?.string() ?? ""
+        return DocumentDraft(source: source, organisations: organisations, professionals: professionals, activities: activities,
                              citizens: citizens, households: households)
     }
 
@@ -217,7 +232,7 @@ struct DocumentDecoder {
     // MARK: Shared records
 
     private mutating func organisation(_ node: JSONNode) throws -> Draft<Organisation> {
-        try node.requireObject()
+        try node.requireObject(members: ["id", "name", "kind", "holds_cpr"])
         let id = try claimID(node, Organisation.self)
         // `holds_cpr` is optional (added later): without it, the kind decides.
         // The company register's details are Trinvis's own extensions.
@@ -232,7 +247,7 @@ struct DocumentDecoder {
     }
 
     private mutating func professional(_ node: JSONNode) throws -> Draft<Professional> {
-        try node.requireObject()
+        try node.requireObject(members: ["id", "name", "role", "organisation", "username", "email", "phone"])
         let id = try claimID(node, Professional.self)
         let name = try node.required("name").string()
         let role = try node.required("role").word(ProfessionalRole.self)
@@ -245,7 +260,7 @@ struct DocumentDecoder {
     }
 
     private mutating func activity(_ node: JSONNode) throws -> Draft<Activity> {
-        try node.requireObject()
+        try node.requireObject(members: ["id", "title", "kind", "date", "organisation", "participants"])
         let id = try claimID(node, Activity.self)
         let title = try node.required("title").string()
         let kind = try node.required("kind").word(ActivityKind.self)
@@ -271,7 +286,7 @@ struct DocumentDecoder {
     }
 
     private mutating func household(_ node: JSONNode) throws -> HouseholdDraft {
-        try node.requireObject()
+        try node.requireObject(members: ["id", "name", "members"])
         let id = try claimID(node, Household.self)
         let record = Household(name: try node.required("name").string())
         let members = try node.optional("members")?.items().map { (id: try reference($0, to: Citizen.self), path: $0.path) }
@@ -319,7 +334,11 @@ struct DocumentDecoder {
     // MARK: Citizens
 
     private mutating func citizen(_ node: JSONNode) throws -> CitizenDraft {
-        try node.requireObject()
+        try node.requireObject(members: ["id", "name", "cpr", "birth_date", "phone", "email", "contact_preference",
+                                         "household", "life", "registered_on", "organisation",
+                                         "meeting_interval_days", "archived_on", "team", "consents", "resources",
+                                         "visions", "plans", "meetings", "assessments", "outcomes", "placements",
+                                         "stories"])
         let id = try claimID(node, Citizen.self)
         let name = try node.required("name").string()
         var cpr: CPR?
@@ -369,7 +388,7 @@ struct DocumentDecoder {
     }
 
     private func teamMember(_ node: JSONNode) throws -> Draft<TeamMember> {
-        try node.requireObject()
+        try node.requireObject(members: ["professional", "responsible", "from", "to"])
         let professional = try reference(try node.required("professional"), to: Professional.self)
         let responsible = try node.optional("responsible")?.bool() ?? false
         let record = TeamMember(citizenID: .unsaved, professionalID: .unsaved, responsible: responsible,
@@ -390,7 +409,8 @@ struct DocumentDecoder {
     }
 
     private func consent(_ node: JSONNode) throws -> Draft<Consent> {
-        try node.requireObject()
+        try node.requireObject(members: ["scope", "recipient", "information", "purpose", "given_on", "expires_on",
+                                         "withdrawn_on", "note", "categories"])
         let scope = try node.required("scope").word(ConsentScope.self)
         let recipient = try reference(node, "recipient", to: Organisation.self)
         let record = Consent(citizenID: .unsaved, scope: scope,
@@ -407,7 +427,7 @@ struct DocumentDecoder {
     }
 
     private func resource(_ node: JSONNode, seen: inout [String: String]) throws -> Draft<Resource> {
-        try node.requireObject()
+        try node.requireObject(members: ["area", "text", "updated_on"])
         let areaNode = try node.required("area")
         let area = try areaNode.string()
         guard resourceAreas.contains(area) else {
@@ -423,7 +443,7 @@ struct DocumentDecoder {
     }
 
     private func vision(_ node: JSONNode) throws -> Draft<Vision> {
-        try node.requireObject()
+        try node.requireObject(members: ["family", "work", "housing", "other"])
         let record = Vision(citizenID: .unsaved, family: try node.optional("family")?.string() ?? "",
                             work: try node.optional("work")?.string() ?? "",
                             housing: try node.optional("housing")?.string() ?? "",
@@ -432,7 +452,7 @@ struct DocumentDecoder {
     }
 
     private mutating func plan(_ node: JSONNode) throws -> PlanDraft {
-        try node.requireObject()
+        try node.requireObject(members: ["id", "goal", "purpose", "effort", "start", "end", "status", "milestones"])
         let id = try claimID(node, Plan.self)
         let record = Plan(citizenID: .unsaved, goal: try node.required("goal").string(),
                           purpose: try node.optional("purpose")?.string() ?? "",
@@ -446,7 +466,8 @@ struct DocumentDecoder {
 
     private mutating func milestone(_ node: JSONNode, planStart: LocalDate)
         throws -> (milestone: Draft<Milestone>, progress: [Draft<ProgressNote>]) {
-        try node.requireObject()
+        try node.requireObject(members: ["id", "title", "deadline", "stepping_stone", "status", "achieved_on",
+                                         "progress"])
         let id = try claimID(node, Milestone.self)
         let record = Milestone(planID: .unsaved, title: try node.required("title").string(),
                                deadline: try node.required("deadline").date(),
@@ -462,7 +483,7 @@ struct DocumentDecoder {
     }
 
     private func progressNote(_ node: JSONNode) throws -> Draft<ProgressNote> {
-        try node.requireObject()
+        try node.requireObject(members: ["date", "note", "author"])
         let date = try node.required("date").date()
         let note = try node.required("note").string()
         let author = try reference(node, "author", to: Professional.self)
@@ -473,7 +494,8 @@ struct DocumentDecoder {
     }
 
     private mutating func meeting(_ node: JSONNode) throws -> MeetingDraft {
-        try node.requireObject()
+        try node.requireObject(members: ["id", "at", "kind", "place", "attendance", "attendees", "author", "notes",
+                                         "agreements", "next_meeting"])
         let id = try claimID(node, Meeting.self)
         let at = try node.required("at").timestamp()
         let kind = try node.optional("kind")?.word(MeetingKind.self) ?? .conversation
@@ -507,7 +529,7 @@ struct DocumentDecoder {
     }
 
     private func agreement(_ node: JSONNode) throws -> Draft<Agreement> {
-        try node.requireObject()
+        try node.requireObject(members: ["text", "responsible", "due", "done_on"])
         let text = try node.required("text").string()
         // "citizen", or a professional's id (a professional whose id is "citizen" cannot be named).
         var responsible: String?
@@ -522,11 +544,11 @@ struct DocumentDecoder {
     }
 
     private func assessment(_ node: JSONNode) throws -> Draft<Assessment> {
-        try node.requireObject()
+        try node.requireObject(members: ["date", "author", "scores"])
         let date = try node.required("date").date()
         let author = try reference(node, "author", to: Professional.self)
         var scores: [AssessmentDimension: Int] = [:]
-        for (key, scoreNode) in try node.required("scores").members() {
+        for (key, scoreNode) in try node.required("scores").members() where !key.hasPrefix(MemberNames.extensionPrefix) {
             guard let dimension = AssessmentDimension(rawValue: key) else {
                 throw scoreNode.problem("not an assessment dimension; must be one of "
                     + AssessmentDimension.allWords.joined(separator: ", "))
@@ -540,7 +562,7 @@ struct DocumentDecoder {
     }
 
     private func outcome(_ node: JSONNode) throws -> Draft<Outcome> {
-        try node.requireObject()
+        try node.requireObject(members: ["date", "kind", "note"])
         let record = Outcome(citizenID: .unsaved, date: try node.required("date").date(),
                              kind: try node.required("kind").word(OutcomeKind.self),
                              note: try node.optional("note")?.string() ?? "")
@@ -548,7 +570,7 @@ struct DocumentDecoder {
     }
 
     private func placement(_ node: JSONNode) throws -> Draft<Placement> {
-        try node.requireObject()
+        try node.requireObject(members: ["company", "kind", "from", "to", "result"])
         let company = try reference(try node.required("company"), to: Organisation.self)
         let record = Placement(citizenID: .unsaved, companyID: .unsaved,
                                kind: try node.required("kind").word(PlacementKind.self),
@@ -561,7 +583,7 @@ struct DocumentDecoder {
     }
 
     private func story(_ node: JSONNode) throws -> Draft<Story> {
-        try node.requireObject()
+        try node.requireObject(members: ["date", "title", "text", "author"])
         let date = try node.required("date").date()
         let title = try node.required("title").string()
         let text = try node.optional("text")?.string() ?? ""

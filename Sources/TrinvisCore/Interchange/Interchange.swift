@@ -18,6 +18,14 @@ package enum Interchange {
     /// The only version this Trinvis reads and writes.
     package static let version: Int64 = 1
 
+    /// The top-level extension member that names the installation a document was exported
+    /// from (its `installation-id`), so that its ids are remembered per source.
+    package static let installationMember = "x-installation"
+
+    /// The longest text (any string of a document, in UTF-8 bytes as written) an import takes:
+    /// 1 MiB, far above any note, and refused before it is read into memory.
+    package static let maximumTextBytes = 1 << 20
+
     /// The word in an agreement's `responsible` that means the citizen (else a professional's id).
     package static let citizenResponsible = "citizen"
 

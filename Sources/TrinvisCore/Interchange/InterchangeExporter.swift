@@ -122,6 +122,9 @@ package struct InterchangeExporter {
         document.set("format", .string(Interchange.formatName))
         document.set("version", .integer(Interchange.version))
         document.set("exported_at", .string(exportedAt.iso))
+        // Which installation the ids are of: an importer remembers them per source, and this
+        // installation knows its own records again (an extension member).
+        document.set(Interchange.installationMember, .string(try workspace.installationID))
         document.set("organisations", .array(organisations.map(organisationValue)))
         document.set("professionals", .array(professionals.map(professionalValue)))
         document.set("activities", .array(activities.map(activityValue)))

@@ -5,9 +5,9 @@
 /// and the access rule apply as to any other change. Any error rolls everything back and names
 /// the JSON path of the problem.
 ///
-/// Re-importing: the document's ids are remembered in `external_id` (kind = table name), so a
-/// second import of the same document finds the records of the first. Records without ids in
-/// the format are found by a natural key within their parent:
+/// Re-importing: the document's ids are remembered in `external_id` (source installation, kind =
+/// table name, document id), so a second import of the same document finds the records of the
+/// first. Records without ids in the format are found by a natural key within their parent:
 ///
 /// | records | key within the parent |
 /// | --- | --- |
@@ -31,9 +31,10 @@
 /// document's (a document about some citizens does not drop the others). When a remembered id
 /// points to a record deleted since, the record is created again and the id remembered anew.
 ///
-/// Known limit: ids are remembered per kind, not per source installation, so two documents from
-/// different installations that both use `c1` for different people must not be imported into
-/// the same database; and a document exported by this installation is not known to it by its ids.
+/// Ids are remembered per source installation (the document's `x-installation`, '' when it
+/// has none) and kind: two installations that both use `c1` get two records. A document this
+/// installation exported itself names its records by their local ids, so importing it back
+/// finds them (and changes nothing when nothing changed since).
 package struct InterchangeImporter {
     /// Where the records go.
     package let workspace: Workspace
@@ -47,7 +48,11 @@ package struct InterchangeImporter {
     package func importDocument(bytes: [UInt8], progress: InterchangeProgress? = nil) throws -> ImportSummary {
         let document: JSONValue
         do {
-            document = try JSONParser.parse(bytes)
+            document = try JSONParser.parse(bytes, maximumStringBytes: Interchange.maximumTextBytes)
+        } catch let error as JSONStringTooLong {
+            throw InterchangeError.invalid(
+                path: error.path.isEmpty ? "document" : error.path,
+                problem: "is longer than \(error.limit) bytes (1 MiB), the longest text a document may hold")
         } catch let error as JSONSyntaxError {
             var detail = error.message
             if !detail.contains("truncated"), Self.endsUnfinished(bytes) {
@@ -99,7 +104,7 @@ package struct InterchangeImporter {
         }
         var decoder = DocumentDecoder(resourceAreas: areas)
         let draft = try decoder.decode(document)
-        let writer = ImportWriter(workspace: workspace)
+        let writer = try ImportWriter(workspace: workspace, source: draft.source)
         try workspace.database.transaction {
             try writer.write(draft, progress: progress)
         }
@@ -112,13 +117,22 @@ package struct InterchangeImporter {
 /// Writes a checked document; lives for one import.
 private final class ImportWriter {
     let workspace: Workspace
+    /// The installation the document's ids are of ('' when it does not say).
+    let source: String
+    /// Whether the document is this installation's own export: its ids are then local ids.
+    let isOwn: Bool
+    /// This installation's site (for reading its own document ids).
+    let site: Int64
     var ids = LocalIDs()
     var summary = ImportSummary()
     /// Household meetings and the members present, by document id, for after the citizens.
     private var pendingMembers: [(meeting: Meeting, members: [String], path: String)] = []
 
-    init(workspace: Workspace) {
+    init(workspace: Workspace, source: String) throws {
         self.workspace = workspace
+        self.source = source
+        isOwn = try !source.isEmpty && source == workspace.installationID
+        site = try workspace.site
     }
 
     /// Writes everything, referred records before the records that refer to them.
@@ -170,27 +184,46 @@ private final class ImportWriter {
         return try InterchangeError.at(draft.path) {
             var candidate = draft.record
             try draft.link(&candidate, ids)
-            let local = try rememberedID(R.self, documentID)
+            let local = try rememberedID(R.self, documentID) ?? ownID(R.self, documentID)
             let existing = try local.flatMap { try workspace.fetch(R.self, id: $0) }
             try prepare(&candidate, existing)
             let saved = try save(candidate, existing: existing)
             if existing == nil {
                 try workspace.database.execute(
                     """
-                    INSERT INTO external_id (kind, external, local_id) VALUES (?, ?, ?)
-                    ON CONFLICT (kind, external) DO UPDATE SET local_id = excluded.local_id
+                    INSERT INTO external_id (source, kind, external, local_id) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (source, kind, external) DO UPDATE SET local_id = excluded.local_id
                     """,
-                    [.text(R.table), .text(documentID), saved.id.sqlValue])
+                    [.text(source), .text(R.table), .text(documentID), saved.id.sqlValue])
             }
             ids.set(documentID, saved.id)
             return (saved, existing != nil)
         }
     }
 
+    /// The local id remembered for a document id of this source. An id remembered before ids
+    /// were kept per source (source '') is taken over by the first source that names it, so a
+    /// document imported before is still known; a document of another installation that uses
+    /// the same id then no longer meets it. This installation's own export never takes them.
     private func rememberedID<R: Record>(_ type: R.Type, _ documentID: String) throws -> RecordID<R>? {
-        let value = try workspace.database.scalar("SELECT local_id FROM external_id WHERE kind = ? AND external = ?",
-                                                  [.text(R.table), .text(documentID)])
-        return RecordID(sqlValue: value)
+        let query = "SELECT local_id FROM external_id WHERE source = ? AND kind = ? AND external = ?"
+        let key: [SQLValue] = [.text(R.table), .text(documentID)]
+        if let found = RecordID<R>(sqlValue: try workspace.database.scalar(query, [.text(source)] + key)) { return found }
+        guard !source.isEmpty, !isOwn,
+              let legacy = RecordID<R>(sqlValue: try workspace.database.scalar(query, [.text("")] + key)) else { return nil }
+        try workspace.database.execute("UPDATE external_id SET source = ? WHERE source = '' AND kind = ? AND external = ?",
+                                       [.text(source)] + key)
+        return legacy
+    }
+
+    /// In this installation's own export, a document id is a kind's prefix and the record's
+    /// number within this site, or its whole id when it was made elsewhere
+    /// (`Interchange.documentID`): the record it names, if that is its form.
+    private func ownID<R: Record>(_ type: R.Type, _ documentID: String) -> RecordID<R>? {
+        guard isOwn, let prefix = Interchange.idPrefixes[R.table], documentID.hasPrefix(prefix),
+              let number = Int64(documentID.dropFirst(prefix.count)), number > 0 else { return nil }
+        let id = RecordID<R>(number >> 32 == 0 ? site << 32 | number : number)
+        return Interchange.documentID(id, site: site) == documentID ? id : nil
     }
 
     // MARK: Records found by a natural key

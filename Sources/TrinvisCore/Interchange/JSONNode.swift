@@ -29,6 +29,18 @@ struct JSONNode {
         guard case .object = value else { throw typeError("an object") }
     }
 
+    /// Throws unless the value is an object whose members are all `known` or extensions
+    /// (`x-…`). An unknown member is an error at its own path, with the known member it is
+    /// closest to (a misspelled `withdrawn_on` must not leave a withdrawn consent in force).
+    func requireObject(members known: [String]) throws {
+        guard case .object(let members) = value else { throw typeError("an object") }
+        for (key, _) in members where !key.hasPrefix(MemberNames.extensionPrefix) && !known.contains(key) {
+            var text = "unknown member (extensions begin with \(MemberNames.extensionPrefix))"
+            if let near = MemberNames.nearest(to: key, among: known) { text = "unknown member; did you mean `\(near)`?" }
+            throw InterchangeError.invalid(path: path(of: key), problem: text)
+        }
+    }
+
     /// The member `key`, or nil when it is absent or `null`. The value must be an object.
     func optional(_ key: String) throws -> JSONNode? {
         guard case .object(let members) = value else { throw typeError("an object") }

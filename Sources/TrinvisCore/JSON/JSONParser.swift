@@ -7,12 +7,31 @@ package struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConverti
     package var description: String { "line \(line), column \(column): \(message)" }
 }
 
+/// A string in a document longer than the parser allows: refused as soon as the limit is passed,
+/// before the string is built, so a huge value never takes memory beyond the document's own.
+package struct JSONStringTooLong: Error, Sendable, Equatable {
+    /// Where the string is, such as `citizens[0].life` (empty for a document that is one string).
+    package let path: String
+    /// The longest string allowed, in bytes of UTF-8 as written in the document.
+    package let limit: Int
+}
+
 /// A strict JSON parser (RFC 8259) that keeps object member order and reports the position of
 /// the first error. Duplicate keys are an error, since the later one would silently win.
 package struct JSONParser {
     private let bytes: [UInt8]
     private var index = 0
     private var depth = 0
+    /// The longest string (member names included), in bytes as written.
+    private var maximumStringBytes = Int.max
+    /// The member names and array positions leading to the value being read (for
+    /// `JSONStringTooLong`).
+    private var path: [PathStep] = []
+
+    private enum PathStep {
+        case member(String)
+        case item(Int)
+    }
 
     /// Nesting deeper than this is refused rather than risking the stack.
     package static let maximumDepth = 200
@@ -22,9 +41,11 @@ package struct JSONParser {
         try parse(Array(text.utf8))
     }
 
-    /// Parses a whole document from UTF-8 bytes (a leading byte-order mark is skipped).
-    package static func parse(_ bytes: [UInt8]) throws -> JSONValue {
+    /// Parses a whole document from UTF-8 bytes (a leading byte-order mark is skipped). A string
+    /// longer than `maximumStringBytes` throws `JSONStringTooLong`.
+    package static func parse(_ bytes: [UInt8], maximumStringBytes: Int = Int.max) throws -> JSONValue {
         var parser = JSONParser(bytes: bytes)
+        parser.maximumStringBytes = maximumStringBytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
         parser.skipWhitespace()
         guard parser.index < bytes.count else { throw parser.error("the document is empty") }
@@ -107,7 +128,9 @@ package struct JSONParser {
             guard bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after the member name") }
             index += 1
             skipWhitespace()
+            path.append(.member(key))
             members.append((key, try parseValue()))
+            path.removeLast()
             skipWhitespace()
             guard index < bytes.count else { throw error("the document ends inside an object (truncated?)") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -132,7 +155,9 @@ package struct JSONParser {
         }
         while true {
             skipWhitespace()
+            path.append(.item(items.count))
             items.append(try parseValue())
+            path.removeLast()
             skipWhitespace()
             guard index < bytes.count else { throw error("the document ends inside an array (truncated?)") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -149,6 +174,7 @@ package struct JSONParser {
         index += 1
         var scalars = String.UnicodeScalarView()
         var chunkStart = index
+        let limit = index > Int.max - maximumStringBytes ? Int.max : index + maximumStringBytes
         func flush(_ end: Int) throws {
             guard end > chunkStart else { return }
             guard let chunk = String(validating: bytes[chunkStart..<end], as: UTF8.self) else {
@@ -157,6 +183,7 @@ package struct JSONParser {
             scalars.append(contentsOf: chunk.unicodeScalars)
         }
         while index < bytes.count {
+            if index > limit { throw JSONStringTooLong(path: pathText, limit: maximumStringBytes) }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 try flush(index)
@@ -190,6 +217,18 @@ package struct JSONParser {
             index += 1
         }
         throw error("the document ends inside a string (truncated?)")
+    }
+
+    /// The path of the value being read, as the importer writes it: `citizens[0].life`.
+    private var pathText: String {
+        var text = ""
+        for step in path {
+            switch step {
+            case .member(let name): text += text.isEmpty ? name : "." + name
+            case .item(let position): text += "[\(position)]"
+            }
+        }
+        return text
     }
 
     private mutating func hexQuad() throws -> UInt32 {

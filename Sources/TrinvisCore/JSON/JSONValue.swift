@@ -126,7 +126,10 @@ extension JSONValue {
             case "\u{08}": output += "\\b"
             case "\u{0C}": output += "\\f"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                // Every control (C0, DEL, C1), bidi control and line separator as an escape, so
+                // that no byte of the output is one a terminal would act on.
+                if Sanitizer.isControl(scalar) || Sanitizer.isBidiControl(scalar) || scalar == "\u{2028}"
+                    || scalar == "\u{2029}" || scalar == "\u{FEFF}" {
                     let hex = String(scalar.value, radix: 16, uppercase: false)
                     output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

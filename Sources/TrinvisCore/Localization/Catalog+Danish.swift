@@ -1107,6 +1107,13 @@ extension Catalog {
         case .handoverNoCommonProfessional(let count):
             return count == 1 ? "Borgeren har ingen fagperson i sit team at overdrage fra."
                 : "Ingen fagperson er i teamet hos alle \(count) markerede borgere; markér én fagpersons borgere."
+
+        // MARK: Strict import and clear messages
+        case .importFileIsFolder(let path):
+            return "\(path) er en mappe, ikke et dokument; angiv den JSON-fil, der skal importeres"
+        case .importFileMissing(let path): return "der er ingen fil \(path) at importere; kontrollér navnet"
+        case .optionNeedsPath(let option): return "tilvalget \(option) skal have en sti (det fik en tom)"
+
         // MARK: Live screens
         case .liveChangedWhileEditing(let name, let time):
             return "Ændret af \(name) kl. \(time), mens du skriver; når du gemmer, bliver du spurgt"

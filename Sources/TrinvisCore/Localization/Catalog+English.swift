@@ -1110,6 +1110,13 @@ extension Catalog {
         case .handoverNoCommonProfessional(let count):
             return count == 1 ? "The citizen has no professional on their team to hand over from."
                 : "No professional is on the teams of all \(count) tagged citizens; tag the citizens of one professional."
+
+        // MARK: Strict import and clear messages
+        case .importFileIsFolder(let path):
+            return "\(path) is a folder, not a document; name the JSON file to import"
+        case .importFileMissing(let path): return "there is no file \(path) to import; check the name"
+        case .optionNeedsPath(let option): return "the option \(option) needs a path (it was given an empty one)"
+
         // MARK: Live screens
         case .liveChangedWhileEditing(let name, let time):
             return "Changed by \(name) at \(time) while you edit; saving will ask"

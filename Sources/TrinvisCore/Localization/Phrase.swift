@@ -801,6 +801,14 @@ package enum Phrase: Sendable, Equatable {
     case handoverNotOnTeam(name: String)
     case handoverNoCommonProfessional(count: Int)
 
+    // MARK: Strict import and clear messages
+    /// `trinvis import` was given a folder instead of a document.
+    case importFileIsFolder(path: String)
+    /// `trinvis import` was given a file that does not exist.
+    case importFileMissing(path: String)
+    /// An option that names a file was given an empty value (`--db=`).
+    case optionNeedsPath(option: String)
+
     // MARK: Live screens
 
     /// An open form's record was saved by someone else meanwhile (the form's status line).

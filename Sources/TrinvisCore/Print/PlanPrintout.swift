@@ -284,7 +284,7 @@ enum PrintText {
     /// Without control and bidirectional characters, line breaks and tabs as spaces, runs of
     /// spaces as one, no spaces at either end.
     static func clean(_ text: String) -> String {
-        TextColumns.sanitised(text).split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        Sanitizer.sanitize(text, controls: .dropped).split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 
     /// `clean`, or nil when nothing is left.

@@ -78,9 +78,11 @@ extension ResultsReport {
         return rows
     }
 
-    /// A field as RFC 4180 writes it: in quotes, with quotes doubled, when it holds a comma, a
-    /// quote or a line break; as it is otherwise.
-    package static func csvField(_ field: String) -> String {
+    /// A field as RFC 4180 writes it, without control characters (`Sanitizer`: dropped, tabs as
+    /// spaces, every line break one LF): in quotes, with quotes doubled, when it holds a comma,
+    /// a quote or a line break; as it is otherwise.
+    package static func csvField(_ raw: String) -> String {
+        let field = Sanitizer.sanitize(raw, keepingNewlines: true, controls: .dropped)
         let needsQuotes = field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
         guard needsQuotes else { return field }
         // By scalars, not characters: a quote followed by a combining mark is one character.
@@ -94,8 +96,10 @@ extension ResultsReport {
         return String(quoted)
     }
 
-    /// Text from the data with a leading `'` when a spreadsheet would read it as a formula.
-    package static func neutralisingFormula(_ text: String) -> String {
+    /// Text from the data without control characters, with a leading `'` when a spreadsheet
+    /// would read it as a formula (controls are dropped first, so none can hide a leading `=`).
+    package static func neutralisingFormula(_ raw: String) -> String {
+        let text = Sanitizer.sanitize(raw, keepingNewlines: true, controls: .dropped)
         guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
         return "'" + text
     }

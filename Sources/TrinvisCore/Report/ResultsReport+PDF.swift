@@ -15,10 +15,10 @@ extension ResultsReport {
 
         var facts = [ReportSheet.Fact(label: labels.period, value: labels.period(from: from, to: to))]
         if let organisation {
-            facts.append(.init(label: labels.organisation, value: TextColumns.sanitised(organisation.name)))
+            facts.append(.init(label: labels.organisation, value: Sanitizer.sanitize(organisation.name, controls: .dropped)))
         }
         if let professional {
-            facts.append(.init(label: labels.professional, value: TextColumns.sanitised(professional.name)))
+            facts.append(.init(label: labels.professional, value: Sanitizer.sanitize(professional.name, controls: .dropped)))
         }
         facts.append(.init(label: labels.citizens, value: String(citizens), note: labels.citizensNote))
         sheet.facts(facts)

@@ -7,8 +7,8 @@ extension ResultsReport {
         var lines: [String] = [labels.title, ""]
         var heading = TextTable(alignments: [.left, .left])
         heading.append([labels.period, labels.period(from: from, to: to)])
-        if let organisation { heading.append([labels.organisation, TextColumns.sanitised(organisation.name)]) }
-        if let professional { heading.append([labels.professional, TextColumns.sanitised(professional.name)]) }
+        if let organisation { heading.append([labels.organisation, Sanitizer.sanitize(organisation.name, controls: .dropped)]) }
+        if let professional { heading.append([labels.professional, Sanitizer.sanitize(professional.name, controls: .dropped)]) }
         heading.append([labels.citizens, String(citizens) + " (" + labels.citizensNote + ")"])
         lines += heading.lines()
 
@@ -169,23 +169,6 @@ enum TextColumns {
         default:
             return false
         }
-    }
-
-    /// `text` without C0 and C1 controls, DEL and bidirectional controls, line breaks and tabs
-    /// turned into spaces: safe to print on a terminal.
-    static func sanitised(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x09, 0x0A, 0x0D:
-                scalars.append(" ")
-            case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
-                continue
-            default:
-                scalars.append(scalar)
-            }
-        }
-        return String(scalars)
     }
 
     /// `text` without the spaces at its end.

@@ -23,7 +23,26 @@ package enum Schema {
         Migration("10-household-members", householdMembers),
         Migration("11-companies-and-companions", companiesAndCompanions),
         Migration("12-installation-ids", installationIDs),
+        Migration("14-external-ids-by-source", externalIDsBySource),
     ])
+
+    /// The ids of imported documents are remembered per source installation (the document's
+    /// `x-installation`; '' for a document without one, and for every id remembered before this
+    /// step), so that two installations that both use `c1` do not meet in one record.
+    static let externalIDsBySource = """
+        CREATE TABLE external_id_by_source (
+            source TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            external TEXT NOT NULL,
+            local_id INTEGER NOT NULL,
+            PRIMARY KEY (source, kind, external)
+        ) STRICT, WITHOUT ROWID;
+        INSERT INTO external_id_by_source (source, kind, external, local_id)
+            SELECT '', kind, external, local_id FROM external_id;
+        DROP TABLE external_id;
+        ALTER TABLE external_id_by_source RENAME TO external_id;
+        CREATE INDEX external_id_by_local ON external_id (kind, local_id);
+        """
 
     /// An activity's start time and place, the professionals who run it (`activity_runner`), and
     /// which participants came (`attended`). A participant recorded before this step took part

@@ -1,3 +1,5 @@
+import TrinvisCore
+
 extension Canvas {
     /// Draws a horizontal line of `width` cells.
     package mutating func horizontalLine(row: Int, col: Int, width: Int, style: Style = .normal) {

@@ -1,3 +1,5 @@
+import TrinvisCore
+
 /// An in-memory grid of styled cells that a view draws into; the backend sends it to the
 /// terminal, tests read it back as text.
 ///

@@ -1,3 +1,5 @@
+import TrinvisCore
+
 /// One row of a screen's key table: which keys do what, and how the bar and help describe it.
 ///
 /// The bottom bar and the help screen are both generated from the same table, so they cannot

@@ -1,3 +1,5 @@
+import TrinvisCore
+
 /// What the event handler wants after an event.
 package enum LoopDecision: Sendable, Hashable {
     /// Keep running.

@@ -1,3 +1,5 @@
+import TrinvisCore
+
 /// Why the terminal could not be started. The terminal is left as it was; the caller prints the
 /// message (from its catalog, or ``description``) and exits with status 1.
 package enum TerminalStartError: Error, Sendable, Hashable, CustomStringConvertible {

@@ -1,3 +1,5 @@
+import TrinvisCore
+
 /// One entry shown in the bottom key bar.
 package struct KeyBarItem: Sendable, Hashable {
     /// The key as written ("F1", "q").

@@ -1,3 +1,5 @@
+import TrinvisCore
+
 /// The content and cursor of a one-line text input.
 ///
 /// Works on grapheme clusters: the cursor moves over a whole "é" or "👍🏽", Backspace removes a

@@ -1,3 +1,5 @@
+import TrinvisCore
+
 /// The scroll position of a read-only text view (details, help).
 ///
 /// The content height depends on the width the text is wrapped to, so the view reports it:

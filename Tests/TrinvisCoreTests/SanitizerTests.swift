@@ -1,5 +1,5 @@
 import Testing
-import TrinvisTUI
+import TrinvisCore
 
 /// A hostile string that prints escaped in test output (printing it raw would attack the
 /// terminal of whoever runs the tests).
