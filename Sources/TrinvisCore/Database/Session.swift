@@ -149,9 +149,9 @@ extension SQLValue {
 final class Session {
     private let handle: OpaquePointer
 
-    init(database: Database, tables: [String]) throws {
+    init(database: Database, schema: String = "main", tables: [String]) throws {
         var session: OpaquePointer?
-        let code = sqlite3session_create(database.handle, "main", &session)
+        let code = sqlite3session_create(database.handle, schema, &session)
         guard code == SQLITE_OK, let session else { throw database.lastError(code: code, sql: nil) }
         handle = session
         for table in tables {
@@ -215,5 +215,35 @@ extension Database {
             }
         }
         return values
+    }
+}
+
+// MARK: Sync: the difference between two databases
+
+extension Session {
+    /// Adds to the session the changes that turn `table` in the database attached as `schema`
+    /// into the table of the same name in the session's database (`sqlite3session_diff`): rows
+    /// only there are inserts, rows only in `schema` deletes, rows with other values updates.
+    /// The table must be attached to the session and have the same columns and primary key in
+    /// both databases.
+    func addDifference(from schema: String, table: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3session_diff(handle, schema, table, &message)
+        defer { sqlite3_free(message) }
+        guard code == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
+            throw DatabaseError(extendedCode: code, message: "cannot compare \(schema).\(table): \(text)")
+        }
+    }
+
+    /// What the session holds, in SQLite's binary changeset format.
+    func changesetBytes() throws -> [UInt8] {
+        var size: Int32 = 0
+        var buffer: UnsafeMutableRawPointer?
+        let code = sqlite3session_changeset(handle, &size, &buffer)
+        defer { sqlite3_free(buffer) }
+        guard code == SQLITE_OK else { throw DatabaseError(extendedCode: code, message: String(cString: sqlite3_errstr(code))) }
+        guard size > 0, let buffer else { return [] }
+        return Array(UnsafeRawBufferPointer(start: buffer, count: Int(size)))
     }
 }

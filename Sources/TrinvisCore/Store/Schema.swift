@@ -22,7 +22,15 @@ package enum Schema {
         Migration("9-activity-details", activityDetails),
         Migration("10-household-members", householdMembers),
         Migration("11-companies-and-companions", companiesAndCompanions),
+        Migration("13-sync", sync),
     ])
+
+    /// Sync export: the organisation of this installation that exports to each peer (set by
+    /// the first export), so that one peer's shared state is never computed for two
+    /// organisations in turn (which would erase the first one's citizens at the peer).
+    static let sync = """
+        ALTER TABLE sync_peer ADD COLUMN from_organisation_id INTEGER REFERENCES organisation (id) ON DELETE RESTRICT;
+        """
 
     /// An activity's start time and place, the professionals who run it (`activity_runner`), and
     /// which participants came (`attended`). A participant recorded before this step took part
