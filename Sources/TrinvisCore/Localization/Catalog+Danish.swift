@@ -1104,6 +1104,22 @@ extension Catalog {
         case .handoverNoCommonProfessional(let count):
             return count == 1 ? "Borgeren har ingen fagperson i sit team at overdrage fra."
                 : "Ingen fagperson er i teamet hos alle \(count) markerede borgere; markér én fagpersons borgere."
+        // MARK: Live screens
+        case .liveChangedWhileEditing(let name, let time):
+            return "Ændret af \(name) kl. \(time), mens du skriver; når du gemmer, bliver du spurgt"
+        case .liveDeletedWhileEditing(let name, let time):
+            if let name, let time { return "Slettet af \(name) kl. \(time), mens du skriver; det kan ikke længere gemmes (Esc lukker formularen)" }
+            return "Slettet et andet sted, mens du skriver; det kan ikke længere gemmes (Esc lukker formularen)"
+        case .liveShownRecordDeleted(let name, let time):
+            if let name, let time { return "Det, du så på, blev slettet af \(name) kl. \(time)." }
+            return "Det, du så på, blev slettet et andet sted."
+        case .liveShownCitizenHidden:
+            return "Borgeren, du så på, deles ikke længere med dig (et samtykke er trukket tilbage eller udløbet)."
+        case .liveConflictTitle(let title): return "Ændret, mens du skriver: \(title)"
+        case .liveConflictIntro(let name, let time):
+            return "\(name) gemte dette kl. \(time), efter at du åbnede formularen. Vælg for hvert felt, hvilken værdi du beholder; Enter går tilbage til formularen på deres udgave, og intet gemmes, før du gemmer den."
+        case .liveConflictYours: return "Din udgave"
+        case .liveConflictBackToForm: return "Tilbage i din formular, som du forlod den; når du gemmer, bliver du spurgt igen."
         }
     }
 

@@ -1107,6 +1107,22 @@ extension Catalog {
         case .handoverNoCommonProfessional(let count):
             return count == 1 ? "The citizen has no professional on their team to hand over from."
                 : "No professional is on the teams of all \(count) tagged citizens; tag the citizens of one professional."
+        // MARK: Live screens
+        case .liveChangedWhileEditing(let name, let time):
+            return "Changed by \(name) at \(time) while you edit; saving will ask"
+        case .liveDeletedWhileEditing(let name, let time):
+            if let name, let time { return "Deleted by \(name) at \(time) while you edit; it can no longer be saved (Esc closes the form)" }
+            return "Deleted elsewhere while you edit; it can no longer be saved (Esc closes the form)"
+        case .liveShownRecordDeleted(let name, let time):
+            if let name, let time { return "What you were looking at was deleted by \(name) at \(time)." }
+            return "What you were looking at was deleted elsewhere."
+        case .liveShownCitizenHidden:
+            return "The citizen you were looking at is no longer shared with you (a consent withdrawn or ended)."
+        case .liveConflictTitle(let title): return "Changed while you edit: \(title)"
+        case .liveConflictIntro(let name, let time):
+            return "\(name) saved this at \(time), after you opened the form. Choose for each field which value to keep; Enter goes back to the form on their version, and nothing is saved until you save it."
+        case .liveConflictYours: return "Yours"
+        case .liveConflictBackToForm: return "Back in your form, as you left it; saving will ask again."
         }
     }
 

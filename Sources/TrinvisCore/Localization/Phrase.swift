@@ -800,6 +800,23 @@ package enum Phrase: Sendable, Equatable {
     case handoverAdministratorsOnly
     case handoverNotOnTeam(name: String)
     case handoverNoCommonProfessional(count: Int)
+
+    // MARK: Live screens
+
+    /// An open form's record was saved by someone else meanwhile (the form's status line).
+    case liveChangedWhileEditing(name: String, time: String)
+    /// An open form's record was deleted meanwhile; `name` and `time` when the log says who.
+    case liveDeletedWhileEditing(name: String?, time: String?)
+    /// The record of the view on screen was deleted meanwhile: the view closed.
+    case liveShownRecordDeleted(name: String?, time: String?)
+    /// The citizen of the view on screen is no longer shown to the user (a consent ended).
+    case liveShownCitizenHidden
+    /// The conflict of an open form's save: its title, its introduction and its column.
+    case liveConflictTitle(String)
+    case liveConflictIntro(name: String, time: String)
+    case liveConflictYours
+    /// Esc in the conflict of an open form: back to the form, nothing lost.
+    case liveConflictBackToForm
 }
 
 /// Which kind of written text a search matched (for the catalogs).

@@ -138,6 +138,8 @@ package enum AppEvent: Sendable {
     case participantsFound(query: String, [CitizenSummary])
     /// A participant added, removed or marked: the message and the activity read again.
     case participationChanged(message: String, ActivityDetail)
+    /// What the screen shows, read again after another connection committed (live screens).
+    case liveReloaded(LiveReload)
     /// A page of the company register (`append`: the next page of the rows on screen).
     case companyRegisterLoaded(Page<CompanySummary>, append: Bool)
     case companyLoaded(CompanyPlacements)

@@ -31,6 +31,8 @@ extension AppRuntime {
     /// Opens the form of a conflict on the record as it was saved when the conflict opened, with
     /// the values chosen per field: it saves against that version.
     func openForm(of conflict: DraftConflict) throws -> [AppEvent] {
+        // An open form's conflict has no draft to claim: the form is this window's already.
+        if conflict.fromOpenForm { return [.formOpened(conflict.form(on: try buildForm(conflict.purpose)))] }
         guard try workspace.claim(conflict.draft) else { return [.draftUnavailable(state.say(.draftTakenElsewhere))] }
         return [.draftOpened(conflict.form(on: try buildForm(conflict.purpose)))]
     }

@@ -86,41 +86,10 @@ package final class AppRuntime {
             state.message = StatusMessage(text: state.say(.accessLogNotWritten), kind: .error)
         }
         guard let version = try? workspace.dataVersion(), version != seenDataVersion else { return }
+        // Read again only when another connection committed; a failed read is tried on the next tick.
+        guard let reload = liveReload() else { return }
         seenDataVersion = version
-        reloadAfterExternalChange()
-    }
-
-    /// Reads again what the screen shows after another window or program changed the database.
-    private func reloadAfterExternalChange() {
-        let size = min(max(state.citizens.rows.count, 100), 1000)
-        var events: [AppEvent] = []
-        do {
-            if let query = state.citizens.query {
-                events.append(.searchLoaded(query: query, hits: try workspace.search(query, limit: size, noting: false,
-                                                                                     includeArchived: state.showArchived)))
-            } else {
-                events.append(.citizensLoaded(try workspace.citizenSummaries(page: .first(size), includeArchived: state.showArchived),
-                                              append: false))
-            }
-        } catch {
-            return
-        }
-        var effects: [Effect] = []
-        for event in events { effects += AppUpdate.update(&state, event) }
-        perform(effects)
-        if let citizen = state.panes.citizenID, (try? workspace.checkAccess(to: citizen)) != nil {
-            perform([.refreshCitizen])
-            if let detail = try? refreshedDetail() {
-                for event in detail { perform(AppUpdate.update(&state, event)) }
-            }
-        } else if case .detail = state.screen {
-            // The citizen on screen may no longer be seen (a consent withdrawn): back to the list.
-            perform(AppUpdate.update(&state, .key(.escape)))
-        }
-        // The activities on screen, read again: a colleague's participant, a consent withdrawn.
-        if let events = try? refreshedActivities() {
-            for event in events { perform(AppUpdate.update(&state, event)) }
-        }
+        perform(AppUpdate.update(&state, .liveReloaded(reload)))
     }
 
     /// Writes the open form as a draft now, if it has unwritten changes (before the program ends
@@ -193,7 +162,13 @@ package final class AppRuntime {
         case .openForm(let purpose):
             return [.formOpened(try buildForm(purpose))]
         case .saveForm:
-            guard let form = state.form else { return [] }
+            guard var form = state.form else { return [] }
+            // Someone saved the record since the form opened: the conflict asks first (AppRuntime+Live).
+            switch try liveCheckBeforeSave(form) {
+            case .asIs: break
+            case .rebased(let rebased): form = rebased
+            case .conflict(let conflict): return [.conflictFound(conflict)]
+            }
             switch save(form) {
             // The view behind the form is read again first, so that "Saved." is what shows.
             case .saved(let citizen):
@@ -372,7 +347,7 @@ package final class AppRuntime {
     }
 
     /// Performs a reading effect.
-    private func read(_ effect: Effect) throws -> AppEvent? {
+    func read(_ effect: Effect) throws -> AppEvent? {
         let size = AppUpdate.pageSize
         switch effect {
             case .quit, .openForm, .saveForm, .writeDraft, .restoreDraft, .discardDraft, .delete, .askToDelete, .unarchive, .toggleAgreement, .toggleMilestone,

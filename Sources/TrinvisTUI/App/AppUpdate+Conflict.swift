@@ -17,6 +17,8 @@ extension AppUpdate {
     /// A restored draft's record changed since: the choice per field, on its citizen's screen.
     static func conflictFound(_ conflict: DraftConflict, _ state: inout AppState) {
         state.conflict = conflict
+        // An open form's save: the conflict opens over the form, where it is.
+        if conflict.fromOpenForm { return }
         state.addMenu = nil
         state.message = nil
         showCitizen(of: conflict.purpose, &state)
@@ -69,8 +71,14 @@ extension AppUpdate {
         case .allDraft: conflict.chooseAll(.draft)
         case .allSaved: conflict.chooseAll(.saved)
         case .open:
-            state.conflict = conflict
+            // An open form's conflict gives way to the form on the saved version at once.
+            state.conflict = conflict.fromOpenForm ? nil : conflict
             return [.openChosen(conflict)]
+        case .back where conflict.fromOpenForm:
+            // Back to the open form, as it was; its next save asks again.
+            state.conflict = nil
+            state.message = StatusMessage(text: state.say(.liveConflictBackToForm), kind: .info)
+            return []
         case .back:
             // The draft stays as it was (its window, its version), offered again.
             state.conflict = nil

@@ -166,6 +166,8 @@ package enum AppUpdate {
             effects = afterChange(&state, citizen: citizen)
         case .activitiesLoaded, .activityLoaded, .participantsFound, .participationChanged:
             activityEvent(event, &state)
+        case .liveReloaded(let reload):
+            effects = liveReloaded(reload, &state)
         }
         reofferDrafts(&state)
         syncHeights(&state)

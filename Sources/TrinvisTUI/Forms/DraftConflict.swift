@@ -37,6 +37,10 @@ package struct DraftConflict: Sendable, Equatable {
     package let changedAt: Timestamp?
     package var rows: [Row]
     package var list: ListState
+    /// The conflict of a form still open (its save found the record changed since it opened;
+    /// see `AppRuntime+Live`) rather than of a restored draft: Esc goes back to the form, and
+    /// Enter replaces the form without claiming a draft.
+    package var fromOpenForm = false
 
     /// The conflict of `draft` with `current` (the form as built on the saved record). A field
     /// the draft did not change (its value is the one the form opened with) takes the saved

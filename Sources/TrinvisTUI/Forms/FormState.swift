@@ -134,6 +134,9 @@ package struct FormState: Sendable, Equatable {
     package let original: [String]
     /// A message for the whole form (a refused save).
     package var message: String?
+    /// Someone else saved or deleted the form's record while it is open (the form's status
+    /// line says who and when; see `AppUpdate.liveReloaded`).
+    package var liveNotice: String?
     /// Asking whether to discard the changes.
     package var confirmingDiscard = false
     /// The question is about quitting Trinvis (F10), not only closing the form.

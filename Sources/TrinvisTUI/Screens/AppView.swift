@@ -159,6 +159,10 @@ package enum AppView {
             canvas.put(row: rect.row, col: rect.col, text: "! " + message, style: .danger, maxWidth: rect.width, overflow: .ellipsis)
             return
         }
+        if let notice = state.form?.liveNotice, state.conflict == nil {
+            canvas.put(row: rect.row, col: rect.col, text: "! " + notice, style: .warning, maxWidth: rect.width, overflow: .ellipsis)
+            return
+        }
         if let prompt = state.prompt {
             let label: String
             switch prompt.purpose {

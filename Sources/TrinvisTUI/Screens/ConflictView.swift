@@ -9,14 +9,17 @@ enum ConflictView {
         let say = state.say
         let area = FormView.area(for: canvas.size)
         canvas.fill(area)
-        canvas.box(area, style: .warning, title: say(.conflictTitle(conflict.title)), titleStyle: Style(.warning, [.bold]))
+        let live = conflict.fromOpenForm
+        canvas.box(area, style: .warning, title: say(live ? .liveConflictTitle(conflict.title) : .conflictTitle(conflict.title)),
+                   titleStyle: Style(.warning, [.bold]))
         let inner = area.inset(top: 1, left: 2, bottom: 1, right: 2)
         guard inner.width > 20, inner.height > 3 else { return }
 
         var row = inner.row
         let stamp = conflict.changedAt
-        let intro = say(.conflictIntro(name: conflict.changedBy, date: stamp.map { say.date($0.localDate) } ?? "",
-                                       time: stamp?.clockTime ?? ""))
+        let intro = live ? say(.liveConflictIntro(name: conflict.changedBy, time: stamp?.clockTime ?? ""))
+            : say(.conflictIntro(name: conflict.changedBy, date: stamp.map { say.date($0.localDate) } ?? "",
+                                 time: stamp?.clockTime ?? ""))
         let introLines = DisplayWidth.wrap(Sanitizer.sanitize(intro), toWidth: inner.width)
         for line in introLines.prefix(max(min(3, inner.height - 4), 1)) {
             canvas.put(row: row, col: inner.col, text: line, style: .normal, maxWidth: inner.width)
@@ -36,7 +39,7 @@ enum ConflictView {
         }
         guard row < inner.endRow else { return }
         canvas.put(row: row, col: inner.col + ListView.markerWidth, text: cell(say(.conflictField), labelWidth), style: .muted)
-        canvas.put(row: row, col: draftCol, text: cell(say(.conflictYours), valueWidth), style: Style(.accent, [.bold]))
+        canvas.put(row: row, col: draftCol, text: cell(say(live ? .liveConflictYours : .conflictYours), valueWidth), style: Style(.accent, [.bold]))
         canvas.put(row: row, col: savedCol, text: cell(say(.conflictSaved(conflict.changedBy)), valueWidth),
                    style: Style(.accent, [.bold]))
         row += 1

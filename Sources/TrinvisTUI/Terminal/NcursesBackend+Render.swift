@@ -8,11 +8,15 @@ internal import CNcurses
 extension NcursesBackend {
     /// Sends a canvas to the terminal: writes the cells that changed since the last frame (all
     /// of them after a resize or ``invalidate()``) as wide characters, places the hardware
-    /// cursor, then `wnoutrefresh` and one `doupdate`. Never clears the screen.
+    /// cursor, then `wnoutrefresh` and one `doupdate`; a frame equal to the last one sends
+    /// nothing. Never clears the screen.
     package func draw(_ canvas: Canvas) {
         let size = self.size
         let full = previousFrame?.size != canvas.size || canvas.size != size
         let previous = full ? nil : previousFrame
+        // The same frame again (a tick with nothing new, a live reload that changed nothing on
+        // screen): nothing is sent, not even the cursor.
+        if let previous, previous == canvas { return }
         let rows = min(canvas.size.height, size.height)
         let cols = min(canvas.size.width, size.width)
         for row in 0..<rows {
