@@ -22,7 +22,21 @@ package enum Schema {
         Migration("9-activity-details", activityDetails),
         Migration("10-household-members", householdMembers),
         Migration("11-companies-and-companions", companiesAndCompanions),
+        Migration("13b-sync-in", syncMapping),
     ])
+
+    /// What a sync import learned of a peer's organisations and professionals: the local id
+    /// of each remote one it matched (same name and kind; same user name, or name and
+    /// organisation) or added, so that ids in later files are translated the same way.
+    static let syncMapping = """
+        CREATE TABLE sync_mapping (
+            peer_installation TEXT NOT NULL,
+            table_name TEXT NOT NULL CHECK (table_name IN ('organisation', 'professional')),
+            remote_id INTEGER NOT NULL,
+            local_id INTEGER NOT NULL,
+            PRIMARY KEY (peer_installation, table_name, remote_id)
+        ) STRICT, WITHOUT ROWID;
+        """
 
     /// An activity's start time and place, the professionals who run it (`activity_runner`), and
     /// which participants came (`attended`). A participant recorded before this step took part
