@@ -253,3 +253,71 @@ struct SyncSide {
         #expect(throws: StoreError.administratorsOnly) { try lise.importSync(first) }
     }
 }
+
+/// Settling a sync conflict.
+@Suite struct SyncConflictTests {
+    /// A meeting whose notes were changed on both sides: the drop-in centre keeps its own.
+    private func conflicted() throws -> (dropIn: SyncSide, meeting: Meeting, citizen: CitizenID) {
+        let municipality = try SyncSide(organisations: [("Aarhus Kommune", .municipality), ("Værestedet Ø", .dropInCentre)])
+        let dropIn = try SyncSide(organisations: [("Værestedet Ø", .dropInCentre)], admin: "laptop")
+        let kommune = try municipality.organisation("Aarhus Kommune"), cafe = try municipality.organisation("Værestedet Ø")
+        var meeting: Meeting?
+        let first = try municipality.recording {
+            let made = try municipality.workspace.create(Citizen(name: "Åse Øberg", registeredOn: day("2026-01-05"), organisationID: kommune.id))
+            try municipality.workspace.create(Consent(citizenID: made.id, scope: .shareBetweenOrganisations, recipientID: cafe.id,
+                                                      givenOn: day("2026-01-05")))
+            meeting = try municipality.workspace.create(Meeting(citizenID: made.id, at: instant("2026-02-01T10:00:00+01:00"), notes: "første"))
+        }
+        try dropIn.workspace.importSync(try municipality.file(from: "Aarhus Kommune", to: "Værestedet Ø", sequence: 1, first))
+        let meetingID = try #require(meeting).id
+        let second = try municipality.recording {
+            var changed = try municipality.workspace.get(Meeting.self, id: meetingID)
+            changed.notes = "Kommunens \u{1B}[31mnote"
+            try municipality.workspace.update(changed)
+        }
+        var local = try dropIn.workspace.get(Meeting.self, id: meetingID)
+        local.notes = "Værestedets note"
+        try dropIn.workspace.update(local)
+        try dropIn.workspace.importSync(try municipality.file(from: "Aarhus Kommune", to: "Værestedet Ø", sequence: 2, second))
+        return (dropIn, try dropIn.workspace.get(Meeting.self, id: meetingID), try #require(meeting).citizenID)
+    }
+
+    @Test func takingTheRemoteValueSavesItThroughTheWorkspaceAndCanBeUndone() throws {
+        let (dropIn, meeting, citizen) = try conflicted()
+        let workspace = dropIn.workspace
+        workspace.recordChangesForUndo()
+        let open = try workspace.openConflicts()
+        #expect(open.count == 1 && open[0].citizen == citizen && open[0].citizenName == "Åse Øberg" && open[0].kind == "meeting")
+        #expect(try workspace.openConflictCount(citizen: citizen) == 1)
+        try workspace.resolveConflict(open[0].id, choosing: .remote)
+        #expect(try workspace.get(Meeting.self, id: meeting.id).notes == "Kommunens \u{1B}[31mnote")
+        #expect(try workspace.get(Meeting.self, id: meeting.id).audit.version == meeting.audit.version + 1)
+        #expect(try workspace.openConflicts().isEmpty && (try workspace.openConflictCount(citizen: citizen)) == 0)
+        #expect(try workspace.accessLogEntries(citizen: citizen).last?.detail == "sync conflict meeting \(meeting.id.rawValue) notes resolved: remote")
+        #expect(throws: ConflictError.alreadyResolved) { try workspace.resolveConflict(open[0].id, choosing: .local) }
+
+        try workspace.undo()
+        #expect(try workspace.get(Meeting.self, id: meeting.id).notes == "Værestedets note")
+        #expect(try workspace.openConflicts().map(\.id) == [open[0].id])
+    }
+
+    @Test func keepingTheLocalValueLeavesTheRecord() throws {
+        let (dropIn, meeting, _) = try conflicted()
+        let open = try dropIn.workspace.openConflicts()
+        try dropIn.workspace.resolveConflict(open[0].id, choosing: .local)
+        let after = try dropIn.workspace.get(Meeting.self, id: meeting.id)
+        #expect(after.notes == "Værestedets note" && after.audit.version == meeting.audit.version)
+        #expect(try dropIn.workspace.database.scalar("SELECT resolution FROM sync_conflict") == .text("local"))
+    }
+
+    @Test func conflictsFollowTheAccessRule() throws {
+        let (dropIn, _, _) = try conflicted()
+        // A counselor of another organisation without a consent sees none of them.
+        let other = try dropIn.workspace.create(Organisation(name: "Jobcenter", kind: .municipality))
+        try dropIn.workspace.create(Professional(name: "Lise Lund", role: .caseworker, organisationID: other.id, username: "lise"))
+        let lise = try Workspace(path: dropIn.path, username: "lise", policy: .organisation)
+        #expect(try lise.openConflicts().isEmpty)
+        let id = try #require(try dropIn.workspace.openConflicts().first).id
+        #expect(throws: StoreError.self) { try lise.resolveConflict(id, choosing: .remote) }
+    }
+}

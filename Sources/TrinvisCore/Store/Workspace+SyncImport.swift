@@ -21,7 +21,9 @@ package struct SyncImportSummary: Sendable, Equatable {
 
 extension Workspace {
     /// The tables a sync file may carry rows of, each after the tables its rows refer to.
-    static let syncTables: [String] = UndoTable.all.map(\.name).filter { $0 != "external_id" && $0 != "citizen_link" }
+    static let syncTables: [String] = UndoTable.all.map(\.name).filter {
+        !["external_id", "citizen_link", "sync_conflict"].contains($0)
+    }
 
     /// Applies a sync file from a peer installation (`trinvis sync import`), administrators only,
     /// all or nothing in one transaction:
