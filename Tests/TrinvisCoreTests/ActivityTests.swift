@@ -170,7 +170,7 @@ import Testing
         let document = try world.fixture.workspace.exportDocument()
         #expect(value(document, at: "activities[0].x-start_time") == .string("08:15"))
         #expect(value(document, at: "activities[0].x-place") == .string("Færgelejet"))
-        #expect(value(document, at: "activities[0].x-present") == .array([.string(Interchange.documentID(world.ulla))]))
+        #expect(value(document, at: "activities[0].x-present") == .array([.string(Interchange.documentID(world.ulla, site: try world.fixture.workspace.site))]))
         let other = try emptyWorkspace(world.fixture.directory, "other.sqlite")
         try other.importDocument(text: document.serialized())
         let imported = try other.all(Activity.self)

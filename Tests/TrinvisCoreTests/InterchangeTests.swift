@@ -117,7 +117,7 @@ import Testing
         try b.importDocument(text: document.serialized())
         let countsBefore = try rowCounts(b.database)
         // A record that only B has is never deleted by an import.
-        let svendInB = try localID(Citizen.self, "c\(try svendID(in: a))", in: b)
+        let svendInB = try localID(Citizen.self, Interchange.documentID(CitizenID(try svendID(in: a)), site: try a.site), in: b)
         let localOutcome = try b.create(Outcome(citizenID: svendInB, date: day("2026-09-01"), kind: .other, note: "Kun i B"))
 
         let svend = try citizenIndex(named: "Svend Madsen", in: document)
@@ -202,19 +202,20 @@ import Testing
     @Test func citizenExportHoldsOnlyThatCitizenAndWhatTheyReferTo() throws {
         let fixture = try Fixture()
         let data = try buildRichData(in: fixture.workspace)
+        let site = try fixture.workspace.site
         let document = try fixture.workspace.exportDocument(citizens: [data.ulla], exportedAt: fixedExportTime)
         func ids(_ key: String) -> [String] {
             guard case .array(let items)? = document[key] else { return [] }
             return items.compactMap { $0["id"].flatMap(stringValue) }
         }
-        #expect(ids("citizens") == [Interchange.documentID(data.ulla)])
+        #expect(ids("citizens") == [Interchange.documentID(data.ulla, site: site)])
         // Ulla's organisation, her team member's, the activity's organisation; not the inn or the others.
-        #expect(ids("organisations") == [data.jobcenter, data.cafe].sorted().map(Interchange.documentID))
-        #expect(ids("professionals") == [Interchange.documentID(data.inger)])
+        #expect(ids("organisations") == [data.jobcenter, data.cafe].sorted().map { Interchange.documentID($0, site: site) })
+        #expect(ids("professionals") == [Interchange.documentID(data.inger, site: site)])
         #expect(ids("activities").count == 1)
         #expect(value(document, at: "activities[0].title") == .string("IT-kursus"))
-        #expect(value(document, at: "activities[0].participants") == .array([.string(Interchange.documentID(data.ulla))]))
-        #expect(value(document, at: "households[0].members") == .array([.string(Interchange.documentID(data.ulla))]))
+        #expect(value(document, at: "activities[0].participants") == .array([.string(Interchange.documentID(data.ulla, site: site))]))
+        #expect(value(document, at: "households[0].members") == .array([.string(Interchange.documentID(data.ulla, site: site))]))
         #expect(ids("households").count == 1)
         let text = document.serialized()
         for name in ["Svend", "李小龍", "Jan", "Madsen", "Søren", "Kværndrup", "0101921234"] {
@@ -223,7 +224,7 @@ import Testing
 
         // Svend's export names Svend and Jan's shared household, but Jan is not a member in it.
         let svendDocument = try fixture.workspace.exportDocument(citizens: [data.svend], exportedAt: fixedExportTime)
-        #expect(value(svendDocument, at: "households[0].members") == .array([.string(Interchange.documentID(data.svend))]))
+        #expect(value(svendDocument, at: "households[0].members") == .array([.string(Interchange.documentID(data.svend, site: site))]))
         #expect(value(svendDocument, at: "citizens[0].cpr") == .string("0101921234"))
 
         // The document stands on its own: it imports into an empty database.
@@ -235,6 +236,7 @@ import Testing
     @Test func exportFollowsTheAccessRule() throws {
         let fixture = try Fixture()
         let data = try buildRichData(in: fixture.workspace)
+        let site = try fixture.workspace.site
         // Søren at the drop-in centre sees Li (registered there) and Svend (he is in Svend's team).
         try fixture.workspace.update(try fixture.workspace.get(Professional.self, id: data.soren).with(username: "soren"))
         let clock = fixture.clock
@@ -244,12 +246,12 @@ import Testing
             Issue.record("no citizens")
             return
         }
-        #expect(citizens.compactMap { $0["id"].flatMap(stringValue) } == [data.svend, data.li].map(Interchange.documentID))
+        #expect(citizens.compactMap { $0["id"].flatMap(stringValue) } == [data.svend, data.li].map { Interchange.documentID($0, site: site) })
         let text = document.serialized()
         #expect(!text.contains("Ulla") && !text.contains("\"Jan\""))
         // The IT course is exported, but without Ulla among its participants.
         #expect(text.contains("IT-kursus"))
-        #expect(!text.contains("\"\(Interchange.documentID(data.ulla))\""))
+        #expect(!text.contains("\"\(Interchange.documentID(data.ulla, site: site))\""))
         // Ulla's household is hers alone and is left out; the empty household is a shared record.
         #expect(!text.contains("Ørum-Åberg") && text.contains("Tom husstand"))
         #expect(throws: StoreError.accessDenied(citizen: data.ulla.rawValue)) {
@@ -337,7 +339,9 @@ func translatingIDs(_ document: JSONValue, into database: Database) throws -> JS
         guard case .integer(let number) = local, let prefix = Interchange.idPrefixes[kind] else {
             throw TestFailure("\(kind) \(external) was not remembered")
         }
-        return .string(prefix + String(number))
+        let site = try database.scalar("SELECT value FROM setting WHERE key = 'site'")
+        guard case .text(let siteText) = site, let siteNumber = Int64(siteText) else { throw TestFailure("no site") }
+        return .string(number >> 32 == siteNumber ? prefix + String(number & 0xFFFF_FFFF) : prefix + String(number))
     }
     let listKinds = ["organisations": "organisation", "professionals": "professional", "activities": "activity",
                      "citizens": "citizen", "households": "household", "plans": "plan", "milestones": "milestone",

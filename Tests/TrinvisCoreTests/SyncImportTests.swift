@@ -19,18 +19,7 @@ struct SyncSide {
         self.clock = clock
         self.admin = admin
         workspace = try Workspace(path: directory.path("trinvis.sqlite"), username: admin, clock: { clock.now })
-        // Until migration 12-installation-ids: its tables as the contract describes them.
-        try workspace.database.executeScript("""
-            CREATE TABLE IF NOT EXISTS sync_peer (organisation_id INTEGER PRIMARY KEY REFERENCES organisation(id),
-                installation_id TEXT UNIQUE, sent_seq INTEGER NOT NULL DEFAULT 0, received_seq INTEGER NOT NULL DEFAULT 0,
-                last_sent_at INTEGER, last_received_at INTEGER, shadow BLOB NOT NULL DEFAULT x'') STRICT;
-            CREATE TABLE IF NOT EXISTS sync_conflict (id INTEGER PRIMARY KEY, peer_installation TEXT NOT NULL,
-                table_name TEXT NOT NULL, row_id INTEGER NOT NULL, citizen_id INTEGER, column_name TEXT NOT NULL,
-                local_value ANY, remote_value ANY, remote_by TEXT, remote_at INTEGER, detected_at INTEGER NOT NULL,
-                resolved_at INTEGER, resolved_by TEXT, resolution TEXT CHECK (resolution IN ('local','remote'))) STRICT;
-            """)
-        installation = try workspace.setting("installation-id") ?? UUID().uuidString
-        try workspace.database.execute("INSERT OR REPLACE INTO setting (key, value) VALUES ('installation-id', ?)", [.text(installation)])
+        installation = try workspace.installationID
         var first: OrganisationID?
         for (name, kind) in organisations {
             let made = try workspace.create(Organisation(name: name, kind: kind))
@@ -55,7 +44,7 @@ struct SyncSide {
     /// A sync file from this side's `from` organisation to `to` (as known here).
     func file(from: String, to: String, toInstallation: String? = nil, sequence: Int64, _ changeset: [UInt8]) throws -> [UInt8] {
         let sender = try organisation(from), receiver = try organisation(to)
-        let header = SyncHeader(fromInstallation: installation, fromSite: 1,
+        let header = SyncHeader(fromInstallation: installation, fromSite: try workspace.site,
                                 fromOrganisation: SyncOrganisation(id: sender.id.rawValue, name: sender.name, kind: sender.kind.rawValue),
                                 toOrganisation: SyncOrganisation(id: receiver.id.rawValue, name: receiver.name, kind: receiver.kind.rawValue),
                                 toInstallation: toInstallation, sequence: sequence, createdAt: clock.now.seconds, createdBy: "admin",

@@ -147,6 +147,9 @@ import Testing
         // an administrator wrote down tells.
         #expect(try runTrinvis(["audit", "--verify", "--db", database]).status == 0)
 
+        // The first citizen's id (ids are numbered within the installation's site).
+        let first = try sql("SELECT min(id) FROM citizen", on: database, in: folder).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         let total = Int(try sql("SELECT count(*) FROM access_log", on: database, in: folder).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
         let text = try runTrinvis(["audit", "--db", database])
@@ -155,13 +158,13 @@ import Testing
         #expect(lines.count == total)
         #expect(!text.stdout.contains("\u{1B}"), "no escape sequence reaches the terminal")
         #expect(lines.last?.contains("root  search  -  =HYPERLINK") == true, "\(lines.last ?? "")")
-        #expect(lines.contains { $0.contains("root  change  citizen #1  ") })
+        #expect(lines.contains { $0.contains("root  change  citizen #\(first)  ") })
 
         // --citizen, --account, --from, --to.
-        let forCitizen = Int(try sql("SELECT count(*) FROM access_log WHERE citizen_id = 1", on: database, in: folder)
+        let forCitizen = Int(try sql("SELECT count(*) FROM access_log WHERE citizen_id = \(first)", on: database, in: folder)
             .stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
         #expect(forCitizen > 0)
-        let citizen = try runTrinvis(["audit", "--citizen", "1", "--db", database])
+        let citizen = try runTrinvis(["audit", "--citizen", first, "--db", database])
         #expect(citizen.stdout.split(separator: "\n").count == forCitizen)
         #expect(try runTrinvis(["audit", "--account", "nobody", "--db", database]).stdout.isEmpty)
         #expect(try runTrinvis(["audit", "--account", "root", "--db", database]).stdout.split(separator: "\n").count == total)
@@ -191,15 +194,15 @@ import Testing
 
         // JSON read back with Python's json module.
         let jsonPath = folder.file("audit.json")
-        let json = try runTrinvis(["audit", "--format", "json", "--citizen", "1", "--db", database])
+        let json = try runTrinvis(["audit", "--format", "json", "--citizen", first, "--db", database])
         #expect(json.status == 0)
         try Data(json.stdout.utf8).write(to: URL(fileURLWithPath: jsonPath))
         let readJSON = try python("""
             import json, sys
             entries = json.load(open(sys.argv[1], encoding="utf-8"))
-            assert all(e["citizen_id"] == 1 for e in entries)
+            assert all(e["citizen_id"] == int(sys.argv[2]) for e in entries)
             print(len(entries), sorted(entries[0].keys()))
-            """, [jsonPath], in: folder)
+            """, [jsonPath, first], in: folder)
         #expect(readJSON.status == 0, "\(readJSON.stderr)")
         #expect(readJSON.stdout.hasPrefix("\(forCitizen) ['account', 'acting_as', 'action', 'chain', 'citizen_id', 'detail', 'hash', 'id', 'organisation_id', 'time']"),
                 "\(readJSON.stdout)")

@@ -27,9 +27,17 @@ package enum Interchange {
         Citizen.table: "c", Plan.table: "pl", Milestone.table: "m", Meeting.table: "mt",
     ]
 
-    /// The document id of a local record: its kind's prefix and its local id.
-    package static func documentID<R: Record>(_ id: RecordID<R>) -> String {
-        (idPrefixes[R.table] ?? R.table) + String(id.rawValue)
+    /// The site of the installation whose document is being written (see `documentID`).
+    @TaskLocal package static var homeSite: Int64?
+
+    /// The document id of a record: its kind's prefix and its number. A record made by the
+    /// installation that writes the document (`homeSite`) is numbered within its site (`c5`);
+    /// one made elsewhere and received by sync keeps its whole id, which is at least 2^32, so
+    /// the two never meet.
+    package static func documentID<R: Record>(_ id: RecordID<R>, site: Int64? = homeSite) -> String {
+        let prefix = idPrefixes[R.table] ?? R.table
+        if let site, id.rawValue >> 32 == site { return prefix + String(id.rawValue & 0xFFFF_FFFF) }
+        return prefix + String(id.rawValue)
     }
 }
 

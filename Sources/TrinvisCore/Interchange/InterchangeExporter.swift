@@ -19,7 +19,9 @@ package struct InterchangeExporter {
     package func document(citizens selection: [CitizenID]? = nil, exportedAt: Timestamp,
                           progress: InterchangeProgress? = nil) throws -> JSONValue {
         try readingOneSnapshot {
-            try build(selection: selection, exportedAt: exportedAt, progress: progress)
+            try Interchange.$homeSite.withValue(try workspace.site) {
+                try build(selection: selection, exportedAt: exportedAt, progress: progress)
+            }
         }
     }
 

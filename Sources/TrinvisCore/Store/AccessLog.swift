@@ -198,8 +198,9 @@ extension Workspace {
     /// be allowed to see the citizen.
     package func accessHistory(of citizen: CitizenID) throws -> [AccessLogEntry] {
         try checkAccess(to: citizen)
-        return try database.fetchAll("SELECT \(AccessLogEntry.columns) FROM access_log WHERE citizen_id = ? ORDER BY id",
-                                     [citizen.sqlValue]) { try AccessLogEntry(row: $0) }
+        let (condition, arguments) = try citizenCondition(citizen)
+        return try database.fetchAll("SELECT \(AccessLogEntry.columns) FROM access_log WHERE \(condition) ORDER BY id",
+                                     arguments) { try AccessLogEntry(row: $0) }
     }
 
     /// Entries of the access log, oldest first, narrowed by citizen, account and period (days
@@ -209,8 +210,9 @@ extension Workspace {
         var conditions: [String] = []
         var arguments: [SQLValue] = []
         if let citizen {
-            conditions.append("citizen_id = ?")
-            arguments.append(citizen.sqlValue)
+            let (condition, values) = try citizenCondition(citizen)
+            conditions.append(condition)
+            arguments += values
         }
         if !actor.isAdministrator && policy != .unrestricted {
             conditions.append("account = ?")
@@ -233,5 +235,17 @@ extension Workspace {
         sql += " ORDER BY id LIMIT ?"
         arguments.append(.integer(Int64(limit ?? -1)))
         return try database.fetchAll(sql, arguments) { try AccessLogEntry(row: $0) }
+    }
+
+    /// The condition that finds a citizen's entries. Entries written before step 12 renumbered
+    /// the records (the log is append-only, so they keep the old number) are found by it too.
+    private func citizenCondition(_ citizen: CitizenID) throws -> (String, [SQLValue]) {
+        if let offset = try setting("legacy-id-offset").flatMap({ Int64($0) }),
+           let logEnd = try setting("legacy-log-end").flatMap({ Int64($0) }), logEnd > 0,
+           citizen.rawValue > offset, citizen.rawValue - offset < Schema.legacyLimit {
+            return ("(citizen_id = ? OR (citizen_id = ? AND id <= ?))",
+                    [citizen.sqlValue, .integer(citizen.rawValue - offset), .integer(logEnd)])
+        }
+        return ("citizen_id = ?", [citizen.sqlValue])
     }
 }

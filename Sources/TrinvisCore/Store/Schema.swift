@@ -22,6 +22,7 @@ package enum Schema {
         Migration("9-activity-details", activityDetails),
         Migration("10-household-members", householdMembers),
         Migration("11-companies-and-companions", companiesAndCompanions),
+        Migration("12-installation-ids", installationIDs),
         Migration("13b-sync-in", syncMapping),
     ])
 
@@ -508,30 +509,48 @@ package enum Schema {
             body, citizen_id UNINDEXED, source UNINDEXED,
             tokenize = 'unicode61 remove_diacritics 0'
         );
-        \(searchTriggers(table: "meeting", kind: 1, source: "meeting", body: "new.notes",
-                          citizen: "new.citizen_id", watched: "notes, citizen_id"))
-        \(searchTriggers(table: "agreement", kind: 2, source: "agreement", body: "new.text",
-                          citizen: "(SELECT citizen_id FROM meeting WHERE id = new.meeting_id)",
-                          watched: "text, meeting_id"))
-        \(searchTriggers(table: "progress_note", kind: 3, source: "progress", body: "new.note",
-                          citizen: "(SELECT p.citizen_id FROM milestone m JOIN plan p ON p.id = m.plan_id WHERE m.id = new.milestone_id)",
-                          watched: "note, milestone_id"))
-        \(searchTriggers(table: "story", kind: 4, source: "story", body: "new.title || char(10) || new.text",
-                          citizen: "new.citizen_id", watched: "title, text, citizen_id"))
-        \(searchTriggers(table: "citizen", kind: 5, source: "life", body: "new.life", citizen: "new.id", watched: "life"))
+        \(searchSources.map { $0.fill + "\n" + $0.triggers }.joined(separator: "\n"))
         """
 
-    private static func searchTriggers(table: String, kind: Int, source: String, body: String, citizen: String,
-                                       watched: String) -> String {
-        let insert = """
+    /// What the full-text index is made from: one row per source kind.
+    static let searchSources = [
+        SearchSource(table: "meeting", kind: 1, source: "meeting", body: "new.notes", citizen: "new.citizen_id",
+                     watched: "notes, citizen_id"),
+        SearchSource(table: "agreement", kind: 2, source: "agreement", body: "new.text",
+                     citizen: "(SELECT citizen_id FROM meeting WHERE id = new.meeting_id)", watched: "text, meeting_id"),
+        SearchSource(table: "progress_note", kind: 3, source: "progress", body: "new.note",
+                     citizen: "(SELECT p.citizen_id FROM milestone m JOIN plan p ON p.id = m.plan_id WHERE m.id = new.milestone_id)",
+                     watched: "note, milestone_id"),
+        SearchSource(table: "story", kind: 4, source: "story", body: "new.title || char(10) || new.text",
+                     citizen: "new.citizen_id", watched: "title, text, citizen_id"),
+        SearchSource(table: "citizen", kind: 5, source: "life", body: "new.life", citizen: "new.id", watched: "life"),
+    ]
+
+    /// A table whose text the full-text index holds, with the statement that fills the index
+    /// from it and the triggers that keep the index current.
+    struct SearchSource {
+        let table: String, kind: Int, source: String, body: String, citizen: String, watched: String
+
+        private var insert: String {
+            """
             INSERT INTO search_text (rowid, body, citizen_id, source)
                 SELECT new.id * 8 + \(kind), \(body), \(citizen), '\(source)' WHERE \(body) <> '';
             """
-        return """
+        }
+
+        /// Fills the index with the table's rows.
+        var fill: String {
+            """
             INSERT INTO search_text (rowid, body, citizen_id, source)
                 SELECT id * 8 + \(kind), \(body.replacingOccurrences(of: "new.", with: "")),
                        \(citizen.replacingOccurrences(of: "new.", with: "\(table).")), '\(source)'
                 FROM \(table) WHERE \(body.replacingOccurrences(of: "new.", with: "")) <> '';
+            """
+        }
+
+        /// Keeps the index current as rows are written.
+        var triggers: String {
+            """
             CREATE TRIGGER \(table)_search_insert AFTER INSERT ON \(table) BEGIN
                 \(insert)
             END;
@@ -543,6 +562,7 @@ package enum Schema {
                 DELETE FROM search_text WHERE rowid = old.id * 8 + \(kind);
             END;
             """
+        }
     }
 
     static func insertDefaultResourceAreas(_ database: Database) throws {

@@ -49,7 +49,7 @@ extension Workspace {
         guard actor.isAdministrator else { throw StoreError.administratorsOnly }
         let file = try SyncFile(bytes: bytes)
         let header = file.header
-        let own = try setting("installation-id")
+        let own = try installationID
         if header.fromInstallation == own || (header.toInstallation != nil && header.toInstallation != own) {
             throw SyncFileError.meantForAnotherInstallation(organisation: header.toOrganisation.name)
         }

@@ -20,6 +20,8 @@ package final class Workspace {
     /// True while a new database is being filled by the account that created it (demo data, a
     /// first import): it administers the file until it is registered.
     private var bootstrapping = false
+    /// The site number, read once.
+    private var cachedSite: Int64?
 
     /// The access rule: administrators see everything (and are logged like everyone), everyone
     /// else sees by organisation and consent.
@@ -112,6 +114,25 @@ package final class Workspace {
     /// SQLite's `data_version`: it changes when another connection commits to the file.
     package func dataVersion() throws -> Int64 {
         Int64(sqlValue: try database.scalar("PRAGMA data_version")) ?? 0
+    }
+
+    /// The installation's identity, drawn when its database was made (step 12): sync files name
+    /// their sender and their receiver with it.
+    package var installationID: String {
+        get throws {
+            guard let id = try setting("installation-id") else { throw StoreError.notFound(kind: "setting installation-id", id: 0) }
+            return id
+        }
+    }
+
+    /// The installation's site number: every record made here has an id `site << 32 | n`.
+    package var site: Int64 {
+        get throws {
+            if let site = cachedSite { return site }
+            guard let text = try setting("site"), let site = Int64(text) else { throw StoreError.notFound(kind: "setting site", id: 0) }
+            cachedSite = site
+            return site
+        }
     }
 
     /// True when the file is a demo database (`trinvis demo`, `--demo`).
@@ -410,8 +431,12 @@ package final class Workspace {
             // Read in the save's transaction, so that no participant saved meanwhile is lost.
             let participation = try mergingHiddenCitizens(&stored)
             try translatingConstraints(R.self) {
-                try database.execute("INSERT INTO \(R.table) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))",
-                                     stored.values + auditValues)
+                // The id is the next one in the installation's own range (`site << 32 | n`),
+                // found in the same statement, which holds the write lock.
+                try database.execute("""
+                    INSERT INTO \(R.table) (id, \(columns.joined(separator: ", "))) VALUES (max(?, coalesce(
+                        (SELECT id FROM \(R.table) WHERE id <= ? ORDER BY id DESC LIMIT 1), 0)) + 1, \(placeholders))
+                    """, [.integer(try site << 32), .integer(try site << 32 | 0xFFFF_FFFF)] + stored.values + auditValues)
             }
             stored.id = RecordID(database.lastInsertRowID)
             try translatingConstraints(R.self) { try stored.saveChildren(in: database) }
