@@ -236,13 +236,59 @@ extension Session {
         }
     }
 
-    /// What the session holds, in SQLite's binary changeset format.
+}
+
+// MARK: Sync: changeset bytes, iteration and changegroup
+
+extension Session {
+    /// What changed since the session began, in SQLite's binary changeset format (what a sync
+    /// file carries and a peer's shadow keeps).
     func changesetBytes() throws -> [UInt8] {
         var size: Int32 = 0
         var buffer: UnsafeMutableRawPointer?
         let code = sqlite3session_changeset(handle, &size, &buffer)
         defer { sqlite3_free(buffer) }
         guard code == SQLITE_OK else { throw DatabaseError(extendedCode: code, message: String(cString: sqlite3_errstr(code))) }
+        guard size > 0, let buffer else { return [] }
+        return Array(UnsafeRawBufferPointer(start: buffer, count: Int(size)))
+    }
+}
+
+extension Changeset {
+    /// Reads a changeset in SQLite's binary format from bytes (empty bytes: no changes). Throws
+    /// when the bytes are not a changeset.
+    package init(bytes: [UInt8]) throws {
+        guard !bytes.isEmpty else {
+            self.init(changes: [])
+            return
+        }
+        var copy = bytes
+        self = try copy.withUnsafeMutableBytes { raw in
+            guard let base = raw.baseAddress else { return Changeset(changes: []) }
+            return try Changeset(buffer: base, size: Int32(raw.count))
+        }
+    }
+
+    /// Combines changesets into one, as SQLite's changegroup does: each row once, with its first
+    /// state before and its last state after (an insert then an update is one insert; an insert
+    /// then a delete is nothing).
+    package static func combined(_ parts: [[UInt8]]) throws -> [UInt8] {
+        var group: OpaquePointer?
+        let created = sqlite3changegroup_new(&group)
+        guard created == SQLITE_OK, let group else { throw DatabaseError(extendedCode: created, message: "cannot combine changesets") }
+        defer { sqlite3changegroup_delete(group) }
+        for part in parts where !part.isEmpty {
+            var copy = part
+            let added = copy.withUnsafeMutableBytes { raw in
+                sqlite3changegroup_add(group, Int32(raw.count), raw.baseAddress)
+            }
+            guard added == SQLITE_OK else { throw DatabaseError(extendedCode: added, message: "cannot combine changesets") }
+        }
+        var size: Int32 = 0
+        var buffer: UnsafeMutableRawPointer?
+        let written = sqlite3changegroup_output(group, &size, &buffer)
+        defer { sqlite3_free(buffer) }
+        guard written == SQLITE_OK else { throw DatabaseError(extendedCode: written, message: "cannot combine changesets") }
         guard size > 0, let buffer else { return [] }
         return Array(UnsafeRawBufferPointer(start: buffer, count: Int(size)))
     }

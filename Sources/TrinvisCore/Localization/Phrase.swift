@@ -817,6 +817,26 @@ package enum Phrase: Sendable, Equatable {
     case liveConflictYours
     /// Esc in the conflict of an open form: back to the form, nothing lost.
     case liveConflictBackToForm
+    // MARK: Sync import and conflicts
+    /// `trinvis sync import`: what it did, or why the file was refused.
+    case syncImported(from: String, sequence: Int64, inserted: Int, updated: Int, deleted: Int, erased: Int, conflicts: Int)
+    case syncAlreadyApplied(from: String, sequence: Int64)
+    case syncNotASyncFile
+    case syncDamaged
+    case syncMeantForAnotherInstallation(organisation: String)
+    case syncOutOfOrder(missing: Int64)
+    /// Settling a conflict that cannot be settled as asked.
+    case conflictRemoteCannotBeTaken
+    case conflictAlreadyResolved
+    /// The conflicts view: its title, columns, keys and messages.
+    case conflictsTitle(count: Int)
+    case conflictsNone
+    case conflictHere, conflictThere
+    case conflictDeletedThere, conflictGoneHere
+    case conflictFrom(by: String)
+    case conflictResolvedLocal, conflictResolvedRemote
+    case conflictsInCitizenView(count: Int)
+    case commandConflicts, commandConflictKeepLocal, commandConflictTakeRemote
 }
 
 /// Which kind of written text a search matched (for the catalogs).

@@ -72,7 +72,7 @@ extension Workspace {
             let sequence = state.sent + 1
             let now = clock().seconds
             let file = SyncFile(header: SyncHeader(
-                fromInstallation: installationID, fromSite: site,
+                fromInstallation: try installationID, fromSite: try site,
                 fromOrganisation: SyncOrganisation(id: own.rawValue, name: from.name, kind: from.kind.rawValue),
                 toOrganisation: SyncOrganisation(id: peer.rawValue, name: target.name, kind: target.kind.rawValue),
                 toInstallation: state.installation, sequence: sequence, createdAt: now, createdBy: actor.username,
