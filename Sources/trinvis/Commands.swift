@@ -99,6 +99,8 @@ struct CommandRunner {
             try adminDuplicates()
         case .adminLink(let citizen, let other, let note):
             try adminLink(citizen: citizen, other: other, note: note)
+        case .syncImport(let path):
+            try syncImport(path)
         }
     }
 

@@ -22,6 +22,8 @@ struct Invocation {
         case adminDuplicates
         /// `trinvis admin link CITIZEN OTHER [--note TEXT]`.
         case adminLink(citizen: String, other: String, note: String?)
+        /// `trinvis sync import FILE|-`: applies a peer installation's sync file.
+        case syncImport(path: String)
         case help
         /// `trinvis help --man`: the manual page in roff, from the same text as `--help`.
         case manual
@@ -278,6 +280,11 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         try noMoreWords(after: 2)
         guard let reason = commandOptions["--reason"] else { throw UsageError(phrase: .missingArgument("--reason TEXT")) }
         invocation.command = .erase(citizen: words[1], reason: reason, confirmed: yesFlag)
+    case "sync" where words.count >= 2 && words[1] == "import":
+        try allowOnly([])
+        guard words.count >= 3 else { throw UsageError(phrase: .missingArgument("FILE")) }
+        try noMoreWords(after: 3)
+        invocation.command = .syncImport(path: words[2])
     case "help":
         invocation.command = manFlag ? .manual : .help
     default:

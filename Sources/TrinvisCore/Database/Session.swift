@@ -149,9 +149,9 @@ extension SQLValue {
 final class Session {
     private let handle: OpaquePointer
 
-    init(database: Database, tables: [String]) throws {
+    init(database: Database, schema: String = "main", tables: [String]) throws {
         var session: OpaquePointer?
-        let code = sqlite3session_create(database.handle, "main", &session)
+        let code = sqlite3session_create(database.handle, schema, &session)
         guard code == SQLITE_OK, let session else { throw database.lastError(code: code, sql: nil) }
         handle = session
         for table in tables {
@@ -215,5 +215,81 @@ extension Database {
             }
         }
         return values
+    }
+}
+
+// MARK: Sync: the difference between two databases
+
+extension Session {
+    /// Adds to the session the changes that turn `table` in the database attached as `schema`
+    /// into the table of the same name in the session's database (`sqlite3session_diff`): rows
+    /// only there are inserts, rows only in `schema` deletes, rows with other values updates.
+    /// The table must be attached to the session and have the same columns and primary key in
+    /// both databases.
+    func addDifference(from schema: String, table: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3session_diff(handle, schema, table, &message)
+        defer { sqlite3_free(message) }
+        guard code == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
+            throw DatabaseError(extendedCode: code, message: "cannot compare \(schema).\(table): \(text)")
+        }
+    }
+
+}
+
+// MARK: Sync: changeset bytes, iteration and changegroup
+
+extension Session {
+    /// What changed since the session began, in SQLite's binary changeset format (what a sync
+    /// file carries and a peer's shadow keeps).
+    func changesetBytes() throws -> [UInt8] {
+        var size: Int32 = 0
+        var buffer: UnsafeMutableRawPointer?
+        let code = sqlite3session_changeset(handle, &size, &buffer)
+        defer { sqlite3_free(buffer) }
+        guard code == SQLITE_OK else { throw DatabaseError(extendedCode: code, message: String(cString: sqlite3_errstr(code))) }
+        guard size > 0, let buffer else { return [] }
+        return Array(UnsafeRawBufferPointer(start: buffer, count: Int(size)))
+    }
+}
+
+extension Changeset {
+    /// Reads a changeset in SQLite's binary format from bytes (empty bytes: no changes). Throws
+    /// when the bytes are not a changeset.
+    package init(bytes: [UInt8]) throws {
+        guard !bytes.isEmpty else {
+            self.init(changes: [])
+            return
+        }
+        var copy = bytes
+        self = try copy.withUnsafeMutableBytes { raw in
+            guard let base = raw.baseAddress else { return Changeset(changes: []) }
+            return try Changeset(buffer: base, size: Int32(raw.count))
+        }
+    }
+
+    /// Combines changesets into one, as SQLite's changegroup does: each row once, with its first
+    /// state before and its last state after (an insert then an update is one insert; an insert
+    /// then a delete is nothing).
+    package static func combined(_ parts: [[UInt8]]) throws -> [UInt8] {
+        var group: OpaquePointer?
+        let created = sqlite3changegroup_new(&group)
+        guard created == SQLITE_OK, let group else { throw DatabaseError(extendedCode: created, message: "cannot combine changesets") }
+        defer { sqlite3changegroup_delete(group) }
+        for part in parts where !part.isEmpty {
+            var copy = part
+            let added = copy.withUnsafeMutableBytes { raw in
+                sqlite3changegroup_add(group, Int32(raw.count), raw.baseAddress)
+            }
+            guard added == SQLITE_OK else { throw DatabaseError(extendedCode: added, message: "cannot combine changesets") }
+        }
+        var size: Int32 = 0
+        var buffer: UnsafeMutableRawPointer?
+        let written = sqlite3changegroup_output(group, &size, &buffer)
+        defer { sqlite3_free(buffer) }
+        guard written == SQLITE_OK else { throw DatabaseError(extendedCode: written, message: "cannot combine changesets") }
+        guard size > 0, let buffer else { return [] }
+        return Array(UnsafeRawBufferPointer(start: buffer, count: Int(size)))
     }
 }

@@ -11,6 +11,7 @@ extension Catalog {
                   trinvis --demo                    åbn det med en ny demodatabase
                   trinvis demo --db STI             skriv en demodatabase og afslut
                   trinvis import FIL                importér et udvekslingsdokument (JSON)
+                  trinvis sync import FIL|-         anvend en synkroniseringsfil fra en anden installation
                   trinvis export [--citizen ID] [-o FIL]
                                                     skriv et udvekslingsdokument (standard: stdout)
                   trinvis report [--from DATO] [--to DATO] [--organisation ID]
@@ -1178,6 +1179,38 @@ extension Catalog {
             return "disken er fuld: \(path) blev ikke skrevet, og intet halvt skrevet blev efterladt. Frigør plads, og prøv igen."
         case .standardOutputFull:
             return "disken er fuld: uddata kunne ikke skrives helt. Frigør plads, og prøv igen."
+
+        // MARK: Sync import and conflicts
+        case .syncImported(let from, let sequence, let inserted, let updated, let deleted, let erased, let conflicts):
+            var text = "Fil \(sequence) fra \(from) er anvendt: \(inserted) poster tilføjet, \(updated) ændret, \(deleted) slettet"
+            if erased > 0 { text += ", \(erased) borgere, der ikke længere deles, slettet" }
+            text += conflicts == 0 ? "." : "; \(conflicts) felter blev ændret begge steder: begge udgaver er gemt, åbn konflikterne (K) for at vælge."
+            return text
+        case .syncAlreadyApplied(let from, let sequence): return "Fil \(sequence) fra \(from) var allerede anvendt; intet blev ændret."
+        case .syncNotASyncFile: return "Det er ikke en Trinvis-synkroniseringsfil; intet blev ændret."
+        case .syncDamaged: return "Synkroniseringsfilen er afkortet eller beskadiget; intet blev ændret. Bed om at få den sendt igen."
+        case .syncMeantForAnotherInstallation(let organisation):
+            return "Synkroniseringsfilen er til en anden installation (\(organisation)); intet blev ændret."
+        case .syncOutOfOrder(let missing):
+            return "Synkroniseringsfilen kommer i forkert rækkefølge: fil \(missing) mangler. Anvend den først; intet blev ændret."
+        case .conflictRemoteCannotBeTaken:
+            return "Den anden udgave kan ikke sættes ind (posten findes ikke her eller ville støde sammen med en anden); behold denne, eller skriv den ind i hånden."
+        case .conflictAlreadyResolved: return "Denne konflikt er allerede afgjort."
+        case .conflictsTitle(let count): return "Synkroniseringskonflikter (\(count) åbne)"
+        case .conflictsNone: return "Ingen åbne konflikter: alt, hvad der kom, kunne anvendes."
+        case .conflictHere: return "Her"
+        case .conflictThere: return "Fra det andet sted"
+        case .conflictDeletedThere: return "(slettet dér)"
+        case .conflictGoneHere: return "(slettet her)"
+        case .conflictFrom(let by): return "ændret af \(by)"
+        case .conflictResolvedLocal: return "Beholdt udgaven her."
+        case .conflictResolvedRemote: return "Tog udgaven fra det andet sted."
+        case .conflictsInCitizenView(let count):
+            return count == 1 ? "1 felt har en åben synkroniseringskonflikt: K viser begge udgaver."
+                : "\(count) felter har åbne synkroniseringskonflikter: K viser begge udgaver."
+        case .commandConflicts: return "synkroniseringskonflikter: begge udgaver side om side"
+        case .commandConflictKeepLocal: return "behold udgaven her"
+        case .commandConflictTakeRemote: return "tag udgaven fra det andet sted"
         }
     }
 

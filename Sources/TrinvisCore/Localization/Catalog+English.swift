@@ -11,6 +11,7 @@ extension Catalog {
                   trinvis --demo                    open it on a fresh demo database
                   trinvis demo --db PATH            write a demo database and exit
                   trinvis import FILE               import an interchange document (JSON)
+                  trinvis sync import FILE|-        apply a sync file from another installation
                   trinvis export [--citizen ID] [-o FILE]
                                                     write an interchange document (stdout by default)
                   trinvis report [--from DATE] [--to DATE] [--organisation ID]
@@ -1181,6 +1182,38 @@ extension Catalog {
             return "the disk is full: \(path) was not written, and nothing half-written was left. Free some space and try again."
         case .standardOutputFull:
             return "the disk is full: the output could not be written completely. Free some space and try again."
+
+        // MARK: Sync import and conflicts
+        case .syncImported(let from, let sequence, let inserted, let updated, let deleted, let erased, let conflicts):
+            var text = "Applied file \(sequence) from \(from): \(inserted) records added, \(updated) changed, \(deleted) deleted"
+            if erased > 0 { text += ", \(erased) citizens no longer shared erased" }
+            text += conflicts == 0 ? "." : "; \(conflicts) fields were changed on both sides: both versions are kept, open the conflicts view (K) to choose."
+            return text
+        case .syncAlreadyApplied(let from, let sequence): return "File \(sequence) from \(from) was already applied, nothing changed."
+        case .syncNotASyncFile: return "This is not a Trinvis sync file; nothing was changed."
+        case .syncDamaged: return "The sync file is truncated or damaged; nothing was changed. Ask for it to be sent again."
+        case .syncMeantForAnotherInstallation(let organisation):
+            return "The sync file is meant for another installation (\(organisation)); nothing was changed."
+        case .syncOutOfOrder(let missing):
+            return "The sync file is out of order: file \(missing) is missing. Apply it first; nothing was changed."
+        case .conflictRemoteCannotBeTaken:
+            return "The other version cannot be put in place (the record is gone here or would clash); keep this one or enter it by hand."
+        case .conflictAlreadyResolved: return "This conflict was settled already."
+        case .conflictsTitle(let count): return "Sync conflicts (\(count) open)"
+        case .conflictsNone: return "No open conflicts: everything that arrived could be applied."
+        case .conflictHere: return "Here"
+        case .conflictThere: return "From the other place"
+        case .conflictDeletedThere: return "(deleted there)"
+        case .conflictGoneHere: return "(deleted here)"
+        case .conflictFrom(let by): return "changed by \(by)"
+        case .conflictResolvedLocal: return "Kept the version here."
+        case .conflictResolvedRemote: return "Took the version from the other place."
+        case .conflictsInCitizenView(let count):
+            return count == 1 ? "1 field has an open sync conflict: K shows both versions."
+                : "\(count) fields have open sync conflicts: K shows both versions."
+        case .commandConflicts: return "sync conflicts: both versions side by side"
+        case .commandConflictKeepLocal: return "keep the version here"
+        case .commandConflictTakeRemote: return "take the version from the other place"
         }
     }
 

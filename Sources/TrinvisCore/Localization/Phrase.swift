@@ -842,6 +842,26 @@ package enum Phrase: Sendable, Equatable {
     case outputDiskFull(path: String)
     /// Standard output could not take everything because its disk is full.
     case standardOutputFull
+    // MARK: Sync import and conflicts
+    /// `trinvis sync import`: what it did, or why the file was refused.
+    case syncImported(from: String, sequence: Int64, inserted: Int, updated: Int, deleted: Int, erased: Int, conflicts: Int)
+    case syncAlreadyApplied(from: String, sequence: Int64)
+    case syncNotASyncFile
+    case syncDamaged
+    case syncMeantForAnotherInstallation(organisation: String)
+    case syncOutOfOrder(missing: Int64)
+    /// Settling a conflict that cannot be settled as asked.
+    case conflictRemoteCannotBeTaken
+    case conflictAlreadyResolved
+    /// The conflicts view: its title, columns, keys and messages.
+    case conflictsTitle(count: Int)
+    case conflictsNone
+    case conflictHere, conflictThere
+    case conflictDeletedThere, conflictGoneHere
+    case conflictFrom(by: String)
+    case conflictResolvedLocal, conflictResolvedRemote
+    case conflictsInCitizenView(count: Int)
+    case commandConflicts, commandConflictKeepLocal, commandConflictTakeRemote
 }
 
 /// Which kind of written text a search matched (for the catalogs).

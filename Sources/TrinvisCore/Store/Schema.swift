@@ -23,8 +23,30 @@ package enum Schema {
         Migration("10-household-members", householdMembers),
         Migration("11-companies-and-companions", companiesAndCompanions),
         Migration("12-installation-ids", installationIDs),
+        Migration("13-sync", sync),
+        Migration("13b-sync-in", syncMapping),
         Migration("14-external-ids-by-source", externalIDsBySource),
     ])
+
+    /// Sync export: the organisation of this installation that exports to each peer (set by
+    /// the first export), so that one peer's shared state is never computed for two
+    /// organisations in turn (which would erase the first one's citizens at the peer).
+    static let sync = """
+        ALTER TABLE sync_peer ADD COLUMN from_organisation_id INTEGER REFERENCES organisation (id) ON DELETE RESTRICT;
+        """
+
+    /// What a sync import learned of a peer's organisations and professionals: the local id
+    /// of each remote one it matched (same name and kind; same user name, or name and
+    /// organisation) or added, so that ids in later files are translated the same way.
+    static let syncMapping = """
+        CREATE TABLE sync_mapping (
+            peer_installation TEXT NOT NULL,
+            table_name TEXT NOT NULL CHECK (table_name IN ('organisation', 'professional')),
+            remote_id INTEGER NOT NULL,
+            local_id INTEGER NOT NULL,
+            PRIMARY KEY (peer_installation, table_name, remote_id)
+        ) STRICT, WITHOUT ROWID;
+        """
 
     /// The ids of imported documents are remembered per source installation (the document's
     /// `x-installation`; '' for a document without one, and for every id remembered before this

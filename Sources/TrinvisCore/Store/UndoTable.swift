@@ -69,6 +69,8 @@ struct UndoTable: Sendable {
         UndoTable(rows: "activity_participant", citizens: ["citizen_id"]),
         UndoTable(rows: "activity_runner"),
         UndoTable(rows: "external_id"),
+        // A settled sync conflict opens again when its settling is undone.
+        UndoTable(rows: "sync_conflict", citizens: ["citizen_id"]),
     ]
 
     /// The audit columns an undo moves on rather than back.

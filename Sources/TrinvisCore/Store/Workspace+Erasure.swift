@@ -66,6 +66,18 @@ extension Workspace {
     /// The access log keeps the ids of the person's earlier entries and the search terms users
     /// typed (which may contain a name): the log must stay verifiable.
     package func erase(citizen: CitizenID, reason: String) throws -> ErasureSummary {
+        var (summary, files) = try eraseRows(citizen: citizen, reason: reason)
+        let (removed, notRemoved) = removePrintedFiles(files)
+        summary.filesRemoved = removed
+        summary.filesNotRemoved = notRemoved
+        summary.walCheckpointed = try checkpointWAL()
+        return summary
+    }
+
+    /// The erasure's write transaction (nested in one already open, as a sync import does):
+    /// everything of `erase` but removing the printed files (returned) and emptying the WAL,
+    /// which wait for the commit.
+    func eraseRows(citizen: CitizenID, reason: String) throws -> (summary: ErasureSummary, files: [String]) {
         guard actor.isAdministrator else { throw StoreError.administratorsOnly }
         let reason = reason.trimmingBlanks()
         guard !reason.isEmpty else { throw ErasureError.reasonMissing }
@@ -122,15 +134,22 @@ extension Workspace {
             try database.execute("INSERT INTO search_text (search_text) VALUES ('optimize')")
             try appendAccessLog(.erase, citizen: citizen, detail: reason)
         }
+        return (summary, files)
+    }
+
+    /// Removes the files printed for erased citizens (a missing file counts as removed).
+    @discardableResult
+    func removePrintedFiles(_ files: [String]) -> (removed: [String], notRemoved: [(path: String, reason: String)]) {
+        var removed: [String] = []
+        var notRemoved: [(path: String, reason: String)] = []
         for path in files {
             if unlink(path) == 0 || errno == ENOENT {
-                summary.filesRemoved.append(path)
+                removed.append(path)
             } else {
-                summary.filesNotRemoved.append((path, String(cString: strerror(errno))))
+                notRemoved.append((path, String(cString: strerror(errno))))
             }
         }
-        summary.walCheckpointed = try checkpointWAL()
-        return summary
+        return (removed, notRemoved)
     }
 
     /// Removes every user's drafts about the citizen: by the `citizen_id` column, and for drafts
