@@ -134,10 +134,19 @@ struct CommandRunner {
     func openWorkspace(_ path: String, registerFirstAdministrator: Bool = true) throws -> Workspace {
         warnAboutExposedFiles(path)
         let workspace = try Workspace(path: path, identity: identity, registerFirstAdministrator: registerFirstAdministrator)
+        useOwnDraftsAndWaitForLocks(workspace)
         if environment.shared != nil {
             try workspace.useSharedInstallationFiles()
         }
         return workspace
+    }
+
+    /// The account's drafts file in its data folder, and a note on stderr when a command waits
+    /// for another connection's write lock (it waits up to 30 s instead of failing at once).
+    func useOwnDraftsAndWaitForLocks(_ workspace: Workspace, draftsFolder: String? = nil) {
+        workspace.draftsFolder = draftsFolder ?? environment.defaultDataFolder
+        let say = self.say
+        workspace.database.onBusyWait = { holder in printError(say(.waitingForWriteLock(holder))) }
     }
 
     /// Prints a warning with the `chmod` command that fixes it when others may read the

@@ -22,7 +22,19 @@ package enum Schema {
         Migration("9-activity-details", activityDetails),
         Migration("10-household-members", householdMembers),
         Migration("11-companies-and-companions", companiesAndCompanions),
+        Migration("15-drafts-apart", draftsApart),
     ])
+
+    /// Drafts live apart, in a file per account (`DraftStore`), so that typing never waits for
+    /// the shared database's write lock. The shared `draft` table stays, for the rows of the
+    /// accounts that have not opened Trinvis since: each moves its own on its next start
+    /// (`Workspace.moveSharedDrafts`); nothing writes new rows into it.
+    static let draftsApart = """
+        CREATE TRIGGER draft_lives_apart BEFORE INSERT ON draft
+        BEGIN
+            SELECT RAISE(ABORT, 'drafts are kept in each account''s drafts file since migration 15-drafts-apart');
+        END;
+        """
 
     /// An activity's start time and place, the professionals who run it (`activity_runner`), and
     /// which participants came (`attended`). A participant recorded before this step took part
