@@ -152,15 +152,12 @@ extension Workspace {
     }
 
     /// The account's drafts file, opened on first use. Opening it moves the user's drafts left in
-    /// the shared database by versions before migration 15 into it (`moveSharedDrafts`) and
-    /// forgets drafts about citizens who no longer exist (erased by an administrator, whose
-    /// erasure cannot reach this account's file).
+    /// the shared database by versions before migration 15 into it (`moveSharedDrafts`).
     package func draftStore() throws -> DraftStore {
         if let openedDraftStore { return openedDraftStore }
         let store = try DraftStore(path: try draftStorePath())
         openedDraftStore = store
         try? moveSharedDrafts(into: store)
-        try forgetDraftsOfErasedCitizens(in: store)
         return store
     }
 
@@ -189,15 +186,32 @@ extension Workspace {
         }
     }
 
-    /// Deletes the drafts of the file whose citizen is no longer in the database.
+    /// Deletes the drafts of the file whose citizen is no longer in the database (erased by an
+    /// administrator, whose erasure cannot write this account's file): by the `citizen_id`
+    /// column, or for a draft without one by the citizen its form key names (`…:cN`, `citizen=N`).
     private func forgetDraftsOfErasedCitizens(in store: DraftStore) throws {
-        let citizens: [Int64] = try store.database.fetchAll("SELECT DISTINCT citizen_id FROM draft WHERE citizen_id IS NOT NULL") {
-            try $0.get(0)
+        let rows = try store.database.fetchAll("SELECT form_key, citizen_id FROM draft") { row in
+            (key: try row.get(0, as: String.self), citizen: try row.get(1) as Int64?)
         }
-        for citizen in citizens
-        where try database.scalar("SELECT EXISTS (SELECT 1 FROM citizen WHERE id = ?)", [.integer(citizen)]) == .integer(0) {
-            try store.database.execute("DELETE FROM draft WHERE citizen_id = ?", [.integer(citizen)])
+        var exists: [Int64: Bool] = [:]
+        for row in rows {
+            guard let citizen = row.citizen ?? Self.citizenNamed(byDraftKey: row.key) else { continue }
+            if exists[citizen] == nil {
+                exists[citizen] = try database.scalar("SELECT EXISTS (SELECT 1 FROM citizen WHERE id = ?)",
+                                                      [.integer(citizen)]) == .integer(1)
+            }
+            guard exists[citizen] == false else { continue }
+            try store.database.execute("DELETE FROM draft WHERE form_key = ?", [.text(row.key)])
         }
+    }
+
+    /// The citizen a draft key names (`plan:new:c12`, `milestone:4:c12:…`, `…citizen=12`), if any.
+    static func citizenNamed(byDraftKey key: String) -> Int64? {
+        for part in key.split(whereSeparator: { $0 == ":" || $0 == "&" }) {
+            if part.hasPrefix("citizen="), let id = Int64(part.dropFirst("citizen=".count)) { return id }
+            if part.hasPrefix("c"), let id = Int64(part.dropFirst()) { return id }
+        }
+        return nil
     }
 
     /// Writes (or replaces) this window's draft of a form for the current user, in the account's
@@ -250,9 +264,12 @@ extension Workspace {
     /// of windows that no longer run (a window that still runs keeps its drafts to itself; see
     /// `DraftWindow.isRunning`). A draft about a citizen the user may no longer see (a consent
     /// withdrawn or expired, a handover) is left out, as is one whose form is about a category
-    /// the consent does not share; it is kept, and shows again if the citizen does.
+    /// the consent does not share; it is kept, and shows again if the citizen does. A draft about
+    /// a citizen who no longer exists (erased) is deleted.
     package func drafts() throws -> [FormDraft] {
-        let rows = try draftStore().database.fetchAll("""
+        let store = try draftStore()
+        try forgetDraftsOfErasedCitizens(in: store)
+        let rows = try store.database.fetchAll("""
             SELECT form_key, username, title, payload, updated_at, citizen_id, window_id, window_host, window_pid,
                    window_started, record_version, base_payload
             FROM draft WHERE username = ? ORDER BY updated_at DESC, form_key, window_id
@@ -276,8 +293,8 @@ extension Workspace {
     }
 
     /// Removes the drafts about an erased citizen from the legacy shared table and from this
-    /// account's drafts file (other accounts' files forget them when they next open, see
-    /// `draftStore()`): by the `citizen_id` column, by their form key (which names the citizen
+    /// account's drafts file (other accounts' files forget them when they are next read, see
+    /// `drafts()`): by the `citizen_id` column, by their form key (which names the citizen
     /// or one of their records) or, for a new-citizen form, by the name typed into it. `ids` are
     /// the erased rows by table. Returns how many were removed.
     func eraseDrafts(citizen: CitizenID, name: String, ids: [String: [Int64]]) throws -> Int {
