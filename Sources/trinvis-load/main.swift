@@ -79,7 +79,14 @@ func writer(database: String, seconds: Double, log: Log) -> Int32 {
             mine.title = "Skridt \(marker)"
             var theirs = try colleague.get(Milestone.self, id: milestone.id)
             theirs.title = "Kollega \(marker)"
-            let saved = try colleague.update(theirs)
+            let saved: Milestone
+            do {
+                saved = try colleague.update(theirs)
+            } catch StoreError.conflict {
+                // The other writer process saved it in between: a conflict of its own, refused too.
+                log.line("conflict-detected milestone \(milestone.id.rawValue) (another process)")
+                continue
+            }
             log.line("milestone \(saved.id.rawValue) \(saved.audit.version) \(saved.title)")
             do {
                 let stale = try workspace.update(mine)

@@ -69,23 +69,7 @@ package final class DraftStore {
 
     /// The drafts file's own schema (it is not the shared database's).
     static let migrator = Migrator([
-        Migration("1-drafts", """
-            CREATE TABLE draft (
-                username TEXT NOT NULL,
-                window_id TEXT NOT NULL DEFAULT '',
-                form_key TEXT NOT NULL,
-                title TEXT NOT NULL,
-                payload TEXT NOT NULL,
-                updated_at INTEGER NOT NULL,
-                citizen_id INTEGER,
-                window_host TEXT NOT NULL DEFAULT '',
-                window_pid INTEGER NOT NULL DEFAULT 0,
-                window_started INTEGER NOT NULL DEFAULT 0,
-                record_version INTEGER,
-                base_payload TEXT,
-                PRIMARY KEY (username, window_id, form_key)
-            ) STRICT;
-            """),
+        Migration("1-drafts", "CREATE TABLE draft (\n\(Schema.draftColumns)\n) STRICT;"),
     ])
 
     /// The columns of a draft row, in the order of both tables (the shared legacy `draft` and

@@ -87,14 +87,8 @@ package enum Schema {
         CREATE INDEX organisation_by_kind ON organisation (kind, name, id);
         """
 
-    /// Drafts per window: the key gains the window that wrote the draft (so two windows of one
-    /// user keep both), with what tells whether that window still runs (host, process id and
-    /// the process's start time), and the version of the record and the values the form was
-    /// opened with (so that a draft restored over a record changed since opens the conflict).
-    /// Drafts written before (and rows written without a window) have the empty window, which no
-    /// running window has: they are offered.
-    static let draftWindows = """
-        CREATE TABLE draft_by_window (
+    /// The columns of a draft row (the shared table of migration 8, and the drafts file's).
+    static let draftColumns = """
             username TEXT NOT NULL,
             window_id TEXT NOT NULL DEFAULT '',
             form_key TEXT NOT NULL,
@@ -108,6 +102,17 @@ package enum Schema {
             record_version INTEGER,
             base_payload TEXT,
             PRIMARY KEY (username, window_id, form_key)
+        """
+
+    /// Drafts per window: the key gains the window that wrote the draft (so two windows of one
+    /// user keep both), with what tells whether that window still runs (host, process id and
+    /// the process's start time), and the version of the record and the values the form was
+    /// opened with (so that a draft restored over a record changed since opens the conflict).
+    /// Drafts written before (and rows written without a window) have the empty window, which no
+    /// running window has: they are offered.
+    static let draftWindows = """
+        CREATE TABLE draft_by_window (
+        \(draftColumns)
         ) STRICT;
         INSERT INTO draft_by_window (username, form_key, title, payload, updated_at, citizen_id)
             SELECT username, form_key, title, payload, updated_at, citizen_id FROM draft;
