@@ -61,7 +61,7 @@ extension Suite {
             }
             usleep(20_000)
         }
-        guard status == 0, let report = readText(output)?.split(separator: " ").compactMap({ UInt64($0) }), report.count == 2 else {
+        guard status == 0, let report = readText(output)?.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap({ UInt64($0) }), report.count == 2 else {
             throw BenchError("the importing process failed (status \(status))")
         }
         let name = "import \(Self.importedCitizens) citizens (other process)"
