@@ -57,6 +57,10 @@ struct Benchmark {
             }
         }
 
+        if options.locksOnly {
+            try runLocksOnly(path: path)
+            return
+        }
         let generation = try prepareDatabase(at: path)
         let (targets, sqliteVersion) = try {
             let workspace = try Workspace(path: path, username: Self.generatorUser, clock: { BenchCalendar.now })
@@ -83,6 +87,15 @@ struct Benchmark {
             print()
             print(table.plain, terminator: "")
         }
+    }
+
+    /// `--locks`: only the import by another process, on its own database beside `path`.
+    private func runLocksOnly(path: String) throws {
+        if standardErrorIsTerminal { writeError("\r\u{1B}[Kmeasuring: import \(Suite.importedCitizens) citizens by another process") }
+        let measurements = try Suite.measureImportLock(besides: path, seed: options.seed)
+        if standardErrorIsTerminal { writeError("\r\u{1B}[K") }
+        let table = ResultTable(measurements: measurements)
+        print(options.markdown ? table.markdown : table.plain, terminator: "")
     }
 
     /// Generates the database at `path`, or checks that the one there is this benchmark's data

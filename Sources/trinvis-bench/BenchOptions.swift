@@ -12,10 +12,13 @@ struct BenchOptions {
     var markdown = false
     /// Print the help text and exit.
     var help = false
+    /// Measure only the 2000-citizen import by another process (its own database; nothing is
+    /// generated).
+    var locksOnly = false
 
     /// The help text.
     static let usage = """
-        usage: trinvis-bench [--citizens N] [--iterations K] [--db PATH] [--seed S] [--markdown]
+        usage: trinvis-bench [--citizens N] [--iterations K] [--db PATH] [--seed S] [--markdown] [--locks]
 
         Generates a deterministic database of N citizens (default 10000) and measures the queries
         and writes behind Trinvis's screens: p50, p99 and mean of K iterations (default 200 for
@@ -27,6 +30,8 @@ struct BenchOptions {
                           of the same seed (default: a temporary file, removed at the end)
           --seed S        seed of the generated data and the chosen targets (default 20260302)
           --markdown      print the results as a Markdown table
+          --locks         measure only the 2000-citizen import by another process: how long it
+                          holds the write lock, the longest pause of typing and the wait of a save
           --help          this text
 
         Build and run in release mode: swift run -c release trinvis-bench
@@ -77,6 +82,7 @@ func parseBenchOptions(_ arguments: [String]) throws -> BenchOptions {
             }
             options.seed = seed
         case "--markdown": options.markdown = true
+        case "--locks": options.locksOnly = true
         case "--help", "-h": options.help = true
         default: throw BenchUsageError(message: "unknown argument '\(argument)'")
         }

@@ -147,6 +147,8 @@ struct Suite {
 
         try measureWrites(workspace, add: add)
         try measureScreens(workspace, add: add)
+        announce("import \(Self.importedCitizens) citizens by another process")
+        results += try Self.measureImportLock(besides: path, seed: options.seed)
         return results
     }
 

@@ -9,5 +9,9 @@ import Darwin
 writeError("build with -c release: swift run -c release trinvis-bench\n")
 exit(2)
 #else
-exit(benchMain(Array(CommandLine.arguments.dropFirst())))
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == importChildArgument, arguments.count == 3 {
+    exit(importChild(document: arguments[1], database: arguments[2]))
+}
+exit(benchMain(arguments))
 #endif

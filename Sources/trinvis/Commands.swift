@@ -167,10 +167,19 @@ struct CommandRunner {
         warnAboutExposedFiles(path)
         let workspace = try Workspace(path: path, identity: identity, registerFirstAdministrator: registerFirstAdministrator,
                                       mode: mode, migrating: migrating)
+        useOwnDraftsAndWaitForLocks(workspace)
         if environment.shared != nil {
             try workspace.useSharedInstallationFiles()
         }
         return workspace
+    }
+
+    /// The account's drafts file in its data folder, and a note on stderr when a command waits
+    /// for another connection's write lock (it waits up to 30 s instead of failing at once).
+    func useOwnDraftsAndWaitForLocks(_ workspace: Workspace, draftsFolder: String? = nil) {
+        workspace.draftsFolder = draftsFolder ?? environment.defaultDataFolder
+        let say = self.say
+        workspace.database.onBusyWait = { holder in printError(say(.waitingForWriteLock(holder))) }
     }
 
     /// Prints a warning with the `chmod` command that fixes it when others may read the

@@ -11,7 +11,12 @@ extension CommandRunner {
             defer { for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) } }
             let builder = try Workspace(path: path, identity: Identity.current(), registerFirstAdministrator: false)
             try DemoData.populate(builder, today: LocalDate.today(), username: username)
-            try runInterface(try Workspace(path: path, identity: identity))
+            let workspace = try Workspace(path: path, identity: identity)
+            // The demo's drafts go with it.
+            useOwnDraftsAndWaitForLocks(workspace, draftsFolder: NSTemporaryDirectory())
+            let drafts = try workspace.draftStorePath()
+            defer { for suffix in ["", "-wal", "-shm"] { unlink(drafts + suffix) } }
+            try runInterface(workspace)
         } else {
             try runInterface(try openOrCreate())
         }

@@ -45,7 +45,7 @@ import Testing
         second.draftWindow = Self.runningWindow("second")
         try first.saveDraft(key: "citizen:new", title: "New citizen", payload: #"{"name":"Ulla Nørgaard"}"#, citizen: nil)
         try second.saveDraft(key: "citizen:new", title: "New citizen", payload: #"{"name":"Line Sørensen"}"#, citizen: nil)
-        #expect(try first.database.scalar("SELECT count(*) FROM draft") == .integer(2), "the second did not overwrite the first")
+        #expect(try first.draftStore().database.scalar("SELECT count(*) FROM draft") == .integer(2), "the second did not overwrite the first")
 
         // Each running window sees its own draft only; a new window sees neither.
         #expect(try first.drafts().map(\.payload) == [#"{"name":"Ulla Nørgaard"}"#])
@@ -55,7 +55,7 @@ import Testing
         #expect(try third.drafts().isEmpty, "drafts of windows that still run are not offered")
 
         // Both windows end (as after kill -9): the next window is offered both.
-        try first.database.execute("UPDATE draft SET window_started = window_started - 1")
+        try first.draftStore().database.execute("UPDATE draft SET window_started = window_started - 1")
         let offered = try third.drafts()
         #expect(Set(offered.map(\.payload)) == [#"{"name":"Ulla Nørgaard"}"#, #"{"name":"Line Sørensen"}"#])
         #expect(Set(offered.map(\.windowID)) == ["first", "second"])
@@ -92,7 +92,7 @@ import Testing
         #expect(try mine.drafts().map(\.payload) == [#"{"name":"B"}"#], "only this window's draft of the form went")
         let left = try #require(try mine.drafts().first)
         try mine.discard(left)
-        #expect(try fixture.workspace.database.scalar("SELECT count(*) FROM draft") == .integer(0))
+        #expect(try fixture.workspace.draftStore().database.scalar("SELECT count(*) FROM draft") == .integer(0))
     }
 
     @Test func aDraftKeepsTheVersionOfItsRecordAndTheValuesItOpenedWith() throws {

@@ -20,10 +20,35 @@ func sqliteRows(_ sql: String, in database: String) throws -> [String] {
 @Suite(.serialized) struct DraftWindowEndToEndTests {
     /// Starts Trinvis in Danish and waits for the main screen (or the drafts offered).
     @discardableResult
+    /// Every window of one test shares one data folder (as the windows of one account do),
+    /// where each keeps its drafts file.
     private func start(_ terminal: TmuxTerminal, database: String, user: String? = nil, waitingFor text: String = "1 Borgere")
         throws -> String {
-        try terminal.startTrinvis((user.map { "--user \($0) " } ?? "") + "--lang da", database: database)
+        try terminal.startTrinvis((user.map { "--user \($0) " } ?? "") + "--lang da", database: database,
+                                  prefix: "XDG_DATA_HOME=" + TmuxTerminal.quote(Self.dataHome(of: database)))
         return try terminal.waitForStable(text)
+    }
+
+    /// The data folder of the windows on `database`: beside it.
+    static func dataHome(of database: String) -> String {
+        (database as NSString).deletingLastPathComponent + "/data-home"
+    }
+
+    /// The account's drafts file of `database` (the one file in the data folder's `trinvis`).
+    static func draftsFile(of database: String) throws -> String {
+        let folder = dataHome(of: database) + "/trinvis"
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+            .filter { $0.hasPrefix("drafts-") && $0.hasSuffix(".sqlite") }
+        #expect(files.count == 1, "one drafts file: \(files)")
+        return folder + "/" + (files.first ?? "drafts.sqlite")
+    }
+
+    /// The rows of `sql` on the drafts file of `database`.
+    private func draftRows(_ sql: String, of database: String) throws -> [String] {
+        guard (try? FileManager.default.contentsOfDirectory(atPath: Self.dataHome(of: database) + "/trinvis")) != nil else {
+            return []
+        }
+        return try sqliteRows(sql, in: try Self.draftsFile(of: database))
     }
 
     /// Waits until the drafts in the database hold every text in their `title` field (each
@@ -33,7 +58,7 @@ func sqliteRows(_ sql: String, in database: String) throws -> [String] {
         let deadline = Date().addingTimeInterval(20)
         var found: [String] = []
         while Date() < deadline {
-            found = try sqliteRows("SELECT json_extract(payload, '$.title') FROM draft", in: database)
+            found = try draftRows("SELECT json_extract(payload, '$.title') FROM draft", of: database)
             if texts.allSatisfy(found.contains) { return }
             Thread.sleep(forTimeInterval: 0.2)
         }
@@ -64,7 +89,7 @@ func sqliteRows(_ sql: String, in database: String) throws -> [String] {
             #expect(TmuxTerminal.processes(mentioning: database).count == 2)
             try killWindows(of: database, windows)
         }
-        #expect(try sqliteRows("SELECT count(DISTINCT window_id) FROM draft", in: database) == ["2"], "one draft per window")
+        #expect(try draftRows("SELECT count(DISTINCT window_id) FROM draft", of: database) == ["2"], "one draft per window")
 
         let terminal = try TmuxTerminal(width: 110, height: 36)
         let offer = try start(terminal, database: database, waitingFor: "Ikke-gemte formularer fra sidst")
@@ -83,7 +108,7 @@ func sqliteRows(_ sql: String, in database: String) throws -> [String] {
         try terminal.waitFor("EXIT=0")
         let export = try runTrinvis(["export", "--db", database, "--citizen", "Aisha Khalil"])
         for text in texts { #expect(export.stdout.contains(text), "both milestones are saved") }
-        #expect(try sqliteRows("SELECT count(*) FROM draft", in: database) == ["0"])
+        #expect(try draftRows("SELECT count(*) FROM draft", of: database) == ["0"])
     }
 
     @Test func aDraftRestoredOverAMilestoneAColleagueSavedShowsTheConflictAndKeepsBoth() throws {
@@ -132,7 +157,7 @@ func sqliteRows(_ sql: String, in database: String) throws -> [String] {
         try terminal.waitFor("EXIT=0")
         var export = try runTrinvis(["export", "--db", database, "--citizen", "Aisha Khalil"]).stdout
         #expect(export.contains(theirs) && !export.contains(mine))
-        #expect(try sqliteRows("SELECT payload FROM draft", in: database).first?.contains(mine) == true)
+        #expect(try draftRows("SELECT payload FROM draft", of: database).first?.contains(mine) == true)
 
         // Next time: the conflict again; the draft's title is chosen and saved on Sanne's version.
         try terminal.run("clear")
@@ -148,6 +173,6 @@ func sqliteRows(_ sql: String, in database: String) throws -> [String] {
         try terminal.waitFor("EXIT=0")
         export = try runTrinvis(["export", "--db", database, "--citizen", "Aisha Khalil"]).stdout
         #expect(export.contains(mine) && !export.contains(theirs))
-        #expect(try sqliteRows("SELECT count(*) FROM draft", in: database) == ["0"])
+        #expect(try draftRows("SELECT count(*) FROM draft", of: database) == ["0"])
     }
 }

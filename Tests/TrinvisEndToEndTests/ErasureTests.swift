@@ -51,10 +51,13 @@ import Testing
         try henrik.create(Meeting(citizenID: kept.id, at: henrik.clock(), notes: "Talte med \(Self.other) om haven"))
         try henrik.saveDraft(key: "meeting:new:c\(citizen.id)", title: "Nyt møde med \(Self.name)",
                              payload: "{\"notes\":\"\(Self.word) igen\"}", citizen: citizen.id)
-        // A draft written before drafts knew their citizen: only the form key tells.
+        // A draft written before drafts knew their citizen (only the form key tells), and before
+        // drafts lived apart: in the shared table, of an account that has not opened Trinvis since.
+        try henrik.database.execute("DROP TRIGGER draft_lives_apart")
         try henrik.database.execute("""
             INSERT INTO draft (username, form_key, title, payload, updated_at) VALUES ('demo-lise', ?, ?, ?, 0)
             """, [.text("agreement:new:mt\(meeting.id)"), .text("Ny aftale"), .text("{\"text\":\"\(Self.word)\"}")])
+        try henrik.database.executeScript(Schema.draftsApart)
         return (database, data, citizen.id, kept.id)
     }
 
@@ -78,6 +81,12 @@ import Testing
         #expect(erase.stdout.contains("#\(planted.citizen)"), "\(erase.stdout)")
         #expect(erase.stdout.contains("1 printed file"), "\(erase.stdout)")
         #expect(!FileManager.default.fileExists(atPath: printed))
+        // Henrik's drafts file is his own, out of the erasure's reach: it forgets the draft about
+        // the erased citizen when he next opens Trinvis.
+        do {
+            let henrik = try Workspace(path: planted.database, username: "demo-henrik")
+            #expect(try henrik.drafts().isEmpty)
+        }
 
         for needle in needles {
             let left = try filesContaining(needle, under: planted.data)

@@ -80,8 +80,10 @@ import TrinvisCore
         let folder = try ScratchFolder()
         let database = try makeDemoDatabase(in: folder)
         let text = "Halvt notat: Æble, øl og å – \"citat\" 😀 漢字 slut"
+        // Both terminals are the same account: one data folder, where its drafts file is.
+        let data = ["XDG_DATA_HOME": folder.file("data-home")]
         do {
-            let terminal = try TmuxTerminal(width: 110, height: 36)
+            let terminal = try TmuxTerminal(width: 110, height: 36, environment: data)
             try start(terminal, database: database)
             try terminal.keys("3", "a")
             try terminal.waitForStable("New meeting with")
@@ -92,7 +94,7 @@ import TrinvisCore
             for pid in TmuxTerminal.processes(mentioning: database) { kill(pid, SIGKILL) }
             try terminal.tmux(["kill-server"])
         }
-        let terminal = try TmuxTerminal(width: 110, height: 36)
+        let terminal = try TmuxTerminal(width: 110, height: 36, environment: data)
         try terminal.startTrinvis(database: database)
         let offer = try terminal.waitFor("Unsaved forms from last time")
         #expect(offer.contains("New meeting with Aisha Khalil"))

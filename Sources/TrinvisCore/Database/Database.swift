@@ -21,7 +21,20 @@ package final class Database {
     var changeRecorder: ChangeRecorder?
 
     /// How long a statement waits for another connection's lock before it fails with `SQLITE_BUSY`.
-    package static let defaultBusyTimeoutMilliseconds: Int32 = 5_000
+    package static let defaultBusyTimeoutMilliseconds: Int32 = 30_000
+    /// How long a statement waits for another connection's write lock before it fails with
+    /// `SQLITE_BUSY` (see `Database+Busy.swift`).
+    package var busyWaitLimit: Duration
+    /// Told once per wait, after about a second, that a statement waits for another
+    /// connection's write lock, with who holds it when that can be found out.
+    package var onBusyWait: ((WriteLockHolder?) -> Void)?
+    /// When the current wait for a lock began (the busy handler's first call).
+    var busySince: ContinuousClock.Instant?
+    /// Whether `onBusyWait` was told of the current wait.
+    var busyNoticed = false
+    /// How long the last outermost transaction held the write lock, from `BEGIN IMMEDIATE` to
+    /// the end of its `COMMIT` or `ROLLBACK`.
+    package private(set) var lastWriteLockHold: Duration = .zero
 
     /// Opens the database at `path`: with `.create` (the default) creating it, with permissions
     /// 0600, when it is missing; with `.existing` only a file that is there; with `.readOnly`
@@ -31,9 +44,10 @@ package final class Database {
         self.path = path
         self.mode = mode
         let connection = try Database.openConnection(path: path, mode: mode)
+        self.busyWaitLimit = .milliseconds(Int64(busyTimeoutMilliseconds))
         handle = connection
         sqlite3_extended_result_codes(connection, 1)
-        sqlite3_busy_timeout(connection, busyTimeoutMilliseconds)
+        installBusyHandler()
         do {
             // Reading the schema version makes SQLite look at the file: a file that is not a
             // database fails here with SQLITE_NOTADB rather than at some later statement.
@@ -136,8 +150,12 @@ package final class Database {
         let depth = transactionDepth
         let savepoint = "trinvis_sp\(depth)"
         try execute(depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT \(savepoint)")
+        let locked = ContinuousClock.now
         transactionDepth += 1
-        defer { transactionDepth -= 1 }
+        defer {
+            transactionDepth -= 1
+            if depth == 0 { lastWriteLockHold = ContinuousClock.now - locked }
+        }
         let recorder = depth == 0 ? changeRecorder : nil
         do {
             let session = try recorder.map { try Session(database: self, tables: $0.recordedTables) }

@@ -1211,11 +1211,29 @@ extension Catalog {
         case .commandConflicts: return "synkroniseringskonflikter: begge udgaver side om side"
         case .commandConflictKeepLocal: return "behold udgaven her"
         case .commandConflictTakeRemote: return "tag udgaven fra det andet sted"
+        // MARK: Waiting for the write lock (no lock errors in ordinary use)
+        case .lockHolder(let holder):
+            guard let holder else { return "en anden brugers ændring" }
+            let work: String
+            switch holder.work {
+            case .importing: work = "en import"
+            case .syncing: work = "en synkronisering"
+            case .saving: work = "en ændring"
+            }
+            if holder.isSameAccount { return work + " i et andet af dine vinduer" }
+            return holder.account.map { "\(work) af \($0)" } ?? (holder.work == .saving ? "en anden brugers ændring" : work)
+        case .waitingToSave(let holder):
+            return "Venter på, at \(danish(.lockHolder(holder))) bliver færdig; så gemmes din formular (teksten er bevaret)."
+        case .gaveUpWaiting(let holder, let seconds):
+            return "Ikke gemt: databasen var optaget i \(seconds) s af \(danish(.lockHolder(holder))). "
+                + "Din tekst er bevaret; tryk F2 for at prøve igen."
+        case .waitingForWriteLock(let holder):
+            return "Venter på, at \(danish(.lockHolder(holder))) bliver færdig\u{2026}"
         }
     }
 
     static func danish(databaseAdvice error: DatabaseError) -> String {
-        if error.isBusy { return "databasen er optaget i et andet Trinvis-vindue eller program; vent et øjeblik og prøv igen" }
+        if error.isBusy { return "databasen var optaget i 30 sekunder i et andet Trinvis-vindue eller program; prøv igen, når det er færdigt" }
         if error.isFull { return "disken er fuld; frigør plads og prøv igen, intet er gemt" }
         if error.isCorrupt { return "databasefilen er beskadiget eller ikke en Trinvis-database; gendan den fra en sikkerhedskopi" }
         if error.isReadOnlyOrCannotOpen { return "databasefilen kan ikke åbnes til skrivning; tjek stien og rettighederne" }

@@ -1214,11 +1214,29 @@ extension Catalog {
         case .commandConflicts: return "sync conflicts: both versions side by side"
         case .commandConflictKeepLocal: return "keep the version here"
         case .commandConflictTakeRemote: return "take the version from the other place"
+        // MARK: Waiting for the write lock (no lock errors in ordinary use)
+        case .lockHolder(let holder):
+            guard let holder else { return "another user\u{2019}s save" }
+            let work: String
+            switch holder.work {
+            case .importing: work = "an import"
+            case .syncing: work = "a sync"
+            case .saving: work = "a save"
+            }
+            if holder.isSameAccount { return work + " in another window of yours" }
+            return holder.account.map { "\(work) by \($0)" } ?? (holder.work == .saving ? "another user\u{2019}s save" : work)
+        case .waitingToSave(let holder):
+            return "Waiting for \(english(.lockHolder(holder))) to finish; your save goes through then (the text is kept)."
+        case .gaveUpWaiting(let holder, let seconds):
+            return "Not saved: the database stayed busy for \(seconds) s with \(english(.lockHolder(holder))). "
+                + "Your text is kept; press F2 to try again."
+        case .waitingForWriteLock(let holder):
+            return "Waiting for \(english(.lockHolder(holder))) to finish\u{2026}"
         }
     }
 
     static func english(databaseAdvice error: DatabaseError) -> String {
-        if error.isBusy { return "the database is busy in another Trinvis window or program; wait a moment and try again" }
+        if error.isBusy { return "the database stayed busy for 30 seconds in another Trinvis window or program; try again when it is done" }
         if error.isFull { return "the disk is full; free some space and try again, nothing was saved" }
         if error.isCorrupt { return "the database file is damaged or is not a Trinvis database; restore it from a backup" }
         if error.isReadOnlyOrCannotOpen { return "the database file cannot be opened for writing; check the path and its permissions" }

@@ -862,6 +862,15 @@ package enum Phrase: Sendable, Equatable {
     case conflictResolvedLocal, conflictResolvedRemote
     case conflictsInCitizenView(count: Int)
     case commandConflicts, commandConflictKeepLocal, commandConflictTakeRemote
+    // MARK: Waiting for the write lock (no lock errors in ordinary use)
+    /// Who holds the write lock and what they do ("an import by anna"); nil: not known.
+    case lockHolder(WriteLockHolder?)
+    /// The interface's status line while a save waits for the write lock.
+    case waitingToSave(WriteLockHolder?)
+    /// A save that waited `seconds` and gave up; the form stays open with its text.
+    case gaveUpWaiting(WriteLockHolder?, seconds: Int)
+    /// The command line's note on stderr while a command waits for the write lock.
+    case waitingForWriteLock(WriteLockHolder?)
 }
 
 /// Which kind of written text a search matched (for the catalogs).

@@ -26,6 +26,7 @@ package enum Schema {
         Migration("13-sync", sync),
         Migration("13b-sync-in", syncMapping),
         Migration("14-external-ids-by-source", externalIDsBySource),
+        Migration("15-drafts-apart", draftsApart),
     ])
 
     /// Sync export: the organisation of this installation that exports to each peer (set by
@@ -64,6 +65,17 @@ package enum Schema {
         DROP TABLE external_id;
         ALTER TABLE external_id_by_source RENAME TO external_id;
         CREATE INDEX external_id_by_local ON external_id (kind, local_id);
+        """
+
+    /// Drafts live apart, in a file per account (`DraftStore`), so that typing never waits for
+    /// the shared database's write lock. The shared `draft` table stays, for the rows of the
+    /// accounts that have not opened Trinvis since: each moves its own on its next start
+    /// (`Workspace.moveSharedDrafts`); nothing writes new rows into it.
+    static let draftsApart = """
+        CREATE TRIGGER draft_lives_apart BEFORE INSERT ON draft
+        BEGIN
+            SELECT RAISE(ABORT, 'drafts are kept in each account''s drafts file since migration 15-drafts-apart');
+        END;
         """
 
     /// An activity's start time and place, the professionals who run it (`activity_runner`), and
@@ -117,14 +129,8 @@ package enum Schema {
         CREATE INDEX organisation_by_kind ON organisation (kind, name, id);
         """
 
-    /// Drafts per window: the key gains the window that wrote the draft (so two windows of one
-    /// user keep both), with what tells whether that window still runs (host, process id and
-    /// the process's start time), and the version of the record and the values the form was
-    /// opened with (so that a draft restored over a record changed since opens the conflict).
-    /// Drafts written before (and rows written without a window) have the empty window, which no
-    /// running window has: they are offered.
-    static let draftWindows = """
-        CREATE TABLE draft_by_window (
+    /// The columns of a draft row (the shared table of migration 8, and the drafts file's).
+    static let draftColumns = """
             username TEXT NOT NULL,
             window_id TEXT NOT NULL DEFAULT '',
             form_key TEXT NOT NULL,
@@ -138,6 +144,17 @@ package enum Schema {
             record_version INTEGER,
             base_payload TEXT,
             PRIMARY KEY (username, window_id, form_key)
+        """
+
+    /// Drafts per window: the key gains the window that wrote the draft (so two windows of one
+    /// user keep both), with what tells whether that window still runs (host, process id and
+    /// the process's start time), and the version of the record and the values the form was
+    /// opened with (so that a draft restored over a record changed since opens the conflict).
+    /// Drafts written before (and rows written without a window) have the empty window, which no
+    /// running window has: they are offered.
+    static let draftWindows = """
+        CREATE TABLE draft_by_window (
+        \(draftColumns)
         ) STRICT;
         INSERT INTO draft_by_window (username, form_key, title, payload, updated_at, citizen_id)
             SELECT username, form_key, title, payload, updated_at, citizen_id FROM draft;

@@ -152,37 +152,6 @@ extension Workspace {
         return (removed, notRemoved)
     }
 
-    /// Removes every user's drafts about the citizen: by the `citizen_id` column, and for drafts
-    /// written before it by their form key (which names the citizen or one of their records)
-    /// or, for a new-citizen form, by the name typed into it.
-    private func eraseDrafts(citizen: CitizenID, name: String, ids: [String: [Int64]]) throws -> Int {
-        var removed = 0
-        try database.execute("DELETE FROM draft WHERE citizen_id = ?", [citizen.sqlValue])
-        removed += database.changes
-        var keys = ["citizen:\(citizen.rawValue)"]
-        let suffixes = ["%:c\(citizen.rawValue)", "%:c\(citizen.rawValue):%", "%citizen=\(citizen.rawValue)",
-                        "%citizen=\(citizen.rawValue):%", "%citizen=\(citizen.rawValue)&%"]
-        for (table, prefix) in [("plan", "plan"), ("milestone", "milestone"), ("meeting", "meeting"), ("agreement", "agreement"),
-                                ("team_member", "team"), ("consent", "consent")] {
-            for local in ids[table] ?? [] { keys.append("\(prefix):\(local)") }
-        }
-        for local in ids["plan"] ?? [] { keys.append("milestone:new:p\(local)") }
-        for local in ids["milestone"] ?? [] { keys.append("progress:new:m\(local)") }
-        for local in ids["meeting"] ?? [] { keys.append("agreement:new:mt\(local)") }
-        for key in keys {
-            try database.execute("DELETE FROM draft WHERE form_key = ? OR form_key LIKE ?", [.text(key), .text(key + ":%")])
-            removed += database.changes
-        }
-        for pattern in suffixes {
-            try database.execute("DELETE FROM draft WHERE form_key LIKE ?", [.text(pattern)])
-            removed += database.changes
-        }
-        // A draft that was never tied to the citizen but carries their name (a new-citizen form).
-        try database.execute("DELETE FROM draft WHERE instr(title, ?1) > 0 OR instr(payload, ?1) > 0", [.text(name)])
-        removed += database.changes
-        return removed
-    }
-
     /// Empties the WAL into the database file and truncates it. Returns false when a reader
     /// kept part of it from being copied.
     @discardableResult

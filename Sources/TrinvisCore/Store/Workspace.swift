@@ -17,6 +17,13 @@ package final class Workspace {
     var pendingLog = PendingAccessLog()
     /// The window whose drafts this workspace writes (this process's, unless a test says otherwise).
     package var draftWindow = DraftWindow.current
+    /// The folder of this account's drafts files (the user's data folder; see `DraftStore`);
+    /// nil: a file beside the database (tests, the benchmark).
+    package var draftsFolder: String? {
+        didSet { openedDraftStore = nil }
+    }
+    /// The drafts file, once opened (`draftStore()`).
+    var openedDraftStore: DraftStore?
     /// True while a new database is being filled by the account that created it (demo data, a
     /// first import): it administers the file until it is registered.
     private var bootstrapping = false

@@ -35,6 +35,8 @@ extension AppRuntime {
         case rejected(errors: [String: String], general: String?)
         /// The values are usable, but what they do waits for a yes to a question (a handover).
         case ask(Confirmation)
+        /// Another connection holds the write lock: the save waits and is tried again.
+        case busy(DatabaseError)
     }
 
     /// Reads the fields, saves the records, and reports the problems instead when a value is not
@@ -61,6 +63,9 @@ extension AppRuntime {
                                  general: nil)
             }
             return .rejected(errors: [:], general: say(.store(error)))
+        } catch let error as DatabaseError where error.isBusy {
+            warnedKeys = reader.warned
+            return .busy(error)
         } catch let error as DatabaseError {
             warnedKeys = reader.warned
             return .rejected(errors: [:], general: say(.database(error)))

@@ -26,6 +26,8 @@ package final class AppRuntime {
         self.fontEnvironment = fontEnvironment
         // Each window can undo what it saved (`u`, Ctrl-Z) and redo it (Ctrl-R).
         workspace.recordChangesForUndo()
+        // A change that finds the write lock taken waits between keys, not in them.
+        Self.waitBrieflyForLocks(workspace)
         state = AppState(language: language, today: workspace.today, username: workspace.actor.displayName,
                          isProfessional: workspace.actor.professionalID != nil)
         state.mouse = mouse
@@ -55,6 +57,8 @@ package final class AppRuntime {
 
     /// When the last draft was written, to write at most one a second while someone types.
     private var lastDraftWrite = ContinuousClock.now
+    /// The change that waits for another connection's write lock (see `WaitingWrite`).
+    var waiting: WaitingWrite?
 
     /// Handles an event and everything it leads to. Returns true when the interface should close.
     @discardableResult
@@ -70,6 +74,7 @@ package final class AppRuntime {
         let isTick: Bool
         if case .tick = event { isTick = true } else { isTick = false }
         writeDraftIfDue(force: isTick)
+        retryWaitingWriteIfDue()
         pollIfDue(force: isTick || quit)
         return quit
     }
@@ -82,6 +87,8 @@ package final class AppRuntime {
         lastPoll = now
         do {
             try workspace.flushAccessLog()
+        } catch let error as DatabaseError where error.isBusy {
+            // The entries stay noted and are written on a later tick.
         } catch {
             state.message = StatusMessage(text: state.say(.accessLogNotWritten), kind: .error)
         }
@@ -128,7 +135,7 @@ package final class AppRuntime {
     }
 
     @discardableResult
-    private func perform(_ effects: [Effect]) -> Bool {
+    func perform(_ effects: [Effect]) -> Bool {
         var queue = effects
         var quit = false
         while !queue.isEmpty {
@@ -150,6 +157,8 @@ package final class AppRuntime {
             return try perform(effect)
         } catch let error as StoreError {
             return [.failed(state.say(.store(error)))]
+        } catch let error as DatabaseError where error.isBusy && Self.waitsForLock(effect) {
+            return lockWasBusy(during: effect, error: error)
         } catch let error as DatabaseError {
             return [.failed(state.say(.database(error)))]
         } catch {
@@ -174,6 +183,7 @@ package final class AppRuntime {
             case .saved(let citizen):
                 return (try refreshedDetail()) + (try refreshedActivities()) + [.formSaved(citizen: citizen)] + (try proposalAfterSave())
             case .rejected(let errors, let general): return [.formRejected(errors: errors, general: general)]
+            case .busy(let error): throw error
             // The problems of an earlier save go; the form waits behind the question.
             case .ask(let confirmation): return [.formRejected(errors: [:], general: nil), .confirmationAsked(confirmation)]
             }
