@@ -101,6 +101,10 @@ struct CommandRunner {
             try adminLink(citizen: citizen, other: other, note: note)
         case .syncImport(let path):
             try syncImport(path)
+        case .syncExport(let peer, let output):
+            try syncExport(to: peer, output: output)
+        case .syncStatus:
+            try syncStatus()
         }
     }
 

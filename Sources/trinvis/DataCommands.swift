@@ -149,10 +149,11 @@ extension CommandRunner {
     /// A citizen by id, or by a name that matches exactly one citizen (or exactly one in full).
     func resolveCitizen(_ text: String, in workspace: Workspace) throws -> CitizenID {
         if let number = Int64(text), number > 0 {
-            guard try workspace.fetch(Citizen.self, id: CitizenID(number)) != nil else {
+            let id = CitizenID(Self.localID(number, site: try workspace.site))
+            guard try workspace.fetch(Citizen.self, id: id) != nil else {
                 throw Failure(phrase: .citizenNotFound(text))
             }
-            return CitizenID(number)
+            return id
         }
         let byName = try workspace.search(text, limit: 20, includeArchived: true).filter { $0.match == .name }.map(\.summary.citizen)
         let key = TextNormalization.searchKey(text)
@@ -160,16 +161,18 @@ extension CommandRunner {
         if exact.count == 1 { return exact[0].id }
         if byName.count == 1 { return byName[0].id }
         if byName.isEmpty { throw Failure(phrase: .citizenNotFound(text)) }
-        throw Failure(phrase: .citizenAmbiguous(text, candidates: byName.prefix(5).map { "\($0.id) \($0.name)" }))
+        let site = try workspace.site
+        throw Failure(phrase: .citizenAmbiguous(text, candidates: byName.prefix(5).map { "\(Self.shortID($0.id.rawValue, site: site)) \($0.name)" }))
     }
 
     /// An organisation by id or by a name that matches exactly one organisation.
     func resolveOrganisation(_ text: String, in workspace: Workspace) throws -> OrganisationID {
         if let number = Int64(text), number > 0 {
-            guard try workspace.fetch(Organisation.self, id: OrganisationID(number)) != nil else {
+            let id = OrganisationID(Self.localID(number, site: try workspace.site))
+            guard try workspace.fetch(Organisation.self, id: id) != nil else {
                 throw Failure(phrase: .organisationNotFound(text))
             }
-            return OrganisationID(number)
+            return id
         }
         let key = TextNormalization.searchKey(text)
         let matches = try workspace.all(Organisation.self).filter {
@@ -177,7 +180,13 @@ extension CommandRunner {
         }
         let exact = matches.filter { TextNormalization.searchKey($0.name) == key }
         if exact.count == 1 { return exact[0].id }
-        guard matches.count == 1 else { throw Failure(phrase: .organisationNotFound(text)) }
+        guard matches.count == 1 else {
+            if matches.isEmpty { throw Failure(phrase: .organisationNotFound(text)) }
+            let site = try workspace.site
+            throw Failure(phrase: .organisationAmbiguous(text, candidates: matches.prefix(5).map {
+                "\(Self.shortID($0.id.rawValue, site: site)) \(Sanitizer.sanitize($0.name))"
+            }))
+        }
         return matches[0].id
     }
 }

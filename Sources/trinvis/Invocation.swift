@@ -24,6 +24,10 @@ struct Invocation {
         case adminLink(citizen: String, other: String, note: String?)
         /// `trinvis sync import FILE|-`: applies a peer installation's sync file.
         case syncImport(path: String)
+        /// `trinvis sync export --to ORGANISATION [-o FILE]`: the next sync file for a peer.
+        case syncExport(to: String, output: String?)
+        /// `trinvis sync status`: the peers, the last exchange each way and open conflicts.
+        case syncStatus
         case help
         /// `trinvis help --man`: the manual page in roff, from the same text as `--help`.
         case manual
@@ -285,6 +289,18 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         guard words.count >= 3 else { throw UsageError(phrase: .missingArgument("FILE")) }
         try noMoreWords(after: 3)
         invocation.command = .syncImport(path: words[2])
+    case "sync" where words.count >= 2 && words[1] == "export":
+        try allowOnly(["--to", "-o"])
+        try noMoreWords(after: 2)
+        guard let peer = commandOptions["--to"] else { throw UsageError(phrase: .missingArgument("--to ORGANISATION")) }
+        invocation.command = .syncExport(to: peer, output: commandOptions["-o"])
+    case "sync" where words.count >= 2 && words[1] == "status":
+        try allowOnly([])
+        try noMoreWords(after: 2)
+        invocation.command = .syncStatus
+    case "sync":
+        guard words.count >= 2 else { throw UsageError(phrase: .missingArgument("export|import|status")) }
+        throw UsageError(phrase: .unknownCommand("sync " + words[1]))
     case "help":
         invocation.command = manFlag ? .manual : .help
     default:

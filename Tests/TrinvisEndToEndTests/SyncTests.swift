@@ -11,10 +11,18 @@ private final class Installation {
     private let first: Workspace
     var path: String { folder.file("trinvis.sqlite") }
 
-    init(_ organisations: [(String, OrganisationKind)]) throws {
+    /// `member`: the organisation the account (a professional here) belongs to, as the one
+    /// who exports must.
+    init(_ organisations: [(String, OrganisationKind)], member: String? = nil) throws {
         folder = try ScratchFolder()
         first = try Workspace(path: folder.file("trinvis.sqlite"), identity: Identity.current())
         for (name, kind) in organisations { try first.create(Organisation(name: name, kind: kind)) }
+        if let member {
+            let account = Identity.current().account
+            var me = try #require(try first.all(Professional.self).first { $0.username == account })
+            me.organisationID = try organisation(member).id
+            try first.update(me)
+        }
     }
 
     func organisation(_ name: String) throws -> Organisation {
@@ -213,5 +221,180 @@ private let hasSqldiff = FileManager.default.isExecutableFile(atPath: "/usr/bin/
         kill(pid, SIGKILL)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    }
+}
+
+/// `trinvis sync export` and `sync status` with the real binary, both ways between two
+/// databases, by file and by pipe; what arrives is read back by `sqlite3` and `sqldiff`.
+@Suite(.serialized) struct SyncExportCommandTests {
+    /// The municipality's citizens: one sharing everything with the drop-in centre, one sharing
+    /// only meetings, one who consented to nothing.
+    private struct World {
+        let municipality: Installation
+        let dropIn: Installation
+        let soeren: Citizen
+        let bente: Citizen
+        let hemmelig: Citizen
+        let hemmeligMeeting: Meeting
+        let soerenConsent: Consent
+
+        init() throws {
+            municipality = try Installation([("Aarhus Kommune", .municipality), ("Værestedet Ø", .dropInCentre)],
+                                            member: "Aarhus Kommune")
+            dropIn = try Installation([("Værestedet Ø", .dropInCentre)], member: "Værestedet Ø")
+            let w = try municipality.workspace
+            let kommune = try municipality.organisation("Aarhus Kommune"), cafe = try municipality.organisation("Værestedet Ø")
+            let day = LocalDate(iso: "2026-01-05")!
+            func citizen(_ name: String, plan: String, meeting: String, consent: Set<DataCategory>?) throws -> (Citizen, Meeting, Consent?) {
+                let made = try w.create(Citizen(name: name, registeredOn: day, organisationID: kommune.id))
+                try w.create(Plan(citizenID: made.id, goal: plan, start: day))
+                let held = try w.create(Meeting(citizenID: made.id, at: Timestamp(iso: "2026-02-01T10:00:00+01:00")!, notes: meeting))
+                let given = try consent.map {
+                    try w.create(Consent(citizenID: made.id, scope: .shareBetweenOrganisations, recipientID: cafe.id,
+                                         givenOn: day, categories: $0))
+                }
+                return (made, held, given)
+            }
+            let soeren = try citizen("Søren Ærø", plan: "planordSøren", meeting: "mødeordSøren", consent: Set(DataCategory.allCases))
+            (self.soeren, soerenConsent) = (soeren.0, try #require(soeren.2))
+            bente = try citizen("Bente Kun-Møder", plan: "planordBente", meeting: "mødeordBente", consent: [.meetings]).0
+            let hemmelig = try citizen("Hemmelig Hansen", plan: "planordHemmelig", meeting: "mødeordHemmelig", consent: nil)
+            (self.hemmelig, hemmeligMeeting) = (hemmelig.0, hemmelig.1)
+        }
+    }
+
+    private static func contains(_ bytes: [UInt8], _ text: String) -> Bool {
+        let needle = Array(text.utf8)
+        guard bytes.count >= needle.count else { return false }
+        return (0...(bytes.count - needle.count)).contains { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }
+    }
+
+    /// `first | second` through the shell; the status of the pipeline's last command, and both
+    /// commands' standard error.
+    private func pipe(_ first: [String], _ second: [String]) throws -> (status: Int32, errors: String) {
+        let scratch = try ScratchFolder()
+        func quoted(_ words: [String]) -> String {
+            ([TrinvisBinary.path] + words).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        }
+        let status = try spawnAndWait(["/bin/bash", "-o", "pipefail", "-c", "\(quoted(first)) | \(quoted(second))"],
+                                      environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "HOME": NSTemporaryDirectory()],
+                                      stdoutPath: scratch.file("out"), stderrPath: scratch.file("err"))
+        return (status, String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: scratch.file("err")))) ?? Data(), as: UTF8.self))
+    }
+
+    @Test func onlyConsentedCitizensAndCategoriesLeaveChangesArriveBothWaysAndAWithdrawnConsentErasesTheCopy() throws {
+        guard hasSqldiff else {
+            print("SyncExportCommandTests skipped: /usr/bin/sqldiff is missing (Debian's sqlite3-tools)")
+            return
+        }
+        let world = try World()
+        let (a, b) = (world.municipality, world.dropIn)
+        let folder = try ScratchFolder()
+
+        // The first file, by name: the citizen without consent and the categories not consented
+        // stay home, to the last byte.
+        var run = try runTrinvis(["--db", a.path, "sync", "export", "--to", "Værestedet", "-o", folder.file("a1.sync")])
+        #expect(run.status == 0 && run.stdout.contains("Wrote sync file 1 for Værestedet Ø"), "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("of 2 citizens"), "\(run.stdout)")
+        let first = Array(try Data(contentsOf: URL(fileURLWithPath: folder.file("a1.sync"))))
+        for word in ["Søren Ærø", "planordSøren", "mødeordSøren", "Bente Kun-Møder", "mødeordBente"] {
+            #expect(Self.contains(first, word), "\(word) should leave")
+        }
+        for word in ["Hemmelig Hansen", "planordHemmelig", "mødeordHemmelig", "planordBente"] {
+            #expect(!Self.contains(first, word), "\(word) left without consent")
+        }
+        run = try runTrinvis(["--db", b.path, "sync", "import", folder.file("a1.sync")])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try sqlite3(b.path, "SELECT name FROM citizen ORDER BY name") == "Bente Kun-Møder\nSøren Ærø\n")
+        #expect(try sqlite3(b.path, "SELECT goal FROM plan") == "planordSøren\n")
+
+        // Offline on both sides: a new meeting each, and at the drop-in centre a changed note.
+        let soeren = world.soeren.id
+        try a.workspace.create(Meeting(citizenID: soeren, at: Timestamp(iso: "2026-02-15T10:00:00+01:00")!, notes: "kommunens samtale"))
+        let bw = try b.workspace
+        try bw.create(Meeting(citizenID: soeren, at: Timestamp(iso: "2026-02-10T12:00:00+01:00")!, kind: .dropIn,
+                              notes: "kaffe på værestedet"))
+        var plan = try #require(try bw.currentPlan(of: soeren))
+        plan.goal = "planordSøren, som værestedet skrev det"
+        try bw.update(plan)
+
+        // Both ways through a pipe, the drop-in centre naming the municipality it learnt of.
+        var piped = try pipe(["--db", b.path, "sync", "export", "--to", "Aarhus Kommune"], ["--db", a.path, "sync", "import", "-"])
+        #expect(piped.status == 0 && piped.errors.contains("Wrote sync file 1 for Aarhus Kommune"), "\(piped.errors)")
+        piped = try pipe(["--db", a.path, "sync", "export", "--to", "Værestedet Ø"], ["--db", b.path, "sync", "import", "-"])
+        #expect(piped.status == 0 && piped.errors.contains("Wrote sync file 2"), "\(piped.errors)")
+
+        // Both have every meeting, identical to the byte; the municipality alone keeps the
+        // meeting of the citizen who shares nothing.
+        #expect(try sqldiff(a.path, b.path, table: "meeting") == "DELETE FROM meeting WHERE id=\(world.hemmeligMeeting.id.rawValue);\n")
+        let notes = "SELECT notes FROM meeting WHERE citizen_id = \(soeren.rawValue) ORDER BY at_utc"
+        #expect(try sqlite3(a.path, notes) == "mødeordSøren\nkaffe på værestedet\nkommunens samtale\n")
+        #expect(try sqlite3(b.path, notes) == "mødeordSøren\nkaffe på værestedet\nkommunens samtale\n")
+        let goal = "SELECT goal FROM plan WHERE citizen_id = \(soeren.rawValue)"
+        #expect(try sqlite3(a.path, goal) == "planordSøren, som værestedet skrev det\n")
+
+        // `sync status` names the peer, both files and the conflicts, in both languages.
+        run = try runTrinvis(["--db", a.path, "sync", "status"])
+        #expect(run.status == 0 && run.stdout.contains("Værestedet Ø (organisation ")
+                && run.stdout.contains("drop-in centre): sent file 2 at ") && run.stdout.contains("received file 1 at ")
+                && run.stdout.contains("0 open conflicts."), "\(run.stdout)\(run.stderr)")
+        run = try runTrinvis(["--db", b.path, "--lang", "da", "sync", "status"])
+        #expect(run.status == 0 && run.stdout.contains("Aarhus Kommune (organisation ") && run.stdout.contains("fil 1 sendt ")
+                && run.stdout.contains("fil 2 modtaget "), "\(run.stdout)\(run.stderr)")
+
+        // A withdrawn consent: the next file erases the copy at the drop-in centre, and says so.
+        var consent = world.soerenConsent
+        consent.withdrawnOn = try a.workspace.today
+        try a.workspace.update(consent)
+        run = try runTrinvis(["--db", a.path, "sync", "export", "--to", "Værestedet Ø", "-o", folder.file("a3.sync")])
+        #expect(run.status == 0 && run.stdout.contains("1 are no longer shared"), "\(run.stdout)\(run.stderr)")
+        let third = Array(try Data(contentsOf: URL(fileURLWithPath: folder.file("a3.sync"))))
+        run = try runTrinvis(["--db", b.path, "sync", "import", folder.file("a3.sync")])
+        #expect(run.status == 0 && run.stdout.contains("1 citizens no longer shared erased"), "\(run.stdout)\(run.stderr)")
+        #expect(try sqlite3(b.path, "SELECT name FROM citizen") == "Bente Kun-Møder\n")
+        #expect(try sqlite3(b.path, "SELECT count(*) FROM meeting WHERE citizen_id = \(soeren.rawValue)") == "0\n")
+        #expect(try sqlite3(b.path, "SELECT count(*) FROM plan WHERE citizen_id = \(soeren.rawValue)") == "0\n")
+        #expect(try sqlite3(b.path, "SELECT count(*) FROM access_log WHERE action = 'erase' AND citizen_id = \(soeren.rawValue)") == "1\n")
+        #expect(try sqlite3(a.path, "SELECT count(*) FROM access_log WHERE action = 'export' AND citizen_id = \(soeren.rawValue) "
+                            + "AND detail LIKE '%erased there'") == "1\n")
+        // The file erases Søren's copy and carries nothing new of him: only rows that leave.
+        let changes = try Changeset(bytes: try SyncFile(bytes: third).changeset)
+        #expect(!changes.changes.isEmpty && changes.changes.allSatisfy { $0.after == nil }, "\(changes.changes)")
+    }
+
+    @Test func aTerminalAnAmbiguousOrUnknownPeerAndAnAccountWithoutOrganisationAreRefusedAndChangeNothing() throws {
+        let world = try World()
+        let a = world.municipality
+        try a.workspace.create(Organisation(name: "Værestedet \u{1B}[31mNord", kind: .dropInCentre))
+        let folder = try ScratchFolder()
+        try a.copy(to: folder.file("before.sqlite"))
+
+        var run = try runTrinvis(["--db", a.path, "sync", "export", "--to", "Værestedet", "-o", folder.file("x.sync")])
+        #expect(run.status == 1 && run.stderr.contains("'Værestedet' matches several organisations: "), "\(run.stderr)")
+        #expect(run.stderr.contains("Værestedet Ø") && run.stderr.contains("Nord") && !run.stderr.contains("\u{1B}"), "\(run.stderr)")
+        run = try runTrinvis(["--db", a.path, "--lang", "da", "sync", "export", "--to", "Ingen Sådan", "-o", folder.file("x.sync")])
+        #expect(run.status == 1 && run.stderr.contains("ingen organisation passer på 'Ingen Sådan'"), "\(run.stderr)")
+        run = try runTrinvis(["--db", a.path, "sync", "export", "--to", "Aarhus Kommune", "-o", folder.file("x.sync")])
+        #expect(run.status == 1 && run.stderr.contains("Aarhus Kommune is your own organisation"), "\(run.stderr)")
+        run = try runTrinvis(["--db", a.path, "sync", "export", "-o", folder.file("x.sync")])
+        #expect(run.status == 2 && run.stderr.contains("--to ORGANISATION"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.file("x.sync")))
+
+        // Standard output a terminal (`script` gives it one): the binary file is not written there.
+        let scratch = try ScratchFolder()
+        let command = [TrinvisBinary.path, "--db", a.path, "sync", "export", "--to", "Værestedet Ø"].map { "'\($0)'" }
+            .joined(separator: " ")
+        let status = try spawnAndWait(["/usr/bin/script", "-qec", command, "/dev/null"],
+                                      environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "HOME": NSTemporaryDirectory()],
+                                      stdoutPath: scratch.file("out"))
+        let screen = String(decoding: try Data(contentsOf: URL(fileURLWithPath: scratch.file("out"))), as: UTF8.self)
+        #expect(status == 2 && screen.contains("a sync file is binary") && !screen.contains("TRINVIS-SYNC"), "\(screen)")
+        if hasSqldiff { #expect(try sqldiff(folder.file("before.sqlite"), a.path) == "") }
+
+        // An account in no organisation has nothing of its own to share.
+        let dropIn = try Installation([("Værestedet Ø", .dropInCentre)])
+        run = try runTrinvis(["--db", dropIn.path, "sync", "export", "--to", "Værestedet Ø", "-o", folder.file("x.sync")])
+        #expect(run.status == 1 && run.stderr.contains("belongs to no organisation"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.file("x.sync")))
     }
 }

@@ -11,7 +11,13 @@ extension Catalog {
                   trinvis --demo                    åbn det med en ny demodatabase
                   trinvis demo --db STI             skriv en demodatabase og afslut
                   trinvis import FIL                importér et udvekslingsdokument (JSON)
+                  trinvis sync export --to ORGANISATION [-o FIL]
+                                                    det, der er ændret siden sidste fil til den
+                                                    organisation (id eller navn), så vidt borgerne
+                                                    har givet samtykke: til FIL eller et rør
                   trinvis sync import FIL|-         anvend en synkroniseringsfil fra en anden installation
+                  trinvis sync status               modparterne, sidste fil hver vej og de åbne
+                                                    konflikter
                   trinvis export [--citizen ID] [-o FIL]
                                                     skriv et udvekslingsdokument (standard: stdout)
                   trinvis report [--from DATO] [--to DATO] [--organisation ID]
@@ -105,6 +111,29 @@ extension Catalog {
         case .citizenAmbiguous(let name, let candidates):
             return "'\(name)' passer på flere borgere: \(candidates.joined(separator: "; ")). Angiv id'et eller mere af navnet."
         case .organisationNotFound(let name): return "ingen organisation passer på '\(name)'."
+        case .organisationAmbiguous(let name, let candidates):
+            return "'\(name)' passer på flere organisationer: \(candidates.joined(separator: "; ")). Angiv id'et eller hele navnet."
+        case .syncExported(let peer, let sequence, let citizens, let erased, let rows, let path):
+            var text = "Synkroniseringsfil \(sequence) til \(peer) er skrevet"
+            if let path { text += " til \(path)" }
+            guard rows > 0 else { return text + ": intet er ændret siden sidste fil." }
+            text += ": \(rows) ændrede poster om \(citizens) borgere"
+            if erased > 0 { text += ", heraf \(erased), der ikke længere deles og slettes dér" }
+            return text + "."
+        case .syncExportNeedsOutput:
+            return "en synkroniseringsfil er binær: skriv den med -o FIL eller ind i et rør (trinvis sync export --to ORGANISATION | ssh server trinvis sync import -)."
+        case .syncNoOrganisation(let username):
+            return "\(username) hører ikke til nogen organisation, så der er intet at dele. En administrator kan sætte den med trinvis admin."
+        case .syncOwnOrganisation(let name): return "\(name) er din egen organisation; angiv den organisation, der skal deles med."
+        case .syncExportsMadeAs(let organisation, let peer):
+            return "udvekslingen med \(peer) sker som \(organisation); bed en fra \(organisation) om at eksportere."
+        case .syncNoPeers: return "Ingen udvekslinger endnu. trinvis sync export --to ORGANISATION begynder en."
+        case .syncPeer(let peer, let shownID, let sent, let received):
+            var text = "\(peer.name) (organisation \(shownID), \(danish(.organisationKind(peer.kind)))): "
+            text += sent.map { "fil \(peer.sentSequence) sendt \($0)" } ?? "intet sendt endnu"
+            text += "; " + (received.map { "fil \(peer.receivedSequence) modtaget \($0)" } ?? "intet modtaget endnu")
+            text += "; " + (peer.openConflicts == 1 ? "1 åben konflikt" : "\(peer.openConflicts) åbne konflikter")
+            return text + "."
         case .importFailed(let detail): return "importen mislykkedes, intet er ændret: \(detail)"
         case .terminalUnusable(let detail): return "kan ikke bruge denne terminal: \(detail)"
         case .notATerminal:

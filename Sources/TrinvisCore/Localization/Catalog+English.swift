@@ -11,7 +11,13 @@ extension Catalog {
                   trinvis --demo                    open it on a fresh demo database
                   trinvis demo --db PATH            write a demo database and exit
                   trinvis import FILE               import an interchange document (JSON)
+                  trinvis sync export --to ORGANISATION [-o FILE]
+                                                    what changed since the last file for that
+                                                    organisation (id or name), as far as the
+                                                    citizens consented: to FILE or into a pipe
                   trinvis sync import FILE|-        apply a sync file from another installation
+                  trinvis sync status               the peers, the last file each way and the
+                                                    open conflicts
                   trinvis export [--citizen ID] [-o FILE]
                                                     write an interchange document (stdout by default)
                   trinvis report [--from DATE] [--to DATE] [--organisation ID]
@@ -106,6 +112,29 @@ extension Catalog {
         case .citizenAmbiguous(let name, let candidates):
             return "'\(name)' matches several citizens: \(candidates.joined(separator: "; ")). Give the id or more of the name."
         case .organisationNotFound(let name): return "no organisation matches '\(name)'."
+        case .organisationAmbiguous(let name, let candidates):
+            return "'\(name)' matches several organisations: \(candidates.joined(separator: "; ")). Give the id or the whole name."
+        case .syncExported(let peer, let sequence, let citizens, let erased, let rows, let path):
+            var text = "Wrote sync file \(sequence) for \(peer)"
+            if let path { text += " to \(path)" }
+            guard rows > 0 else { return text + ": nothing changed since the last file." }
+            text += ": \(rows) changed records of \(citizens) citizens"
+            if erased > 0 { text += ", of whom \(erased) are no longer shared and will be erased there" }
+            return text + "."
+        case .syncExportNeedsOutput:
+            return "a sync file is binary: write it with -o FILE or into a pipe (trinvis sync export --to ORGANISATION | ssh server trinvis sync import -)."
+        case .syncNoOrganisation(let username):
+            return "\(username) belongs to no organisation, so there is nothing of theirs to share. An administrator can set it with trinvis admin."
+        case .syncOwnOrganisation(let name): return "\(name) is your own organisation; give the organisation to share with."
+        case .syncExportsMadeAs(let organisation, let peer):
+            return "exports to \(peer) are made as \(organisation); ask someone of \(organisation) to export."
+        case .syncNoPeers: return "No exchanges yet. trinvis sync export --to ORGANISATION starts one."
+        case .syncPeer(let peer, let shownID, let sent, let received):
+            var text = "\(peer.name) (organisation \(shownID), \(english(.organisationKind(peer.kind)))): "
+            text += sent.map { "sent file \(peer.sentSequence) at \($0)" } ?? "nothing sent yet"
+            text += "; " + (received.map { "received file \(peer.receivedSequence) at \($0)" } ?? "nothing received yet")
+            text += "; " + (peer.openConflicts == 1 ? "1 open conflict" : "\(peer.openConflicts) open conflicts")
+            return text + "."
         case .importFailed(let detail): return "import failed, nothing was changed: \(detail)"
         case .terminalUnusable(let detail): return "cannot use this terminal: \(detail)"
         case .notATerminal:

@@ -34,6 +34,20 @@ package enum Phrase: Sendable, Equatable {
     case citizenNotFound(String)
     case citizenAmbiguous(String, candidates: [String])
     case organisationNotFound(String)
+    /// A name that matches several organisations (each "id name").
+    case organisationAmbiguous(String, candidates: [String])
+    // MARK: Sync export and status
+    /// `trinvis sync export`: what the file holds, written to `path` (nil: standard output).
+    case syncExported(peer: String, sequence: Int64, citizens: Int, erased: Int, rows: Int, path: String?)
+    /// A sync file is binary: it goes to `-o FILE` or a pipe, never to the terminal.
+    case syncExportNeedsOutput
+    /// Why an export was refused.
+    case syncNoOrganisation(username: String)
+    case syncOwnOrganisation(name: String)
+    case syncExportsMadeAs(organisation: String, peer: String)
+    /// `trinvis sync status`: no peer yet, or one line per peer.
+    case syncNoPeers
+    case syncPeer(SyncPeerStatus, shownID: Int64, sent: String?, received: String?)
     case importFailed(String)
     case terminalUnusable(String)
     case notATerminal

@@ -1,0 +1,97 @@
+import Foundation
+import TrinvisCore
+
+extension CommandRunner {
+    /// `trinvis sync import FILE|-`: applies a peer's sync file (standard input for `-`), all
+    /// or nothing; a file applied before changes nothing and succeeds.
+    func syncImport(_ path: String) throws {
+        let bytes: [UInt8]
+        do {
+            bytes = path == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile())
+                : try PersonRights.perform { Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
+        } catch {
+            throw Failure(phrase: .cannotReadFile(path: path, reason: (error as NSError).localizedDescription))
+        }
+        let workspace = try openExisting()
+        do {
+            let summary = try workspace.importSync(bytes)
+            let from = Self.printable(summary.from)
+            writeOutput(say(summary.alreadyApplied ? .syncAlreadyApplied(from: from, sequence: summary.sequence)
+                : .syncImported(from: from, sequence: summary.sequence, inserted: summary.inserted, updated: summary.updated,
+                                deleted: summary.deleted, erased: summary.citizensErased, conflicts: summary.conflicts)) + "\n")
+        } catch let error as SyncFileError {
+            switch error {
+            case .notASyncFile: throw Failure(phrase: .syncNotASyncFile)
+            case .damaged: throw Failure(phrase: .syncDamaged)
+            case .meantForAnotherInstallation(let organisation):
+                throw Failure(phrase: .syncMeantForAnotherInstallation(organisation: Self.printable(organisation)))
+            case .outOfOrder(let missing): throw Failure(phrase: .syncOutOfOrder(missing: missing))
+            }
+        }
+    }
+
+    /// `trinvis sync export --to ORGANISATION [-o FILE]`: the next sync file for the peer, to
+    /// `FILE` (written whole or not at all) or to standard output when that is not a terminal.
+    /// The file is written inside the transaction that records it as sent, so a file that could
+    /// not be written changes nothing; one written whose record then failed is removed again.
+    func syncExport(to peerText: String, output: String?) throws {
+        if output == nil, environment.stdoutIsTerminal { throw UsageError(phrase: .syncExportNeedsOutput) }
+        let workspace = try openExisting()
+        let peer = try resolveOrganisation(peerText, in: workspace)
+        var wroteFile = false
+        let summary: SyncExportSummary
+        do {
+            summary = try workspace.syncExport(to: peer) { bytes in
+                try deliver(bytes, to: output)
+                wroteFile = output != nil
+            }
+        } catch let error as SyncExportError {
+            switch error {
+            case .noOrganisation: throw Failure(phrase: .syncNoOrganisation(username: username))
+            case .ownOrganisation(let name): throw Failure(phrase: .syncOwnOrganisation(name: Self.printable(name)))
+            case .exportsMadeAs(let organisation, let peer):
+                throw Failure(phrase: .syncExportsMadeAs(organisation: Self.printable(organisation), peer: Self.printable(peer)))
+            }
+        } catch {
+            if wroteFile, let output { _ = try? PersonRights.perform { unlink(output) } }
+            throw error
+        }
+        let message = say(.syncExported(peer: Self.printable(summary.peerName), sequence: summary.sequence,
+                                        citizens: summary.citizens, erased: summary.erased, rows: summary.rows, path: output))
+        // Standard output carries the file itself when there is no -o.
+        if output == nil { printError(message) } else { writeOutput(message + "\n") }
+    }
+
+    /// `trinvis sync status`: every peer with the last file each way and the open conflicts.
+    func syncStatus() throws {
+        let workspace = try openForReading(logging: false)
+        let peers = try workspace.syncPeers()
+        guard !peers.isEmpty else {
+            writeOutput(say(.syncNoPeers) + "\n")
+            return
+        }
+        let site = try workspace.site
+        for peer in peers {
+            writeOutput(say(.syncPeer(peer, shownID: Self.shortID(peer.organisation.rawValue, site: site),
+                                      sent: peer.lastSentAt.map(AuditFormatting.localTime),
+                                      received: peer.lastReceivedAt.map(AuditFormatting.localTime))) + "\n")
+        }
+    }
+
+    /// A record's id as people give it: the number after the site for a record made here
+    /// (as the interchange writes `c5`), the whole id for one that came from elsewhere.
+    static func shortID(_ id: Int64, site: Int64) -> Int64 {
+        id >> 32 == site ? id & 0xFFFF_FFFF : id
+    }
+
+    /// The id a number given on the command line means: a short number is a record made here.
+    static func localID(_ number: Int64, site: Int64) -> Int64 {
+        number >> 32 == 0 ? site << 32 | number : number
+    }
+
+    /// A name from a sync file without control characters, so that it cannot reach the terminal raw.
+    static func printable(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !($0.properties.generalCategory == .control
+            || $0.properties.generalCategory == .format) }))
+    }
+}
