@@ -99,30 +99,32 @@ extension CommandRunner {
     func admin(_ command: AdminCommand) throws {
         let workspace = try openExisting()
         try workspace.requireAdministrator()
+        let site = try workspace.site
+        func shown(_ id: Int64) -> Int64 { Self.shortID(id, site: site) }
         switch command {
         case .listOrganisations:
             for organisation in try workspace.all(Organisation.self) {
-                writeOutput(row([String(organisation.id.rawValue), organisation.name, organisation.kind.rawValue,
+                writeOutput(row([String(shown(organisation.id.rawValue)), organisation.name, organisation.kind.rawValue,
                                  organisation.holdsCPR ? "holds-cpr" : "no-cpr"]))
             }
         case .addOrganisation(let name, let kindText, let holdsText):
             let kind = try choice(OrganisationKind.self, kindText, option: "--kind")
             let holds = try holdsText.map { try yesOrNo($0, option: "--holds-cpr") }
             let created = try workspace.create(Organisation(name: name, kind: kind, holdsCPR: holds))
-            writeOutput(say(.adminOrganisationAdded(id: created.id.rawValue, name: Sanitizer.sanitize(created.name))) + "\n")
+            writeOutput(say(.adminOrganisationAdded(id: shown(created.id.rawValue), name: Sanitizer.sanitize(created.name))) + "\n")
             writeOutput(say(.adminOrganisationCPR(holds: created.holdsCPR)) + "\n")
         case .changeOrganisation(let reference, let name, let holdsText):
             var organisation = try workspace.get(Organisation.self, id: try resolveOrganisation(reference, in: workspace))
             if let name { organisation.name = name }
             if let holdsText { organisation.holdsCPR = try yesOrNo(holdsText, option: "--holds-cpr") }
             let saved = try workspace.update(organisation)
-            writeOutput(say(.adminOrganisationSaved(id: saved.id.rawValue, name: Sanitizer.sanitize(saved.name))) + "\n")
+            writeOutput(say(.adminOrganisationSaved(id: shown(saved.id.rawValue), name: Sanitizer.sanitize(saved.name))) + "\n")
             writeOutput(say(.adminOrganisationCPR(holds: saved.holdsCPR)) + "\n")
         case .listProfessionals:
             let organisations = Dictionary(try workspace.all(Organisation.self).map { ($0.id, $0.name) },
                                            uniquingKeysWith: { first, _ in first })
             for person in try workspace.all(Professional.self) {
-                writeOutput(row([String(person.id.rawValue), person.name, person.role.rawValue,
+                writeOutput(row([String(shown(person.id.rawValue)), person.name, person.role.rawValue,
                                  person.organisationID.flatMap { organisations[$0] } ?? "-", person.username ?? "-",
                                  person.email ?? "-", person.phone ?? "-"]))
             }
@@ -130,12 +132,12 @@ extension CommandRunner {
             var person = Professional(name: fields.name ?? "", role: .other)
             try apply(fields, to: &person, in: workspace)
             let created = try workspace.create(person)
-            writeOutput(say(.adminProfessionalSaved(id: created.id.rawValue, name: Sanitizer.sanitize(created.name))) + "\n")
+            writeOutput(say(.adminProfessionalSaved(id: shown(created.id.rawValue), name: Sanitizer.sanitize(created.name))) + "\n")
         case .changeProfessional(let reference, let fields):
             var person = try resolveProfessional(reference, in: workspace)
             try apply(fields, to: &person, in: workspace)
             let saved = try workspace.update(person)
-            writeOutput(say(.adminProfessionalSaved(id: saved.id.rawValue, name: Sanitizer.sanitize(saved.name))) + "\n")
+            writeOutput(say(.adminProfessionalSaved(id: shown(saved.id.rawValue), name: Sanitizer.sanitize(saved.name))) + "\n")
         case .linkAccount(let reference, let account):
             var person = try resolveProfessional(reference, in: workspace)
             person.username = account
@@ -185,7 +187,8 @@ extension CommandRunner {
 
     /// A professional by id, account name or a name that matches exactly one professional.
     func resolveProfessional(_ text: String, in workspace: Workspace) throws -> Professional {
-        if let number = Int64(text), number > 0, let person = try workspace.fetch(Professional.self, id: ProfessionalID(number)) {
+        if let number = Int64(text), number > 0,
+           let person = try workspace.fetch(Professional.self, id: ProfessionalID(Self.localID(number, site: try workspace.site))) {
             return person
         }
         if let person = try workspace.professional(account: text) { return person }

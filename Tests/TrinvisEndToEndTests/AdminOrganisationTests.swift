@@ -29,6 +29,18 @@ import Testing
         listed = try runTrinvis(["admin", "organisation", "list"] + admin).stdout
         #expect(listed.split(separator: "\n").contains { $0.contains("Værested Nord") && $0.hasSuffix("\tno-cpr") }, "\(listed)")
 
+        // The list gives the short id of a record made here, and that id names it.
+        let line = try #require(listed.split(separator: "\n").first { $0.contains("Værested Nord") })
+        let id = try #require(Int64(line.split(separator: "\t")[0]))
+        #expect(id < 1 << 32, "\(line)")
+        let renamed = try runTrinvis(["admin", "organisation", "set", String(id), "--name", "Værested Nordvest"] + admin)
+        #expect(renamed.status == 0 && renamed.stdout.contains("\(id)") && renamed.stdout.contains("Værested Nordvest"),
+                "\(renamed.stdout)\(renamed.stderr)")
+        let people = try runTrinvis(["admin", "professional", "list"] + admin).stdout
+        let inger = try #require(people.split(separator: "\n").first { $0.contains("Inger Holm") }?.split(separator: "\t").first)
+        let phone = try runTrinvis(["admin", "professional", "set", String(inger), "--phone", "+45 11 22 33 44"] + admin)
+        #expect(phone.status == 0 && phone.stdout.contains("Inger Holm"), "\(phone.stdout)\(phone.stderr)")
+
         let wrong = try runTrinvis(["admin", "organisation", "set", "Værested Nord", "--holds-cpr", "maybe"] + admin)
         #expect(wrong.status == 2)
         #expect(wrong.stderr.contains("--holds-cpr"))
