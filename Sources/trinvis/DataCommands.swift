@@ -9,6 +9,17 @@ extension CommandRunner {
         // a professional; if it does not, the account becomes the first administrator after.
         let isNew = !FileManager.default.fileExists(atPath: databasePath)
         try createFolder(of: databasePath)
+        do {
+            try importDocument(bytes, isNew: isNew)
+        } catch {
+            // A database made for this import and left empty by its failure is not left behind.
+            if isNew { for file in DatabaseFiles.paths(of: databasePath) { _ = try? PersonRights.perform { unlink(file) } } }
+            throw error
+        }
+    }
+
+    /// Imports into the database, closed again when this returns.
+    private func importDocument(_ bytes: [UInt8], isNew: Bool) throws {
         let workspace = try openWorkspace(databasePath, registerFirstAdministrator: !isNew)
         do {
             let summary = try workspace.importDocument(bytes: bytes, progress: progressReporter(.progressImport))
