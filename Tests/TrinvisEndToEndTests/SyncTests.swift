@@ -237,6 +237,7 @@ private let hasSqldiff = FileManager.default.isExecutableFile(atPath: "/usr/bin/
         let hemmelig: Citizen
         let hemmeligMeeting: Meeting
         let soerenConsent: Consent
+        let soerenMeeting: Meeting
 
         init() throws {
             municipality = try Installation([("Aarhus Kommune", .municipality), ("Værestedet Ø", .dropInCentre)],
@@ -256,7 +257,7 @@ private let hasSqldiff = FileManager.default.isExecutableFile(atPath: "/usr/bin/
                 return (made, held, given)
             }
             let soeren = try citizen("Søren Ærø", plan: "planordSøren", meeting: "mødeordSøren", consent: Set(DataCategory.allCases))
-            (self.soeren, soerenConsent) = (soeren.0, try #require(soeren.2))
+            (self.soeren, soerenMeeting, soerenConsent) = (soeren.0, soeren.1, try #require(soeren.2))
             bente = try citizen("Bente Kun-Møder", plan: "planordBente", meeting: "mødeordBente", consent: [.meetings]).0
             let hemmelig = try citizen("Hemmelig Hansen", plan: "planordHemmelig", meeting: "mødeordHemmelig", consent: nil)
             (self.hemmelig, hemmeligMeeting) = (hemmelig.0, hemmelig.1)
@@ -308,10 +309,18 @@ private let hasSqldiff = FileManager.default.isExecutableFile(atPath: "/usr/bin/
         #expect(try sqlite3(b.path, "SELECT name FROM citizen ORDER BY name") == "Bente Kun-Møder\nSøren Ærø\n")
         #expect(try sqlite3(b.path, "SELECT goal FROM plan") == "planordSøren\n")
 
-        // Offline on both sides: a new meeting each, and at the drop-in centre a changed note.
+        // Offline on both sides: a new meeting each, at the drop-in centre a changed goal, and
+        // the first meeting's notes changed differently on both sides.
         let soeren = world.soeren.id
-        try a.workspace.create(Meeting(citizenID: soeren, at: Timestamp(iso: "2026-02-15T10:00:00+01:00")!, notes: "kommunens samtale"))
+        let aw = try a.workspace
+        try aw.create(Meeting(citizenID: soeren, at: Timestamp(iso: "2026-02-15T10:00:00+01:00")!, notes: "kommunens samtale"))
+        var held = try aw.get(Meeting.self, id: world.soerenMeeting.id)
+        held.notes = "kommunens note"
+        try aw.update(held)
         let bw = try b.workspace
+        held = try bw.get(Meeting.self, id: world.soerenMeeting.id)
+        held.notes = "værestedets note"
+        try bw.update(held)
         try bw.create(Meeting(citizenID: soeren, at: Timestamp(iso: "2026-02-10T12:00:00+01:00")!, kind: .dropIn,
                               notes: "kaffe på værestedet"))
         var plan = try #require(try bw.currentPlan(of: soeren))
@@ -324,12 +333,19 @@ private let hasSqldiff = FileManager.default.isExecutableFile(atPath: "/usr/bin/
         piped = try pipe(["--db", a.path, "sync", "export", "--to", "Værestedet Ø"], ["--db", b.path, "sync", "import", "-"])
         #expect(piped.status == 0 && piped.errors.contains("Wrote sync file 2"), "\(piped.errors)")
 
-        // Both have every meeting, identical to the byte; the municipality alone keeps the
-        // meeting of the citizen who shares nothing.
-        #expect(try sqldiff(a.path, b.path, table: "meeting") == "DELETE FROM meeting WHERE id=\(world.hemmeligMeeting.id.rawValue);\n")
+        // Both have every meeting, identical to the byte, but two: the municipality alone keeps
+        // the meeting of the citizen who shares nothing, and each side kept its own notes of the
+        // meeting changed on both, with the other version in a conflict on both sides.
+        let difference = try sqldiff(a.path, b.path, table: "meeting").split(separator: "\n").sorted()
+        #expect(difference.count == 2 && difference[0] == "DELETE FROM meeting WHERE id=\(world.hemmeligMeeting.id.rawValue);"
+                && difference[1].hasPrefix("UPDATE meeting SET ") && difference[1].contains("notes='værestedets note'")
+                && difference[1].hasSuffix("WHERE id=\(world.soerenMeeting.id.rawValue);"), "\(difference)")
         let notes = "SELECT notes FROM meeting WHERE citizen_id = \(soeren.rawValue) ORDER BY at_utc"
-        #expect(try sqlite3(a.path, notes) == "mødeordSøren\nkaffe på værestedet\nkommunens samtale\n")
-        #expect(try sqlite3(b.path, notes) == "mødeordSøren\nkaffe på værestedet\nkommunens samtale\n")
+        #expect(try sqlite3(a.path, notes) == "kommunens note\nkaffe på værestedet\nkommunens samtale\n")
+        #expect(try sqlite3(b.path, notes) == "værestedets note\nkaffe på værestedet\nkommunens samtale\n")
+        let conflict = "SELECT local_value, remote_value FROM sync_conflict WHERE resolved_at IS NULL"
+        #expect(try sqlite3(a.path, conflict) == "kommunens note|værestedets note\n")
+        #expect(try sqlite3(b.path, conflict) == "værestedets note|kommunens note\n")
         let goal = "SELECT goal FROM plan WHERE citizen_id = \(soeren.rawValue)"
         #expect(try sqlite3(a.path, goal) == "planordSøren, som værestedet skrev det\n")
 
@@ -337,7 +353,7 @@ private let hasSqldiff = FileManager.default.isExecutableFile(atPath: "/usr/bin/
         run = try runTrinvis(["--db", a.path, "sync", "status"])
         #expect(run.status == 0 && run.stdout.contains("Værestedet Ø (organisation ")
                 && run.stdout.contains("drop-in centre): sent file 2 at ") && run.stdout.contains("received file 1 at ")
-                && run.stdout.contains("0 open conflicts."), "\(run.stdout)\(run.stderr)")
+                && run.stdout.contains("1 open conflict."), "\(run.stdout)\(run.stderr)")
         run = try runTrinvis(["--db", b.path, "--lang", "da", "sync", "status"])
         #expect(run.status == 0 && run.stdout.contains("Aarhus Kommune (organisation ") && run.stdout.contains("fil 1 sendt ")
                 && run.stdout.contains("fil 2 modtaget "), "\(run.stdout)\(run.stderr)")
