@@ -280,7 +280,7 @@ final class SyncConflictFixture {
         app.press(.character("K"))
         try select("*", app)
         app.press(.character("r"))
-        #expect(app.text.contains("Delete the meeting here too?"))
+        #expect(app.text.contains("Delete the meeting here too, as at the other place?"))
         app.press(.enter)
         #expect(try fixture.otherWindow().fetch(Meeting.self, id: fixture.deleted) == nil)
         #expect(app.state.message?.text == Localizer(.english)(.conflictResolvedRemote))

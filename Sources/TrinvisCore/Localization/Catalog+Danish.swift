@@ -1215,11 +1215,11 @@ extension Catalog {
         case .keyConflictKeepLocal: return "behold her"
         case .keyConflictTakeRemote: return "tag deres"
         case .conflictKeepLocalQuestion(let kind, let field):
-            return "Behold feltet \(field) på posten (\(kind)), som det er her? Udgaven fra det andet sted lægges til side (u fortryder)."
+            return "Behold feltet \(field) på posten (\(kind)), som det er her?"
         case .conflictTakeRemoteQuestion(let kind, let field):
-            return "Tag feltet \(field) på posten (\(kind)) fra det andet sted? Det erstatter udgaven her (u fortryder)."
+            return "Tag feltet \(field) på posten (\(kind)) fra det andet sted?"
         case .conflictTakeDeletionQuestion(let kind):
-            return "Slet posten (\(kind)) her også? Den blev slettet det andet sted (u fortryder)."
+            return "Slet posten (\(kind)) her også, som det andet sted?"
         case .conflictWholeRecord: return "hele posten"
         case .conflictChangedHere: return "(ændret her; beholdt, som den er)"
         case .conflictRecordKind(let kind): return Self.danishRecordKinds[kind] ?? kind

@@ -1218,11 +1218,11 @@ extension Catalog {
         case .keyConflictKeepLocal: return "keep here"
         case .keyConflictTakeRemote: return "take theirs"
         case .conflictKeepLocalQuestion(let kind, let field):
-            return "Keep the \(kind)'s \(field) as it is here? The version from the other place is set aside (u undoes)."
+            return "Keep the \(kind)'s \(field) as it is here?"
         case .conflictTakeRemoteQuestion(let kind, let field):
-            return "Take the \(kind)'s \(field) from the other place? It replaces the version here (u undoes)."
+            return "Take the \(kind)'s \(field) from the other place?"
         case .conflictTakeDeletionQuestion(let kind):
-            return "Delete the \(kind) here too? It was deleted at the other place (u undoes)."
+            return "Delete the \(kind) here too, as at the other place?"
         case .conflictWholeRecord: return "whole record"
         case .conflictChangedHere: return "(changed here; kept as it is)"
         case .conflictRecordKind(let kind): return kind

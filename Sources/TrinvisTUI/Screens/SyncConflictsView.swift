@@ -87,7 +87,11 @@ enum SyncConflictsView {
                                                Span("  " + (conflict.citizenName.map(PaneViews.clean) ?? "\u{2014}"))],
                    maxWidth: width, overflow: .ellipsis)
         row += 1
-        canvas.put(row: row, col: col, text: changedThere(conflict, say), style: .muted, maxWidth: width, overflow: .ellipsis)
+        let there = changedThere(conflict, say)
+        if !there.isEmpty {
+            row += 1
+            canvas.put(row: row, col: col, text: there, style: .muted, maxWidth: width, overflow: .ellipsis)
+        }
         row += 2
         let area = Rect(row: row, col: col, width: width, height: max(inner.endRow - row, 0))
         drawVersions(conflict, in: area, say: say, canvas: &canvas)
