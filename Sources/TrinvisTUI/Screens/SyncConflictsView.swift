@@ -89,10 +89,10 @@ enum SyncConflictsView {
         row += 1
         let there = changedThere(conflict, say)
         if !there.isEmpty {
-            row += 1
             canvas.put(row: row, col: col, text: there, style: .muted, maxWidth: width, overflow: .ellipsis)
+            row += 1
         }
-        row += 2
+        row += 1
         let area = Rect(row: row, col: col, width: width, height: max(inner.endRow - row, 0))
         drawVersions(conflict, in: area, say: say, canvas: &canvas)
     }
