@@ -1240,6 +1240,18 @@ extension Catalog {
         case .commandConflicts: return "synkroniseringskonflikter: begge udgaver side om side"
         case .commandConflictKeepLocal: return "behold udgaven her"
         case .commandConflictTakeRemote: return "tag udgaven fra det andet sted"
+        case .keyConflicts: return "konflikter"
+        case .keyConflictKeepLocal: return "behold her"
+        case .keyConflictTakeRemote: return "tag deres"
+        case .conflictKeepLocalQuestion(let kind, let field):
+            return "Behold feltet \(field) på posten (\(kind)), som det er her?"
+        case .conflictTakeRemoteQuestion(let kind, let field):
+            return "Tag feltet \(field) på posten (\(kind)) fra det andet sted?"
+        case .conflictTakeDeletionQuestion(let kind):
+            return "Slet posten (\(kind)) her også, som det andet sted?"
+        case .conflictWholeRecord: return "hele posten"
+        case .conflictChangedHere: return "(ændret her; beholdt, som den er)"
+        case .conflictRecordKind(let kind): return Self.danishRecordKinds[kind] ?? kind
         // MARK: Waiting for the write lock (no lock errors in ordinary use)
         case .lockHolder(let holder):
             guard let holder else { return "en anden brugers ændring" }
@@ -1350,6 +1362,14 @@ extension Catalog {
     }
 
     /// "slettede samtalen den 12.11.2026 og dens 2 aftaler".
+    /// The record kinds (`Record.kindName`) in Danish.
+    static let danishRecordKinds: [String: String] = [
+        "organisation": "organisation", "professional": "medarbejder", "household": "husstand", "activity": "aktivitet",
+        "citizen": "borger", "team member": "teammedlem", "consent": "samtykke", "resource": "ressource", "vision": "vision",
+        "plan": "plan", "milestone": "milepæl", "progress note": "statusnote", "meeting": "møde", "agreement": "aftale",
+        "assessment": "vurdering", "outcome": "resultat", "placement": "virksomhedsforløb", "change story": "forandringsfortælling",
+    ]
+
     static func danish(change summary: ChangeSummary) -> String {
         let subject = danish(changeSubject: summary.subject)
         var parts = ""

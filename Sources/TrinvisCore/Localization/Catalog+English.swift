@@ -1243,6 +1243,18 @@ extension Catalog {
         case .commandConflicts: return "sync conflicts: both versions side by side"
         case .commandConflictKeepLocal: return "keep the version here"
         case .commandConflictTakeRemote: return "take the version from the other place"
+        case .keyConflicts: return "conflicts"
+        case .keyConflictKeepLocal: return "keep here"
+        case .keyConflictTakeRemote: return "take theirs"
+        case .conflictKeepLocalQuestion(let kind, let field):
+            return "Keep the \(kind)'s \(field) as it is here?"
+        case .conflictTakeRemoteQuestion(let kind, let field):
+            return "Take the \(kind)'s \(field) from the other place?"
+        case .conflictTakeDeletionQuestion(let kind):
+            return "Delete the \(kind) here too, as at the other place?"
+        case .conflictWholeRecord: return "whole record"
+        case .conflictChangedHere: return "(changed here; kept as it is)"
+        case .conflictRecordKind(let kind): return kind
         // MARK: Waiting for the write lock (no lock errors in ordinary use)
         case .lockHolder(let holder):
             guard let holder else { return "another user\u{2019}s save" }

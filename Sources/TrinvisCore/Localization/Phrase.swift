@@ -876,6 +876,16 @@ package enum Phrase: Sendable, Equatable {
     case conflictResolvedLocal, conflictResolvedRemote
     case conflictsInCitizenView(count: Int)
     case commandConflicts, commandConflictKeepLocal, commandConflictTakeRemote
+    /// The conflicts view's key labels (`K`, `l`, `r`), the questions before settling, the field
+    /// of a whole-record conflict and a record's kind in words ("meeting" as "møde").
+    case keyConflicts, keyConflictKeepLocal, keyConflictTakeRemote
+    case conflictKeepLocalQuestion(kind: String, field: String)
+    case conflictTakeRemoteQuestion(kind: String, field: String)
+    case conflictTakeDeletionQuestion(kind: String)
+    case conflictWholeRecord
+    /// A record deleted there: what stands here (it is kept, with the change made here).
+    case conflictChangedHere
+    case conflictRecordKind(String)
     // MARK: Waiting for the write lock (no lock errors in ordinary use)
     /// Who holds the write lock and what they do ("an import by anna"); nil: not known.
     case lockHolder(WriteLockHolder?)

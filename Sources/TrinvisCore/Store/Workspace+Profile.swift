@@ -16,6 +16,8 @@ package struct CitizenProfile: Sendable, Equatable {
     package let stories: [Story]
     /// The group activities the citizen took part in (signed up or came), newest first.
     package let activities: [Activity]
+    /// How many of the citizen's fields have an open sync conflict (the note in their view).
+    package var openConflicts = 0
 
     package static func == (lhs: CitizenProfile, rhs: CitizenProfile) -> Bool {
         lhs.citizen == rhs.citizen && lhs.organisationName == rhs.organisationName
@@ -25,7 +27,7 @@ package struct CitizenProfile: Sendable, Equatable {
             && lhs.resources.map(\.resource) == rhs.resources.map(\.resource)
             && lhs.vision == rhs.vision && lhs.plans == rhs.plans && lhs.assessments == rhs.assessments
             && lhs.outcomes == rhs.outcomes && lhs.placements.map(\.placement) == rhs.placements.map(\.placement)
-            && lhs.stories == rhs.stories && lhs.activities == rhs.activities
+            && lhs.stories == rhs.stories && lhs.activities == rhs.activities && lhs.openConflicts == rhs.openConflicts
     }
 }
 
@@ -94,6 +96,7 @@ extension Workspace {
             outcomes: try all(Outcome.self, parent: parent),
             placements: placements.map { ($0, organisations[$0.companyID] ?? "") },
             stories: try all(Story.self, parent: parent),
-            activities: try activities(of: id))
+            activities: try activities(of: id),
+            openConflicts: try openConflictCount(citizen: id))
     }
 }

@@ -73,6 +73,9 @@ extension AppAction {
         case .untagAll: return "untag"
         case .handover: return "handover"
         case .export: return "export"
+        case .syncConflicts: return "conflicts"
+        case .keepLocal: return "keep-local"
+        case .takeRemote: return "take-remote"
         }
     }
 }

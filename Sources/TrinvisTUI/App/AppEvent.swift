@@ -75,6 +75,12 @@ package enum Effect: Sendable, Equatable {
     /// The typed search for a participant ended: its last term goes to the access log.
     case finishParticipantSearch
     case changeParticipation(ActivityID, CitizenID, ParticipationChange)
+    // Sync conflicts
+    /// The open sync conflicts (the first read opens their screen).
+    case loadSyncConflicts
+    /// Settles a conflict (after its question): the version here stays, or the other place's
+    /// is put in.
+    case resolveSyncConflict(SyncConflict, ConflictChoice)
 }
 
 /// Plans to write: the citizens, as PDF or text, into which folder.
@@ -143,6 +149,8 @@ package enum AppEvent: Sendable {
     /// A page of the company register (`append`: the next page of the rows on screen).
     case companyRegisterLoaded(Page<CompanySummary>, append: Bool)
     case companyLoaded(CompanyPlacements)
+    /// The open sync conflicts, newest first (opens their screen, or reads it again in place).
+    case syncConflictsLoaded([SyncConflict])
 }
 
 /// A record to delete (after a yes).

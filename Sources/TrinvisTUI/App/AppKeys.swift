@@ -89,6 +89,11 @@ package enum AppAction: Hashable, Sendable {
     case untagAll
     case handover
     case export
+    /// The sync conflicts screen (`K`); on it `l` keeps the version here, `r` takes the one
+    /// from the other place.
+    case syncConflicts
+    case keepLocal
+    case takeRemote
 }
 
 /// The key tables of the screens. The bottom bar and the help screen are both generated from
@@ -155,6 +160,7 @@ package enum AppKeys {
         bindings.append(binding([.character("h")], .household, .keyHousehold, .keyHouseholdHelp, say, bar: false))
         bindings += activityBindings(say)
         bindings += companyBindings(say)
+        bindings.append(syncConflictsBinding(say))
         bindings += taggingBindings(focus: focus, tagged: tagged, say: say)
         bindings.append(commandLineBinding(say))
         return KeyTable(bindings)
@@ -203,6 +209,7 @@ package enum AppKeys {
             bindings.append(binding([.character("R")], .revealCPR, .keyRevealCPR, .helpRevealCPR, say, bar: false))
             bindings.append(binding([.character("P")], .newPlan, .keyNewPlan, .keyNewPlanHelp, say, priority: 1))
             bindings.append(binding([.character("h")], .household, .keyHousehold, .keyHouseholdHelp, say, priority: 6))
+            bindings.append(syncConflictsBinding(say))
         }
         if records {
             // The citizen's records (a milestone's progress notes): choose one, then edit or delete it.
@@ -399,6 +406,7 @@ package enum AppKeys {
             return household(say: say, upDown: upDown)
         case .activities: return activities(say: say, upDown: upDown)
         case .activity: return activity(say: say, upDown: upDown)
+        case .syncConflicts: return syncConflicts(say: say, upDown: upDown)
         }
     }
 }

@@ -68,7 +68,7 @@ extension AppRuntime {
                 try workspace.checkAccess(to: citizen)
                 reload.household = try workspace.householdOverview(of: citizen)
                 if reload.household == nil { gone = say(.liveShownRecordDeleted(name: nil, time: nil)) }
-            case .main, .agenda, .drafts, .results, .activities, .companies:
+            case .main, .agenda, .drafts, .results, .activities, .companies, .syncConflicts:
                 return
             }
         } catch StoreError.accessDenied {
@@ -128,6 +128,9 @@ extension AppRuntime {
         }
         if state.screen == .activities || state.screen == .activity {
             reload.activities = try workspace.activities(page: .first(max(state.activities.items.count, AppUpdate.pageSize)))
+        }
+        if state.screen == .syncConflicts {
+            reload.syncConflicts = try openSyncConflicts()
         }
         if state.screen == .companies || state.screen == .company {
             reload.companies = try workspace.companies(page: .first(max(state.companies.rows.count, AppUpdate.pageSize)))

@@ -29,6 +29,8 @@ extension AppRuntime {
             events += try refreshedActivities()
         case .companies, .company:
             events += try companyScreenRefreshed()
+        case .syncConflicts:
+            events += try refreshedSyncConflicts()
         case .main, .drafts, .results:
             break
         }

@@ -39,7 +39,7 @@ extension AppRuntime {
     static func waitsForLock(_ effect: Effect) -> Bool {
         switch effect {
         case .saveForm, .delete, .unarchive, .toggleAgreement, .toggleMilestone, .undo, .redo, .recordOutcome,
-             .changeParticipation, .handover:
+             .changeParticipation, .handover, .resolveSyncConflict:
             return true
         default:
             return false

@@ -292,6 +292,8 @@ package final class AppRuntime {
             return [.formOpened(try meetingForm(citizen: citizen, nil, withHousehold: true))]
         case .loadActivities, .openActivity, .searchParticipants, .finishParticipantSearch, .changeParticipation:
             return try activityEvents(effect)
+        case .loadSyncConflicts, .resolveSyncConflict:
+            return try syncConflictEvents(effect)
         case .recordOutcome(let outcome):
             return try record(outcome)
         case .printPlans, .exportCitizens, .openHandover, .handover:
@@ -369,6 +371,8 @@ package final class AppRuntime {
                  .printPlans, .exportCitizens, .openHandover, .handover:
                 return nil
             case .loadActivities, .openActivity, .searchParticipants, .finishParticipantSearch, .changeParticipation:
+                return nil
+            case .loadSyncConflicts, .resolveSyncConflict:
                 return nil
             case .loadCitizens(let after):
                 return .citizensLoaded(try workspace.citizenSummaries(page: PageRequest(limit: size, after: after),

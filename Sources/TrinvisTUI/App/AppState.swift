@@ -34,6 +34,8 @@ package enum Screen: Sendable, Equatable {
     case companies
     /// One company with its placements past and present.
     case company
+    /// The open sync conflicts, both versions of the selected one side by side (`K`).
+    case syncConflicts
 }
 
 /// The content of a detail view.
@@ -180,6 +182,8 @@ package struct AppState: Sendable, Equatable {
     package var activities = ActivitiesState()
     /// The company register and the company on screen.
     package var companies = CompaniesState()
+    /// The sync conflicts screen.
+    package var syncConflicts = SyncConflictsState()
     /// The "add what?" menu of a citizen view.
     package var addMenu: AddMenu?
     /// A short list to choose from (which agreement of the meeting to tick off).

@@ -16,6 +16,8 @@ package struct LiveReload: Sendable {
     package var companies: Page<CompanySummary>?
     package var company: CompanyPlacements?
     package var household: HouseholdOverview?
+    /// The open sync conflicts, newest first.
+    package var syncConflicts: [SyncConflict]?
     /// The record (or citizen) of the view on screen is gone: the view closes with this notice.
     package var gone: String?
     /// What happened to the open form's record meanwhile, for the form's status line; nil when
@@ -173,6 +175,10 @@ extension AppUpdate {
             state.companies.placementList = keptList(kept.companies.placementList, count: company.placements.count,
                                                      on: id.flatMap { id in company.placements.firstIndex { $0.placement.id == id } })
         }
+        if let conflicts = reload.syncConflicts {
+            state.syncConflicts = kept.syncConflicts
+            state.syncConflicts.show(conflicts, keepingSelection: true)
+        }
         if let overview = reload.household {
             let id = kept.household.selectedMember?.citizen.id
             state.household.overview = overview
@@ -195,7 +201,7 @@ extension AppUpdate {
             state.activities.search = nil
         case .company:
             state.screen = .companies
-        case .main, .agenda, .drafts, .results, .activities, .companies:
+        case .main, .agenda, .drafts, .results, .activities, .companies, .syncConflicts:
             break
         }
         state.message = StatusMessage(text: notice, kind: .info)

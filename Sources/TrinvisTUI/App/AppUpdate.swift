@@ -166,6 +166,8 @@ package enum AppUpdate {
             effects = afterChange(&state, citizen: citizen)
         case .activitiesLoaded, .activityLoaded, .participantsFound, .participationChanged:
             activityEvent(event, &state)
+        case .syncConflictsLoaded(let conflicts):
+            syncConflictsLoaded(conflicts, &state)
         case .liveReloaded(let reload):
             effects = liveReloaded(reload, &state)
         }
@@ -215,6 +217,7 @@ package enum AppUpdate {
         state.activities.list.resize(visibleHeight: max(layout.body.height - 3, 1))
         state.activities.participantList.resize(visibleHeight: participantListHeight(state))
         state.activities.search?.list.resize(visibleHeight: ActivitiesView.searchRows)
+        state.syncConflicts.list.resize(visibleHeight: SyncConflictsView.listRows(state))
     }
 
     /// After the citizen rows changed: fix the list and load the selected citizen if it changed.
@@ -279,6 +282,7 @@ package enum AppUpdate {
         case .activity: return handleActivity(key, &state)
         case .companies: return handleCompanies(key, &state)
         case .company: return handleCompany(key, &state)
+        case .syncConflicts: return handleSyncConflicts(key, &state)
         }
     }
 
@@ -344,6 +348,8 @@ package enum AppUpdate {
             return [.loadActivities(after: nil)]
         case .newActivity:
             return [.openForm(.activity(nil))]
+        case .syncConflicts:
+            return [.loadSyncConflicts]
         case .report:
             let results = state.results
             return [.loadResults(from: results.from, to: results.to, organisation: results.organisation?.id)]
@@ -563,6 +569,8 @@ package enum AppUpdate {
         case .household:
             guard case .citizen(let profile) = detail else { return [] }
             return [.openHousehold(profile.citizen.id)]
+        case .syncConflicts:
+            return [.loadSyncConflicts]
         case .back:
             state.screen = state.returnScreen
             state.returnScreen = .main

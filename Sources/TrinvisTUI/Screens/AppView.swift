@@ -32,6 +32,8 @@ package enum AppView {
             CompaniesView.drawRegister(state, in: layout.body, canvas: &canvas)
         case .company:
             CompaniesView.drawCompany(state, in: layout.body, canvas: &canvas)
+        case .syncConflicts:
+            SyncConflictsView.draw(state, in: layout.body, canvas: &canvas)
         }
         if let menu = state.addMenu { OverlayViews.drawMenu(menu, state: state, canvas: &canvas) }
         if let menu = state.pickMenu {

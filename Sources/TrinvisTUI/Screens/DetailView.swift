@@ -40,6 +40,11 @@ enum DetailView {
     private static func citizen(_ profile: CitizenProfile, _ state: AppState, _ builder: inout DetailBuilder) {
         let say = state.say
         let citizen = profile.citizen
+        if profile.openConflicts > 0 {
+            // Both versions of a field changed on both sides of a sync wait for a choice (`K`).
+            builder.paragraph(say(.conflictsInCitizenView(count: profile.openConflicts)), style: .warning)
+            builder.blank()
+        }
         builder.field(say(.fieldCPR), state.revealedCPR[citizen.id] ?? citizen.cpr?.masked)
         if let born = citizen.effectiveBirthDate {
             let age = citizen.age(on: state.today).map { " (\($0))" } ?? ""
