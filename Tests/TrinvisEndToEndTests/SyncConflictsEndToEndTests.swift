@@ -67,10 +67,10 @@ import Testing
         #expect(shown.contains("Værestedets note om kaffen") && shown.contains("Kommunens note om boligen"), "\(shown)")
         #expect(shown.split(separator: "\n").allSatisfy { $0.count <= 80 })
         try terminal.keys("r")
-        try terminal.waitForStable("Tag feltet notes")
+        try terminal.waitForStable("Tag feltet noter")
         // The app's yes is Enter (`y` answers nothing, as at every question).
         try terminal.keys("y")
-        try terminal.waitForStable("Tag feltet notes")
+        try terminal.waitForStable("Tag feltet noter")
         #expect(try Workspace(path: path, identity: Identity.current()).get(Meeting.self, id: id).notes == "Værestedets note om kaffen")
         try terminal.keys("Enter")
         let settled = try terminal.waitForStable("Tog udgaven fra det andet sted.")

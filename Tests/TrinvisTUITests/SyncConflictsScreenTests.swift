@@ -152,7 +152,7 @@ final class SyncConflictFixture {
         #expect(text.contains("Værestedets note") && text.contains("Kommunens") && text.contains("kommunens lange"))
         #expect(!text.contains("pwned") || !text.contains("\u{1B}"))
         #expect(text.contains("Åse"))
-        #expect(text.contains(say(.conflictRecordKind("meeting"))) && text.contains("notes"))
+        #expect(text.contains(say(.conflictRecordKind("meeting"))) && text.contains(say(.conflictColumn("notes"))))
         // Long values wrap onto several lines rather than run off the edge.
         #expect(lines.filter { $0.contains("her er en lang linje") }.count >= 2)
         if width >= 200 {
@@ -214,7 +214,7 @@ final class SyncConflictFixture {
         app.press(.character("K"))
         try select("notes", app)
         app.press(.character("r"))
-        #expect(app.text.contains("Tag feltet notes"))
+        #expect(app.text.contains("Tag feltet noter"))
         // `y` is no answer (as everywhere: Enter is yes).
         app.press(.character("y"))
         #expect(app.state.confirmation != nil)

@@ -1252,6 +1252,7 @@ extension Catalog {
         case .conflictWholeRecord: return "hele posten"
         case .conflictChangedHere: return "(ændret her; beholdt, som den er)"
         case .conflictRecordKind(let kind): return Self.danishRecordKinds[kind] ?? kind
+        case .conflictColumn(let column): return Self.danishColumns[column] ?? column.replacingOccurrences(of: "_", with: " ")
         // MARK: Waiting for the write lock (no lock errors in ordinary use)
         case .lockHolder(let holder):
             guard let holder else { return "en anden brugers ændring" }
@@ -1420,4 +1421,22 @@ extension Catalog {
         case .records: return "oplysningerne"
         }
     }
+
+    /// The fields a sync conflict names, by column, in Danish.
+    static let danishColumns: [String: String] = [
+        "name": "navn", "kind": "art", "holds_cpr": "må have CPR", "trade": "branche", "contact_person": "kontaktperson",
+        "phone": "telefon", "email": "e-mail", "notes": "noter", "note": "note", "role": "rolle", "organisation_id": "organisation",
+        "title": "titel", "date": "dato", "start_time": "starttid", "place": "sted", "cpr": "CPR-nummer",
+        "birth_date": "fødselsdato", "contact_preference": "kontaktform", "household_id": "husstand",
+        "life": "hele mennesket", "registered_on": "registreret", "meeting_interval_days": "dage mellem samtaler",
+        "archived_on": "arkiveret", "household_relation": "relation i husstanden", "responsible": "ansvarlig",
+        "professional_id": "medarbejder", "from_date": "fra", "to_date": "til", "scope": "omfang", "recipient_id": "modtager",
+        "information": "oplysninger", "purpose": "formål", "given_on": "givet", "expires_on": "udløber",
+        "withdrawn_on": "trukket tilbage", "categories": "kategorier", "area": "område", "text": "tekst", "updated_on": "opdateret",
+        "family": "familie", "work": "arbejde", "housing": "bolig", "other": "andet", "goal": "mål", "effort": "indsats",
+        "start_date": "start", "end_date": "slut", "status": "status", "deadline": "frist", "stepping_stone": "trædesten",
+        "achieved_on": "nået", "author_id": "forfatter", "at_utc": "tidspunkt", "attendance": "fremmøde",
+        "next_utc": "næste samtale", "responsible_id": "ansvarlig", "due": "frist", "done_on": "udført", "result": "resultat",
+        "company_id": "virksomhed", "score": "score", "dimension": "dimension",
+    ]
 }

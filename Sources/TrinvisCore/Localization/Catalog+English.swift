@@ -1255,6 +1255,7 @@ extension Catalog {
         case .conflictWholeRecord: return "whole record"
         case .conflictChangedHere: return "(changed here; kept as it is)"
         case .conflictRecordKind(let kind): return kind
+        case .conflictColumn(let column): return Self.englishColumns[column] ?? column.replacingOccurrences(of: "_", with: " ")
         // MARK: Waiting for the write lock (no lock errors in ordinary use)
         case .lockHolder(let holder):
             guard let holder else { return "another user\u{2019}s save" }
@@ -1415,4 +1416,22 @@ extension Catalog {
         case .records: return "the records"
         }
     }
+
+    /// The fields a sync conflict names, by column, in words.
+    static let englishColumns: [String: String] = [
+        "name": "name", "kind": "kind", "holds_cpr": "may hold CPR", "trade": "trade", "contact_person": "contact person",
+        "phone": "phone", "email": "e-mail", "notes": "notes", "note": "note", "role": "role", "organisation_id": "organisation",
+        "title": "title", "date": "date", "start_time": "start time", "place": "place", "cpr": "CPR number",
+        "birth_date": "birth date", "contact_preference": "contact preference", "household_id": "household",
+        "life": "the whole person", "registered_on": "registered on", "meeting_interval_days": "days between meetings",
+        "archived_on": "archived on", "household_relation": "relation in the household", "responsible": "responsible",
+        "professional_id": "professional", "from_date": "from", "to_date": "to", "scope": "scope", "recipient_id": "recipient",
+        "information": "information", "purpose": "purpose", "given_on": "given on", "expires_on": "expires on",
+        "withdrawn_on": "withdrawn on", "categories": "categories", "area": "area", "text": "text", "updated_on": "updated on",
+        "family": "family", "work": "work", "housing": "housing", "other": "other", "goal": "goal", "effort": "effort",
+        "start_date": "start", "end_date": "end", "status": "status", "deadline": "deadline", "stepping_stone": "stepping stone",
+        "achieved_on": "achieved on", "author_id": "author", "at_utc": "time", "attendance": "attendance",
+        "next_utc": "next meeting", "responsible_id": "responsible", "due": "due", "done_on": "done on", "result": "result",
+        "company_id": "company", "score": "score", "dimension": "dimension",
+    ]
 }

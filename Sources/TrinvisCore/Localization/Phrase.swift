@@ -886,6 +886,8 @@ package enum Phrase: Sendable, Equatable {
     /// A record deleted there: what stands here (it is kept, with the change made here).
     case conflictChangedHere
     case conflictRecordKind(String)
+    /// A field of a record in a sync conflict, by its column ("notes", "deadline").
+    case conflictColumn(String)
     // MARK: Waiting for the write lock (no lock errors in ordinary use)
     /// Who holds the write lock and what they do ("an import by anna"); nil: not known.
     case lockHolder(WriteLockHolder?)

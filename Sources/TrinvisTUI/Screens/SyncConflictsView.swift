@@ -14,9 +14,9 @@ enum SyncConflictsView {
         return max(min(state.syncConflicts.items.count, max(3, (inner - 6) / 3), inner), 1)
     }
 
-    /// The field in words: its column (`meeting_kind` as "meeting kind"), or "whole record".
+    /// The field in words ("notes" as "noter" in Danish), or "whole record".
     static func fieldName(_ conflict: SyncConflict, _ say: Localizer) -> String {
-        conflict.column == "*" ? say(.conflictWholeRecord) : PaneViews.clean(conflict.column.replacingOccurrences(of: "_", with: " "))
+        conflict.column == "*" ? say(.conflictWholeRecord) : PaneViews.clean(say(.conflictColumn(conflict.column)))
     }
 
     /// "changed by anna 2026-03-02 10:15", as far as the file says who and when.
