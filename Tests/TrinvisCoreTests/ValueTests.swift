@@ -101,6 +101,18 @@ import Testing
         #expect(TextNormalization.nfc(decomposed).unicodeScalars.count == 3)
     }
 
+    /// `nfc` returns text below U+0300 as it is (no Foundation call): the same scalars as
+    /// Foundation's NFC for every text, on both sides of that border.
+    @Test func nfcAgreesWithFoundationAroundTheFastPath() {
+        let texts = ["", "abc", "Åse Ærø øre", "René Müller", "\u{02FF}x", "\u{0300}", "e\u{0301}", "A\u{030A}se",
+                     "\u{1100}\u{1161}", "\u{0340}", "\u{212B}", "ǅ ß ÿ", "日本語", "👩‍👩‍👧 🍎", "\u{1B}[31m\u{7F}",
+                     String(repeating: "æ", count: 5_000) + "a\u{0308}"]
+        for text in texts {
+            let expected = Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
+            #expect(Array(TextNormalization.nfc(text).unicodeScalars) == expected, "\(text.unicodeScalars.map { $0.value })")
+        }
+    }
+
     @Test func searchKeyFoldsCaseAndAccentsButKeepsDanishLetters() {
         #expect(TextNormalization.searchKey("ÆBLE Øre Århus") == "æble øre århus")
         #expect(TextNormalization.searchKey("A\u{030A}rhus") == "århus")

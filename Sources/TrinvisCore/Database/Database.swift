@@ -58,6 +58,9 @@ package final class Database {
             // Deleted content is overwritten with zeros rather than left in free pages and cells,
             // so that a deletion or an erasure leaves no readable trace in the file.
             try execute("PRAGMA secure_delete = ON")
+            // Temporary data stays in memory: the journals of the savepoints and statements of a
+            // long transaction (an import), written to a temporary file, kept it seconds longer.
+            try execute("PRAGMA temp_store = MEMORY")
         } catch {
             statements.removeAll()
             sqlite3_close_v2(connection)

@@ -106,7 +106,10 @@ package struct InterchangeImporter {
         let draft = try decoder.decode(document)
         let writer = try ImportWriter(workspace: workspace, source: draft.source)
         try workspace.database.transaction {
-            try writer.write(draft, progress: progress)
+            // One log entry per citizen imported, not one per record: who imported whom.
+            try workspace.loggingChangesPerCitizen("imported") {
+                try writer.write(draft, progress: progress)
+            }
         }
         // An imported professional may carry the current user's name.
         try workspace.refreshActor()
@@ -160,6 +163,8 @@ private final class ImportWriter {
     /// every citizen of the document is stored; a meeting whose members did not change is left.
     private func storeMeetingMembers() throws {
         for (meeting, members, path) in pendingMembers {
+            // Nobody present, in the document or as stored: nothing to set.
+            if members.isEmpty && meeting.members.isEmpty { continue }
             try InterchangeError.at(path) {
                 var changed = try workspace.get(Meeting.self, id: meeting.id)
                 changed.members = try members.map { try ids.id(Citizen.self, $0) }

@@ -105,7 +105,49 @@ struct PendingAccessLog {
     }
 }
 
+/// The records a batch of changes created and updated, per citizen, in the order the citizens
+/// were first met (`Workspace.loggingChangesPerCitizen`).
+struct ChangeTally {
+    private(set) var citizens: [CitizenID] = []
+    private(set) var counts: [CitizenID: (created: Int, updated: Int)] = [:]
+
+    mutating func count(_ citizen: CitizenID, created: Bool) {
+        if counts[citizen] == nil { citizens.append(citizen) }
+        var count = counts[citizen] ?? (0, 0)
+        if created { count.created += 1 } else { count.updated += 1 }
+        counts[citizen] = count
+    }
+}
+
 extension Workspace {
+    /// Runs `body`, a batch of saves inside the caller's transaction (an import), logging the
+    /// changes of records that belong to a citizen as one entry per citizen instead of one per
+    /// record ("citizen 12 imported: 19 records created", "…: 2 records created, 5 updated",
+    /// with `what` "imported"), written when `body` returns, in the same transaction. Other
+    /// entries (an administrator's change, the citizens an activity or a meeting names) are
+    /// written as they happen. The batch is all or nothing: an error thrown inside it is for
+    /// rolling the whole transaction back, and nothing of the batch is logged.
+    package func loggingChangesPerCitizen<T>(_ what: String, _ body: () throws -> T) throws -> T {
+        precondition(database.isInTransaction && changeTally == nil, "a batch is logged per citizen inside one transaction")
+        changeTally = ChangeTally()
+        defer { changeTally = nil }
+        let result = try body()
+        guard let tally = changeTally else { return result }
+        changeTally = nil
+        for citizen in tally.citizens {
+            guard let count = tally.counts[citizen] else { continue }
+            func records(_ number: Int) -> String { number == 1 ? "1 record" : "\(number) records" }
+            let detail: String
+            switch (count.created, count.updated) {
+            case (let created, 0): detail = "\(records(created)) created"
+            case (0, let updated): detail = "\(records(updated)) updated"
+            case (let created, let updated): detail = "\(records(created)) created, \(updated) updated"
+            }
+            try appendAccessLog(.change, citizen: citizen, detail: "\(Citizen.kindName) \(citizen.rawValue) \(what): \(detail)")
+        }
+        return result
+    }
+
     /// Look-ups of the same citizen and kind by the same account are logged at most once per
     /// this many seconds (15 minutes).
     package static let lookupCoalescingSeconds: Int64 = 15 * 60

@@ -15,6 +15,8 @@ package final class Workspace {
     package var clock: () -> Timestamp
     /// Look-ups and searches noted but not yet written to the access log.
     var pendingLog = PendingAccessLog()
+    /// While `loggingChangesPerCitizen` runs: the records created and updated per citizen.
+    var changeTally: ChangeTally?
     /// The window whose drafts this workspace writes (this process's, unless a test says otherwise).
     package var draftWindow = DraftWindow.current
     /// The folder of this account's drafts files (the user's data folder; see `DraftStore`);
@@ -486,6 +488,10 @@ package final class Workspace {
     /// and for professionals and organisations an administrator's change.
     private func logChange<R: Record>(_ record: R, _ action: AccessAction, _ what: String) throws {
         let citizen = try owningCitizen(of: record)
+        if let citizen, R.belongsToCitizen, changeTally != nil {
+            changeTally?.count(citizen, created: what == "created")
+            return
+        }
         let kind: AccessAction = R.belongsToCitizen || Self.isCompany(record) ? action : .admin
         try appendAccessLog(kind, citizen: citizen, detail: "\(R.kindName) \(record.id.rawValue) \(what)")
     }

@@ -4,7 +4,11 @@ import Foundation
 package enum TextNormalization {
     /// The canonical composed form (NFC) in which all text is stored.
     package static func nfc(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping
+        // Below U+0300 (where the combining marks begin) every character is its own NFC and
+        // none combines with its neighbour: such text, Danish included, is NFC already. In
+        // UTF-8 those are exactly the texts without a byte from 0xCC up (U+0300 is CC 80).
+        if text.utf8.allSatisfy({ $0 < 0xCC }) { return text }
+        return text.precomposedStringWithCanonicalMapping
     }
 
     /// A key for case- and accent-insensitive matching that keeps the Danish letters apart:
