@@ -127,6 +127,20 @@ struct SyncSide {
         #expect(try dropIn.snapshot() == before)
     }
 
+    @Test func aProfessionalHereWithTheSameAccountNameInAnotherOrganisationIsNotTakenForTheOneArriving() throws {
+        let (_, dropIn, _, meeting, first) = try pair()
+        let cafe = try dropIn.organisation("Værestedet Ø")
+        let lise = try dropIn.workspace.create(Professional(name: "Lise Lund", role: .dropInCounselor, organisationID: cafe.id,
+                                                            username: "inger"))
+        _ = try dropIn.workspace.importSync(first)
+        let inger = try #require(try dropIn.workspace.all(Professional.self).first { $0.name == "Inger Holm" })
+        #expect(inger.id != lise.id && inger.username == nil)
+        let arrived = try #require(try dropIn.workspace.fetch(Meeting.self, id: meeting.id))
+        #expect(arrived.authorID == inger.id && arrived.attendees == [inger.id])
+        let stays = try dropIn.workspace.get(Professional.self, id: lise.id)
+        #expect(stays.name == "Lise Lund" && stays.username == "inger" && stays.organisationID == cafe.id)
+    }
+
     @Test func refusedFilesChangeNothing() throws {
         let (municipality, dropIn, _, _, first) = try pair()
         let before = try dropIn.snapshot()

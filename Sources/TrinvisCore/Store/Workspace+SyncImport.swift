@@ -246,13 +246,18 @@ private struct SyncApplication {
             guard case .text(let name)? = named["name"], case .text(let kind)? = named["kind"] else { return nil }
             return try workspace.matchOrganisation(SyncOrganisation(id: remote, name: name, kind: kind), peer: peer)?.rawValue
         }
+        // A professional is the same person here only within the same organisation: an account
+        // name alone ("root", "anna") is another machine's and may be someone else here.
+        guard case .integer(let organisation)? = named["organisation_id"] else { return nil }
+        let here = try local(Organisation.table, remote: organisation)
         if case .text(let username)? = named["username"],
-           let local = Int64(sqlValue: try database.scalar("SELECT id FROM professional WHERE username = ?", [.text(username)])) {
+           let local = Int64(sqlValue: try database.scalar("SELECT id FROM professional WHERE username = ? AND organisation_id = ?",
+                                                           [.text(username), .integer(here)])) {
             return local
         }
-        guard case .text(let name)? = named["name"], case .integer(let organisation)? = named["organisation_id"] else { return nil }
+        guard case .text(let name)? = named["name"] else { return nil }
         return Int64(sqlValue: try database.scalar("SELECT id FROM professional WHERE name = ? AND organisation_id = ? ORDER BY id LIMIT 1",
-                                                   [.text(name), .integer(try local(Organisation.table, remote: organisation))]))
+                                                   [.text(name), .integer(here)]))
     }
 
     private mutating func values(_ table: String, _ values: [SQLValue?]) throws -> [String: SQLValue] {
