@@ -7,28 +7,27 @@ import Testing
 /// its own; `K` shows both versions, `r` and the answer take the municipality's, and the
 /// database holds it afterwards (read by another connection).
 @Suite(.serialized) struct SyncConflictsEndToEndTests {
-    /// A database of this account (its first administrator) with its organisations.
+    /// A database of this account (its first administrator, a professional of the first
+    /// organisation) with its organisations.
     private func installation(_ folder: ScratchFolder, _ name: String, _ organisations: [(String, OrganisationKind)]) throws -> Workspace {
         let workspace = try Workspace(path: folder.file(name), identity: Identity.current())
         for (name, kind) in organisations { try workspace.create(Organisation(name: name, kind: kind)) }
-        return workspace
+        let account = Identity.current().account
+        var me = try #require(try workspace.all(Professional.self).first { $0.username == account })
+        me.organisationID = try organisation(organisations[0].0, workspace).id
+        try workspace.update(me)
+        return try Workspace(path: folder.file(name), identity: Identity.current())
     }
 
     private func organisation(_ name: String, _ workspace: Workspace) throws -> Organisation {
         try #require(try workspace.all(Organisation.self).first { $0.name == name })
     }
 
-    /// A sync file of what `body` changes through `workspace`, from the municipality to the drop-in centre.
-    private func file(_ workspace: Workspace, sequence: Int64, _ body: () throws -> Void) throws -> [UInt8] {
-        let session = try Session(database: workspace.database, tables: Workspace.syncTables)
-        try body()
-        let sender = try organisation("Aarhus Kommune", workspace), receiver = try organisation("Værestedet Ø", workspace)
-        let header = SyncHeader(fromInstallation: try workspace.installationID, fromSite: try workspace.site,
-                                fromOrganisation: SyncOrganisation(id: sender.id.rawValue, name: sender.name, kind: sender.kind.rawValue),
-                                toOrganisation: SyncOrganisation(id: receiver.id.rawValue, name: receiver.name, kind: receiver.kind.rawValue),
-                                toInstallation: nil, sequence: sequence, createdAt: 0, createdBy: "test", changesetBytes: 0,
-                                changesetSHA256: "", tables: Workspace.syncTables)
-        return SyncFile(header: header, changeset: try session.changesetBytes()).bytes
+    /// The next sync file for `peer`, as `trinvis sync export` writes it.
+    private func export(_ workspace: Workspace, to peer: Organisation) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        _ = try workspace.syncExport(to: peer.id) { bytes = $0 }
+        return bytes
     }
 
     @Test func kShowsBothVersionsAndRTakesTheOtherPlacesIntoTheDatabase() throws {
@@ -36,22 +35,17 @@ import Testing
         let municipality = try installation(terminal.folder, "kommune.sqlite", [("Aarhus Kommune", .municipality), ("Værestedet Ø", .dropInCentre)])
         let dropIn = try installation(terminal.folder, "laptop.sqlite", [("Værestedet Ø", .dropInCentre)])
         let kommune = try organisation("Aarhus Kommune", municipality), cafe = try organisation("Værestedet Ø", municipality)
-        var meeting: Meeting?
-        let first = try file(municipality, sequence: 1) {
-            let citizen = try municipality.create(Citizen(name: "Åse Øberg", registeredOn: LocalDate(iso: "2026-01-05")!,
-                                                          organisationID: kommune.id))
-            try municipality.create(Consent(citizenID: citizen.id, scope: .shareBetweenOrganisations, recipientID: cafe.id,
-                                            givenOn: LocalDate(iso: "2026-01-05")!))
-            meeting = try municipality.create(Meeting(citizenID: citizen.id, at: Timestamp(iso: "2026-02-01T10:00:00+01:00")!,
-                                                      notes: "første"))
-        }
-        try dropIn.importSync(first)
-        let id = try #require(meeting).id
-        let second = try file(municipality, sequence: 2) {
-            var changed = try municipality.get(Meeting.self, id: id)
-            changed.notes = "Kommunens note om boligen"
-            try municipality.update(changed)
-        }
+        let citizen = try municipality.create(Citizen(name: "Åse Øberg", registeredOn: LocalDate(iso: "2026-01-05")!,
+                                                      organisationID: kommune.id))
+        try municipality.create(Consent(citizenID: citizen.id, scope: .shareBetweenOrganisations, recipientID: cafe.id,
+                                        givenOn: LocalDate(iso: "2026-01-05")!))
+        let id = try municipality.create(Meeting(citizenID: citizen.id, at: Timestamp(iso: "2026-02-01T10:00:00+01:00")!,
+                                                 notes: "første")).id
+        try dropIn.importSync(try export(municipality, to: cafe))
+        var changed = try municipality.get(Meeting.self, id: id)
+        changed.notes = "Kommunens note om boligen"
+        try municipality.update(changed)
+        let second = try export(municipality, to: cafe)
         var local = try dropIn.get(Meeting.self, id: id)
         local.notes = "Værestedets note om kaffen"
         try dropIn.update(local)
