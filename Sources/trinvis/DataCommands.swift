@@ -106,7 +106,8 @@ extension CommandRunner {
     /// `trinvis calendar [-o FILE] [--full-names]`: the user's coming meetings as iCalendar. A user
     /// name that is no professional gets an empty calendar and a note on standard error.
     func calendar(output: String?, naming: CalendarExport.Naming) throws {
-        let workspace = try openForReading(logging: false)
+        // Full names are logged (one export entry per citizen named); the short form is not.
+        let workspace = try openForReading(logging: naming == .full)
         if workspace.actor.professionalID == nil {
             printError(say(.failure(say(.calendarNotRegistered(username: username)))))
         }

@@ -117,6 +117,14 @@ import TrinvisCore
         #expect(full.events.sorted { $0.uid < $1.uid } == expectedFull)
         #expect(written.stdout.contains("\(expectedFull.count) kommende møder"))
         #expect(full.events.map(\.start) == full.events.map(\.start).sorted(), "earliest first")
+        // Each citizen the file names is logged as an export of theirs, once.
+        func loggedFullNames() throws -> [Substring] {
+            try runTrinvis(["audit", "--db", database, "--format", "csv"]).stdout.split(separator: "\r\n")
+                .filter { $0.contains(",export,") && $0.contains("calendar with full names") }
+        }
+        let logged = try loggedFullNames()
+        let citizensNamed = Set(expectedFull.map(\.summary)).count
+        #expect(citizensNamed > 0 && logged.count == citizensNamed, "\(logged)")
 
         // Short names in English, on standard output.
         let shown = try runTrinvis(["calendar", "--db", database])
@@ -133,6 +141,7 @@ import TrinvisCore
         }
         #expect(short.events.sorted { $0.uid < $1.uid } == expectedShort)
         #expect(Set(short.events.map(\.uid)) == Set(full.events.map(\.uid)), "UIDs do not change between runs")
+        #expect(try loggedFullNames().count == logged.count, "the short form names no one and is not logged")
     }
 
     @Test func aUserWhoIsNoProfessionalGetsNoCalendarButAMessage() throws {

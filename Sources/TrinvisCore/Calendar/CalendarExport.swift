@@ -104,7 +104,16 @@ package struct CalendarExport: Sendable, Equatable {
 
 extension Workspace {
     /// The calendar of the current user's coming meetings (see `comingMeetings`), stamped now.
+    /// With full names the file names each citizen, so each is logged as an export of theirs
+    /// (written before the text is returned); the short form ("Svend M.") is not logged.
     package func calendarExport(language: Language, naming: CalendarExport.Naming = .short) throws -> CalendarExport {
-        CalendarExport(meetings: try comingMeetings(), stamp: clock(), language: language, naming: naming)
+        let meetings = try comingMeetings()
+        if naming == .full {
+            for citizen in Set(meetings.map(\.citizenID)).sorted(by: { $0.rawValue < $1.rawValue }) {
+                noteLookup(citizen, .export, detail: "calendar with full names")
+            }
+            try flushAccessLog()
+        }
+        return CalendarExport(meetings: meetings, stamp: clock(), language: language, naming: naming)
     }
 }
