@@ -73,8 +73,8 @@ struct CommandRunner {
             try openInterface(demo: demo)
         case .demo:
             try writeDemo()
-        case .check:
-            try check()
+        case .check(let full):
+            try check(full: full)
         case .backup(let path, let force):
             try backup(to: path, force: force)
         case .importDocument(let path):

@@ -13,7 +13,8 @@ struct Invocation {
         /// `trinvis print-access CITIZEN`: the right-of-access letter.
         case printAccess(citizen: String, format: PrintFormat, output: String?)
         case calendar(output: String?, naming: CalendarExport.Naming)
-        case check
+        /// `trinvis check [--full]`: the quick check, or with `--full` SQLite's integrity check.
+        case check(full: Bool)
         case backup(path: String, force: Bool)
         case admin(AdminCommand)
         case audit(AuditRequest)
@@ -78,7 +79,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
     var words: [String] = []
     var commandOptions: [String: String] = [:]
     var demoFlag = false, fullNamesFlag = false, unlinkFlag = false, verifyFlag = false, pruneFlag = false, manFlag = false
-    var yesFlag = false, forceFlag = false
+    var yesFlag = false, forceFlag = false, fullFlag = false
     var citizens: [String] = []
     var wantsHelp = false, wantsVersion = false
     var index = 0
@@ -124,6 +125,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         case "--man": manFlag = true
         case "--yes": yesFlag = true
         case "--force": forceFlag = true
+        case "--full": fullFlag = true
         case "--help", "-h": wantsHelp = true
         case "--version": wantsVersion = true
         case "--": words += arguments[(index + 1)...]; index = arguments.count; continue
@@ -173,6 +175,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
         if unlinkFlag { throw UsageError(phrase: .unknownOption("--unlink")) }
         if yesFlag { throw UsageError(phrase: .unknownOption("--yes")) }
         if forceFlag { throw UsageError(phrase: .unknownOption("--force")) }
+        if fullFlag { throw UsageError(phrase: .unknownOption("--full")) }
         invocation.command = .interface(demo: demoFlag)
         return invocation
     }
@@ -187,6 +190,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
     }
     if yesFlag && command != "erase" { throw UsageError(phrase: .unknownOption("--yes")) }
     if forceFlag && command != "backup" { throw UsageError(phrase: .unknownOption("--force")) }
+    if fullFlag && command != "check" { throw UsageError(phrase: .unknownOption("--full")) }
     switch command {
     case "demo":
         try allowOnly([])
@@ -237,7 +241,7 @@ func parseInvocation(_ arguments: [String]) throws -> Invocation {
     case "check":
         try allowOnly([])
         try noMoreWords(after: 1)
-        invocation.command = .check
+        invocation.command = .check(full: fullFlag)
     case "backup":
         try allowOnly([])
         guard words.count >= 2 else { throw UsageError(phrase: .missingArgument("FILE")) }

@@ -4,16 +4,16 @@ import TrinvisCore
 extension CommandRunner {
     /// `trinvis check`: what the file is, each case with what to do; only real damage says
     /// "restore from a backup". The file is opened read-only (a read-only medium works).
-    func check() throws {
+    func check(full: Bool) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: databasePath, isDirectory: &isDirectory), !isDirectory.boolValue {
             warnAboutExposedFiles(databasePath)
         }
-        let report = DatabaseCheck.run(path: databasePath, keepWriteAheadLogFiles: environment.shared != nil)
+        let report = DatabaseCheck.run(path: databasePath, keepWriteAheadLogFiles: environment.shared != nil, full: full)
         switch report.verdict {
         case .healthy(let citizens):
             let notes = report.notes.map { say(.checkNote($0)) + "\n" }.joined()
-            writeOutput(say(.checkHealthy(path: databasePath, citizens: citizens)) + "\n" + notes)
+            writeOutput(say(.checkHealthy(path: databasePath, citizens: citizens, full: full)) + "\n" + notes)
         case .unusable(let problem):
             throw Failure(phrase: .databaseFile(path: databasePath, problem: problem))
         case .newer(let steps):

@@ -212,6 +212,42 @@ private func files(in folder: String, startingWith prefix: String) -> [String] {
         #expect(danish.stderr.contains("et andet programs SQLite-database"))
     }
 
+    @Test func theQuickCheckReadsEveryPageAndFullAlsoComparesEachIndexWithItsTable() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else {
+            print("check --full test skipped: /usr/bin/sqlite3 is missing")
+            return
+        }
+        let folder = try ScratchFolder()
+        let path = folder.file("demo.sqlite")
+        #expect(try runTrinvis(["demo", "--db", path]).status == 0)
+        var run = try runTrinvis(["check", "--db", path])
+        #expect(run.status == 0 && run.stdout.contains("healthy (quick integrity check and foreign keys")
+                && run.stdout.contains("'trinvis check --full'"), "\(run.stdout)\(run.stderr)")
+        run = try runTrinvis(["check", "--full", "--db", path, "--lang", "da"])
+        #expect(run.status == 0 && run.stdout.contains("sund (fuld integritetskontrol og fremmednøgler"), "\(run.stdout)\(run.stderr)")
+
+        // An index that no longer matches its table (its schema row hidden while the table
+        // changed, then put back): the pages are sound, so only the full check sees it.
+        let sql = "CREATE INDEX citizen_by_name_key ON citizen (name_key)"
+        let root = try Database(path: path, mode: .readOnly)
+            .scalar("SELECT rootpage FROM sqlite_schema WHERE name = 'citizen_by_name_key'")
+        for statement in ["PRAGMA writable_schema = ON; DELETE FROM sqlite_schema WHERE name = 'citizen_by_name_key';",
+                          "UPDATE citizen SET name_key = name_key || 'x';",
+                          "PRAGMA writable_schema = ON; INSERT INTO sqlite_schema VALUES "
+                              + "('index', 'citizen_by_name_key', 'citizen', \(Int64(sqlValue: root) ?? 0), '\(sql)');"] {
+            let scratch = try ScratchFolder()
+            #expect(try spawnAndWait(["/usr/bin/sqlite3", path, statement], stdoutPath: scratch.file("out"),
+                                     stderrPath: scratch.file("err")) == 0, "\(statement)")
+        }
+        run = try runTrinvis(["check", "--db", path])
+        #expect(run.status == 0 && run.stdout.contains("quick integrity check"), "\(run.stdout)\(run.stderr)")
+        run = try runTrinvis(["check", "--full", "--db", path])
+        #expect(run.status == 1 && run.stderr.contains("damaged. Restore it from a backup")
+                && run.stderr.contains("missing from index citizen_by_name_key"), "\(run.stderr)")
+        run = try runTrinvis(["report", "--full", "--db", path])
+        #expect(run.status == 2 && run.stderr.contains("unknown option '--full'"), "\(run.stderr)")
+    }
+
     @Test func noCommandAddsTrinvisTablesToAFileThatIsNotTrinvis() throws {
         let folder = try ScratchFolder()
         let foreign = folder.file("notes.sqlite")

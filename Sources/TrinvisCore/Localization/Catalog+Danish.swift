@@ -36,8 +36,9 @@ extension Catalog {
                                                     dine kommende møder som iCalendar til Outlook og
                                                     andre kalendere (standard: stdout; borgere
                                                     navngives "Svend M." uden --full-names)
-                  trinvis check                     hvad databasefilen er: sund, beskadiget eller
+                  trinvis check [--full]            hvad databasefilen er: sund, beskadiget eller
                                                     hvorfor ellers den ikke kan bruges, og hvad du gør
+                                                    (--full: også hvert indeks mod sin tabel)
                   trinvis backup FIL [--force]      kontrolleret kopi af databasen, også mens den
                                                     bruges (en beskadiget kun med --force)
                   trinvis admin organisation list|add --name N --kind K [--holds-cpr yes|no]
@@ -148,7 +149,9 @@ extension Catalog {
         case .demoWritten(let path, let citizens): return "Skrev en demodatabase med \(citizens) borgere til \(path)."
         case .backupWritten(let path):
             return "Skrev en kontrolleret kopi af databasen til \(path) (integritet, fremmednøgler og skemahistorik kontrolleret)."
-        case .checkHealthy(let path, let citizens): return "\(path): sund (integritet og fremmednøgler kontrolleret, \(citizens) borgere)."
+        case .checkHealthy(let path, let citizens, let full):
+            return full ? "\(path): sund (fuld integritetskontrol og fremmednøgler, \(citizens) borgere)."
+                : "\(path): sund (hurtig integritetskontrol og fremmednøgler, \(citizens) borgere; 'trinvis check --full' sammenholder også hvert indeks med sin tabel)."
         case .checkProblems(let path, let problems):
             return "\(path): beskadiget. Gendan den fra en sikkerhedskopi, som 'trinvis check' kalder sund, og gem denne fil til side.\n" + problems.map { "  " + $0 }.joined(separator: "\n")
         case .imported(let created, let updated): return "Importeret: \(created) poster oprettet, \(updated) opdateret."

@@ -36,8 +36,9 @@ extension Catalog {
                                                     your coming meetings as iCalendar for Outlook and
                                                     other calendars (stdout by default; citizens
                                                     named "Svend M." unless --full-names)
-                  trinvis check                     what the database file is: healthy, damaged,
+                  trinvis check [--full]            what the database file is: healthy, damaged,
                                                     or why else it cannot be used, with what to do
+                                                    (--full: also every index against its table)
                   trinvis backup FILE [--force]     checked copy of the database while in use
                                                     (a damaged one only with --force)
                   trinvis admin organisation list|add --name N --kind K [--holds-cpr yes|no]
@@ -149,7 +150,9 @@ extension Catalog {
         case .demoWritten(let path, let citizens): return "Wrote a demo database with \(citizens) citizens to \(path)."
         case .backupWritten(let path):
             return "Wrote a checked copy of the database to \(path) (integrity, foreign keys and schema history checked)."
-        case .checkHealthy(let path, let citizens): return "\(path): healthy (integrity and foreign keys checked, \(citizens) citizens)."
+        case .checkHealthy(let path, let citizens, let full):
+            return full ? "\(path): healthy (full integrity check and foreign keys, \(citizens) citizens)."
+                : "\(path): healthy (quick integrity check and foreign keys, \(citizens) citizens; 'trinvis check --full' also compares every index with its table)."
         case .checkProblems(let path, let problems):
             return "\(path): damaged. Restore it from a backup that 'trinvis check' calls healthy, and keep this file aside.\n" + problems.map { "  " + $0 }.joined(separator: "\n")
         case .imported(let created, let updated): return "Imported: \(created) records created, \(updated) updated."

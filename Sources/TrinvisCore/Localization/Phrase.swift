@@ -57,7 +57,8 @@ package enum Phrase: Sendable, Equatable {
     // MARK: Results of commands
     case demoWritten(path: String, citizens: Int)
     case backupWritten(path: String)
-    case checkHealthy(path: String, citizens: Int)
+    /// `full`: SQLite's whole integrity check ran, not only the quick one.
+    case checkHealthy(path: String, citizens: Int, full: Bool)
     case checkProblems(path: String, problems: [String])
     case imported(created: Int, updated: Int)
     case progress(what: String, done: Int, total: Int)
