@@ -51,6 +51,7 @@ extension CommandRunner {
             case .ownOrganisation(let name): throw Failure(phrase: .syncOwnOrganisation(name: Self.printable(name)))
             case .exportsMadeAs(let organisation, let peer):
                 throw Failure(phrase: .syncExportsMadeAs(organisation: Self.printable(organisation), peer: Self.printable(peer)))
+            case .busy(let peer): throw Failure(phrase: .syncExportBusy(peer: Self.printable(peer)))
             }
         } catch {
             if wroteFile, let output { _ = try? PersonRights.perform { unlink(output) } }

@@ -323,4 +323,25 @@ import Testing
         #expect(Self.ids(changes, "citizen") == [world.aase.id.rawValue, world.bent.id.rawValue])
         #expect(!Self.contains(written, "planordBent") && !Self.contains(written, "Carla"))
     }
+
+    @Test func anExportThatMeetsAnotherAtTheSameMomentWorksItsFileOutAgainAndNumbersStayInOrder() throws {
+        let world = try World()
+        let workspace = try world.workspace(for: "inger")
+        var other: SyncExportSummary?
+        var otherBytes: [UInt8] = []
+        workspace.syncExportPrepared = {
+            // Another window exports to the same peer while this one has worked out its file.
+            guard other == nil else { return }
+            other = try? world.workspace(for: "inger").syncExport(to: world.dropIn.id) { otherBytes = $0 }
+        }
+        var written: [UInt8] = []
+        let summary = try workspace.syncExport(to: world.dropIn.id) { written = $0 }
+        let first = try #require(other)
+        #expect(first.sequence == 1 && first.citizens == 2)
+        // This one came second: the next number, and nothing that the first did not send.
+        #expect(summary.sequence == 2 && summary.rows == 0, "\(summary)")
+        #expect(try SyncFile(bytes: written).header.sequence == 2 && SyncFile(bytes: otherBytes).header.sequence == 1)
+        #expect(try world.admin.database.scalar("SELECT sent_seq FROM sync_peer WHERE organisation_id = ?",
+                                                [world.dropIn.id.sqlValue]) == .integer(2))
+    }
 }

@@ -128,6 +128,8 @@ extension Catalog {
         case .syncOwnOrganisation(let name): return "\(name) er din egen organisation; angiv den organisation, der skal deles med."
         case .syncExportsMadeAs(let organisation, let peer):
             return "udvekslingen med \(peer) sker som \(organisation); bed en fra \(organisation) om at eksportere."
+        case .syncExportBusy(let peer):
+            return "udvekslingen med \(peer) ændrede sig hele tiden, mens filen blev lavet (andre eksporter eller importer samtidig); intet blev skrevet. Prøv igen."
         case .syncNoPeers: return "Ingen udvekslinger endnu. trinvis sync export --to ORGANISATION begynder en."
         case .syncPeer(let peer, let shownID, let sent, let received):
             var text = "\(peer.name) (organisation \(shownID), \(danish(.organisationKind(peer.kind)))): "

@@ -129,6 +129,8 @@ extension Catalog {
         case .syncOwnOrganisation(let name): return "\(name) is your own organisation; give the organisation to share with."
         case .syncExportsMadeAs(let organisation, let peer):
             return "exports to \(peer) are made as \(organisation); ask someone of \(organisation) to export."
+        case .syncExportBusy(let peer):
+            return "the exchange with \(peer) kept changing while the file was being made (other exports or imports at the same moment); nothing was written. Try again."
         case .syncNoPeers: return "No exchanges yet. trinvis sync export --to ORGANISATION starts one."
         case .syncPeer(let peer, let shownID, let sent, let received):
             var text = "\(peer.name) (organisation \(shownID), \(english(.organisationKind(peer.kind)))): "

@@ -45,6 +45,7 @@ package enum Phrase: Sendable, Equatable {
     case syncNoOrganisation(username: String)
     case syncOwnOrganisation(name: String)
     case syncExportsMadeAs(organisation: String, peer: String)
+    case syncExportBusy(peer: String)
     /// `trinvis sync status`: no peer yet, or one line per peer.
     case syncNoPeers
     case syncPeer(SyncPeerStatus, shownID: Int64, sent: String?, received: String?)

@@ -7,6 +7,9 @@ package enum SyncExportError: Error, Sendable, Equatable {
     /// Exports to this peer are made as another organisation of this installation (the first
     /// export's); one peer has one shared state.
     case exportsMadeAs(organisation: String, peer: String)
+    /// The shared state with the peer kept changing while the file was being worked out
+    /// (other exports or imports at the same moment); nothing was written.
+    case busy(peer: String)
 }
 
 /// What one export wrote.
@@ -45,64 +48,82 @@ package struct SyncPeerStatus: Sendable, Equatable {
 extension Workspace {
     /// Writes the next sync file for the organisation `peer`: what changed, since the state last
     /// agreed with it, in what this installation shares with it (see `SyncSelection`), as a
-    /// changeset after the header. `write` gets the file's bytes inside the transaction that
-    /// then records the new shared state and the file's number, so a file that could not be
-    /// written changes nothing; a write that succeeds is followed by the commit. Every citizen
-    /// with rows in the file is logged (`export`), the erased ones as such.
+    /// changeset after the header.
+    ///
+    /// The changeset is worked out from one read snapshot, without the write lock; then, under
+    /// the lock, the file is built, every citizen with rows in it is logged (`export`, the erased
+    /// ones as such), `write` gets the bytes, and the new shared state and the file's number are
+    /// recorded, so a file that could not be written changes nothing. If another export or an
+    /// import from the peer changed the shared state meanwhile, the changeset is worked out again.
     package func syncExport(to peer: OrganisationID, write: ([UInt8]) throws -> Void) throws -> SyncExportSummary {
         guard let own = actor.organisationID else { throw SyncExportError.noOrganisation }
         let from = try get(Organisation.self, id: own)
         let target = try get(Organisation.self, id: peer)
         guard peer != own else { throw SyncExportError.ownOrganisation(name: target.name) }
-        try SyncSelection.attach(to: database)
-        defer { SyncSelection.detach(from: database) }
-        return try database.transaction {
-            let state = try syncPeerState(peer)
-            if let recorded = state.from, recorded != own {
-                let name = try fetch(Organisation.self, id: recorded)?.name ?? String(recorded.rawValue)
-                throw SyncExportError.exportsMadeAs(organisation: name, peer: target.name)
+        for _ in 1...3 {
+            try SyncSelection.attach(to: database)
+            defer { SyncSelection.detach(from: database) }
+            let prepared = try database.readTransaction { () -> (state: SyncPeerState, changeset: [UInt8]) in
+                let state = try syncPeerState(peer)
+                if let recorded = state.from, recorded != own {
+                    let name = try fetch(Organisation.self, id: recorded)?.name ?? String(recorded.rawValue)
+                    throw SyncExportError.exportsMadeAs(organisation: name, peer: target.name)
+                }
+                var selection = SyncSelection(database: database, from: own, peer: peer, peerHoldsCPR: target.holdsCPR)
+                try selection.createTables()
+                try selection.loadShadow(try Changeset(bytes: state.shadow))
+                try selection.shareCitizens(today: today, condition: accessCondition(citizenColumn: "c.id"))
+                try selection.copyRows()
+                return (state, try selection.difference())
             }
-            var selection = SyncSelection(database: database, from: own, peer: peer, peerHoldsCPR: target.holdsCPR)
-            try selection.createTables()
-            try selection.loadShadow(try Changeset(bytes: state.shadow))
-            try selection.shareCitizens(today: today, condition: accessCondition(citizenColumn: "c.id"))
-            try selection.copyRows()
-            let changeset = try selection.difference()
-            let changes = try Changeset(bytes: changeset)
-            let sequence = state.sent + 1
-            let now = clock().seconds
-            let file = SyncFile(header: SyncHeader(
-                fromInstallation: try installationID, fromSite: try site,
-                fromOrganisation: SyncOrganisation(id: own.rawValue, name: from.name, kind: from.kind.rawValue),
-                toOrganisation: SyncOrganisation(id: peer.rawValue, name: target.name, kind: target.kind.rawValue),
-                toInstallation: state.installation, sequence: sequence, createdAt: now, createdBy: actor.username,
-                changesetBytes: changeset.count, changesetSHA256: SHA256.hex(SHA256.digest(changeset)),
-                tables: SyncSelection.tables.filter { table in changes.changes.contains { $0.table == table } }),
-                changeset: changeset)
-            let bytes = file.bytes
-            let logged = try logSyncExport(changes, sequence: sequence, peer: peer)
-            try write(bytes)
-            try database.execute("""
-                UPDATE sync_peer SET shadow = ?, sent_seq = ?, last_sent_at = ?, from_organisation_id = ?
-                WHERE organisation_id = ?
-                """, [.blob(try Changeset.combined([state.shadow, changeset])), .integer(sequence), .integer(now),
-                      own.sqlValue, peer.sqlValue])
-            return SyncExportSummary(peer: peer, peerName: target.name, sequence: sequence, rows: changes.changes.count,
-                                     citizens: logged.citizens, erased: logged.erased, bytes: bytes.count)
+            syncExportPrepared?()
+            let summary = try database.transaction { () -> SyncExportSummary? in
+                guard try syncPeerState(peer) == prepared.state else { return nil }
+                try database.execute("INSERT INTO sync_peer (organisation_id) VALUES (?) ON CONFLICT (organisation_id) DO NOTHING",
+                                     [peer.sqlValue])
+                let changeset = prepared.changeset, state = prepared.state
+                let changes = try Changeset(bytes: changeset)
+                let sequence = state.sent + 1
+                let now = clock().seconds
+                let file = SyncFile(header: SyncHeader(
+                    fromInstallation: try installationID, fromSite: try site,
+                    fromOrganisation: SyncOrganisation(id: own.rawValue, name: from.name, kind: from.kind.rawValue),
+                    toOrganisation: SyncOrganisation(id: peer.rawValue, name: target.name, kind: target.kind.rawValue),
+                    toInstallation: state.installation, sequence: sequence, createdAt: now, createdBy: actor.username,
+                    changesetBytes: changeset.count, changesetSHA256: SHA256.hex(SHA256.digest(changeset)),
+                    tables: SyncSelection.tables.filter { table in changes.changes.contains { $0.table == table } }),
+                    changeset: changeset)
+                let bytes = file.bytes
+                let logged = try logSyncExport(changes, sequence: sequence, peer: peer)
+                try write(bytes)
+                try database.execute("""
+                    UPDATE sync_peer SET shadow = ?, sent_seq = ?, last_sent_at = ?, from_organisation_id = ?
+                    WHERE organisation_id = ?
+                    """, [.blob(try Changeset.combined([state.shadow, changeset])), .integer(sequence), .integer(now),
+                          own.sqlValue, peer.sqlValue])
+                return SyncExportSummary(peer: peer, peerName: target.name, sequence: sequence, rows: changes.changes.count,
+                                         citizens: logged.citizens, erased: logged.erased, bytes: bytes.count)
+            }
+            if let summary { return summary }
         }
+        throw SyncExportError.busy(peer: target.name)
     }
 
-    /// The peer's row (created when this is the first exchange with it).
-    private func syncPeerState(_ peer: OrganisationID) throws
-        -> (shadow: [UInt8], sent: Int64, installation: String?, from: OrganisationID?) {
-        try database.execute("INSERT INTO sync_peer (organisation_id) VALUES (?) ON CONFLICT (organisation_id) DO NOTHING",
-                             [peer.sqlValue])
+    /// The peer's shared state as recorded (a peer never exchanged with has none yet).
+    private struct SyncPeerState: Equatable {
+        var shadow: [UInt8] = []
+        var sent: Int64 = 0
+        var installation: String?
+        var from: OrganisationID?
+    }
+
+    private func syncPeerState(_ peer: OrganisationID) throws -> SyncPeerState {
         guard let row = try database.fetchOne(
             "SELECT shadow, sent_seq, installation_id, from_organisation_id FROM sync_peer WHERE organisation_id = ?",
-            [peer.sqlValue]) else { throw StoreError.notFound(kind: "organisation", id: peer.rawValue) }
-        let shadow: [UInt8]
-        if case .blob(let bytes) = row.values[0] { shadow = bytes } else { shadow = [] }
-        return (shadow, try row.get(1), try row.get(2), try row.get(3))
+            [peer.sqlValue]) else { return SyncPeerState() }
+        var state = SyncPeerState(sent: try row.get(1), installation: try row.get(2), from: try row.get(3))
+        if case .blob(let bytes) = row.values[0] { state.shadow = bytes }
+        return state
     }
 
     /// Logs each citizen with rows in the changeset: an `export` entry naming the file, and for

@@ -31,6 +31,9 @@ package final class Workspace {
     private var bootstrapping = false
     /// The site number, read once.
     private var cachedSite: Int64?
+    /// Called by `syncExport` between working out the changeset and taking the write lock (for
+    /// tests that change the shared state at that moment).
+    package var syncExportPrepared: (() -> Void)?
 
     /// The access rule: administrators see everything (and are logged like everyone), everyone
     /// else sees by organisation and consent.
