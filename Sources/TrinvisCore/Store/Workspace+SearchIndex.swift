@@ -1,9 +1,10 @@
 extension Workspace {
     /// Runs `body` inside the caller's transaction with the full-text index of the rows it
     /// creates written once at the end, one statement per source table, instead of by the insert
-    /// trigger of each row: FTS5 writes its pending rows out at the start of every statement that
-    /// follows one it was written by, so a trigger per record made an import write the index
-    /// tens of thousands of times in small pieces.
+    /// trigger of each row. In a long transaction a trigger per record made each insert of an
+    /// import several times slower (an agreement's 46 µs instead of 8 µs): FTS5 writes its
+    /// pending rows out at every savepoint, and every statement whose trigger writes to the index
+    /// opens one, so the index was written in tens of thousands of small pieces.
     ///
     /// The insert triggers are dropped for the length of `body` and created again, from their
     /// own stored text, before it returns; both happen in the caller's transaction, which holds
