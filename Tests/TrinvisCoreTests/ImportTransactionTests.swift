@@ -76,6 +76,22 @@ import Testing
         }
     }
 
+    @Test func aHouseholdMeetingUpdatedInTheImportIsIndexedOnce() throws {
+        // The members present are set after every citizen is stored: the new meeting is updated
+        // in the import, and its update trigger indexes it before the end.
+        let family = try HouseholdTests.Family()
+        try family.familyMeeting()
+        let directory = try TemporaryDirectory()
+        let target = try emptyWorkspace(directory, "household.sqlite")
+        try target.importDocument(text: try family.workspace.exportText(exportedAt: fixedExportTime))
+        #expect(try target.database.scalar("SELECT count(*) FROM meeting_member") == .integer(1))
+        #expect(try target.database.scalar("SELECT count(*) FROM search_text WHERE source = 'meeting'") == .integer(1))
+        #expect(try Self.rebuiltIndexRows(target.database) == Self.indexRows(target.database))
+        let hits = try target.search("køkkenbordet", noting: false)
+        let sofie = try #require(try target.all(Citizen.self).first { $0.name.hasPrefix("Sofie") })
+        #expect(hits.map(\.summary.citizen.id) == [sofie.id])
+    }
+
     @Test func aFailedImportLeavesTheDatabaseAsItWas() throws {
         let directory = try TemporaryDirectory()
         let workspace = try emptyWorkspace(directory, "failed.sqlite")
