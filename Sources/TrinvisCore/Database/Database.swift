@@ -146,11 +146,30 @@ package final class Database {
     /// True while a transaction is open on this connection.
     package var isInTransaction: Bool { transactionDepth > 0 }
 
+    /// True while `sharingOuterTransaction` runs: nested transactions open no savepoint.
+    package private(set) var nestedTransactionsShareOuter = false
+
+    /// Runs `body`, inside a transaction, with every transaction nested in it running in that
+    /// transaction without a savepoint of its own. Only for work that lets every error roll the
+    /// whole transaction back (an import, all or nothing): an error inside a nested transaction
+    /// then leaves its partial work in place until that rollback, so nothing may catch it and go
+    /// on. A savepoint per record costs an import two statements and a sub-journal copy of every
+    /// page the record changes.
+    package func sharingOuterTransaction<T>(_ body: () throws -> T) throws -> T {
+        precondition(isInTransaction, "nested transactions share an open transaction only")
+        let before = nestedTransactionsShareOuter
+        nestedTransactionsShareOuter = true
+        defer { nestedTransactionsShareOuter = before }
+        return try body()
+    }
+
     /// Runs `body` in a transaction: `BEGIN IMMEDIATE` at the outermost level, a savepoint when
-    /// nested. An error thrown by `body` rolls back its work and is rethrown. With a
-    /// `changeRecorder`, a session records what the outermost transaction changes.
+    /// nested (none inside `sharingOuterTransaction`). An error thrown by `body` rolls back its
+    /// work and is rethrown. With a `changeRecorder`, a session records what the outermost
+    /// transaction changes.
     package func transaction<T>(_ body: () throws -> T) throws -> T {
         let depth = transactionDepth
+        if depth > 0 && nestedTransactionsShareOuter { return try body() }
         let savepoint = "trinvis_sp\(depth)"
         try execute(depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT \(savepoint)")
         let locked = ContinuousClock.now

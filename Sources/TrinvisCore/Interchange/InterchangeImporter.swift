@@ -106,9 +106,15 @@ package struct InterchangeImporter {
         let draft = try decoder.decode(document)
         let writer = try ImportWriter(workspace: workspace, source: draft.source)
         try workspace.database.transaction {
-            // One log entry per citizen imported, not one per record: who imported whom.
-            try workspace.loggingChangesPerCitizen("imported") {
-                try writer.write(draft, progress: progress)
+            // Any error rolls the whole import back, so its records need no savepoint each, and
+            // the full-text index is written once at the end instead of by a trigger per row.
+            try workspace.database.sharingOuterTransaction {
+                try workspace.indexingSearchTextAtEnd {
+                    // One log entry per citizen imported, not one per record: who imported whom.
+                    try workspace.loggingChangesPerCitizen("imported") {
+                        try writer.write(draft, progress: progress)
+                    }
+                }
             }
         }
         // An imported professional may carry the current user's name.

@@ -592,6 +592,21 @@ package enum Schema {
             """
         }
 
+        /// The trigger that indexes a new row.
+        var insertTrigger: String { "\(table)_search_insert" }
+
+        /// Indexes the rows with an id from `?1` through `?2` that the index does not hold yet,
+        /// as the insert trigger would have (`Workspace.indexingSearchTextAtEnd`).
+        var fillRange: String {
+            let body = body.replacingOccurrences(of: "new.", with: "")
+            return """
+                INSERT INTO search_text (rowid, body, citizen_id, source)
+                    SELECT id * 8 + \(kind), \(body), \(citizen.replacingOccurrences(of: "new.", with: "\(table).")), '\(source)'
+                    FROM \(table) WHERE id BETWEEN ?1 AND ?2 AND \(body) <> ''
+                        AND NOT EXISTS (SELECT 1 FROM search_text WHERE search_text.rowid = \(table).id * 8 + \(kind))
+                """
+        }
+
         /// Keeps the index current as rows are written.
         var triggers: String {
             """

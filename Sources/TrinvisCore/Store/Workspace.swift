@@ -289,7 +289,10 @@ package final class Workspace {
         return CitizenID(sqlValue: try database.scalar(sql, [parentValue]))
     }
 
-    private func checkAccess<R: Record>(toRecord record: R, writing: Bool = false) throws {
+    /// Returns the citizen that a record with a parent belongs to, as looked up for the rule (nil
+    /// for citizens and for records that belong to none).
+    @discardableResult
+    private func checkAccess<R: Record>(toRecord record: R, writing: Bool = false) throws -> CitizenID? {
         if !R.belongsToCitizen {
             // Organisations and professionals decide who sees what: only administrators change them.
             // Companies are the exception: every professional keeps the company register.
@@ -298,7 +301,7 @@ package final class Workspace {
                !(try isCompanyRegisterChange(record)) {
                 throw StoreError.administratorsOnly
             }
-            return
+            return nil
         }
         if let citizen = record as? Citizen {
             if !citizen.id.isSaved {
@@ -307,7 +310,7 @@ package final class Workspace {
                 guard policy == .unrestricted || citizen.organisationID == actor.organisationID else {
                     throw StoreError.accessDenied(citizen: 0)
                 }
-                return
+                return nil
             }
             try checkAccess(to: citizen.id)
             if writing, policy != .unrestricted {
@@ -315,12 +318,13 @@ package final class Workspace {
                 try checkAccess(to: citizen.id, category: .contact)
                 try checkAccess(to: citizen.id, category: .profile)
             }
-            return
+            return nil
         }
         guard let citizen = try owningCitizen(of: record) else {
             throw StoreError.notFound(kind: R.kindName, id: record.id.rawValue)
         }
         try checkAccess(to: citizen, category: R.category)
+        return citizen
     }
 
     // MARK: Reading
@@ -436,7 +440,7 @@ package final class Workspace {
     @discardableResult
     package func create<R: Record>(_ record: R) throws -> R {
         var stored = try validate(record)
-        try checkAccess(toRecord: stored, writing: true)
+        let owner = try ownerToLog(checkingAccessTo: stored)
         let now = clock().seconds
         stored.audit = Audit(createdAt: now, createdBy: actor.username, updatedAt: now, updatedBy: actor.username, version: 1)
         let columns = R.columns + Audit.columns
@@ -455,7 +459,7 @@ package final class Workspace {
             }
             stored.id = RecordID(database.lastInsertRowID)
             try translatingConstraints(R.self) { try stored.saveChildren(in: database) }
-            try logChange(stored, .change, "created")
+            try logChange(stored, .change, "created", owner: owner)
             try logNamedCitizens(participation, of: stored)
             return stored
         }
@@ -466,7 +470,7 @@ package final class Workspace {
     @discardableResult
     package func update<R: Record>(_ record: R) throws -> R {
         var stored = try validate(record)
-        try checkAccess(toRecord: stored, writing: true)
+        let owner = try ownerToLog(checkingAccessTo: stored)
         let now = clock().seconds
         let assignments = (R.columns + ["updated_at", "updated_by"]).map { "\($0) = ?" }.joined(separator: ", ")
         return try database.transaction {
@@ -481,16 +485,26 @@ package final class Workspace {
             stored.audit.updatedBy = actor.username
             stored.audit.version += 1
             try translatingConstraints(R.self) { try stored.saveChildren(in: database) }
-            try logChange(stored, .change, "updated")
+            try logChange(stored, .change, "updated", owner: owner)
             try logNamedCitizens(participation, of: stored)
             return stored
         }
     }
 
+    /// Checks that the actor may write the record; returns the citizen it belongs to when that
+    /// was looked up inside a transaction already open (an import's), where nothing can move the
+    /// record's parent before the change is logged, so the log need not look it up again.
+    private func ownerToLog<R: Record>(checkingAccessTo record: R) throws -> CitizenID? {
+        let inTransaction = database.isInTransaction
+        let owner = try checkAccess(toRecord: record, writing: true)
+        return inTransaction ? owner : nil
+    }
+
     /// Writes the log entry of a change, in the change's transaction: the record's kind and id,
-    /// and for professionals and organisations an administrator's change.
-    private func logChange<R: Record>(_ record: R, _ action: AccessAction, _ what: String) throws {
-        let citizen = try owningCitizen(of: record)
+    /// and for professionals and organisations an administrator's change. `owner`: the citizen
+    /// the record belongs to, when known (see `ownerToLog`).
+    private func logChange<R: Record>(_ record: R, _ action: AccessAction, _ what: String, owner: CitizenID? = nil) throws {
+        let citizen = try owner ?? owningCitizen(of: record)
         if let citizen, R.belongsToCitizen, changeTally != nil {
             changeTally?.count(citizen, created: what == "created")
             return
