@@ -85,8 +85,9 @@ extension CommandRunner {
         case .text: bytes = Array(printout.text().utf8)
         case .pdf: bytes = printout.pdf(fonts: printFonts(), creationDate: workspace.clock())
         }
-        guard let output else {
-            // A print to standard output is logged as a look-up, before it leaves.
+        guard let output, let recorded = writtenFilePath(output) else {
+            // A print to standard output (or to a device or a pipe given as -o, which no erasure
+            // may ever remove) is logged as a look-up, before it leaves.
             try workspace.flushAccessLog()
             try deliver(bytes, to: nil)
             return
@@ -95,10 +96,10 @@ extension CommandRunner {
         // the print is logged with it).
         try deliver(bytes, to: output)
         do {
-            try workspace.recordPrintedFile(citizen: id, path: output)
+            try workspace.recordPrintedFile(citizen: id, path: recorded)
             try workspace.flushAccessLog()
         } catch {
-            _ = try? PersonRights.perform { unlink(output) }
+            removeWrittenFile(output)
             throw error
         }
     }

@@ -90,6 +90,12 @@ func writeFileAtomically(_ bytes: [UInt8], to path: String) throws {
 }
 
 private func writeFileAtomicallyAsIs(_ bytes: [UInt8], to path: String) throws {
+    // A device, a pipe or a terminal (`-o /dev/stdout`, `/dev/full`, a FIFO) is written as it is,
+    // never replaced by a file renamed over it.
+    if isSpecialFile(path) {
+        try writeDirectly(bytes, to: path)
+        return
+    }
     let temporary = path + ".tmp-\(getpid())"
     // An interrupted write (Ctrl-C, SIGTERM) leaves no temporary file behind either.
     try InterruptCleanup.removing([temporary]) { try writeFileThenRename(bytes, temporary: temporary, to: path) }
@@ -106,6 +112,39 @@ private func writeFileThenRename(_ bytes: [UInt8], temporary: String, to path: S
         unlink(temporary)
         throw POSIXFailure(code: failure)
     }
+}
+
+/// True when `path` exists and is not itself a regular file: a device, a FIFO, a socket, a
+/// folder, or a symbolic link (`/dev/stdout`), which is written through, never replaced.
+func isSpecialFile(_ path: String) -> Bool {
+    var status = stat()
+    return lstat(path, &status) == 0 && status.st_mode & S_IFMT != S_IFREG
+}
+
+/// The regular file an output written to `path` ends up in (the path itself, or the file a
+/// symbolic link leads to), or nil for a device or a pipe: what a print may record so that an
+/// erasure removes it.
+func writtenFilePath(_ path: String) -> String? {
+    guard isSpecialFile(path) else { return path }
+    var status = stat()
+    guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+}
+
+/// Removes an output file written by this command (after a failure that must not leave it), but
+/// never a device or a pipe that was written to as it is.
+func removeWrittenFile(_ path: String) {
+    guard let file = writtenFilePath(path) else { return }
+    _ = try? PersonRights.perform { unlink(file) }
+}
+
+private func writeDirectly(_ bytes: [UInt8], to path: String) throws {
+    let descriptor = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
+    guard descriptor >= 0 else { throw POSIXFailure(code: errno) }
+    var failure = writeAll(bytes, to: descriptor)
+    if close(descriptor) != 0, failure == 0 { failure = errno }
+    if failure != 0 { throw POSIXFailure(code: failure) }
 }
 
 /// An operating-system error number with its text.

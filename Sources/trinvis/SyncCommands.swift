@@ -54,7 +54,7 @@ extension CommandRunner {
             case .busy(let peer): throw Failure(phrase: .syncExportBusy(peer: Self.printable(peer)))
             }
         } catch {
-            if wroteFile, let output { _ = try? PersonRights.perform { unlink(output) } }
+            if wroteFile, let output { removeWrittenFile(output) }
             throw error
         }
         let message = say(.syncExported(peer: Self.printable(summary.peerName), sequence: summary.sequence,

@@ -104,7 +104,12 @@ private func files(in folder: String, startingWith prefix: String) -> [String] {
                 continue
             }
             #expect(status == 128 + SIGKILL)
-            #expect(!FileManager.default.fileExists(atPath: destination), "a killed backup left \(destination)")
+            if FileManager.default.fileExists(atPath: destination) {
+                // Killed after the checked copy was linked into place, before the process ended:
+                // what is at FILE is then the whole copy, never a part of one.
+                let check = try runTrinvis(["check", "--full", "--db", destination])
+                #expect(check.status == 0 && check.stdout.contains("11 citizens"), "a killed backup left \(check.stdout)\(check.stderr)")
+            }
             for leftover in files(in: folder.path, startingWith: "backup-\(round).sqlite.partial-") where !leftover.hasSuffix("-wal")
                 && !leftover.hasSuffix("-shm") && !leftover.hasSuffix("-journal") {
                 killedMidway += 1
@@ -365,5 +370,62 @@ private func files(in folder: String, startingWith prefix: String) -> [String] {
         #expect(!check.stderr.contains("Restore"))
         let report = try runTrinvis(["report", "--db", full])
         #expect(report.status == 0 || report.stderr.contains("is full"), "\(report.stderr)")
+    }
+}
+
+/// `-o` naming something that is not a regular file: a device, a pipe or a link such as
+/// `/dev/stdout` is written through and never replaced by a file renamed over it (as root that
+/// would have replaced `/dev/full` itself), and an erasure never removes one.
+@Suite(.serialized) struct SpecialOutputTests {
+    private static func kind(_ path: String) -> mode_t {
+        var status = stat()
+        return lstat(path, &status) == 0 ? status.st_mode & S_IFMT : 0
+    }
+
+    @Test func aDeviceAPipeAndALinkAreWrittenThroughNeverReplaced() throws {
+        let folder = try ScratchFolder()
+        let path = folder.file("demo.sqlite")
+        #expect(try runTrinvis(["demo", "--db", path]).status == 0)
+
+        let full = try runTrinvis(["export", "-o", "/dev/full", "--db", path])
+        let fullIsADevice = Self.kind("/dev/full") == S_IFCHR
+        if !fullIsADevice, getuid() == 0 {
+            // Put the machine's /dev/full back before failing.
+            unlink("/dev/full")
+            mknod("/dev/full", S_IFCHR | 0o666, dev_t(1 << 8 | 7))  // major 1, minor 7
+        }
+        #expect(fullIsADevice, "/dev/full was replaced")
+        #expect(full.status == 1 && full.stderr.contains("the disk is full: /dev/full was not written"), "\(full.stderr)")
+
+        // A named pipe: the document arrives through it, and the pipe stays a pipe.
+        let fifo = folder.file("pipe")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let writer = try spawnProgram([TrinvisBinary.path, "export", "-o", fifo, "--db", path],
+                                      environment: ["PATH": "/usr/bin:/bin", "HOME": folder.path, "LC_ALL": "C.UTF-8"],
+                                      stdoutPath: folder.file("writer.out"), stderrPath: folder.file("writer.err"))
+        let reader = try #require(FileHandle(forReadingAtPath: fifo))
+        let arrived = String(decoding: reader.readDataToEndOfFile(), as: UTF8.self)
+        try reader.close()
+        #expect(waitForExit(writer) == 0)
+        #expect(arrived.hasPrefix("{") && arrived.contains("\"format\": \"trinvis\"") && arrived.contains("Svend Madsen"))
+        #expect(Self.kind(fifo) == S_IFIFO)
+
+        // `-o /dev/stdout` with standard output a file: the plan lands in that file, which is
+        // what the print records, so the erasure removes it, and /dev/stdout stays a link.
+        let plan = folder.file("plan.txt")
+        let status = try spawnAndWait([TrinvisBinary.path, "print-plan", "Svend Madsen", "-o", "/dev/stdout", "--db", path],
+                                      environment: ["PATH": "/usr/bin:/bin", "HOME": folder.path, "LC_ALL": "C.UTF-8"],
+                                      stdoutPath: plan, stderrPath: folder.file("print.err"))
+        #expect(status == 0)
+        #expect(String(decoding: try Data(contentsOf: URL(fileURLWithPath: plan)), as: UTF8.self).hasPrefix("Your plan"))
+        #expect(Self.kind("/dev/stdout") == S_IFLNK)
+        let recorded = try Database(path: path, mode: .readOnly).scalar("SELECT path FROM printed_file")
+        let real = try #require(realpath(plan, nil))
+        defer { free(real) }
+        #expect(recorded == .text(String(cString: real)))
+        let erased = try runTrinvis(["erase", "Svend Madsen", "--reason", "test", "--yes", "--db", path])
+        #expect(erased.status == 0, "\(erased.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: plan))
+        #expect(Self.kind("/dev/stdout") == S_IFLNK)
     }
 }

@@ -143,6 +143,12 @@ extension Workspace {
         var removed: [String] = []
         var notRemoved: [(path: String, reason: String)] = []
         for path in files {
+            // Only a file Trinvis wrote: never a device, a pipe or a folder found at its path now.
+            var status = stat()
+            if lstat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+                notRemoved.append((path, "not a regular file; left alone"))
+                continue
+            }
             if unlink(path) == 0 || errno == ENOENT {
                 removed.append(path)
             } else {
