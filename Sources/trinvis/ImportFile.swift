@@ -7,11 +7,17 @@ extension CommandRunner {
     /// into one buffer of the file's size. A folder, a missing file or an unreadable one is a
     /// failure that says which.
     func readImportFile(_ path: String) throws -> [UInt8] {
+        try readInputFile(path, folder: .importFileIsFolder(path: path), missing: .importFileMissing(path: path))
+    }
+
+    /// The bytes of a file a command reads, as `readImportFile` reads them; `folder` and
+    /// `missing` say what is wrong when the path is a folder or names nothing.
+    func readInputFile(_ path: String, folder: Phrase, missing: Phrase) throws -> [UInt8] {
         let result: Result<[UInt8], ImportFileProblem> = try PersonRights.perform { Self.readAll(path) }
         switch result {
         case .success(let bytes): return bytes
-        case .failure(.folder): throw Failure(phrase: .importFileIsFolder(path: path))
-        case .failure(.missing): throw Failure(phrase: .importFileMissing(path: path))
+        case .failure(.folder): throw Failure(phrase: folder)
+        case .failure(.missing): throw Failure(phrase: missing)
         case .failure(.system(let code)):
             throw Failure(phrase: .cannotReadFile(path: path, reason: POSIXFailure(code: code).description))
         }

@@ -5,13 +5,8 @@ extension CommandRunner {
     /// `trinvis sync import FILE|-`: applies a peer's sync file (standard input for `-`), all
     /// or nothing; a file applied before changes nothing and succeeds.
     func syncImport(_ path: String) throws {
-        let bytes: [UInt8]
-        do {
-            bytes = path == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile())
-                : try PersonRights.perform { Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
-        } catch {
-            throw Failure(phrase: .cannotReadFile(path: path, reason: (error as NSError).localizedDescription))
-        }
+        let bytes = path == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile())
+            : try readInputFile(path, folder: .syncFileIsFolder(path: path), missing: .syncFileMissing(path: path))
         let workspace = try openExisting()
         do {
             let summary = try workspace.importSync(bytes)

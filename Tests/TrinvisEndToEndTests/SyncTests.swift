@@ -413,4 +413,19 @@ private let hasSqldiff = FileManager.default.isExecutableFile(atPath: "/usr/bin/
         #expect(run.status == 1 && run.stderr.contains("belongs to no organisation"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.file("x.sync")))
     }
+
+    @Test func aFolderAMissingFileAndAnEmptyOneGetMessagesThatSayWhichAndChangeNothing() throws {
+        let world = try World()
+        let b = world.dropIn
+        let folder = try ScratchFolder()
+        try b.copy(to: folder.file("before.sqlite"))
+        var run = try runTrinvis(["--db", b.path, "sync", "import", folder.path])
+        #expect(run.status == 1 && run.stderr.contains("is a folder, not a sync file"), "\(run.stderr)")
+        run = try runTrinvis(["--db", b.path, "--lang", "da", "sync", "import", folder.file("intet.sync")])
+        #expect(run.status == 1 && run.stderr.contains("der er ingen fil \(folder.file("intet.sync")) at anvende"), "\(run.stderr)")
+        run = try runTrinvis(["--db", b.path, "sync", "import", "/dev/null"])
+        #expect(run.status == 1 && run.stderr.contains("not a Trinvis sync file"), "\(run.stderr)")
+        #expect(!run.stderr.contains("NSCocoaErrorDomain") && !run.stderr.contains("permission"), "\(run.stderr)")
+        if hasSqldiff { #expect(try sqldiff(folder.file("before.sqlite"), b.path) == "") }
+    }
 }

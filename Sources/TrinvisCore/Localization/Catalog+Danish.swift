@@ -1221,6 +1221,8 @@ extension Catalog {
             text += conflicts == 0 ? "." : "; \(conflicts) felter blev ændret begge steder: begge udgaver er gemt, åbn konflikterne (K) for at vælge."
             return text
         case .syncAlreadyApplied(let from, let sequence): return "Fil \(sequence) fra \(from) var allerede anvendt; intet blev ændret."
+        case .syncFileIsFolder(let path): return "\(path) er en mappe, ikke en synkroniseringsfil; angiv den fil, der skal anvendes"
+        case .syncFileMissing(let path): return "der er ingen fil \(path) at anvende; kontrollér navnet"
         case .syncNotASyncFile: return "Det er ikke en Trinvis-synkroniseringsfil; intet blev ændret."
         case .syncDamaged: return "Synkroniseringsfilen er afkortet eller beskadiget; intet blev ændret. Bed om at få den sendt igen."
         case .syncMeantForAnotherInstallation(let organisation):

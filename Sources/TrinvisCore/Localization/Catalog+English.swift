@@ -1224,6 +1224,8 @@ extension Catalog {
             text += conflicts == 0 ? "." : "; \(conflicts) fields were changed on both sides: both versions are kept, open the conflicts view (K) to choose."
             return text
         case .syncAlreadyApplied(let from, let sequence): return "File \(sequence) from \(from) was already applied, nothing changed."
+        case .syncFileIsFolder(let path): return "\(path) is a folder, not a sync file; name the file to apply"
+        case .syncFileMissing(let path): return "there is no file \(path) to apply; check the name"
         case .syncNotASyncFile: return "This is not a Trinvis sync file; nothing was changed."
         case .syncDamaged: return "The sync file is truncated or damaged; nothing was changed. Ask for it to be sent again."
         case .syncMeantForAnotherInstallation(let organisation):

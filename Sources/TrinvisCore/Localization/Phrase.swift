@@ -863,6 +863,8 @@ package enum Phrase: Sendable, Equatable {
     case syncImported(from: String, sequence: Int64, inserted: Int, updated: Int, deleted: Int, erased: Int, conflicts: Int)
     case syncAlreadyApplied(from: String, sequence: Int64)
     case syncNotASyncFile
+    /// The path given to `sync import` is a folder, or names nothing.
+    case syncFileIsFolder(path: String), syncFileMissing(path: String)
     case syncDamaged
     case syncMeantForAnotherInstallation(organisation: String)
     case syncOutOfOrder(missing: Int64)
