@@ -1244,9 +1244,9 @@ extension Catalog {
         case .conflictsInCitizenView(let count):
             return count == 1 ? "1 felt har en åben synkroniseringskonflikt: K viser begge udgaver."
                 : "\(count) felter har åbne synkroniseringskonflikter: K viser begge udgaver."
-        case .commandConflicts: return "synkroniseringskonflikter: begge udgaver side om side"
-        case .commandConflictKeepLocal: return "behold udgaven her"
-        case .commandConflictTakeRemote: return "tag udgaven fra det andet sted"
+        case .commandConflicts: return "Synkroniseringskonflikter: begge udgaver side om side"
+        case .commandConflictKeepLocal: return "Behold udgaven her"
+        case .commandConflictTakeRemote: return "Tag udgaven fra det andet sted"
         case .keyConflicts: return "konflikter"
         case .keyConflictKeepLocal: return "behold her"
         case .keyConflictTakeRemote: return "tag deres"

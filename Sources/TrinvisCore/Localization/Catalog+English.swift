@@ -1247,9 +1247,9 @@ extension Catalog {
         case .conflictsInCitizenView(let count):
             return count == 1 ? "1 field has an open sync conflict: K shows both versions."
                 : "\(count) fields have open sync conflicts: K shows both versions."
-        case .commandConflicts: return "sync conflicts: both versions side by side"
-        case .commandConflictKeepLocal: return "keep the version here"
-        case .commandConflictTakeRemote: return "take the version from the other place"
+        case .commandConflicts: return "Sync conflicts: both versions side by side"
+        case .commandConflictKeepLocal: return "Keep the version here"
+        case .commandConflictTakeRemote: return "Take the version from the other place"
         case .keyConflicts: return "conflicts"
         case .keyConflictKeepLocal: return "keep here"
         case .keyConflictTakeRemote: return "take theirs"
