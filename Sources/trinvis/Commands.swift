@@ -212,8 +212,7 @@ struct CommandRunner {
         guard environment.stderrIsTerminal else { return nil }
         let label = say(what)
         return { done, total in
-            FileHandle.standardError.write(Data(("\r" + say(.progress(what: label, done: done, total: total))
-                                                 + (done == total ? "\n" : "")).utf8))
+            writeStandardError("\r" + say(.progress(what: label, done: done, total: total)) + (done == total ? "\n" : ""))
         }
     }
 

@@ -38,7 +38,13 @@ struct Environment {
 /// Writes a message to standard error; what it quotes from the data (names, paths, JSON
 /// paths) reaches the terminal only sanitised (`Sanitizer`: controls shown as U+FFFD).
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((Sanitizer.sanitize(text, keepingNewlines: true) + "\n").utf8))
+    writeStandardError(Sanitizer.sanitize(text, keepingNewlines: true) + "\n")
+}
+
+/// Writes to standard error with `write(2)`; a closed or full standard error is ignored (there is
+/// nowhere left to say so), never a crash.
+func writeStandardError(_ text: String) {
+    _ = writeAll(Array(text.utf8), to: STDERR_FILENO)
 }
 
 /// Writes a message or listing to standard output without a trailing newline, sanitised like

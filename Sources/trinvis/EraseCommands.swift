@@ -12,7 +12,7 @@ extension CommandRunner {
         let id = try resolveCitizen(citizen, in: workspace)
         if !confirmed {
             let person = try workspace.get(Citizen.self, id: id)
-            FileHandle.standardError.write(Data(say(.eraseConfirmPrompt(citizen: id.rawValue)).utf8))
+            writeStandardError(say(.eraseConfirmPrompt(citizen: id.rawValue)))
             let typed = readLine(strippingNewline: true) ?? ""
             guard TextNormalization.searchKey(typed.trimmingBlanks()) == TextNormalization.searchKey(person.name),
                   !typed.trimmingBlanks().isEmpty else {

@@ -163,4 +163,19 @@ import Testing
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("there is no file"), "\(missing.stderr)")
     }
+
+    @Test func aClosedOrFullStandardErrorIsNoCrash() throws {
+        let scratch = try ScratchFolder()
+        // Full: the usage error still ends with its exit status.
+        var status = try spawnAndWait([TrinvisBinary.path, "--bogus"], environment: ["PATH": "/usr/bin:/bin", "HOME": scratch.path],
+                                      stdoutPath: scratch.file("out"), stderrPath: "/dev/full")
+        #expect(status == 2)
+        // Closed (`2>&-`), for a usage error and for a failure.
+        let binary = "'" + TrinvisBinary.path + "'"
+        status = try spawnAndWait(["/bin/sh", "-c", "\(binary) --bogus 2>&-; echo \"usage=$?\"; "
+                                   + "\(binary) --db '\(scratch.file("none.sqlite"))' check 2>&-; echo \"failure=$?\""],
+                                  environment: ["PATH": "/usr/bin:/bin", "HOME": scratch.path], stdoutPath: scratch.file("shell"))
+        let said = String(decoding: try Data(contentsOf: URL(fileURLWithPath: scratch.file("shell"))), as: UTF8.self)
+        #expect(status == 0 && said.contains("usage=2") && said.contains("failure=1"), "\(said)")
+    }
 }
