@@ -100,7 +100,7 @@ extension CommandRunner {
         let workspace = try openExisting()
         try workspace.requireAdministrator()
         let site = try workspace.site
-        func shown(_ id: Int64) -> Int64 { Self.shortID(id, site: site) }
+        func shown(_ id: Int64) -> Int64 { SiteIDs.short(id, site: site) }
         switch command {
         case .listOrganisations:
             for organisation in try workspace.all(Organisation.self) {
@@ -188,7 +188,7 @@ extension CommandRunner {
     /// A professional by id, account name or a name that matches exactly one professional.
     func resolveProfessional(_ text: String, in workspace: Workspace) throws -> Professional {
         if let number = Int64(text), number > 0,
-           let person = try workspace.fetch(Professional.self, id: ProfessionalID(Self.localID(number, site: try workspace.site))) {
+           let person = try workspace.fetch(Professional.self, id: ProfessionalID(SiteIDs.local(number, site: try workspace.site))) {
             return person
         }
         if let person = try workspace.professional(account: text) { return person }

@@ -162,7 +162,7 @@ extension CommandRunner {
     /// A citizen by id, or by a name that matches exactly one citizen (or exactly one in full).
     func resolveCitizen(_ text: String, in workspace: Workspace) throws -> CitizenID {
         if let number = Int64(text), number > 0 {
-            let id = CitizenID(Self.localID(number, site: try workspace.site))
+            let id = CitizenID(SiteIDs.local(number, site: try workspace.site))
             guard try workspace.fetch(Citizen.self, id: id) != nil else {
                 throw Failure(phrase: .citizenNotFound(text))
             }
@@ -175,13 +175,13 @@ extension CommandRunner {
         if byName.count == 1 { return byName[0].id }
         if byName.isEmpty { throw Failure(phrase: .citizenNotFound(text)) }
         let site = try workspace.site
-        throw Failure(phrase: .citizenAmbiguous(text, candidates: byName.prefix(5).map { "\(Self.shortID($0.id.rawValue, site: site)) \($0.name)" }))
+        throw Failure(phrase: .citizenAmbiguous(text, candidates: byName.prefix(5).map { "\(SiteIDs.short($0.id.rawValue, site: site)) \($0.name)" }))
     }
 
     /// An organisation by id or by a name that matches exactly one organisation.
     func resolveOrganisation(_ text: String, in workspace: Workspace) throws -> OrganisationID {
         if let number = Int64(text), number > 0 {
-            let id = OrganisationID(Self.localID(number, site: try workspace.site))
+            let id = OrganisationID(SiteIDs.local(number, site: try workspace.site))
             guard try workspace.fetch(Organisation.self, id: id) != nil else {
                 throw Failure(phrase: .organisationNotFound(text))
             }
@@ -197,7 +197,7 @@ extension CommandRunner {
             if matches.isEmpty { throw Failure(phrase: .organisationNotFound(text)) }
             let site = try workspace.site
             throw Failure(phrase: .organisationAmbiguous(text, candidates: matches.prefix(5).map {
-                "\(Self.shortID($0.id.rawValue, site: site)) \(Sanitizer.sanitize($0.name))"
+                "\(SiteIDs.short($0.id.rawValue, site: site)) \($0.name)"
             }))
         }
         return matches[0].id

@@ -10,16 +10,16 @@ extension CommandRunner {
         let workspace = try openExisting()
         do {
             let summary = try workspace.importSync(bytes)
-            let from = Self.printable(summary.from)
-            writeOutput(say(summary.alreadyApplied ? .syncAlreadyApplied(from: from, sequence: summary.sequence)
-                : .syncImported(from: from, sequence: summary.sequence, inserted: summary.inserted, updated: summary.updated,
+            // The names in the message are sanitised as it is written, like every message.
+            writeOutput(say(summary.alreadyApplied ? .syncAlreadyApplied(from: summary.from, sequence: summary.sequence)
+                : .syncImported(from: summary.from, sequence: summary.sequence, inserted: summary.inserted, updated: summary.updated,
                                 deleted: summary.deleted, erased: summary.citizensErased, conflicts: summary.conflicts)) + "\n")
         } catch let error as SyncFileError {
             switch error {
             case .notASyncFile: throw Failure(phrase: .syncNotASyncFile)
             case .damaged: throw Failure(phrase: .syncDamaged)
             case .meantForAnotherInstallation(let organisation):
-                throw Failure(phrase: .syncMeantForAnotherInstallation(organisation: Self.printable(organisation)))
+                throw Failure(phrase: .syncMeantForAnotherInstallation(organisation: organisation))
             case .outOfOrder(let missing): throw Failure(phrase: .syncOutOfOrder(missing: missing))
             }
         }
@@ -43,16 +43,16 @@ extension CommandRunner {
         } catch let error as SyncExportError {
             switch error {
             case .noOrganisation: throw Failure(phrase: .syncNoOrganisation(username: username))
-            case .ownOrganisation(let name): throw Failure(phrase: .syncOwnOrganisation(name: Self.printable(name)))
+            case .ownOrganisation(let name): throw Failure(phrase: .syncOwnOrganisation(name: name))
             case .exportsMadeAs(let organisation, let peer):
-                throw Failure(phrase: .syncExportsMadeAs(organisation: Self.printable(organisation), peer: Self.printable(peer)))
-            case .busy(let peer): throw Failure(phrase: .syncExportBusy(peer: Self.printable(peer)))
+                throw Failure(phrase: .syncExportsMadeAs(organisation: organisation, peer: peer))
+            case .busy(let peer): throw Failure(phrase: .syncExportBusy(peer: peer))
             }
         } catch {
             if wroteFile, let output { removeWrittenFile(output) }
             throw error
         }
-        let message = say(.syncExported(peer: Self.printable(summary.peerName), sequence: summary.sequence,
+        let message = say(.syncExported(peer: summary.peerName, sequence: summary.sequence,
                                         citizens: summary.citizens, erased: summary.erased, rows: summary.rows, path: output))
         // Standard output carries the file itself when there is no -o.
         if output == nil { printError(message) } else { writeOutput(message + "\n") }
@@ -68,26 +68,10 @@ extension CommandRunner {
         }
         let site = try workspace.site
         for peer in peers {
-            writeOutput(say(.syncPeer(peer, shownID: Self.shortID(peer.organisation.rawValue, site: site),
+            writeOutput(say(.syncPeer(peer, shownID: SiteIDs.short(peer.organisation.rawValue, site: site),
                                       sent: peer.lastSentAt.map(AuditFormatting.localTime),
                                       received: peer.lastReceivedAt.map(AuditFormatting.localTime))) + "\n")
         }
     }
 
-    /// A record's id as people give it: the number after the site for a record made here
-    /// (as the interchange writes `c5`), the whole id for one that came from elsewhere.
-    static func shortID(_ id: Int64, site: Int64) -> Int64 {
-        id >> 32 == site ? id & 0xFFFF_FFFF : id
-    }
-
-    /// The id a number given on the command line means: a short number is a record made here.
-    static func localID(_ number: Int64, site: Int64) -> Int64 {
-        number >> 32 == 0 ? site << 32 | number : number
-    }
-
-    /// A name from a sync file without control characters, so that it cannot reach the terminal raw.
-    static func printable(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !($0.properties.generalCategory == .control
-            || $0.properties.generalCategory == .format) }))
-    }
 }

@@ -44,8 +44,7 @@ package enum Interchange {
     /// the two never meet.
     package static func documentID<R: Record>(_ id: RecordID<R>, site: Int64? = homeSite) -> String {
         let prefix = idPrefixes[R.table] ?? R.table
-        if let site, id.rawValue >> 32 == site { return prefix + String(id.rawValue & 0xFFFF_FFFF) }
-        return prefix + String(id.rawValue)
+        return prefix + String(site.map { SiteIDs.short(id.rawValue, site: $0) } ?? id.rawValue)
     }
 }
 

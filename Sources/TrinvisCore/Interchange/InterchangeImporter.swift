@@ -233,7 +233,7 @@ private final class ImportWriter {
     private func ownID<R: Record>(_ type: R.Type, _ documentID: String) -> RecordID<R>? {
         guard isOwn, let prefix = Interchange.idPrefixes[R.table], documentID.hasPrefix(prefix),
               let number = Int64(documentID.dropFirst(prefix.count)), number > 0 else { return nil }
-        let id = RecordID<R>(number >> 32 == 0 ? site << 32 | number : number)
+        let id = RecordID<R>(SiteIDs.local(number, site: site))
         return Interchange.documentID(id, site: site) == documentID ? id : nil
     }
 

@@ -16,21 +16,20 @@ extension Workspace {
     /// `body` must roll the whole transaction back (which brings the triggers back).
     package func indexingSearchTextAtEnd<T>(_ body: () throws -> T) throws -> T {
         precondition(database.isInTransaction, "the search index is filled in the transaction that writes the rows")
-        let low = try site << 32
-        let high = low | 0xFFFF_FFFF
+        let own = SiteIDs.range(of: try site)
         var deferred: [(source: Schema.SearchSource, above: Int64, trigger: String)] = []
         for source in Schema.searchSources {
             guard let trigger = try database.fetchOne("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?",
                                                       [.text(source.insertTrigger)]).map({ try $0.get(0) as String })
             else { continue }
             let highest = Int64(sqlValue: try database.scalar("SELECT max(id) FROM \(source.table) WHERE id BETWEEN ? AND ?",
-                                                              [.integer(low), .integer(high)])) ?? low
-            deferred.append((source, max(highest, low), trigger))
+                                                              [.integer(own.lowerBound), .integer(own.upperBound)])) ?? own.lowerBound
+            deferred.append((source, highest, trigger))
         }
         for entry in deferred { try database.executeScript("DROP TRIGGER \(entry.source.insertTrigger)") }
         let result = try body()
         for entry in deferred {
-            try database.execute(entry.source.fillRange, [.integer(entry.above + 1), .integer(high)])
+            try database.execute(entry.source.fillRange, [.integer(entry.above + 1), .integer(own.upperBound)])
             try database.executeScript(entry.trigger)
         }
         return result

@@ -79,8 +79,6 @@ extension Workspace {
             syncExportPrepared?()
             let summary = try database.transaction { () -> SyncExportSummary? in
                 guard try syncPeerState(peer) == prepared.state else { return nil }
-                try database.execute("INSERT INTO sync_peer (organisation_id) VALUES (?) ON CONFLICT (organisation_id) DO NOTHING",
-                                     [peer.sqlValue])
                 let changeset = prepared.changeset, state = prepared.state
                 let changes = try Changeset(bytes: changeset)
                 let sequence = state.sent + 1
@@ -97,10 +95,12 @@ extension Workspace {
                 let logged = try logSyncExport(changes, sequence: sequence, peer: peer)
                 try write(bytes)
                 try database.execute("""
-                    UPDATE sync_peer SET shadow = ?, sent_seq = ?, last_sent_at = ?, from_organisation_id = ?
-                    WHERE organisation_id = ?
-                    """, [.blob(try Changeset.combined([state.shadow, changeset])), .integer(sequence), .integer(now),
-                          own.sqlValue, peer.sqlValue])
+                    INSERT INTO sync_peer (organisation_id, shadow, sent_seq, last_sent_at, from_organisation_id)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (organisation_id) DO UPDATE SET shadow = excluded.shadow, sent_seq = excluded.sent_seq,
+                        last_sent_at = excluded.last_sent_at, from_organisation_id = excluded.from_organisation_id
+                    """, [peer.sqlValue, .blob(try Changeset.combined([state.shadow, changeset])), .integer(sequence),
+                          .integer(now), own.sqlValue])
                 return SyncExportSummary(peer: peer, peerName: target.name, sequence: sequence, rows: changes.changes.count,
                                          citizens: logged.citizens, erased: logged.erased, bytes: bytes.count)
             }

@@ -446,6 +446,7 @@ package final class Workspace {
         let columns = R.columns + Audit.columns
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         let auditValues: [SQLValue] = [.integer(now), .text(actor.username), .integer(now), .text(actor.username), .integer(1)]
+        let ownIDs = SiteIDs.range(of: try site)
         return try database.transaction {
             // Read in the save's transaction, so that no participant saved meanwhile is lost.
             let participation = try mergingHiddenCitizens(&stored)
@@ -455,7 +456,7 @@ package final class Workspace {
                 try database.execute("""
                     INSERT INTO \(R.table) (id, \(columns.joined(separator: ", "))) VALUES (max(?, coalesce(
                         (SELECT id FROM \(R.table) WHERE id <= ? ORDER BY id DESC LIMIT 1), 0)) + 1, \(placeholders))
-                    """, [.integer(try site << 32), .integer(try site << 32 | 0xFFFF_FFFF)] + stored.values + auditValues)
+                    """, [.integer(ownIDs.lowerBound), .integer(ownIDs.upperBound)] + stored.values + auditValues)
             }
             stored.id = RecordID(database.lastInsertRowID)
             try translatingConstraints(R.self) { try stored.saveChildren(in: database) }
