@@ -27,7 +27,28 @@ package enum Schema {
         Migration("13b-sync-in", syncMapping),
         Migration("14-external-ids-by-source", externalIDsBySource),
         Migration("15-drafts-apart", draftsApart),
+        Migration("16-name-trigrams", nameTrigrams),
     ])
+
+    /// An index of every citizen's folded name (`name_key`) by its trigrams, so that a search
+    /// for a piece of a name ("ørg" in "Jørgensen") looks the citizens up instead of reading
+    /// every name. The FTS5 rowid is the citizen's id; the triggers keep it equal to the table
+    /// whichever way a name is written (forms, import, sync, erasure, the sqlite3 shell). Case is
+    /// kept (`case_sensitive 1`): the key is folded already, as the search text is.
+    static let nameTrigrams = """
+        CREATE VIRTUAL TABLE citizen_name USING fts5(name_key, tokenize = 'trigram case_sensitive 1');
+        INSERT INTO citizen_name (rowid, name_key) SELECT id, name_key FROM citizen;
+        CREATE TRIGGER citizen_name_insert AFTER INSERT ON citizen BEGIN
+            INSERT INTO citizen_name (rowid, name_key) VALUES (new.id, new.name_key);
+        END;
+        CREATE TRIGGER citizen_name_update AFTER UPDATE OF id, name_key ON citizen BEGIN
+            DELETE FROM citizen_name WHERE rowid = old.id;
+            INSERT INTO citizen_name (rowid, name_key) VALUES (new.id, new.name_key);
+        END;
+        CREATE TRIGGER citizen_name_delete AFTER DELETE ON citizen BEGIN
+            DELETE FROM citizen_name WHERE rowid = old.id;
+        END;
+        """
 
     /// Sync export: the organisation of this installation that exports to each peer (set by
     /// the first export), so that one peer's shared state is never computed for two

@@ -132,6 +132,9 @@ extension Workspace {
             try database.execute("DELETE FROM search_text WHERE citizen_id = ?", [id])
             // FTS5 keeps deleted terms in old segments until they are merged: merge them all.
             try database.execute("INSERT INTO search_text (search_text) VALUES ('optimize')")
+            // The same for the trigram index of the names (its trigger removed the row).
+            try database.execute("DELETE FROM citizen_name WHERE rowid = ?", [id])
+            try database.execute("INSERT INTO citizen_name (citizen_name) VALUES ('optimize')")
             try appendAccessLog(.erase, citizen: citizen, detail: reason)
         }
         return (summary, files)

@@ -331,9 +331,12 @@ extension Workspace {
             add(try citizens(condition)) { _ in .cpr }
         } else {
             // Every word typed must be in the name, in any order ("madsen svend").
-            let words = TextNormalization.searchKey(text).split(whereSeparator: \.isWhitespace).map { "%" + Self.escapeLike(String($0)) + "%" }
-            let sql = words.map { _ in "citizen.name_key LIKE ? ESCAPE '\\'" }.joined(separator: " AND ")
-            add(try citizens((sql, words.map { SQLValue.text($0) }))) { _ in .name }
+            let words = TextNormalization.searchKey(text).split(whereSeparator: \.isWhitespace).map(String.init)
+            let found = try citizensNamed(words, limit: limit, includeArchived: includeArchived)
+            if !found.isEmpty {
+                let placeholders = Array(repeating: "?", count: found.count).joined(separator: ", ")
+                add(try citizens(("citizen.id IN (\(placeholders))", found.map(\.sqlValue)))) { _ in .name }
+            }
         }
 
         guard hits.count < limit, let expression = Self.ftsExpression(text) else { return try visible(hits) }
@@ -366,6 +369,54 @@ extension Workspace {
             add([row]) { _ in .text(source: match.source, excerpt: match.excerpt) }
         }
         return try visible(hits)
+    }
+
+    /// The first `limit` citizens (in name order) the actor may see whose folded name holds
+    /// every one of `words` (folded by `TextNormalization.searchKey`), found without reading
+    /// every name. A word of three letters or more is looked up in the trigram index of the
+    /// names (`citizen_name`). When the index finds few citizens (at most
+    /// `nameSearchCandidateLimit`), those are read and sorted; when it finds many, or every word
+    /// is shorter, the names are read in name order until `limit` match, which is quick since
+    /// then many do. Only the ids: the caller reads the rows of these few.
+    func citizensNamed(_ words: [String], limit: Int, includeArchived: Bool) throws -> [CitizenID] {
+        guard !words.isEmpty, limit > 0 else { return [] }
+        var conditions = words.map { _ in "c.name_key LIKE ? ESCAPE '\\'" }
+        var arguments = words.map { SQLValue.text("%" + Self.escapeLike($0) + "%") }
+        if !includeArchived { conditions.append("c.archived_on IS NULL") }
+        if let access = accessCondition(citizenColumn: "c.id") {
+            conditions.append(access.sql)
+            arguments += access.arguments
+        }
+        let condition = conditions.joined(separator: " AND ")
+        let indexed = words.filter { $0.unicodeScalars.count >= 3 }
+        if !indexed.isEmpty {
+            // An FTS5 phrase per word (a quote inside doubled), all required.
+            let match = indexed.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " AND ")
+            let candidates = try database.scalar("SELECT count(*) FROM (SELECT rowid FROM citizen_name WHERE citizen_name MATCH ? LIMIT ?)",
+                                                 [.text(match), .integer(Int64(nameSearchCandidateLimit + 1))])
+            if let count = Int(sqlValue: candidates), count <= nameSearchCandidateLimit {
+                return try database.fetchAll(Self.namesLookedUp(where: condition), [.text(match)] + arguments + [.integer(Int64(limit))]) {
+                    try $0.get(0)
+                }
+            }
+        }
+        return try database.fetchAll(Self.namesInOrder(where: condition), arguments + [.integer(Int64(limit))]) { try $0.get(0) }
+    }
+
+    /// The name search's query for few candidates: the trigram index's citizens (`?1` the FTS5
+    /// query), each looked up by id and tested by `condition`, then sorted. The unary `+` keeps
+    /// the name index out, so SQLite does not walk every name in order instead.
+    static func namesLookedUp(where condition: String) -> String {
+        """
+        SELECT c.id FROM citizen_name n CROSS JOIN citizen c ON c.id = n.rowid
+        WHERE citizen_name MATCH ? AND \(condition) ORDER BY +c.name_sort, +c.id LIMIT ?
+        """
+    }
+
+    /// The name search's query for many candidates: the names in name order, each tested by
+    /// `condition`, until the limit.
+    static func namesInOrder(where condition: String) -> String {
+        "SELECT c.id FROM citizen c INDEXED BY citizen_by_name WHERE \(condition) ORDER BY c.name_sort, c.id LIMIT ?"
     }
 
     private func visible(_ hits: [SearchHit]) throws -> [SearchHit] {

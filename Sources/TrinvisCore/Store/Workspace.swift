@@ -34,6 +34,10 @@ package final class Workspace {
     /// Called by `syncExport` between working out the changeset and taking the write lock (for
     /// tests that change the shared state at that moment).
     package var syncExportPrepared: (() -> Void)?
+    /// How many citizens the trigram index of the names may find for a name search to read
+    /// and sort them; with more, the names are read in name order instead (`citizensNamed`).
+    /// Either way finds the same citizens; tests set it low or high to take each way.
+    package var nameSearchCandidateLimit = 1500
 
     /// The access rule: administrators see everything (and are logged like everyone), everyone
     /// else sees by organisation and consent.

@@ -1,0 +1,206 @@
+import Foundation
+import Testing
+@testable import TrinvisCore
+
+/// The name search looks names up in the trigram index (`citizen_name`) instead of reading every
+/// name, finds exactly what reading every name finds, and the index follows every way a name
+/// is written.
+@Suite struct NameIndexTests {
+    /// Danish names made from parts, so that fragments are frequent ("sen") and rare ("ølg").
+    private static let first = ["Jens", "Mette", "Søren", "Aase", "Åge", "Kirsten", "Ib", "Jørgen", "Anne-Marie", "Bo"]
+    private static let middle = ["", "Ærø ", "Kaae ", "Bøgh ", "Wulff "]
+    private static let last = ["Jensen", "Hansen", "Aalund", "Ølgaard", "Madsen", "Præst", "Kjær", "Schrøder", "Nielsen"]
+
+    private static func names(_ count: Int) -> [String] {
+        (0..<count).map { index in
+            first[index % first.count] + " " + middle[(index / 3) % middle.count] + last[(index * 7 / 5) % last.count]
+        }
+    }
+
+    /// What the search must find, worked out without SQLite: the citizens whose folded name
+    /// holds every folded word, not archived, in Danish name order.
+    private static func expected(_ query: String, in citizens: [Citizen], limit: Int) -> [CitizenID] {
+        let words = TextNormalization.searchKey(query).split(whereSeparator: \.isWhitespace).map(String.init)
+        return citizens
+            .filter { citizen in citizen.archivedOn == nil && words.allSatisfy { TextNormalization.searchKey(citizen.name).contains($0) } }
+            .sorted { (TextNormalization.sortKey($0.name), $0.id.rawValue) < (TextNormalization.sortKey($1.name), $1.id.rawValue) }
+            .prefix(limit).map(\.id)
+    }
+
+    private func world(_ count: Int) throws -> (Fixture, [Citizen]) {
+        let fixture = try Fixture()
+        var citizens: [Citizen] = []
+        try fixture.workspace.transaction {
+            for (index, name) in Self.names(count).enumerated() {
+                var citizen = Citizen(name: name, registeredOn: LocalDate(iso: "2026-01-05")!)
+                if index % 11 == 0 { citizen.archivedOn = LocalDate(iso: "2026-02-01")! }
+                citizens.append(try fixture.workspace.create(citizen))
+            }
+        }
+        return (fixture, citizens)
+    }
+
+    /// The index's rows and the citizens' folded names, which must be the same.
+    private func indexAndTable(_ workspace: Workspace) throws -> (index: [String], table: [String]) {
+        let index = try workspace.database.fetchAll("SELECT rowid, name_key FROM citizen_name ORDER BY rowid") {
+            "\(try $0.get(0, as: Int64.self)) \(try $0.get(1, as: String.self))"
+        }
+        let table = try workspace.database.fetchAll("SELECT id, name_key FROM citizen ORDER BY id") {
+            "\(try $0.get(0, as: Int64.self)) \(try $0.get(1, as: String.self))"
+        }
+        return (index, table)
+    }
+
+    @Test func bothWaysFindExactlyWhatReadingEveryNameFinds() throws {
+        let (fixture, citizens) = try world(400)
+        let workspace = fixture.workspace
+        // Every fragment of one to five letters of some names, whole words, two words in either
+        // order, `aa` for `å`, upper case, and fragments no one has.
+        var queries = Set<String>()
+        for name in Self.names(40) {
+            let key = Array(TextNormalization.searchKey(name))
+            for length in 1...5 where key.count >= length {
+                for start in stride(from: 0, through: key.count - length, by: 3) {
+                    let fragment = String(key[start..<start + length])
+                    if !fragment.contains(" ") { queries.insert(fragment) }
+                }
+            }
+        }
+        queries.formUnion(["jensen mette", "mette jensen", "aalund", "ÅLUND", "Ølg", "kaae", "kåe", "ærø jens", "x", "zzz",
+                           "anne-marie", "e-m", "sen ib", "øl ga", "qqq jensen"])
+        for query in queries.sorted() {
+            let wanted = Self.expected(query, in: citizens, limit: 25)
+            for candidates in [0, 5, 1_000_000] {
+                workspace.nameSearchCandidateLimit = candidates
+                let words = TextNormalization.searchKey(query).split(whereSeparator: \.isWhitespace).map(String.init)
+                #expect(try workspace.citizensNamed(words, limit: 25, includeArchived: false) == wanted,
+                        "'\(query)' with at most \(candidates) candidates")
+                let hits = try workspace.search(query, limit: 25, noting: false).filter { $0.match == .name }
+                #expect(hits.map(\.summary.citizen.id) == wanted, "search '\(query)' with at most \(candidates) candidates")
+            }
+        }
+        // Archived citizens are found when asked for.
+        workspace.nameSearchCandidateLimit = 1_000_000
+        let archived = try workspace.citizensNamed(["jens"], limit: 1000, includeArchived: true)
+        #expect(archived.count == citizens.filter { TextNormalization.searchKey($0.name).contains("jens") }.count)
+        #expect(archived.count > (try workspace.citizensNamed(["jens"], limit: 1000, includeArchived: false)).count)
+    }
+
+    @Test func theAccessRuleHoldsOnBothWays() throws {
+        let fixture = try Fixture(username: "inger")
+        let setup = fixture.workspace
+        let kommune = try setup.create(Organisation(name: "Aarhus Kommune", kind: .municipality))
+        let cafe = try setup.create(Organisation(name: "Værestedet", kind: .dropInCentre))
+        try setup.create(Professional(name: "Inger Holm", role: .caseworker, organisationID: kommune.id, username: "inger"))
+        var ours = Set<CitizenID>()
+        for (index, name) in Self.names(60).enumerated() {
+            let made = try setup.create(Citizen(name: name, registeredOn: LocalDate(iso: "2026-01-05")!,
+                                                organisationID: index % 2 == 0 ? kommune.id : cafe.id))
+            if index % 2 == 0 { ours.insert(made.id) }
+        }
+        let inger = try Workspace(path: fixture.path, username: "inger", policy: .organisation, clock: { fixture.clock.now })
+        for candidates in [0, 1_000_000] {
+            inger.nameSearchCandidateLimit = candidates
+            for query in ["sen", "j", "ølgaard", "søren"] {
+                let found = try inger.citizensNamed([TextNormalization.searchKey(query)], limit: 100, includeArchived: false)
+                #expect(!found.isEmpty && Set(found).isSubset(of: ours), "'\(query)' with at most \(candidates) candidates")
+            }
+        }
+    }
+
+    @Test func aSearchForAFewLooksThemUpAndASearchForManyReadsInNameOrder() throws {
+        let (fixture, _) = try world(50)
+        let condition = "c.name_key LIKE ? ESCAPE '\\' AND c.archived_on IS NULL"
+        func plan(_ sql: String) throws -> [String] {
+            try fixture.workspace.database.fetchAll("EXPLAIN QUERY PLAN " + sql, [.text("\"ølg\""), .text("%ølg%"), .integer(10)]) {
+                try $0.get(3, as: String.self)
+            }
+        }
+        let few = try plan(Workspace.namesLookedUp(where: condition))
+        #expect(few.contains { $0.contains("VIRTUAL TABLE INDEX") }, "\(few)")
+        #expect(few.contains { $0.contains("SEARCH c USING INTEGER PRIMARY KEY") }, "\(few)")
+        #expect(!few.contains { $0.hasPrefix("SCAN c") }, "no name is read but the index's: \(few)")
+        let many = try fixture.workspace.database.fetchAll("EXPLAIN QUERY PLAN " + Workspace.namesInOrder(where: condition),
+                                                           [.text("%sen%"), .integer(10)]) { try $0.get(3, as: String.self) }
+        #expect(many.contains { $0.contains("USING INDEX citizen_by_name") }, "\(many)")
+        #expect(!many.contains { $0.contains("TEMP B-TREE") }, "read in order, stopping at the limit: \(many)")
+    }
+
+    @Test func theIndexFollowsEveryWayANameIsWritten() throws {
+        let fixture = try Fixture(username: "admin")
+        let workspace = fixture.workspace
+        try workspace.create(Professional(name: "Ada Admin", role: .administrator, username: "admin"))
+        try workspace.refreshActor()
+        workspace.recordChangesForUndo()
+        func same(_ step: String) throws {
+            let (index, table) = try indexAndTable(workspace)
+            #expect(index == table, "after \(step)")
+        }
+        var karen = try workspace.create(Citizen(name: "Karen Ølgaard", registeredOn: workspace.today))
+        let ole = try workspace.create(Citizen(name: "Ole Kaae", registeredOn: workspace.today))
+        try same("create")
+        karen.name = "Karen Bøgh"
+        karen = try workspace.update(karen)
+        try same("update")
+        #expect(try workspace.citizensNamed(["bøgh"], limit: 10, includeArchived: false) == [karen.id])
+        #expect(try workspace.citizensNamed([TextNormalization.searchKey("ølgaard")], limit: 10, includeArchived: false).isEmpty)
+        #expect(try workspace.undo() != nil)
+        try same("undo")
+        #expect(try workspace.citizensNamed([TextNormalization.searchKey("ølgaard")], limit: 10, includeArchived: false) == [karen.id])
+        try workspace.database.execute("UPDATE citizen SET name_key = 'ole kåe x' WHERE id = ?", [ole.id.sqlValue])
+        try same("an UPDATE in SQL")
+
+        // An import of another installation's document: its citizens are found by name.
+        let other = try Fixture(username: "admin")
+        try other.workspace.create(Citizen(name: "Birte Schrøder", registeredOn: other.workspace.today))
+        try other.workspace.create(Citizen(name: "Aase Præst", registeredOn: other.workspace.today))
+        _ = try workspace.importDocument(text: try other.workspace.exportText())
+        try same("import")
+        #expect(try workspace.search("schrøder", noting: false).map(\.summary.citizen.name) == ["Birte Schrøder"])
+        #expect(try workspace.search("åse", noting: false).map(\.summary.citizen.name) == ["Aase Præst"])
+
+        _ = try workspace.erase(citizen: karen.id, reason: "asked")
+        try same("erasure")
+        #expect(try workspace.database.scalar("SELECT count(*) FROM citizen_name WHERE rowid = ?", [karen.id.sqlValue]) == .integer(0))
+        try workspace.delete(try #require(try workspace.fetch(Citizen.self, id: ole.id)))
+        try same("delete")
+        #expect(try workspace.database.scalar("SELECT count(*) FROM citizen_name") == .integer(2))
+    }
+
+    @Test func aSyncImportIsIndexed() throws {
+        let municipality = try SyncSide(organisations: [("Aarhus Kommune", .municipality), ("Værestedet Ø", .dropInCentre)])
+        let dropIn = try SyncSide(organisations: [("Værestedet Ø", .dropInCentre)], admin: "laptop")
+        let kommune = try municipality.organisation("Aarhus Kommune"), cafe = try municipality.organisation("Værestedet Ø")
+        var citizen: Citizen?
+        let changes = try municipality.recording {
+            let made = try municipality.workspace.create(Citizen(name: "Jørgen Wulff", registeredOn: municipality.workspace.today,
+                                                                 organisationID: kommune.id))
+            try municipality.workspace.create(Consent(citizenID: made.id, scope: .shareBetweenOrganisations, recipientID: cafe.id,
+                                                      givenOn: municipality.workspace.today, categories: [.contact, .meetings]))
+            citizen = made
+        }
+        _ = try dropIn.workspace.importSync(try municipality.file(from: "Aarhus Kommune", to: "Værestedet Ø", sequence: 1, changes))
+        let (index, table) = try indexAndTable(dropIn.workspace)
+        #expect(index == table && table.count == 1)
+        #expect(try dropIn.workspace.citizensNamed(["wulff"], limit: 5, includeArchived: false) == [try #require(citizen).id])
+    }
+
+    @Test func theMigrationIndexesTheNamesOfAnOlderDatabase() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("old.sqlite")
+        do {
+            let database = try Database(path: path)
+            let before = Migrator(Schema.migrator.migrations.filter { $0.identifier != "16-name-trigrams" })
+            try before.migrate(database, now: 0)
+            try database.execute("""
+                INSERT INTO citizen (id, name, name_key, name_sort, registered_on, meeting_interval_days, created_at, created_by, updated_at, updated_by)
+                VALUES (7, 'Åge Kjær', 'åge kjær', 'åge kjær', '2026-01-05', 14, 0, 'x', 0, 'x')
+                """)
+            #expect(try database.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'citizen_name'") == .integer(0))
+        }
+        let workspace = try Workspace(path: path, username: "admin")
+        let (index, table) = try indexAndTable(workspace)
+        #expect(index == table && index == ["7 åge kjær"])
+        #expect(try workspace.citizensNamed(["kjær"], limit: 5, includeArchived: false) == [CitizenID(7)])
+    }
+}
