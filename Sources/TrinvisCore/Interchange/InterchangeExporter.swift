@@ -78,8 +78,20 @@ package struct InterchangeExporter {
             progress?(index + 1, citizens.count)
         }
 
+        // Chosen citizens: only their activities, found by the participant index (reading every
+        // activity made the export of one citizen grow with the size of the database).
+        let candidates: [Activity]
+        if selection != nil {
+            var byID: [ActivityID: Activity] = [:]
+            for citizen in citizens {
+                for activity in try workspace.activities(of: citizen.id) { byID[activity.id] = activity }
+            }
+            candidates = Array(byID.values)
+        } else {
+            candidates = try workspace.all(Activity.self)
+        }
         var activities: [Activity] = []
-        for var activity in try workspace.all(Activity.self).sorted(by: { $0.id < $1.id }) {
+        for var activity in candidates.sorted(by: { $0.id < $1.id }) {
             activity.participants = activity.participants.filter(exported.contains)
             activity.present = activity.present.filter(exported.contains)
             if selection != nil && activity.participants.isEmpty { continue }

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import TrinvisCore
+
+/// A screen's query must not grow with the number of citizens. Measured in SQLite's virtual
+/// machine instructions (`Database.countingInstructions`), which count the rows read and do not
+/// depend on the machine's speed: the same question asked of a small file and of one with many
+/// more citizens (who are not in the answer) must cost about the same.
+@Suite struct ScaleShapeTests {
+    /// A municipality and a drop-in centre, a caseworker of the municipality, 60 of its citizens
+    /// at the start of the name order (one of them, "Anders Ølgaard", in an activity), a few of
+    /// the drop-in centre's shared by consent, and `others` more of the municipality's citizens
+    /// later in the name order, each in an activity of their own.
+    private struct World {
+        let fixture: Fixture
+        let inger: Workspace
+        let anders: CitizenID
+
+        init(others: Int) throws {
+            fixture = try Fixture(username: "admin")
+            let admin = fixture.workspace
+            let kommune = try admin.create(Organisation(name: "Aarhus Kommune", kind: .municipality))
+            let cafe = try admin.create(Organisation(name: "Værestedet", kind: .dropInCentre))
+            try admin.create(Professional(name: "Ada Admin", role: .administrator, organisationID: kommune.id, username: "admin"))
+            try admin.create(Professional(name: "Inger Holm", role: .caseworker, organisationID: kommune.id, username: "inger"))
+            try admin.refreshActor()
+            let registered = LocalDate(iso: "2026-01-05")!
+            var anders: CitizenID?
+            try admin.transaction {
+                for index in 0..<60 {
+                    let name = index == 0 ? "Anders Ølgaard" : "Anders Bak \(index)"
+                    let made = try admin.create(Citizen(name: name, registeredOn: registered, organisationID: kommune.id))
+                    if index == 0 { anders = made.id }
+                }
+                for index in 0..<5 {
+                    let shared = try admin.create(Citizen(name: "Birte Kaae \(index)", registeredOn: registered, organisationID: cafe.id))
+                    try admin.create(Consent(citizenID: shared.id, scope: .shareBetweenOrganisations, recipientID: kommune.id,
+                                             givenOn: registered, categories: [.contact, .meetings]))
+                }
+                for index in 0..<others {
+                    let other = try admin.create(Citizen(name: "Åse Winther \(index)", registeredOn: registered, organisationID: kommune.id))
+                    try admin.create(Activity(title: "Gåtur \(index)", kind: .exercise, date: registered, participants: [other.id]))
+                }
+            }
+            self.anders = try #require(anders)
+            try admin.create(Activity(title: "Kajak", kind: .exercise, date: registered, participants: [self.anders]))
+            let clock = fixture.clock
+            inger = try Workspace(path: fixture.path, username: "inger", policy: .organisation, clock: { clock.now })
+        }
+
+        /// The instructions of `body`, run once before to prepare its statements.
+        func cost<T>(_ body: (Workspace) throws -> T) throws -> (result: T, instructions: Int) {
+            _ = try body(inger)
+            return try inger.database.countingInstructions { try body(inger) }
+        }
+    }
+
+    /// The cost in the large file is within 25% (and 2,000 instructions) of the small one's.
+    private func expectFlat(_ small: Int, _ large: Int, _ what: String) {
+        #expect(small > 0, "\(what): something was counted")
+        #expect(Double(large) <= Double(small) * 1.25 + 2000, "\(what): \(small) instructions with few citizens, \(large) with many")
+    }
+
+    @Test func theFirstPageOfTheListUnderTheOrganisationRuleDoesNotGrow() throws {
+        let small = try World(others: 10), large = try World(others: 800)
+        let page = { (workspace: Workspace) in try workspace.citizenSummaries(page: .first(50)).items.map(\.citizen.name) }
+        let (names, smallCost) = try small.cost(page)
+        let (largeNames, largeCost) = try large.cost(page)
+        #expect(names == largeNames && names.first == "Anders Bak 1" && names.count == 50)
+        expectFlat(smallCost, largeCost, "first page of the list")
+    }
+
+    @Test func theExportOfOneCitizenDoesNotGrow() throws {
+        let small = try World(others: 10), large = try World(others: 800)
+        let export = { (world: World) in
+            try world.cost { try $0.exportText(citizens: [world.anders], exportedAt: Timestamp(iso: "2026-03-02T10:00:00+01:00")!) }
+        }
+        let (smallText, smallCost) = try export(small)
+        let (largeText, largeCost) = try export(large)
+        #expect(smallText.contains("Kajak") && !smallText.contains("Gåtur") && largeText.contains("Kajak") && !largeText.contains("Gåtur"))
+        expectFlat(smallCost, largeCost, "export of one citizen")
+    }
+
+    @Test func aNameSearchForAFewDoesNotGrow() throws {
+        let small = try World(others: 10), large = try World(others: 800)
+        let search = { (workspace: Workspace) in try workspace.search("ølgå", noting: false).map(\.summary.citizen.name) }
+        let (hits, smallCost) = try small.cost(search)
+        let (largeHits, largeCost) = try large.cost(search)
+        #expect(hits == ["Anders Ølgaard"] && largeHits == hits)
+        expectFlat(smallCost, largeCost, "name search")
+    }
+}
