@@ -34,8 +34,11 @@ extension CommandRunner {
     func export(citizen: String?, output: String?) throws {
         let workspace = try openForReading(logging: true)
         let citizens = try citizen.map { [try resolveCitizen($0, in: workspace)] }
-        let text = try workspace.exportText(citizens: citizens, progress: progressReporter(.progressExport))
-        try deliver(text, to: output)
+        // Written as it is made: an export of everything never holds the whole document.
+        let progress = progressReporter(.progressExport)
+        try deliver(to: output) { write in
+            try workspace.exportDocument(citizens: citizens, progress: progress) { text in try write(Array(text.utf8)) }
+        }
     }
 
     /// `trinvis report [-o FILE]`: the results report as text, CSV, JSON or a one-page PDF, to
@@ -142,19 +145,38 @@ extension CommandRunner {
 
     /// Writes bytes to standard output, or atomically to `path`.
     func deliver(_ bytes: [UInt8], to path: String?) throws {
+        try deliver(to: path) { write in try write(bytes) }
+    }
+
+    /// Writes what `produce` hands its `write` function, piece by piece, to standard output or
+    /// atomically to `path` (a failure leaves no file there). An error of `produce` itself comes
+    /// out as it was; standard output may then have had part of the output.
+    func deliver(to path: String?, _ produce: (_ write: @escaping ([UInt8]) throws -> Void) throws -> Void) throws {
+        // `produce`'s own error, told apart from the writes' failures, which become the messages below.
+        var produced: Error?
         guard let path else {
             do {
-                try writeStandardOutput(bytes)
+                try produce { bytes in try writeStandardOutput(bytes) }
             } catch let error as POSIXFailure where error.code == ENOSPC || error.code == EDQUOT {
                 throw Failure(phrase: .standardOutputFull)
             }
             return
         }
         do {
-            try writeFileAtomically(bytes, to: path)
+            try writeFileAtomically(to: path) { write in
+                do {
+                    try produce(write)
+                } catch let error as POSIXFailure {
+                    throw error
+                } catch {
+                    produced = error
+                    throw error
+                }
+            }
         } catch let error as POSIXFailure {
             throw outputFailure(path: path, code: error.code)
         } catch {
+            if let produced { throw produced }
             throw Failure(phrase: .cannotWriteFile(path: path, reason: String(describing: error)))
         }
     }

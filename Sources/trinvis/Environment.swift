@@ -92,30 +92,56 @@ func writeFileAtomically(_ text: String, to path: String) throws {
 /// Writes `bytes` to `path` atomically, as `writeFileAtomically(_:to:)` does for text. A setgid
 /// Trinvis writes the file with the person's own group, never with the installation's.
 func writeFileAtomically(_ bytes: [UInt8], to path: String) throws {
-    try PersonRights.perform { try writeFileAtomicallyAsIs(bytes, to: path) }
+    try writeFileAtomically(to: path) { write in try write(bytes) }
 }
 
-private func writeFileAtomicallyAsIs(_ bytes: [UInt8], to path: String) throws {
+/// Writes to `path` atomically what `produce` hands its `write` function, piece by piece, so
+/// that a long output is never held whole: into a temporary file beside it, then renamed over
+/// it. An error of `produce` or of a write removes the temporary file and leaves whatever was at
+/// `path` as it was; a write's error is a `POSIXFailure`, `produce`'s own comes out as it was.
+func writeFileAtomically(to path: String, _ produce: (_ write: @escaping ([UInt8]) throws -> Void) throws -> Void) throws {
+    try PersonRights.perform { try writeFileAtomicallyAsIs(to: path, produce) }
+}
+
+private func writeFileAtomicallyAsIs(to path: String, _ produce: (_ write: @escaping ([UInt8]) throws -> Void) throws -> Void) throws {
     // A device, a pipe or a terminal (`-o /dev/stdout`, `/dev/full`, a FIFO) is written as it is,
     // never replaced by a file renamed over it.
     if isSpecialFile(path) {
-        try writeDirectly(bytes, to: path)
+        try writeDirectly(to: path, produce)
         return
     }
     let temporary = path + ".tmp-\(getpid())"
     // An interrupted write (Ctrl-C, SIGTERM) leaves no temporary file behind either.
-    try InterruptCleanup.removing([temporary]) { try writeFileThenRename(bytes, temporary: temporary, to: path) }
+    try InterruptCleanup.removing([temporary]) { try writeFileThenRename(temporary: temporary, to: path, produce) }
 }
 
-private func writeFileThenRename(_ bytes: [UInt8], temporary: String, to path: String) throws {
+/// Runs `produce` with a `write` that writes all of each piece to `descriptor`; the error number
+/// of the first write that failed (0 when none did), and `produce`'s own error, if any.
+private func producing(to descriptor: Int32, _ produce: (_ write: @escaping ([UInt8]) throws -> Void) throws -> Void) -> (Int32, Error?) {
+    var failure: Int32 = 0
+    do {
+        try produce { bytes in
+            failure = writeAll(bytes, to: descriptor)
+            if failure != 0 { throw POSIXFailure(code: failure) }
+        }
+    } catch {
+        return (failure, failure == 0 ? error : nil)
+    }
+    return (0, nil)
+}
+
+private func writeFileThenRename(temporary: String, to path: String,
+                                 _ produce: (_ write: @escaping ([UInt8]) throws -> Void) throws -> Void) throws {
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { throw POSIXFailure(code: errno) }
-    var failure = writeAll(bytes, to: descriptor)
-    if failure == 0, fsync(descriptor) != 0 { failure = errno }
+    let (written, thrown) = producing(to: descriptor, produce)
+    var failure = written
+    if failure == 0, thrown == nil, fsync(descriptor) != 0 { failure = errno }
     if close(descriptor) != 0, failure == 0 { failure = errno }
-    if failure == 0, rename(temporary, path) != 0 { failure = errno }
-    if failure != 0 {
+    if failure == 0, thrown == nil, rename(temporary, path) != 0 { failure = errno }
+    if failure != 0 || thrown != nil {
         unlink(temporary)
+        if let thrown { throw thrown }
         throw POSIXFailure(code: failure)
     }
 }
@@ -145,11 +171,13 @@ func removeWrittenFile(_ path: String) {
     _ = try? PersonRights.perform { unlink(file) }
 }
 
-private func writeDirectly(_ bytes: [UInt8], to path: String) throws {
+private func writeDirectly(to path: String, _ produce: (_ write: @escaping ([UInt8]) throws -> Void) throws -> Void) throws {
     let descriptor = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
     guard descriptor >= 0 else { throw POSIXFailure(code: errno) }
-    var failure = writeAll(bytes, to: descriptor)
+    let (written, thrown) = producing(to: descriptor, produce)
+    var failure = written
     if close(descriptor) != 0, failure == 0 { failure = errno }
+    if let thrown { throw thrown }
     if failure != 0 { throw POSIXFailure(code: failure) }
 }
 

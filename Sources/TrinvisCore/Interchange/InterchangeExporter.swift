@@ -18,17 +18,37 @@ package struct InterchangeExporter {
     /// `progress` is called after each citizen.
     package func document(citizens selection: [CitizenID]? = nil, exportedAt: Timestamp,
                           progress: InterchangeProgress? = nil) throws -> JSONValue {
-        try readingOneSnapshot {
-            try Interchange.$homeSite.withValue(try workspace.site) {
-                try build(selection: selection, exportedAt: exportedAt, progress: progress)
-            }
-        }
+        var tree = DocumentTree()
+        try produce(selection: selection, exportedAt: exportedAt, progress: progress, into: &tree)
+        return tree.value
     }
 
     /// The document as UTF-8 text, ending with a line break.
     package func text(citizens selection: [CitizenID]? = nil, exportedAt: Timestamp,
                       progress: InterchangeProgress? = nil) throws -> String {
-        try document(citizens: selection, exportedAt: exportedAt, progress: progress).serialized()
+        var text = ""
+        try write(citizens: selection, exportedAt: exportedAt, progress: progress) { text += $0 }
+        return text
+    }
+
+    /// The document's text (the same as `text`) given to `sink` piece by piece as it is made: the
+    /// frame, then each citizen, then the households. An export of everything holds one citizen
+    /// at a time, never the whole document, so its memory does not grow with the number of
+    /// citizens; an error from `sink` ends the export.
+    package func write(citizens selection: [CitizenID]? = nil, exportedAt: Timestamp,
+                       progress: InterchangeProgress? = nil, to sink: @escaping (String) throws -> Void) throws {
+        var writer = try JSONStreamWriter(sink: sink)
+        try produce(selection: selection, exportedAt: exportedAt, progress: progress, into: &writer)
+        try writer.finish()
+    }
+
+    private func produce<Sink: DocumentSink>(selection: [CitizenID]?, exportedAt: Timestamp, progress: InterchangeProgress?,
+                                            into sink: inout Sink) throws {
+        try readingOneSnapshot {
+            try Interchange.$homeSite.withValue(try workspace.site) {
+                try build(selection: selection, exportedAt: exportedAt, progress: progress, into: &sink)
+            }
+        }
     }
 
     private func readingOneSnapshot<T>(_ body: () throws -> T) throws -> T {
@@ -58,33 +78,57 @@ package struct InterchangeExporter {
         mutating func add(_ id: ProfessionalID?) { if let id { professionals.insert(id) } }
     }
 
-    private func build(selection: [CitizenID]?, exportedAt: Timestamp, progress: InterchangeProgress?) throws -> JSONValue {
-        let citizens: [Citizen]
-        if let selection {
-            citizens = try Set(selection).sorted().map { try workspace.get(Citizen.self, id: $0) }
-        } else {
-            citizens = try workspace.all(Citizen.self).sorted { $0.id < $1.id }
+    /// The ids of every citizen the actor may see, in id order, read a page at a time (only the
+    /// ids are kept).
+    private func visibleCitizenIDs() throws -> [CitizenID] {
+        var ids: [CitizenID] = []
+        var request = PageRequest.first(500)
+        while true {
+            let page = try workspace.list(Citizen.self, page: request)
+            ids += page.items.map(\.id)
+            guard let next = page.next else { break }
+            request = PageRequest(limit: 500, after: next)
         }
-        let exported = Set(citizens.map(\.id))
-        for citizen in citizens { workspace.noteLookup(citizen.id, .export) }
+        return ids.sorted()
+    }
+
+    private func build<Sink: DocumentSink>(selection: [CitizenID]?, exportedAt: Timestamp, progress: InterchangeProgress?,
+                                          into sink: inout Sink) throws {
+        let ids = try selection.map { Set($0).sorted() } ?? visibleCitizenIDs()
+        // Chosen citizens are read (and the rule checked for each) before any is noted as looked up.
+        let records = try selection == nil ? [:] : Dictionary(uniqueKeysWithValues: ids.map { ($0, try workspace.get(Citizen.self, id: $0)) })
+        let exported = Set(ids)
+        for id in ids { workspace.noteLookup(id, .export) }
         let areaPositions = try resourceAreaPositions()
 
         var references = References()
         references.exported = exported
-        var citizenValues: [JSONValue] = []
-        citizenValues.reserveCapacity(citizens.count)
-        for (index, citizen) in citizens.enumerated() {
-            citizenValues.append(try citizenValue(citizen, areaPositions: areaPositions, references: &references))
-            progress?(index + 1, citizens.count)
+        // The members of each household among the exported citizens, in id order.
+        var members: [HouseholdID: [CitizenID]] = [:]
+        func value(of id: CitizenID, index: Int) throws -> JSONValue {
+            let citizen = try records[id] ?? workspace.get(Citizen.self, id: id)
+            if let household = citizen.householdID { members[household, default: []].append(citizen.id) }
+            var value = try citizenValue(citizen, areaPositions: areaPositions, references: &references)
+            if selection != nil, case .object(var object) = value {
+                // The right of access: an export of chosen citizens carries, per citizen, who looked
+                // them up or changed them and when (an extension member, ignored on import).
+                object.append(("x-access-log", try accessLogValue(of: citizen.id)))
+                value = .object(object)
+            }
+            progress?(index + 1, ids.count)
+            return value
         }
+        // Chosen citizens go before the records they refer to are known: they are made first.
+        // Everything is written one citizen at a time, after the shared records.
+        let chosen = try selection == nil ? [] : ids.enumerated().map { try value(of: $1, index: $0) }
 
         // Chosen citizens: only their activities, found by the participant index (reading every
         // activity made the export of one citizen grow with the size of the database).
         let candidates: [Activity]
         if selection != nil {
             var byID: [ActivityID: Activity] = [:]
-            for citizen in citizens {
-                for activity in try workspace.activities(of: citizen.id) { byID[activity.id] = activity }
+            for id in ids {
+                for activity in try workspace.activities(of: id) { byID[activity.id] = activity }
             }
             candidates = Array(byID.values)
         } else {
@@ -115,6 +159,23 @@ package struct InterchangeExporter {
             organisations = try references.organisations.sorted().map { try workspace.get(Organisation.self, id: $0) }
         }
 
+        try sink.member("format", .string(Interchange.formatName))
+        try sink.member("version", .integer(Interchange.version))
+        try sink.member("exported_at", .string(exportedAt.iso))
+        // Which installation the ids are of: an importer remembers them per source, and this
+        // installation knows its own records again (an extension member).
+        try sink.member(Interchange.installationMember, .string(try workspace.installationID))
+        try sink.member("organisations", .array(organisations.map(organisationValue)))
+        try sink.member("professionals", .array(professionals.map(professionalValue)))
+        try sink.member("activities", .array(activities.map(activityValue)))
+        try sink.beginArray("citizens")
+        if selection != nil {
+            for value in chosen { try sink.element(value) }
+        } else {
+            for (index, id) in ids.enumerated() { try sink.element(try value(of: id, index: index)) }
+        }
+        try sink.endArray()
+
         let households: [Household]
         if selection == nil {
             // Households of citizens the actor may not see are left out (their name is often the
@@ -125,39 +186,13 @@ package struct InterchangeExporter {
         } else {
             households = try references.households.sorted().map { try workspace.get(Household.self, id: $0) }
         }
-        var members: [HouseholdID: [CitizenID]] = [:]
-        for citizen in citizens {
-            if let household = citizen.householdID { members[household, default: []].append(citizen.id) }
-        }
-
-        var document = JSONObjectBuilder()
-        document.set("format", .string(Interchange.formatName))
-        document.set("version", .integer(Interchange.version))
-        document.set("exported_at", .string(exportedAt.iso))
-        // Which installation the ids are of: an importer remembers them per source, and this
-        // installation knows its own records again (an extension member).
-        document.set(Interchange.installationMember, .string(try workspace.installationID))
-        document.set("organisations", .array(organisations.map(organisationValue)))
-        document.set("professionals", .array(professionals.map(professionalValue)))
-        document.set("activities", .array(activities.map(activityValue)))
-        if selection != nil {
-            // The right of access: an export of chosen citizens carries, per citizen, who looked
-            // them up or changed them and when (an extension member, ignored on import).
-            citizenValues = try zip(citizens, citizenValues).map { citizen, value in
-                guard case .object(var members) = value else { return value }
-                members.append(("x-access-log", try accessLogValue(of: citizen.id)))
-                return .object(members)
-            }
-        }
-        document.set("citizens", .array(citizenValues))
-        document.set("households", .array(households.map { household in
+        try sink.member("households", .array(households.map { household in
             var object = JSONObjectBuilder()
             object.set("id", household.id)
             object.set("name", household.name)
             object.set("members", .array((members[household.id] ?? []).map { .string(Interchange.documentID($0)) }))
             return object.value
         }))
-        return document.value
     }
 
     /// The log about a citizen: when, which organisation, what kind of look-up or change and of
@@ -497,5 +532,32 @@ struct JSONObjectBuilder {
     /// Adds a record's document id, or nothing when `id` is nil.
     mutating func set<R: Record>(_ key: String, _ id: RecordID<R>?) {
         if let id { set(key, .string(Interchange.documentID(id))) }
+    }
+}
+
+/// Where the exporter puts the document: streamed as text (`JSONStreamWriter`) or kept as a
+/// value (`DocumentTree`); the exporter's one way of making it serves both.
+protocol DocumentSink {
+    mutating func member(_ key: String, _ value: JSONValue) throws
+    mutating func beginArray(_ key: String) throws
+    mutating func element(_ value: JSONValue) throws
+    mutating func endArray() throws
+}
+
+extension JSONStreamWriter: DocumentSink {}
+
+/// The document as a `JSONValue`.
+struct DocumentTree: DocumentSink {
+    private var builder = JSONObjectBuilder()
+    private var array: (key: String, items: [JSONValue])?
+
+    var value: JSONValue { builder.value }
+
+    mutating func member(_ key: String, _ value: JSONValue) { builder.set(key, value) }
+    mutating func beginArray(_ key: String) { array = (key, []) }
+    mutating func element(_ value: JSONValue) { array?.items.append(value) }
+    mutating func endArray() {
+        if let array { builder.set(array.key, .array(array.items)) }
+        array = nil
     }
 }

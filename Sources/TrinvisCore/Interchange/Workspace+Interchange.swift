@@ -24,6 +24,18 @@ extension Workspace {
     /// The interchange document as text (UTF-8, two-space indentation, ending with a line break).
     package func exportText(citizens: [CitizenID]? = nil, exportedAt: Timestamp? = nil,
                             progress: InterchangeProgress? = nil) throws -> String {
-        try exportDocument(citizens: citizens, exportedAt: exportedAt, progress: progress).serialized()
+        var text = ""
+        try exportDocument(citizens: citizens, exportedAt: exportedAt, progress: progress) { text += $0 }
+        return text
+    }
+
+    /// The interchange document's text given to `sink` piece by piece as it is made (see
+    /// `InterchangeExporter.write`): what `exportText` returns, without holding it whole. The
+    /// look-ups are logged when all of it went to `sink`.
+    package func exportDocument(citizens: [CitizenID]? = nil, exportedAt: Timestamp? = nil, progress: InterchangeProgress? = nil,
+                                to sink: @escaping (String) throws -> Void) throws {
+        try InterchangeExporter(workspace: self).write(citizens: citizens, exportedAt: exportedAt ?? clock(), progress: progress,
+                                                       to: sink)
+        try flushAccessLog()
     }
 }

@@ -54,6 +54,14 @@ extension JSONValue {
         return output
     }
 
+    /// The value as `serialized()` writes it when it stands `depth` levels down in a document
+    /// (its inner lines indented from there), without the final line break.
+    package func serialized(depth: Int) -> String {
+        var output = ""
+        write(into: &output, depth: depth, indent: true)
+        return output
+    }
+
     private func write(into output: inout String, depth: Int, indent: Bool) {
         switch self {
         case .null: output += "null"
@@ -112,6 +120,13 @@ extension JSONValue {
     private func newline(_ output: inout String, _ depth: Int, _ indent: Bool) {
         guard indent else { return }
         output += "\n" + String(repeating: "  ", count: depth)
+    }
+
+    /// `value` as a JSON string, quoted and escaped as `serialized()` writes it.
+    package static func quoted(_ value: String) -> String {
+        var output = ""
+        writeString(value, into: &output)
+        return output
     }
 
     private static func writeString(_ value: String, into output: inout String) {
