@@ -128,6 +128,32 @@ package struct Meeting: Record {
         if outside != .integer(0) { throw ValidationError(field: "members", problem: .notInHousehold) }
     }
 
+    /// A page of meetings reads its attendees and members in two queries, not two per meeting.
+    package static func loadChildren(of records: inout [Meeting], from database: Database) throws {
+        var position: [MeetingID: Int] = [:]
+        for (index, meeting) in records.enumerated() {
+            position[meeting.id] = index
+            records[index].attendees = []
+            records[index].members = []
+        }
+        for start in stride(from: 0, to: records.count, by: 500) {
+            let ids = records[start..<min(start + 500, records.count)].map(\.id.sqlValue)
+            let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+            try database.forEach("""
+                SELECT meeting_id, professional_id FROM meeting_attendee WHERE meeting_id IN (\(placeholders))
+                ORDER BY meeting_id, position
+                """, ids) { row in
+                if let index = position[try row.get(0)] { records[index].attendees.append(try row.get(1)) }
+            }
+            try database.forEach("""
+                SELECT meeting_id, citizen_id FROM meeting_member WHERE meeting_id IN (\(placeholders))
+                ORDER BY meeting_id, citizen_id
+                """, ids) { row in
+                if let index = position[try row.get(0)] { records[index].members.append(try row.get(1)) }
+            }
+        }
+    }
+
     package mutating func loadChildren(from database: Database) throws {
         attendees = try database.fetchAll(
             "SELECT professional_id FROM meeting_attendee WHERE meeting_id = ? ORDER BY position",

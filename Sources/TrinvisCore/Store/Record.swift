@@ -45,6 +45,9 @@ package protocol Record: Sendable, Equatable {
     func saveChildren(in database: Database) throws
     /// Reads rows of dependent tables after a fetch.
     mutating func loadChildren(from database: Database) throws
+    /// Reads the rows of dependent tables of several records (a page of a list) at once; by
+    /// default each record's own, one after the other.
+    static func loadChildren(of records: inout [Self], from database: Database) throws
 }
 
 extension Record {
@@ -58,6 +61,9 @@ extension Record {
     package func saveChildren(in database: Database) throws {}
     package func checkContext(in database: Database) throws {}
     package mutating func loadChildren(from database: Database) throws {}
+    package static func loadChildren(of records: inout [Self], from database: Database) throws {
+        for index in records.indices { try records[index].loadChildren(from: database) }
+    }
 
     /// The record with its text in NFC and surrounding blanks trimmed, or its first problem.
     package func validated() throws(ValidationError) -> Self {

@@ -414,9 +414,10 @@ package final class Workspace {
         }
         let hasMore = items.count > page.limit
         if hasMore { items.removeLast() }
+        var records = items.map(\.record)
+        try R.loadChildren(of: &records, from: database)
         for index in items.indices {
-            try items[index].record.loadChildren(from: database)
-            items[index].record = try withVisibleParticipants(items[index].record)
+            items[index].record = try withVisibleParticipants(records[index])
         }
         if R.self == Citizen.self, policy != .unrestricted {
             let visible = try redacted(items.compactMap { $0.record as? Citizen })
