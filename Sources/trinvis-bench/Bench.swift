@@ -137,10 +137,13 @@ struct Benchmark {
             let version: String = try workspace.database.fetchOne("SELECT sqlite_version()")?.get(0) ?? "?"
             return (try Targets(database: workspace.database, today: BenchCalendar.today), version)
         }()
-        if !standardErrorIsTerminal { writeError("trinvis-bench: measuring \(citizens) citizens\n") }
         let suite = Suite(path: path, options: options, targets: targets, includeImportLock: includeImportLock)
         let measurements = try suite.run { name in
-            if standardErrorIsTerminal { writeError("\r\u{1B}[K\(citizens) citizens, measuring: \(name)") }
+            if standardErrorIsTerminal {
+                writeError("\r\u{1B}[K\(citizens) citizens, measuring: \(name)")
+            } else {
+                writeError("trinvis-bench: \(citizens) citizens: \(name)\n")
+            }
         }
         if standardErrorIsTerminal { writeError("\r\u{1B}[K") }
         let facts = describe(path: path, temporary: temporary, citizens: citizens, generation: generation,
