@@ -6,6 +6,13 @@ import TrinvisCore
 struct BareMeasurement {
     /// The duration of each measured call, in nanoseconds, sorted.
     let samples: [UInt64]
+
+    /// A measurement of `samples` in any order.
+    init(samples: [UInt64], statements: [(sql: String, count: Int)], rows: Double) {
+        self.samples = samples.sorted()
+        self.statements = statements
+        self.rows = rows
+    }
     /// The distinct statements of the first measured call, in the order they first ran, with how
     /// often each ran in that call.
     let statements: [(sql: String, count: Int)]
@@ -69,19 +76,28 @@ final class BareConnection {
     }
 
     /// One statement ready to run: prepared, with its values converted for binding.
-    private struct Call {
+    fileprivate struct Call {
         let statement: OpaquePointer
         let values: [(index: Int32, value: Bindable)]
     }
 
-    private enum Bindable {
+    fileprivate enum Bindable {
         case null, integer(Int64), real(Double), text([CChar], length: Int32), blob([UInt8])
     }
 
-    /// Times the recorded calls: `calls[index + warmup]` is run for index `-warmup..<iterations`,
-    /// the first `warmup` unmeasured. Everything is prepared before the first call.
-    func measure(_ calls: [[RecordedStatement]], iterations: Int, warmup: Int) throws -> BareMeasurement {
-        guard calls.count == iterations + warmup else { throw BenchError("recorded \(calls.count) calls, not \(iterations + warmup)") }
+    /// Recorded calls made ready to run: every statement prepared, every value converted.
+    struct PreparedCalls {
+        fileprivate let calls: [[Call]]
+        /// The distinct statements of call `sample`, in the order they first ran, with how often
+        /// each ran in that call.
+        let statements: [(sql: String, count: Int)]
+        /// How many calls there are.
+        var count: Int { calls.count }
+    }
+
+    /// Prepares the statements of `calls` (each distinct text once) and converts their values;
+    /// `statements` describes call `sample`.
+    func prepare(_ calls: [[RecordedStatement]], describing sample: Int = 0) throws -> PreparedCalls {
         let ready: [[Call]] = try calls.map { call in
             try call.map { recorded in
                 Call(statement: try statement(recorded.sql), values: recorded.arguments.sorted { $0.key < $1.key }.map { index, value in
@@ -98,26 +114,42 @@ final class BareConnection {
                 })
             }
         }
+        var order: [String] = []
+        var counts: [String: Int] = [:]
+        for recorded in calls.indices.contains(sample) ? calls[sample] : [] {
+            if counts[recorded.sql] == nil { order.append(recorded.sql) }
+            counts[recorded.sql, default: 0] += 1
+        }
+        return PreparedCalls(calls: ready, statements: order.map { ($0, counts[$0] ?? 0) })
+    }
+
+    /// Runs call `index` of `prepared`: each of its statements bound, stepped through and reset.
+    /// Returns the rows of all its statements.
+    func run(_ prepared: PreparedCalls, call index: Int) throws -> Int {
+        var rows = 0
+        for call in prepared.calls[index] { rows += try run(call) }
+        return rows
+    }
+
+    /// Times the recorded calls on their own: `calls[index + warmup]` is run for index
+    /// `-warmup..<iterations`, the first `warmup` unmeasured. Everything is prepared before the
+    /// first call.
+    func measure(_ calls: [[RecordedStatement]], iterations: Int, warmup: Int) throws -> BareMeasurement {
+        guard calls.count == iterations + warmup else { throw BenchError("recorded \(calls.count) calls, not \(iterations + warmup)") }
+        let prepared = try prepare(calls, describing: warmup)
         var samples: [UInt64] = []
         samples.reserveCapacity(iterations)
         var rows = 0
         for index in -warmup..<iterations {
             let start = monotonicNanoseconds()
-            var count = 0
-            for call in ready[index + warmup] { count += try run(call) }
+            let count = try run(prepared, call: index + warmup)
             let elapsed = monotonicNanoseconds() - start
             if index >= 0 {
                 samples.append(elapsed)
                 rows += count
             }
         }
-        var order: [String] = []
-        var counts: [String: Int] = [:]
-        for recorded in calls[warmup] {
-            if counts[recorded.sql] == nil { order.append(recorded.sql) }
-            counts[recorded.sql, default: 0] += 1
-        }
-        return BareMeasurement(samples: samples.sorted(), statements: order.map { ($0, counts[$0] ?? 0) },
+        return BareMeasurement(samples: samples.sorted(), statements: prepared.statements,
                                rows: Double(rows) / Double(max(1, iterations)))
     }
 

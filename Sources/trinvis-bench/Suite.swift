@@ -44,9 +44,9 @@ struct Suite {
 
     /// Runs everything; `announce` is told the name of each operation before it runs.
     ///
-    /// A screen query is measured through Trinvis first; then, unless `--no-bare`, the same
-    /// calls run once more with the statements recorded (not timed), and the recorded SQL is
-    /// timed on a bare C API connection to the same file (`BareConnection`).
+    /// Unless `--no-bare`, a screen query's calls are first run once with their statements
+    /// recorded (not timed); then each iteration times the Trinvis call and the same SQL on a
+    /// bare C API connection to the same file (`BareConnection`), one after the other.
     func run(announce: (String) -> Void) throws -> [Measurement] {
         var results: [Measurement] = []
         func add(_ name: String, iterations: Int, warmup: Int = 3, _ body: (Int) throws -> Int) throws {
@@ -55,20 +55,44 @@ struct Suite {
         }
         let warmup = 3
         let bare = options.bare ? try BareConnection(path: path) : nil
+        // A screen query and its bare baseline. The calls are first recorded (which also
+        // brings their pages into the operating system's cache, so that neither side pays for
+        // reading them first); then each iteration times the Trinvis call and right after it the
+        // same statements on the bare connection, so that both see the same load of the machine.
         func addWithBare(_ name: String, iterations: Int, on connections: [OpaquePointer],
                          _ body: (Int) throws -> Int) throws {
-            try add(name, iterations: iterations, warmup: warmup, body)
-            guard let bare else { return }
-            announce(name + " (bare SQL)")
+            guard let bare else { return try add(name, iterations: iterations, warmup: warmup, body) }
+            announce(name)
+            let prepared: BareConnection.PreparedCalls
             do {
                 let calls = try StatementRecorder.record(on: connections, indices: -warmup..<iterations) { index in
                     _ = try body(index)
                 }
-                results[results.count - 1].bare = try bare.measure(calls, iterations: iterations, warmup: warmup)
+                prepared = try bare.prepare(calls, describing: warmup)
             } catch {
-                results[results.count - 1].bareProblem = "\(error)"
                 writeError("trinvis-bench: no bare baseline for \(name): \(error)\n")
+                try add(name, iterations: iterations, warmup: warmup, body)
+                results[results.count - 1].bareProblem = "\(error)"
+                return
             }
+            var samples: [UInt64] = [], bareSamples: [UInt64] = []
+            var rows = 0, bareRows = 0
+            for index in -warmup..<iterations {
+                let start = monotonicNanoseconds()
+                let count = try body(index)
+                let middle = monotonicNanoseconds()
+                let bareCount = try bare.run(prepared, call: index + warmup)
+                let end = monotonicNanoseconds()
+                guard index >= 0 else { continue }
+                samples.append(middle - start)
+                bareSamples.append(end - middle)
+                rows += count
+                bareRows += bareCount
+            }
+            var measurement = Measurement(name: name, samples: samples, rows: Double(rows) / Double(max(1, iterations)))
+            measurement.bare = BareMeasurement(samples: bareSamples, statements: prepared.statements,
+                                               rows: Double(bareRows) / Double(max(1, iterations)))
+            results.append(measurement)
         }
 
         // Baseline: what the machine and SQLite cost without Trinvis's queries.
