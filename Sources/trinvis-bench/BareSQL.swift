@@ -59,6 +59,14 @@ final class BareConnection {
         sqlite3_close_v2(handle)
     }
 
+    /// A recorded statement that writes: the bare connection runs none.
+    struct WritingStatement: Error, CustomStringConvertible {
+        /// The statement.
+        let sql: String
+        /// The message.
+        var description: String { "the operation writes (\(sql)), so it has no bare baseline" }
+    }
+
     /// The prepared statement of `sql`, prepared on first use.
     private func statement(_ sql: String) throws -> OpaquePointer {
         if let statement = prepared[sql] { return statement }
@@ -69,7 +77,7 @@ final class BareConnection {
         }
         guard sqlite3_stmt_readonly(statement) != 0 else {
             sqlite3_finalize(statement)
-            throw BenchError("the operation writes (\(sql)), so it has no bare baseline")
+            throw WritingStatement(sql: sql)
         }
         prepared[sql] = statement
         return statement

@@ -61,7 +61,7 @@ private final class Folder {
         let calls = try StatementRecorder.record(on: connections, indices: 0..<2) { _ in
             try database.execute("INSERT INTO t VALUES (?)", [.text("å")])
         }
-        #expect(throws: BenchError.self) { try BareConnection(path: path).measure(calls, iterations: 1, warmup: 1) }
+        #expect(throws: BareConnection.WritingStatement.self) { try BareConnection(path: path).measure(calls, iterations: 1, warmup: 1) }
         #expect(try database.scalar("SELECT count(*) FROM t") == .integer(2))
     }
 }
