@@ -19,6 +19,10 @@ struct Measurement {
     let samples: [UInt64]
     /// The mean number of rows (items, hits, bytes/1000 …) one call returned, for the reading.
     let rows: Double?
+    /// The same SQL timed straight through the C API, when the operation has a bare baseline.
+    var bare: BareMeasurement?
+    /// Why an operation that should have a bare baseline has none.
+    var bareProblem: String?
 
     /// A measurement of `samples` in any order.
     init(name: String, samples: [UInt64], rows: Double?) {
@@ -28,11 +32,7 @@ struct Measurement {
     }
 
     /// The value at or below which `percent` % of the samples lie (nearest rank).
-    func percentile(_ percent: Double) -> UInt64 {
-        guard !samples.isEmpty else { return 0 }
-        let rank = Int((percent / 100 * Double(samples.count)).rounded(.up))
-        return samples[min(max(rank, 1), samples.count) - 1]
-    }
+    func percentile(_ percent: Double) -> UInt64 { nearestRank(samples, percent) }
 
     /// The median, in nanoseconds.
     var p50: UInt64 { percentile(50) }
@@ -40,6 +40,14 @@ struct Measurement {
     var p99: UInt64 { percentile(99) }
     /// The arithmetic mean, in nanoseconds.
     var mean: Double { samples.isEmpty ? 0 : Double(samples.reduce(0, +)) / Double(samples.count) }
+}
+
+/// The value at or below which `percent` % of the sorted `samples` lie (nearest rank); 0 when
+/// there are none.
+func nearestRank(_ samples: [UInt64], _ percent: Double) -> UInt64 {
+    guard !samples.isEmpty else { return 0 }
+    let rank = Int((percent / 100 * Double(samples.count)).rounded(.up))
+    return samples[min(max(rank, 1), samples.count) - 1]
 }
 
 /// Runs `body` `warmup` times unmeasured (statements get prepared, pages get cached) and then

@@ -9,6 +9,12 @@ struct Suite {
     let options: BenchOptions
     /// What the database holds.
     let targets: Targets
+    /// Whether the run ends with the import by another process (on a database of its own, so
+    /// the same at every size: a run of several sizes measures it once).
+    let includeImportLock: Bool
+
+    /// The name of the first page of the citizen list, which the access rules are held against.
+    static let firstPage = "citizen list: first page (50)"
 
     /// Iterations of operations that take microseconds to a few milliseconds.
     var fast: Int { options.iterations }
@@ -30,7 +36,17 @@ struct Suite {
         return (0..<count).map { _ in make(&random) }
     }
 
+    /// A workspace as `open` makes it, with the SQLite connections it opened (for the bare
+    /// baselines' recording).
+    func openRecorded(policy: AccessPolicy = .unrestricted) throws -> (Workspace, [OpaquePointer]) {
+        try StatementRecorder.connections { try open(policy: policy) }
+    }
+
     /// Runs everything; `announce` is told the name of each operation before it runs.
+    ///
+    /// Unless `--no-bare`, a screen query's calls are first run once with their statements
+    /// recorded (not timed); then each iteration times the Trinvis call and the same SQL on a
+    /// bare C API connection to the same file (`BareConnection`), one after the other.
     func run(announce: (String) -> Void) throws -> [Measurement] {
         var results: [Measurement] = []
         func add(_ name: String, iterations: Int, warmup: Int = 3, _ body: (Int) throws -> Int) throws {
@@ -38,16 +54,64 @@ struct Suite {
             results.append(try measure(name, iterations: iterations, warmup: warmup, body))
         }
         let warmup = 3
+        let bare = options.bare ? try BareConnection(path: path) : nil
+        // A screen query and its bare baseline. The calls are first recorded (which also
+        // brings their pages into the operating system's cache, so that neither side pays for
+        // reading them first); then each iteration times the Trinvis call and right after it the
+        // same statements on the bare connection, so that both see the same load of the machine.
+        func addWithBare(_ name: String, iterations: Int, on connections: [OpaquePointer],
+                         _ body: (Int) throws -> Int) throws {
+            guard let bare else { return try add(name, iterations: iterations, warmup: warmup, body) }
+            announce(name)
+            let prepared: BareConnection.PreparedCalls
+            do {
+                func recorded() throws -> [[RecordedStatement]] {
+                    try StatementRecorder.record(on: connections, indices: -warmup..<iterations) { index in _ = try body(index) }
+                }
+                // An operation that writes only the first time (the export notes its access-log
+                // entry once per citizen and quarter of an hour) is recorded again: the timed
+                // calls after the recording only read, and so does the baseline.
+                do {
+                    prepared = try bare.prepare(try recorded(), describing: warmup)
+                } catch let error as BareConnection.WritingStatement {
+                    writeError("trinvis-bench: \(name) wrote (\(error.sql)) while it was recorded; recording it again\n")
+                    prepared = try bare.prepare(try recorded(), describing: warmup)
+                }
+            } catch {
+                writeError("trinvis-bench: no bare baseline for \(name): \(error)\n")
+                try add(name, iterations: iterations, warmup: warmup, body)
+                results[results.count - 1].bareProblem = "\(error)"
+                return
+            }
+            var samples: [UInt64] = [], bareSamples: [UInt64] = []
+            var rows = 0, bareRows = 0
+            for index in -warmup..<iterations {
+                let start = monotonicNanoseconds()
+                let count = try body(index)
+                let middle = monotonicNanoseconds()
+                let bareCount = try bare.run(prepared, call: index + warmup)
+                let end = monotonicNanoseconds()
+                guard index >= 0 else { continue }
+                samples.append(middle - start)
+                bareSamples.append(end - middle)
+                rows += count
+                bareRows += bareCount
+            }
+            var measurement = Measurement(name: name, samples: samples, rows: Double(rows) / Double(max(1, iterations)))
+            measurement.bare = BareMeasurement(samples: bareSamples, statements: prepared.statements,
+                                               rows: Double(bareRows) / Double(max(1, iterations)))
+            results.append(measurement)
+        }
 
         // Baseline: what the machine and SQLite cost without Trinvis's queries.
         do {
-            let workspace = try open()
+            let (workspace, connections) = try openRecorded()
             let database = workspace.database
             try add("baseline: prepared SELECT 1 via Database", iterations: fast) { _ in
                 try database.scalar("SELECT 1") == .integer(1) ? 1 : 0
             }
             let citizens = draw(fast + warmup, stream: 1) { $0.pick(targets.citizens) }
-            try add("baseline: citizen by primary key (Workspace.get)", iterations: fast) { index in
+            try addWithBare("baseline: citizen by primary key (Workspace.get)", iterations: fast, on: connections) { index in
                 _ = try workspace.get(Citizen.self, id: citizens[index + warmup])
                 return 1
             }
@@ -57,32 +121,34 @@ struct Suite {
         announce("open Workspace (cold start)")
         results.append(try measureOpen(iterations: fast, warmup: warmup))
 
-        let workspace = try open()
-        try add("citizen list: first page (50)", iterations: fast) { _ in
+        let (workspace, connections) = try openRecorded()
+        try addWithBare(Self.firstPage, iterations: fast, on: connections) { _ in
             try workspace.citizenSummaries(page: .first(50)).items.count
         }
         let cursors = try draw(fast + warmup, stream: 2) { $0.pick(targets.citizens) }.map { id in
             PageCursor(key: try workspace.get(Citizen.self, id: id).orderKey)
         }
-        try add("citizen list: later page via cursor (50)", iterations: fast) { index in
+        try addWithBare("citizen list: later page via cursor (50)", iterations: fast, on: connections) { index in
             try workspace.citizenSummaries(page: PageRequest(limit: 50, after: cursors[index + warmup])).items.count
         }
         do {
-            let restricted = try open(policy: .organisation)
-            try add("citizen list: first page, organisation rule", iterations: fast) { _ in
+            let (restricted, restrictedConnections) = try openRecorded(policy: .organisation)
+            try addWithBare("citizen list: first page, organisation rule", iterations: fast, on: restrictedConnections) { _ in
                 try restricted.citizenSummaries(page: .first(50)).items.count
             }
         }
         // The program's own way in: the caseworker's OS identity, so the rule follows from who
         // they are and every look-up is noted for the access log (written once per 15 minutes).
         do {
-            let protected = try Workspace(path: path, identity: Identity(account: targets.busiestCaseworker.username, uid: 60_000),
-                                          clock: { BenchCalendar.now })
-            try add("protected: citizen list, first page (50)", iterations: fast) { _ in
+            let (protected, protectedConnections) = try StatementRecorder.connections {
+                try Workspace(path: path, identity: Identity(account: targets.busiestCaseworker.username, uid: 60_000),
+                              clock: { BenchCalendar.now })
+            }
+            try addWithBare("protected: citizen list, first page (50)", iterations: fast, on: protectedConnections) { _ in
                 try protected.citizenSummaries(page: .first(50)).items.count
             }
             let names = draw(fast + warmup, stream: 30) { String($0.pick(Vocabulary.lastNames).lowercased().prefix(3)) }
-            try add("protected: search, name fragment, 3 letters", iterations: fast) { index in
+            try addWithBare("protected: search, name fragment, 3 letters", iterations: fast, on: protectedConnections) { index in
                 try protected.search(names[index + warmup], noting: false).count
             }
             let seen = draw(fast + warmup, stream: 31) { $0.pick(targets.citizens) }
@@ -99,37 +165,37 @@ struct Suite {
             let name = random.chance(70) ? random.pick(Vocabulary.lastNames) : random.pick(Vocabulary.firstNames)
             return String(name.lowercased().prefix(3))
         }
-        try add("search: name fragment, 3 letters", iterations: fast) { index in
+        try addWithBare("search: name fragment, 3 letters", iterations: fast, on: connections) { index in
             try workspace.search(fragments[index + warmup]).count
         }
         let prefixes = draw(fast + warmup, stream: 4) { String($0.pick(targets.cprs).prefix(6)) }
-        try add("search: CPR prefix, 6 digits", iterations: fast) { index in
+        try addWithBare("search: CPR prefix, 6 digits", iterations: fast, on: connections) { index in
             try workspace.search(prefixes[index + warmup]).count
         }
         let frequent = draw(medium + warmup, stream: 5) { $0.pick(Suite.frequentWords) }
-        try add("search: frequent word in notes (FTS)", iterations: medium) { index in
+        try addWithBare("search: frequent word in notes (FTS)", iterations: medium, on: connections) { index in
             try workspace.search(frequent[index + warmup]).count
         }
         let rare = draw(fast + warmup, stream: 6) { $0.pick(Suite.rareWords) }
-        try add("search: rare word in notes (FTS)", iterations: fast) { index in
+        try addWithBare("search: rare word in notes (FTS)", iterations: fast, on: connections) { index in
             try workspace.search(rare[index + warmup]).count
         }
 
         let profiles = draw(fast + warmup, stream: 7) { $0.pick(targets.citizens) }
-        try add("citizen profile", iterations: fast) { index in
+        try addWithBare("citizen profile", iterations: fast, on: connections) { index in
             let profile = try workspace.citizenProfile(profiles[index + warmup])
             return profile.team.count + profile.plans.count + profile.assessments.count + profile.resources.count
         }
         let histories = draw(fast + warmup, stream: 8) { $0.pick(targets.citizens) }
-        try add("meeting history: first page (20)", iterations: fast) { index in
+        try addWithBare("meeting history: first page (20)", iterations: fast, on: connections) { index in
             try workspace.meetingHistory(of: histories[index + warmup], page: .first(20)).items.count
         }
         let plans = draw(fast + warmup, stream: 9) { $0.pick(targets.plans) }
-        try add("milestones of a plan", iterations: fast) { index in
+        try addWithBare("milestones of a plan", iterations: fast, on: connections) { index in
             try workspace.list(Milestone.self, parent: plans[index + warmup].sqlValue, page: .first(50)).items.count
         }
-        let caseload = targets.busiestCaseworker.citizens
-        try add("agenda of a caseworker (\(caseload) citizens)", iterations: fast) { _ in
+        // Whose agenda, and how many citizens they are responsible for, is in the facts above the table.
+        try addWithBare("agenda of a caseworker", iterations: fast, on: connections) { _ in
             try workspace.agenda().count
         }
 
@@ -141,14 +207,16 @@ struct Suite {
             try workspace.resultsReport(organisation: organisation).figures.citizens
         }
         let exports = draw(medium + warmup, stream: 10) { $0.pick(targets.citizens) }
-        try add("export one citizen (interchange text)", iterations: medium) { index in
+        try addWithBare("export one citizen (interchange text)", iterations: medium, on: connections) { index in
             try workspace.exportText(citizens: [exports[index + warmup]]).isEmpty ? 0 : 1
         }
 
         try measureWrites(workspace, add: add)
         try measureScreens(workspace, add: add)
-        announce("import \(Self.importedCitizens) citizens by another process")
-        results += try Self.measureImportLock(besides: path, seed: options.seed)
+        if includeImportLock {
+            announce("import \(Self.importedCitizens) citizens by another process")
+            results += try Self.measureImportLock(besides: path, seed: options.seed)
+        }
         return results
     }
 
