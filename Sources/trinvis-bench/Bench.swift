@@ -145,10 +145,26 @@ struct Benchmark {
                 writeError("trinvis-bench: \(citizens) citizens: \(name)\n")
             }
         }
+        var all = measurements
+        if options.terminal {
+            if let executable = TerminalLatency.siblingExecutable() {
+                let latency = TerminalLatency(executable: executable, database: path, user: targets.busiestCaseworker.username,
+                                              presses: max(options.iterations / 4, 20))
+                all += try latency.run { name in
+                    if standardErrorIsTerminal {
+                        writeError("\r\u{1B}[K\(citizens) citizens, measuring: \(name)")
+                    } else {
+                        writeError("trinvis-bench: \(citizens) citizens: \(name)\n")
+                    }
+                }
+            } else {
+                writeError("trinvis-bench: no trinvis beside the benchmark (swift build -c release builds it): key to screen left out\n")
+            }
+        }
         if standardErrorIsTerminal { writeError("\r\u{1B}[K") }
         let facts = describe(path: path, temporary: temporary, citizens: citizens, generation: generation,
                              targets: targets, sqliteVersion: sqliteVersion)
-        return (facts, measurements)
+        return (facts, all)
     }
 
     /// `--locks`: only the import by another process, on its own database beside `path`.

@@ -19,6 +19,8 @@ struct BenchOptions {
     var showSQL = false
     /// Leave out the bare-SQL baselines.
     var bare = true
+    /// Measure key to screen with the real `trinvis` in a pseudo-terminal (when it was built).
+    var terminal = true
     /// Print the help text and exit.
     var help = false
     /// Measure only the 2000-citizen import by another process (its own database; nothing is
@@ -28,7 +30,7 @@ struct BenchOptions {
     /// The help text.
     static let usage = """
         usage: trinvis-bench [--citizens N[,N…] | --sizes N,N,…] [--iterations K] [--db PATH | --db-dir DIR]
-                             [--seed S] [--markdown | --json] [--sql] [--no-bare] [--locks]
+                             [--seed S] [--markdown | --json] [--sql] [--no-bare] [--no-terminal] [--locks]
 
         Generates a deterministic database of N citizens (default 10000) and measures the queries
         and writes behind Trinvis's screens: p50, p99 and mean of K iterations (default 200 for
@@ -53,6 +55,9 @@ struct BenchOptions {
                           where a bare baseline applies) and rows; progress stays on stderr
           --sql           print the SQL each bare baseline ran (after the tables)
           --no-bare       leave out the bare-SQL baselines
+          --no-terminal   leave out key to screen: the real trinvis (built beside the benchmark,
+                          swift build -c release) in a 120x40 pseudo-terminal, each key timed to
+                          the last byte of its screen update
           --locks         measure only the 2000-citizen import by another process: how long it
                           holds the write lock, the longest pause of typing and the wait of a save
           --help          this text
@@ -118,6 +123,7 @@ func parseBenchOptions(_ arguments: [String]) throws -> BenchOptions {
         case "--json": options.json = true
         case "--sql": options.showSQL = true
         case "--no-bare": options.bare = false
+        case "--no-terminal": options.terminal = false
         case "--locks": options.locksOnly = true
         case "--help", "-h": options.help = true
         default: throw BenchUsageError(message: "unknown argument '\(argument)'")

@@ -56,6 +56,10 @@ enum Goal {
         "write: meeting + 2 agreements (1 transaction)": .p99(atMost: 10 * milliseconds),
         "write: update a milestone (version check)": .p99(atMost: 10 * milliseconds),
         "screen: ↓ in citizen list (loads the panes)": key,
+        "key to screen: open and first screen": .p99(atMost: 100 * milliseconds),
+        "key to screen: ↓/↑ in the citizen list": .p99(atMost: 10 * milliseconds),
+        "key to screen: a letter of a name search": .p99(atMost: 16 * milliseconds),
+        "key to screen: r, the results report": .p99(atMost: 1_000 * milliseconds),
     ]
 }
 
