@@ -7,7 +7,9 @@ package final class Statement {
     private let handle: OpaquePointer
     private unowned let database: Database
     /// The names of the result columns.
-    package let columnNames: [String]
+    package var columnNames: [String] { columns.names }
+    /// The same, with each name's position, shared by the rows.
+    private let columns: ColumnNames
 
     init(database: Database, sql: String) throws {
         self.database = database
@@ -19,7 +21,7 @@ package final class Statement {
         }
         handle = statement
         let count = Int(sqlite3_column_count(statement))
-        columnNames = (0..<count).map { String(cString: sqlite3_column_name(statement, Int32($0))) }
+        columns = ColumnNames((0..<count).map { String(cString: sqlite3_column_name(statement, Int32($0))) })
     }
 
     deinit {
@@ -43,7 +45,7 @@ package final class Statement {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { return }
             guard code == SQLITE_ROW else { throw database.lastError(code: code, sql: sql) }
-            try body(Row(values: currentValues(), columns: columnNames))
+            try body(Row(values: currentValues(), names: columns))
         }
     }
 
@@ -56,12 +58,13 @@ package final class Statement {
             code = sqlite3_bind_int64(handle, index, number)
         case .real(let number):
             code = sqlite3_bind_double(handle, index, number)
-        case .text(let text):
+        case .text(let text) where text.isEmpty:
             // An empty buffer has no base address, and a NULL pointer would bind SQL NULL.
-            let bytes = text.isEmpty ? [CChar(0)] : text.utf8.map { CChar(bitPattern: $0) }
-            let length = Int32(text.utf8.count)
-            code = bytes.withUnsafeBufferPointer { buffer in
-                trinvis_sqlite3_bind_text(handle, index, buffer.baseAddress, length)
+            code = trinvis_sqlite3_bind_text(handle, index, "", 0)
+        case .text(var text):
+            // The string's own UTF-8 (SQLite copies it), not a copy made first.
+            code = text.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { trinvis_sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count)) }
             }
         case .blob(let bytes) where bytes.isEmpty:
             code = sqlite3_bind_zeroblob(handle, index, 0)
@@ -74,7 +77,7 @@ package final class Statement {
     }
 
     private func currentValues() -> [SQLValue] {
-        (0..<Int32(columnNames.count)).map { column in
+        (0..<Int32(columns.names.count)).map { column in
             switch sqlite3_column_type(handle, column) {
             case SQLITE_INTEGER:
                 return .integer(sqlite3_column_int64(handle, column))
