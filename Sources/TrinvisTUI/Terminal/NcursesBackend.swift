@@ -209,12 +209,15 @@ package final class NcursesBackend: TerminalBackend {
         }
     }
 
-    /// Starts colours on the terminal's default background and defines a pair per role.
+    /// Starts colours on the terminal's default background and defines a pair per role, and one of
+    /// the default colours (``StylePalette/defaultColorsPair``) that uncoloured text is sent in.
     private static func startColors() -> Bool {
         guard start_color() == OK, use_default_colors() == OK else { return false }
         for (index, entry) in StylePalette.foregrounds.enumerated() {
             init_pair(Int16(index + 1), entry.color.rawValue, TerminalColor.terminalDefault.rawValue)
         }
+        let plain = TerminalColor.terminalDefault.rawValue
+        init_pair(StylePalette.defaultColorsPair, plain, plain)
         return true
     }
 
