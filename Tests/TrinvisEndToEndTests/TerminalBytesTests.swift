@@ -87,6 +87,39 @@ import Testing
         try terminal.waitFor("EXIT=0")
     }
 
+    /// The citizen whose row in the citizen list carries the selection marker.
+    private static func selectedCitizen(in screen: String) -> String? {
+        screen.split(separator: "\n").map(String.init).first { $0.hasPrefix("\u{2502}\u{203A}") }
+    }
+
+    @Test func escapeClosesAViewAndKeysRightAfterItStillParse() throws {
+        let terminal = try TmuxTerminal(width: 120, height: 40)
+        let database = try makeDemoDatabase(in: terminal.folder)
+        try terminal.startTrinvis(database: database)
+        try terminal.waitFor("1 Citizens")
+        // A bare Esc closes the citizen's view.
+        try terminal.keys("Enter")
+        try terminal.waitFor("Kom til v\u{E6}restedet via en veninde")
+        try terminal.keys("Escape")
+        let main = try terminal.waitFor("1 Citizens")
+        #expect(Self.selectedCitizen(in: main)?.contains("Aisha Khalil") == true, "\(main)")
+        // Esc and an arrow in one write (as a fast typist or a pasted burst sends them): the view
+        // closes and the arrow still arrives as ↓, not as Esc [ B.
+        try terminal.keys("Enter")
+        try terminal.waitFor("Kom til v\u{E6}restedet via en veninde")
+        try terminal.keys("Escape", "Down")
+        let moved = try terminal.waitUntil(description: "the view closes and the selection moves to Bent") {
+            Self.selectedCitizen(in: $0)?.contains("Bent \u{D8}rsted") == true
+        }
+        #expect(moved.contains("1 Citizens") && !moved.contains("Kom til v\u{E6}restedet via en veninde"), "\(moved)")
+        try terminal.keys("Down")
+        try terminal.waitUntil(description: "an arrow alone moves on") {
+            Self.selectedCitizen(in: $0)?.contains("Jan B\u{E6}kgaard") == true
+        }
+        try terminal.keys("q")
+        try terminal.waitFor("EXIT=0")
+    }
+
     /// Waits until a file stops growing (the `cat` of the pipe has written what it read).
     private static func waitUntilSettledFile(_ path: String) {
         var last = -1

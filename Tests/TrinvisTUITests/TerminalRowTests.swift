@@ -81,3 +81,21 @@ import TrinvisTUI
         #expect(unfocused.style(row: 1, col: 4)?.isBold == true, "without focus the selected row is bold")
     }
 }
+
+/// The Escape delay (issue 11): short, so a bare Esc acts without the 25 ms wait of curses, and
+/// `ESCDELAY` still wins for a link that needs longer.
+@Suite struct EscapeDelayTests {
+    @Test func theDefaultIsShort() {
+        #expect(NcursesBackend.Options.defaultEscapeDelay == 10)
+        #expect(NcursesBackend.Options().escapeDelay == NcursesBackend.Options.defaultEscapeDelay)
+        #expect(NcursesBackend.escapeDelay(environment: nil, default: 10) == 10)
+    }
+
+    @Test func escdelayInTheEnvironmentWins() {
+        #expect(NcursesBackend.escapeDelay(environment: "100", default: 10) == 100)
+        #expect(NcursesBackend.escapeDelay(environment: "0", default: 10) == 0)
+        for unusable in ["", "fast", "-5", "25ms", "99999"] {
+            #expect(NcursesBackend.escapeDelay(environment: unusable, default: 10) == 10, "\(unusable)")
+        }
+    }
+}

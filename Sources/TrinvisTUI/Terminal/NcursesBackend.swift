@@ -11,7 +11,7 @@ internal import CNcurses
 /// a terminal whose type is known and can address the cursor (throwing ``TerminalStartError``
 /// with the terminal untouched otherwise), then starts curses with `newterm`: cbreak, no echo,
 /// keypad, no newline translation, no XON/XOFF flow control (so Ctrl-S and Ctrl-Q reach the
-/// program), no suspend character (so Ctrl-Z reaches it: it undoes), a 25 ms Escape delay, colours on the default background unless `NO_COLOR` is set or
+/// program), no suspend character (so Ctrl-Z reaches it: it undoes), a short Escape delay (``Options/defaultEscapeDelay``, or `ESCDELAY`), colours on the default background unless `NO_COLOR` is set or
 /// the terminal has none. SIGTERM, SIGHUP, SIGINT and SIGQUIT only set a flag that
 /// ``readInput(timeout:)`` reports; SIGTSTP and SIGWINCH are left to ncurses.
 /// ``shutdown()`` (also run on deinit) restores the terminal and the signal handlers, after
@@ -23,11 +23,18 @@ package final class NcursesBackend: TerminalBackend {
         package var mouse: Bool
         /// Use colours when the terminal has them and `NO_COLOR` is not set.
         package var colors: Bool
-        /// Milliseconds curses waits after Escape for the rest of an escape sequence.
+        /// Milliseconds curses waits after Escape for the rest of an escape sequence, unless the
+        /// `ESCDELAY` environment variable names another number (see ``escapeDelay(environment:default:)``).
         package var escapeDelay: Int32
 
+        /// The escape delay Trinvis starts with: a bare Esc acts after 10 ms. The bytes of an
+        /// arrow or function key, or of Alt with a key, are written by the terminal in one go and
+        /// arrive together, over SSH too, so a short wait still parses them; a link that splits
+        /// them can set `ESCDELAY`.
+        package static let defaultEscapeDelay: Int32 = 10
+
         /// Creates options.
-        package init(mouse: Bool = false, colors: Bool = true, escapeDelay: Int32 = 25) {
+        package init(mouse: Bool = false, colors: Bool = true, escapeDelay: Int32 = Options.defaultEscapeDelay) {
             self.mouse = mouse
             self.colors = colors
             self.escapeDelay = escapeDelay
@@ -97,7 +104,8 @@ package final class NcursesBackend: TerminalBackend {
         nonl()
         intrflush(window, false)
         keypad(window, true)
-        set_escdelay(options.escapeDelay)
+        set_escdelay(Self.escapeDelay(
+            environment: getenv("ESCDELAY").map { String(cString: $0) }, default: options.escapeDelay))
         curs_set(0)
         Self.disableFlowControl()
 
@@ -176,6 +184,14 @@ package final class NcursesBackend: TerminalBackend {
                 return .key(key)
             }
         }
+    }
+
+    /// The escape delay to use: the `ESCDELAY` environment variable when it is a number of
+    /// milliseconds from 0 to 10000, otherwise `fallback`.
+    package static func escapeDelay(environment value: String?, default fallback: Int32) -> Int32 {
+        guard let value, let milliseconds = Int32(value),
+              (0...10_000).contains(milliseconds) else { return fallback }
+        return milliseconds
     }
 
     // MARK: - Private
