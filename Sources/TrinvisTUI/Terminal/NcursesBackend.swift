@@ -194,6 +194,12 @@ package final class NcursesBackend: TerminalBackend {
         return milliseconds
     }
 
+    /// Whether bytes from the terminal wait to be read (the next key has already arrived).
+    package var hasPendingInput: Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0 && descriptor.revents & Int16(POLLIN) != 0
+    }
+
     // MARK: - Private
 
     /// True when standard input has hung up or is no longer a terminal.
