@@ -8,7 +8,7 @@ import TrinvisTUI
         row.cells[col].attributes
     }
 
-    @Test func blanksTakeTheAttributesOfTheNextVisibleCell() {
+    @Test func blanksKeepTheAttributesInEffect() {
         var canvas = Canvas(width: 30, height: 1)
         let used = canvas.put(row: 0, col: 0, spans: [
             Span("  ", style: .danger), Span("2026 "), Span("nået     ", style: .success), Span("Æble"),
@@ -19,17 +19,35 @@ import TrinvisTUI
         let plain = RenderAttributes()
         let green = StylePalette.attributes(for: .success, mode: .color)
         let dim = StylePalette.attributes(for: .muted, mode: .color)
-        // The red bold blanks at the start show nothing of their style: sent plain, like "2026".
+        // The red bold blanks that begin the row show nothing of their style: sent like "2026".
         #expect(attributes(row, 0) == plain && attributes(row, 1) == plain)
-        // The blank after the year goes with the green word, the padding after it with "Æble".
-        #expect(attributes(row, 6) == green)
+        // The blank after the year goes with the year, the padding after the green word with it.
+        #expect(attributes(row, 6) == plain)
         #expect(attributes(row, 7) == green)
-        #expect((11...15).allSatisfy { attributes(row, $0) == plain })
+        #expect((11...15).allSatisfy { attributes(row, $0) == green })
         #expect(attributes(row, 16) == plain)
-        // The blank that begins the muted part is muted; the row's tail is plain.
-        #expect(attributes(row, 20) == dim)
+        // The blank that begins the muted part goes with "Æble"; the row's tail is plain.
+        #expect(attributes(row, 20) == plain && attributes(row, 21) == dim)
         #expect((27..<30).allSatisfy { attributes(row, $0) == plain })
         #expect(row.cells.map(\.text).joined() == canvas.line(0) + "   ")
+    }
+
+    @Test func theGapBeforeABorderGoesWithTheText() {
+        var canvas = Canvas(width: 16, height: 1)
+        canvas.put(row: 0, col: 0, spans: [Span("|", style: .accent), Span("(trin)", style: .muted), Span("      "),
+                                          Span("|", style: .accent)])
+        let row = TerminalRow(canvas, row: 0, mode: .color)
+        let dim = StylePalette.attributes(for: .muted, mode: .color)
+        #expect((7...12).allSatisfy { attributes(row, $0) == dim }, "no switch to the border's colour for blanks")
+        #expect(attributes(row, 13) == StylePalette.attributes(for: .accent, mode: .color))
+
+        // After a border (here "│") the indent goes with the text that follows it.
+        var indented = Canvas(width: 10, height: 1)
+        indented.put(row: 0, col: 0, spans: [Span("\u{2502}", style: .accent), Span("   "), Span("nået", style: .success)])
+        let second = TerminalRow(indented, row: 0, mode: .color)
+        let green = StylePalette.attributes(for: .success, mode: .color)
+        #expect((1...3).allSatisfy { attributes(second, $0) == green }, "\(second.cells.map(\.attributes))")
+        #expect((8..<10).allSatisfy { attributes(second, $0) == RenderAttributes() })
     }
 
     @Test func blanksThatShowTheirStyleKeepIt() {
@@ -50,7 +68,8 @@ import TrinvisTUI
         let row = TerminalRow(canvas, row: 0, mode: .color)
         #expect(row.cells[1].text == "中" && row.cells[2].isContinuation)
         #expect(attributes(row, 0) == StylePalette.attributes(for: .accent, mode: .color))
-        #expect(attributes(row, 3) == RenderAttributes())
+        #expect(attributes(row, 3) == StylePalette.attributes(for: .accent, mode: .color), "the blank after it goes with it")
+        #expect(attributes(row, 4) == RenderAttributes())
     }
 
     @Test func uncolouredTextIsSentInThePairOfTheDefaultColours() {
