@@ -118,3 +118,28 @@ import TrinvisTUI
         }
     }
 }
+
+/// Blank padding is drawn plain, so that without colours (where danger is underlined) no
+/// underlined blanks show beside the citizens and milestones that are not overdue.
+@Suite struct PaddingStyleTests {
+    @Test func thePaddingOfTheOverdueColumnsIsPlain() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 120, height: 40)
+        let screen = app.screen()
+        let lines = screen.lines()
+        let bent = try #require(lines.firstIndex { $0.contains("Bent \u{D8}rsted") })
+        let jan = try #require(lines.firstIndex { $0.contains("Jan B\u{E6}kgaard") })
+        for row in [bent, jan] {
+            let underlined = (0..<42).filter { col in
+                screen.cell(row: row, col: col)?.text == " "
+                    && StylePalette.attributes(for: screen.style(row: row, col: col) ?? .normal, mode: .monochrome).underline
+            }
+            #expect(underlined.isEmpty, "underlined blanks in \(lines[row]) at \(underlined)")
+        }
+        #expect(lines[jan].contains("!4"))
+        let planned = try #require(lines.firstIndex { $0.contains("M\u{F8}de med studievejleder") })
+        let start = try #require(lines[planned].range(of: "\u{2502}\u{2502}")).upperBound
+        let col = lines[planned].distance(from: lines[planned].startIndex, to: start)
+        #expect(screen.style(row: planned, col: col + 2) == .normal, "\(lines[planned])")
+    }
+}
