@@ -60,13 +60,39 @@ package final class AppRuntime {
     /// The change that waits for another connection's write lock (see `WaitingWrite`).
     var waiting: WaitingWrite?
 
+    /// The selected citizen's panes not read yet because more keys were already waiting while a
+    /// search was typed (see ``send(_:inputWaiting:)``).
+    private var deferredSelection: Effect?
+    /// Whether the effects being performed may leave the citizen's panes for later.
+    private var mayDeferSelection = false
+
     /// Handles an event and everything it leads to. Returns true when the interface should close.
+    ///
+    /// `inputWaiting` says that more keys have already arrived. While a search is typed, the
+    /// panes of its first hit are then not read: each following letter would replace them. They
+    /// are read before any event that is not one more letter of the search (asked of the pure
+    /// update on a copy of the state), and as soon as no key is waiting, so the screen ends
+    /// exactly as if every letter had been handled in full.
     @discardableResult
-    package func send(_ event: AppEvent) -> Bool {
+    package func send(_ event: AppEvent, inputWaiting: Bool = false) -> Bool {
         if case .tick = event { state.today = workspace.today }
+        if deferredSelection != nil, !Self.onlySearches(event, in: state) {
+            performDeferredSelection()
+        }
         let searching = state.prompt?.purpose == .search || state.household.search != nil
         let effects = AppUpdate.update(&state, event)
+        mayDeferSelection = inputWaiting && state.prompt?.purpose == .search
         let quit = perform(effects)
+        mayDeferSelection = false
+        if let deferred = deferredSelection {
+            let selected = state.citizens.list.selection.map { state.citizens.rows[$0].citizen.id }
+            if quit || deferred != selected.map(Effect.selectCitizen) {
+                // The list moved on to no hit, or to a citizen already shown.
+                deferredSelection = nil
+            } else if !inputWaiting {
+                performDeferredSelection()
+            }
+        }
         if searching, state.prompt?.purpose != .search, state.household.search == nil {
             // The search ended: its last term is what the access log records.
             workspace.finishSearch()
@@ -75,8 +101,26 @@ package final class AppRuntime {
         if case .tick = event { isTick = true } else { isTick = false }
         writeDraftIfDue(force: isTick)
         retryWaitingWriteIfDue()
-        pollIfDue(force: isTick || quit)
+        if deferredSelection == nil {
+            pollIfDue(force: isTick || quit)
+        }
         return quit
+    }
+
+    /// Whether `event`, handled now, would only start another search (one more letter typed).
+    private static func onlySearches(_ event: AppEvent, in state: AppState) -> Bool {
+        guard case .key = event, state.prompt?.purpose == .search else { return false }
+        var copy = state
+        let effects = AppUpdate.update(&copy, event)
+        guard effects.count == 1, case .search = effects[0] else { return false }
+        return true
+    }
+
+    /// Reads the panes left for later.
+    private func performDeferredSelection() {
+        guard let deferred = deferredSelection else { return }
+        deferredSelection = nil
+        perform([deferred])
     }
 
     /// About once a second: writes the noted look-ups to the access log, and shows what others
@@ -143,6 +187,14 @@ package final class AppRuntime {
             if effect == .quit {
                 quit = true
                 continue
+            }
+            if case .selectCitizen = effect {
+                // A newer selection replaces the one left for later.
+                deferredSelection = nil
+                if mayDeferSelection {
+                    deferredSelection = effect
+                    continue
+                }
             }
             for event in run(effect) {
                 queue += AppUpdate.update(&state, event)

@@ -26,7 +26,7 @@ package enum Application {
                               handle: { event in
                                   let quit: Bool
                                   switch event {
-                                  case .key(let key): quit = runtime.send(.key(key))
+                                  case .key(let key): quit = runtime.send(.key(key), inputWaiting: backend.hasPendingInput)
                                   case .resize(let size): quit = runtime.send(.resize(size))
                                   case .tick: quit = runtime.send(.tick)
                                   }

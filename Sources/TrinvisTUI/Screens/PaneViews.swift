@@ -49,7 +49,10 @@ enum PaneViews {
             spans.append(Span(DisplayWidth.pad(DisplayWidth.truncate(clean(summary.citizen.name), toWidth: nameWidth,
                                                                      ellipsis: glyphs.ellipsis), toWidth: nameWidth),
                               style: nameStyle))
-            spans.append(Span(DisplayWidth.pad(overdue, toWidth: 4, alignment: .trailing), style: .danger))
+            // The padding apart from the count: blanks in the danger style would be underlined
+            // without colours.
+            spans.append(Span(String(repeating: " ", count: max(4 - DisplayWidth.of(overdue), 0))))
+            if !overdue.isEmpty { spans.append(Span(overdue, style: .danger)) }
             return spans + trailing
         }
     }
@@ -95,7 +98,7 @@ enum PaneViews {
             default: statusStyle = .normal
             }
             var spans = [
-                Span(overdue ? "! " : "  ", style: .danger),
+                Span(overdue ? "! " : "  ", style: overdue ? .danger : .normal),
                 Span(say.date(milestone.deadline) + " ", style: overdue ? .danger : .normal),
             ]
             if width >= 44 {

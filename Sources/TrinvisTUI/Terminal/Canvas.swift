@@ -215,6 +215,13 @@ package struct Canvas: Sendable, Equatable {
         return cells[row * size.width + col]
     }
 
+    /// Whether row `row` holds the same cells here and in `other` (a canvas of the same size).
+    package func rowEquals(_ other: Canvas, row: Int) -> Bool {
+        guard other.size == size, row >= 0, row < size.height else { return false }
+        let range = row * size.width..<(row + 1) * size.width
+        return cells[range] == other.cells[range]
+    }
+
     /// The style at an absolute position, or nil outside the canvas.
     package func style(row: Int, col: Int) -> Style? {
         cell(row: row, col: col)?.style

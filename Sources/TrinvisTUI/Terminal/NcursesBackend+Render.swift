@@ -10,6 +10,10 @@ extension NcursesBackend {
     /// of them after a resize or ``invalidate()``) as wide characters, places the hardware
     /// cursor, then `wnoutrefresh` and one `doupdate`; a frame equal to the last one sends
     /// nothing. Never clears the screen.
+    ///
+    /// Rows equal to the last frame's are skipped without a look at their cells; a changed row is
+    /// compared as ``TerminalRow`` (the attributes as sent), so a blank that only changed an
+    /// attribute nobody can see is not sent again.
     package func draw(_ canvas: Canvas) {
         let size = self.size
         let full = previousFrame?.size != canvas.size || canvas.size != size
@@ -20,13 +24,15 @@ extension NcursesBackend {
         let rows = min(canvas.size.height, size.height)
         let cols = min(canvas.size.width, size.width)
         for row in 0..<rows {
+            if let previous, previous.rowEquals(canvas, row: row) { continue }
+            let new = TerminalRow(canvas, row: row, mode: colorMode)
+            let old = previous.map { TerminalRow($0, row: row, mode: colorMode) }
             for col in 0..<cols {
-                guard let cell = canvas.cell(row: row, col: col), !cell.isContinuation else {
-                    continue
-                }
-                let isWide = canvas.cell(row: row, col: col + 1)?.isContinuation == true
-                if let previous, previous.cell(row: row, col: col) == cell,
-                    !isWide || previous.cell(row: row, col: col + 1)?.isContinuation == true
+                let cell = new.cells[col]
+                if cell.isContinuation { continue }
+                let isWide = col + 1 < new.cells.count && new.cells[col + 1].isContinuation
+                if let old, old.cells[col] == cell,
+                    !isWide || (col + 1 < old.cells.count && old.cells[col + 1].isContinuation)
                 {
                     continue
                 }
@@ -49,11 +55,10 @@ extension NcursesBackend {
     }
 
     /// Writes one cell (and, for a wide character, the cell right of it).
-    private func write(_ cell: Canvas.Cell, width: Int, row: Int, col: Int, maxCol: Int) {
-        let attributes = StylePalette.attributes(for: cell.style, mode: colorMode)
+    private func write(_ cell: TerminalRow.Cell, width: Int, row: Int, col: Int, maxCol: Int) {
         let parts = terminalForm(of: cell.text, width: width)
         for (offset, part) in parts.enumerated() where col + offset < maxCol {
-            put(part, attributes: attributes, row: row, col: col + offset)
+            put(part, attributes: cell.attributes, row: row, col: col + offset)
         }
     }
 
@@ -95,15 +100,16 @@ extension NcursesBackend {
         if attributes.reverse { bits |= trinvis_attr_reverse() }
         if attributes.underline { bits |= trinvis_attr_underline() }
         if attributes.dim { bits |= trinvis_attr_dim() }
+        let pair = StylePalette.pairToSend(attributes.colorPair, mode: colorMode)
         var cell = cchar_t()
         var string = characters + [0]
         let status = string.withUnsafeMutableBufferPointer { buffer in
-            setcchar(&cell, buffer.baseAddress, attr_t(bits), attributes.colorPair, nil)
+            setcchar(&cell, buffer.baseAddress, attr_t(bits), pair, nil)
         }
         if status != OK {
             string = [wchar_t(UInt8(ascii: "?")), 0]
             _ = string.withUnsafeMutableBufferPointer { buffer in
-                setcchar(&cell, buffer.baseAddress, attr_t(bits), attributes.colorPair, nil)
+                setcchar(&cell, buffer.baseAddress, attr_t(bits), pair, nil)
             }
         }
         mvwadd_wch(window, Int32(row), Int32(col), &cell)

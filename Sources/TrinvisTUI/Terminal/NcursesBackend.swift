@@ -11,7 +11,7 @@ internal import CNcurses
 /// a terminal whose type is known and can address the cursor (throwing ``TerminalStartError``
 /// with the terminal untouched otherwise), then starts curses with `newterm`: cbreak, no echo,
 /// keypad, no newline translation, no XON/XOFF flow control (so Ctrl-S and Ctrl-Q reach the
-/// program), no suspend character (so Ctrl-Z reaches it: it undoes), a 25 ms Escape delay, colours on the default background unless `NO_COLOR` is set or
+/// program), no suspend character (so Ctrl-Z reaches it: it undoes), a short Escape delay (``Options/defaultEscapeDelay``, or `ESCDELAY`), colours on the default background unless `NO_COLOR` is set or
 /// the terminal has none. SIGTERM, SIGHUP, SIGINT and SIGQUIT only set a flag that
 /// ``readInput(timeout:)`` reports; SIGTSTP and SIGWINCH are left to ncurses.
 /// ``shutdown()`` (also run on deinit) restores the terminal and the signal handlers, after
@@ -23,11 +23,18 @@ package final class NcursesBackend: TerminalBackend {
         package var mouse: Bool
         /// Use colours when the terminal has them and `NO_COLOR` is not set.
         package var colors: Bool
-        /// Milliseconds curses waits after Escape for the rest of an escape sequence.
+        /// Milliseconds curses waits after Escape for the rest of an escape sequence, unless the
+        /// `ESCDELAY` environment variable names another number (see ``escapeDelay(environment:default:)``).
         package var escapeDelay: Int32
 
+        /// The escape delay Trinvis starts with: a bare Esc acts after 10 ms. The bytes of an
+        /// arrow or function key, or of Alt with a key, are written by the terminal in one go and
+        /// arrive together, over SSH too, so a short wait still parses them; a link that splits
+        /// them can set `ESCDELAY`.
+        package static let defaultEscapeDelay: Int32 = 10
+
         /// Creates options.
-        package init(mouse: Bool = false, colors: Bool = true, escapeDelay: Int32 = 25) {
+        package init(mouse: Bool = false, colors: Bool = true, escapeDelay: Int32 = Options.defaultEscapeDelay) {
             self.mouse = mouse
             self.colors = colors
             self.escapeDelay = escapeDelay
@@ -97,7 +104,8 @@ package final class NcursesBackend: TerminalBackend {
         nonl()
         intrflush(window, false)
         keypad(window, true)
-        set_escdelay(options.escapeDelay)
+        set_escdelay(Self.escapeDelay(
+            environment: getenv("ESCDELAY").map { String(cString: $0) }, default: options.escapeDelay))
         curs_set(0)
         Self.disableFlowControl()
 
@@ -178,6 +186,20 @@ package final class NcursesBackend: TerminalBackend {
         }
     }
 
+    /// The escape delay to use: the `ESCDELAY` environment variable when it is a number of
+    /// milliseconds from 0 to 10000, otherwise `fallback`.
+    package static func escapeDelay(environment value: String?, default fallback: Int32) -> Int32 {
+        guard let value, let milliseconds = Int32(value),
+              (0...10_000).contains(milliseconds) else { return fallback }
+        return milliseconds
+    }
+
+    /// Whether bytes from the terminal wait to be read (the next key has already arrived).
+    package var hasPendingInput: Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0 && descriptor.revents & Int16(POLLIN) != 0
+    }
+
     // MARK: - Private
 
     /// True when standard input has hung up or is no longer a terminal.
@@ -209,12 +231,15 @@ package final class NcursesBackend: TerminalBackend {
         }
     }
 
-    /// Starts colours on the terminal's default background and defines a pair per role.
+    /// Starts colours on the terminal's default background and defines a pair per role, and one of
+    /// the default colours (``StylePalette/defaultColorsPair``) that uncoloured text is sent in.
     private static func startColors() -> Bool {
         guard start_color() == OK, use_default_colors() == OK else { return false }
         for (index, entry) in StylePalette.foregrounds.enumerated() {
             init_pair(Int16(index + 1), entry.color.rawValue, TerminalColor.terminalDefault.rawValue)
         }
+        let plain = TerminalColor.terminalDefault.rawValue
+        init_pair(StylePalette.defaultColorsPair, plain, plain)
         return true
     }
 

@@ -82,6 +82,16 @@ package enum StylePalette {
         return Int16(index + 1)
     }
 
+    /// The pair the terminal is sent for pair 0 in colour mode: the terminal's default colours
+    /// as a pair of their own. From a colour back to pair 0 curses sends "default colours" and
+    /// then resets every attribute as well; to this pair, only "default foreground".
+    package static let defaultColorsPair = Int16(foregrounds.count + 1)
+
+    /// The colour pair to send for attributes' `colorPair` in a mode.
+    package static func pairToSend(_ pair: Int16, mode: ColorMode) -> Int16 {
+        mode == .color && pair == 0 ? defaultColorsPair : pair
+    }
+
     /// How to draw a style.
     ///
     /// The style's own attributes always apply. In colour mode the role picks a colour pair and

@@ -21,4 +21,11 @@ package protocol TerminalBackend: AnyObject {
     func readInput(timeout: Duration?) -> InputEvent
     /// Makes the next ``draw(_:)`` repaint the whole screen (Ctrl-L).
     func invalidate()
+    /// Whether more input has already arrived and waits to be read.
+    var hasPendingInput: Bool { get }
+}
+
+extension TerminalBackend {
+    /// A backend that cannot tell says that nothing waits.
+    package var hasPendingInput: Bool { false }
 }

@@ -32,7 +32,7 @@ package enum SessionEnd: Sendable, Hashable {
 /// Below the minimum size it draws only a "terminal too small" message (with the current and the
 /// needed size) and keys do nothing, except the quit keys, which still reach the handler (the
 /// application decides how to leave safely). Resizes and ticks always reach the handler. Ctrl-L
-/// repaints the whole screen.
+/// repaints the whole screen. No frame is drawn after a key while the next key already waits.
 package struct TerminalSession<Backend: TerminalBackend> {
     /// The device.
     package let backend: Backend
@@ -84,6 +84,8 @@ package struct TerminalSession<Backend: TerminalBackend> {
                 if usable || quitKeys.contains(key) {
                     if handle(.key(key)) == .quit { return .quit }
                 }
+                // The next key is already there: its frame replaces this one, so none is drawn.
+                if backend.hasPendingInput { continue }
             }
             draw(render: render)
         }

@@ -41,10 +41,11 @@ package enum ListView {
                 let rowStyle = isFocused ? Style.selected : Style(.normal, [.bold])
                 canvas.fill(Rect(row: screenRow, col: rect.col, width: rect.width, height: 1), style: rowStyle)
                 canvas.put(row: screenRow, col: rect.col, text: canvas.glyphs.selectionMarker, style: rowStyle)
+                // In focus the row is one run of reverse video: a span's colour, bold or
+                // underline would cost an attribute change on every move for a difference hard to
+                // see inside the bar (markers such as "!" tell the same in words).
                 let styled = spans.map { span in
-                    Span(span.text, style: isFocused
-                        ? Style(.selection, span.style.attributes.union(.reverse))
-                        : span.style.adding(.bold))
+                    Span(span.text, style: isFocused ? rowStyle : span.style.adding(.bold))
                 }
                 canvas.put(
                     row: screenRow, col: rect.col + markerWidth, spans: styled, maxWidth: contentWidth,
