@@ -101,11 +101,11 @@ import TrinvisTUI
     }
 }
 
-/// The Escape delay (issue 11): short, so a bare Esc acts without the 25 ms wait of curses, and
-/// `ESCDELAY` still wins for a link that needs longer.
+/// The Escape delay: 25 ms, the short end of the terminal conventions, and `ESCDELAY` wins for
+/// a terminal or a link that wants another.
 @Suite struct EscapeDelayTests {
-    @Test func theDefaultIsShort() {
-        #expect(NcursesBackend.Options.defaultEscapeDelay == 10)
+    @Test func theDefaultIsTheConventionsShortEnd() {
+        #expect(NcursesBackend.Options.defaultEscapeDelay == 25)
         #expect(NcursesBackend.Options().escapeDelay == NcursesBackend.Options.defaultEscapeDelay)
         #expect(NcursesBackend.escapeDelay(environment: nil, default: 10) == 10)
     }

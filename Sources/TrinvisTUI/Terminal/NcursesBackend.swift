@@ -11,7 +11,7 @@ internal import CNcurses
 /// a terminal whose type is known and can address the cursor (throwing ``TerminalStartError``
 /// with the terminal untouched otherwise), then starts curses with `newterm`: cbreak, no echo,
 /// keypad, no newline translation, no XON/XOFF flow control (so Ctrl-S and Ctrl-Q reach the
-/// program), no suspend character (so Ctrl-Z reaches it: it undoes), a short Escape delay (``Options/defaultEscapeDelay``, or `ESCDELAY`), colours on the default background unless `NO_COLOR` is set or
+/// program), no suspend character (so Ctrl-Z reaches it: it undoes), a 25 ms Escape delay (``Options/defaultEscapeDelay``, or `ESCDELAY`), colours on the default background unless `NO_COLOR` is set or
 /// the terminal has none. SIGTERM, SIGHUP, SIGINT and SIGQUIT only set a flag that
 /// ``readInput(timeout:)`` reports; SIGTSTP and SIGWINCH are left to ncurses.
 /// ``shutdown()`` (also run on deinit) restores the terminal and the signal handlers, after
@@ -27,11 +27,11 @@ package final class NcursesBackend: TerminalBackend {
         /// `ESCDELAY` environment variable names another number (see ``escapeDelay(environment:default:)``).
         package var escapeDelay: Int32
 
-        /// The escape delay Trinvis starts with: a bare Esc acts after 10 ms. The bytes of an
-        /// arrow or function key, or of Alt with a key, are written by the terminal in one go and
-        /// arrive together, over SSH too, so a short wait still parses them; a link that splits
-        /// them can set `ESCDELAY`.
-        package static let defaultEscapeDelay: Int32 = 10
+        /// The escape delay Trinvis starts with: 25 ms, the short end of what the project's
+        /// terminal conventions ask (25-50 ms), so that an arrow or Alt-key whose bytes a slow
+        /// link splits is still read as one key; `ESCDELAY` sets another (a fast local terminal
+        /// may take 10).
+        package static let defaultEscapeDelay: Int32 = 25
 
         /// Creates options.
         package init(mouse: Bool = false, colors: Bool = true, escapeDelay: Int32 = Options.defaultEscapeDelay) {
