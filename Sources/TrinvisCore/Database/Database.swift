@@ -90,7 +90,7 @@ package final class Database {
 
     /// Runs a statement that returns no rows of interest.
     package func execute(_ sql: String, _ arguments: [SQLValue] = []) throws {
-        try statement(sql).run(arguments) { _ in }
+        try forEach(sql, arguments) { _ in }
     }
 
     /// Runs a script of several statements without arguments (migrations).
@@ -105,8 +105,25 @@ package final class Database {
     }
 
     /// Hands each result row to `body`, without collecting them.
+    ///
+    /// A cached statement that SQLite cannot prepare again after another connection changed the
+    /// schema (`SQLITE_SCHEMA`, such as "no such table: meeting" while an import sets its
+    /// full-text triggers aside and back) is dropped with every other cached statement and
+    /// prepared afresh, once: that succeeds where SQLite's own re-preparation inside
+    /// `sqlite3_step` failed (seen with SQLite 3.40 on a connection that also ran the results
+    /// figures' refresh). Such an error comes before the first row; an error after one (from
+    /// `body`, say) is never retried, so nothing runs twice.
     package func forEach(_ sql: String, _ arguments: [SQLValue] = [], _ body: (Row) throws -> Void) throws {
-        try statement(sql).run(arguments, body)
+        var delivered = false
+        do {
+            try statement(sql).run(arguments) { row in
+                delivered = true
+                try body(row)
+            }
+        } catch let error as DatabaseError where error.resultCode == SQLITE_SCHEMA && !delivered {
+            statements.removeAll()
+            try statement(sql).run(arguments, body)
+        }
     }
 
     /// All result rows.
