@@ -19,6 +19,10 @@ package final class Database {
     private var transactionDepth = 0
     /// Told what each outermost transaction changed (a window's undo); nil: nothing is recorded.
     var changeRecorder: ChangeRecorder?
+    /// Work done at the end of every outermost write transaction, after its body and before its
+    /// commit, inside it: the results report's figures follow the records written
+    /// (`CitizenFigures.refreshStale`). An error rolls the transaction back.
+    package var beforeCommit: ((Database) throws -> Void)?
 
     /// How long a statement waits for another connection's lock before it fails with `SQLITE_BUSY`.
     package static let defaultBusyTimeoutMilliseconds: Int32 = 30_000
@@ -199,6 +203,7 @@ package final class Database {
         do {
             let session = try recorder.map { try Session(database: self, tables: $0.recordedTables) }
             let result = try body()
+            if depth == 0, let beforeCommit { try beforeCommit(self) }
             if let recorder, let session { recorder.transactionWillCommit(session, in: self) }
             try execute(depth == 0 ? "COMMIT" : "RELEASE \(savepoint)")
             recorder?.transactionDidCommit()

@@ -10,21 +10,51 @@ extension Workspace {
     /// records. All queries read one snapshot of the database.
     ///
     /// Throws `StoreError.notFound` when `organisation` or `professional` does not exist.
+    ///
+    /// Over all time (no `from`, no `to`) the figures are added up from those kept per citizen
+    /// (`CitizenFigures`), unless some citizen's are not current; with a period they are counted
+    /// from the records. Both give the same numbers.
     package func resultsReport(from: LocalDate? = nil, to: LocalDate? = nil, organisation: OrganisationID? = nil,
                                professional: ProfessionalID? = nil) throws -> ResultsReport {
+        try resultsReport(from: from, to: to, organisation: organisation, professional: professional, usingFigures: true)
+    }
+
+    /// The report counted from the records also over all time, never from the kept figures (to
+    /// compare the two).
+    func resultsReportFromRecords(from: LocalDate? = nil, to: LocalDate? = nil, organisation: OrganisationID? = nil,
+                                  professional: ProfessionalID? = nil) throws -> ResultsReport {
+        try resultsReport(from: from, to: to, organisation: organisation, professional: professional, usingFigures: false)
+    }
+
+    private func resultsReport(from: LocalDate?, to: LocalDate?, organisation: OrganisationID?,
+                               professional: ProfessionalID?, usingFigures: Bool) throws -> ResultsReport {
         let organisationRecord = try organisation.map { try get(Organisation.self, id: $0) }
         let professionalRecord = try professional.map { try get(Professional.self, id: $0) }
+        let period = ReportPeriod(from: from, to: to)
         var computation = ResultsComputation(
-            database: database, period: ReportPeriod(from: from, to: to),
+            database: database, period: period,
             scope: ResultsComputation.scope(access: reportAccess, organisation: organisation, professional: professional))
         try readingOneSnapshot {
-            try computation.countCitizens()
-            try computation.compareAssessments()
-            try computation.countOutcomes()
-            try computation.countMilestones()
-            try computation.countMeetings()
-            try computation.countGapsBetweenMeetings()
-            try computation.countParticipation()
+            if usingFigures && from == nil && to == nil, try CitizenFigures.areCurrent(in: database) {
+                var maintained = ResultsComputation(
+                    database: database, period: period,
+                    scope: ResultsComputation.figuresScope(access: reportAccess, organisation: organisation,
+                                                           professional: professional))
+                try maintained.addFigures()
+                try maintained.compareFirstAndLastScores()
+                try maintained.countOutcomeKinds()
+                try maintained.countGapsFromFigures()
+                try computation.countParticipation()
+                computation.take(maintained.tallies)
+            } else {
+                try computation.countCitizens()
+                try computation.compareAssessments()
+                try computation.countOutcomes()
+                try computation.countMilestones()
+                try computation.countMeetings()
+                try computation.countGapsBetweenMeetings()
+                try computation.countParticipation()
+            }
         }
         var total = ResultsTally()
         var cohorts: [ResultsCohort] = []
@@ -150,6 +180,11 @@ struct ResultsComputation {
             """) + conditions + SQLFragment("))\n")
     }
 
+    /// Takes the counts of another computation (of the same citizens) as its own.
+    mutating func take(_ other: [Int: ResultsTally]) {
+        tallies = other
+    }
+
     /// Days since 1970-01-01 of a meeting's `at` in its own offset (floor division, so that
     /// dates before 1970 come out right too).
     static func localDay(_ alias: String) -> String {
@@ -157,11 +192,11 @@ struct ResultsComputation {
         return "((\(local) - ((\(local) % 86400) + 86400) % 86400) / 86400)"
     }
 
-    private mutating func withTally(_ cohort: Int, _ change: (inout ResultsTally) -> Void) {
+    mutating func withTally(_ cohort: Int, _ change: (inout ResultsTally) -> Void) {
         change(&tallies[cohort, default: ResultsTally()])
     }
 
-    private func run(_ fragment: SQLFragment, _ body: (Row) throws -> Void) throws {
+    func run(_ fragment: SQLFragment, _ body: (Row) throws -> Void) throws {
         try database.forEach((scope + fragment).sql, (scope + fragment).arguments, body)
     }
 

@@ -27,7 +27,15 @@ package enum Schema {
         Migration("13b-sync-in", syncMapping),
         Migration("14-external-ids-by-source", externalIDsBySource),
         Migration("15-drafts-apart", draftsApart),
+        Migration("17-results-figures", resultsFigures),
     ])
+
+    /// The results report's figures per citizen (`CitizenFigures`), filled for the records
+    /// already there.
+    static func resultsFigures(_ database: Database) throws {
+        try database.executeScript(CitizenFigures.schema)
+        try CitizenFigures.refreshAll(in: database)
+    }
 
     /// Sync export: the organisation of this installation that exports to each peer (set by
     /// the first export), so that one peer's shared state is never computed for two
