@@ -6,17 +6,20 @@ extension ResultsComputation {
     /// anything counted (the others add nothing to these counts; participation reads `scope`).
     static func figuresScope(access: (sql: String, arguments: [SQLValue])?, organisation: OrganisationID?,
                              professional: ProfessionalID?) -> SQLFragment {
-        var conditions = SQLFragment(" f.counted = 1")
-        if let access { conditions += SQLFragment(" AND " + access.sql, access.arguments) }
-        if let organisation { conditions += SQLFragment(" AND c.organisation_id = ?", [organisation.sqlValue]) }
-        if let professional {
-            conditions += SQLFragment(" AND c.id IN (SELECT t.citizen_id FROM team_member t WHERE t.professional_id = ?)",
-                                      [professional.sqlValue])
-        }
-        return SQLFragment("""
+        SQLFragment("""
             WITH scope(citizen_id, cohort) AS MATERIALIZED (
-                SELECT c.id, f.cohort FROM citizen c JOIN citizen_figures f ON f.citizen_id = c.id WHERE
-            """) + conditions + SQLFragment(")\n")
+                SELECT c.id, f.cohort FROM citizen c JOIN citizen_figures f ON f.citizen_id = c.id WHERE f.counted = 1
+            """) + filters(access: access, organisation: organisation, professional: professional) + SQLFragment(")\n")
+    }
+
+    /// `scope(citizen_id, cohort)` with the citizens of `scope` and no cohort worked out (0): for
+    /// participation, which is counted over all cohorts.
+    static func participantsScope(access: (sql: String, arguments: [SQLValue])?, organisation: OrganisationID?,
+                                  professional: ProfessionalID?) -> SQLFragment {
+        SQLFragment("""
+            WITH scope(citizen_id, cohort) AS MATERIALIZED (
+                SELECT c.id, 0 FROM citizen c WHERE 1 = 1
+            """) + filters(access: access, organisation: organisation, professional: professional) + SQLFragment(")\n")
     }
 
     /// Citizens counted, milestones by status and meetings by attendance, per cohort.

@@ -44,6 +44,11 @@ extension Workspace {
                 try maintained.compareFirstAndLastScores()
                 try maintained.countOutcomeKinds()
                 try maintained.countGapsFromFigures()
+                // Participation needs no cohort: the same citizens, none worked out.
+                computation = ResultsComputation(
+                    database: database, period: period,
+                    scope: ResultsComputation.participantsScope(access: reportAccess, organisation: organisation,
+                                                                professional: professional))
                 try computation.countParticipation()
                 computation.take(maintained.tallies)
             } else {
@@ -163,13 +168,7 @@ struct ResultsComputation {
     /// earliest start of their plans, or their registration date when they have no plan.
     static func scope(access: (sql: String, arguments: [SQLValue])?, organisation: OrganisationID?,
                       professional: ProfessionalID?) -> SQLFragment {
-        var conditions = SQLFragment(" 1 = 1")
-        if let access { conditions += SQLFragment(" AND " + access.sql, access.arguments) }
-        if let organisation { conditions += SQLFragment(" AND c.organisation_id = ?", [organisation.sqlValue]) }
-        if let professional {
-            conditions += SQLFragment(" AND c.id IN (SELECT t.citizen_id FROM team_member t WHERE t.professional_id = ?)",
-                                      [professional.sqlValue])
-        }
+        let conditions = SQLFragment(" 1 = 1") + filters(access: access, organisation: organisation, professional: professional)
         return SQLFragment("""
             WITH scope(citizen_id, cohort) AS MATERIALIZED (
                 SELECT id, CAST(substr(started, 1, 4) AS INTEGER) * 4 + (CAST(substr(started, 6, 2) AS INTEGER) - 1) / 3
@@ -183,6 +182,19 @@ struct ResultsComputation {
     /// Takes the counts of another computation (of the same citizens) as its own.
     mutating func take(_ other: [Int: ResultsTally]) {
         tallies = other
+    }
+
+    /// ` AND …` for each of the access rule and the filters, on `citizen c`.
+    static func filters(access: (sql: String, arguments: [SQLValue])?, organisation: OrganisationID?,
+                        professional: ProfessionalID?) -> SQLFragment {
+        var conditions = SQLFragment("")
+        if let access { conditions += SQLFragment(" AND " + access.sql, access.arguments) }
+        if let organisation { conditions += SQLFragment(" AND c.organisation_id = ?", [organisation.sqlValue]) }
+        if let professional {
+            conditions += SQLFragment(" AND c.id IN (SELECT t.citizen_id FROM team_member t WHERE t.professional_id = ?)",
+                                      [professional.sqlValue])
+        }
+        return conditions
     }
 
     /// Days since 1970-01-01 of a meeting's `at` in its own offset (floor division, so that
