@@ -26,6 +26,7 @@ package enum CitizenFigures {
     package static let staleTable = "citizen_figures_stale"
 
     /// Schema step "17-results-figures": the tables and the triggers that mark citizens stale.
+    /// Released with that step: never edited; a change is a new step.
     static let schema = """
         CREATE TABLE citizen_figures (
             citizen_id INTEGER PRIMARY KEY REFERENCES citizen (id) ON DELETE CASCADE,
@@ -40,25 +41,35 @@ package enum CitizenFigures {
             excused INTEGER NOT NULL,
             no_show INTEGER NOT NULL
         ) STRICT;
+        CREATE INDEX citizen_figures_by_cohort ON citizen_figures (cohort, counted, milestones, achieved,
+            achieved_by_deadline, dropped, meetings, attended, excused, no_show);
+        -- The columns of the primary key come first: SQLite 3.40's integrity check misreads a
+        -- WITHOUT ROWID table whose key columns are declared later.
         CREATE TABLE citizen_figures_score (
-            citizen_id INTEGER NOT NULL REFERENCES citizen (id) ON DELETE CASCADE,
+            cohort INTEGER NOT NULL,
             dimension TEXT NOT NULL,
+            citizen_id INTEGER NOT NULL REFERENCES citizen (id) ON DELETE CASCADE,
             first INTEGER NOT NULL,
             last INTEGER NOT NULL,
             scores INTEGER NOT NULL,
-            PRIMARY KEY (citizen_id, dimension)
+            PRIMARY KEY (cohort, dimension, citizen_id)
         ) STRICT, WITHOUT ROWID;
+        CREATE INDEX citizen_figures_score_by_citizen ON citizen_figures_score (citizen_id);
         CREATE TABLE citizen_figures_outcome (
-            citizen_id INTEGER NOT NULL REFERENCES citizen (id) ON DELETE CASCADE,
+            cohort INTEGER NOT NULL,
             kind TEXT NOT NULL,
-            PRIMARY KEY (citizen_id, kind)
-        ) STRICT, WITHOUT ROWID;
-        CREATE TABLE citizen_figures_gap (
             citizen_id INTEGER NOT NULL REFERENCES citizen (id) ON DELETE CASCADE,
-            gap INTEGER NOT NULL,
-            times INTEGER NOT NULL,
-            PRIMARY KEY (citizen_id, gap)
+            PRIMARY KEY (cohort, kind, citizen_id)
         ) STRICT, WITHOUT ROWID;
+        CREATE INDEX citizen_figures_outcome_by_citizen ON citizen_figures_outcome (citizen_id);
+        CREATE TABLE citizen_figures_gap (
+            cohort INTEGER NOT NULL,
+            gap INTEGER NOT NULL,
+            citizen_id INTEGER NOT NULL REFERENCES citizen (id) ON DELETE CASCADE,
+            times INTEGER NOT NULL,
+            PRIMARY KEY (cohort, gap, citizen_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX citizen_figures_gap_by_citizen ON citizen_figures_gap (citizen_id);
         CREATE TABLE citizen_figures_stale (
             citizen_id INTEGER PRIMARY KEY NOT NULL
         ) STRICT;
@@ -139,7 +150,7 @@ package enum CitizenFigures {
                        FROM meeting WHERE citizen_id IN \(citizens) GROUP BY citizen_id) g ON g.citizen_id = c.id
             """,
             """
-            SELECT citizen_id, dimension, first, last, scores FROM (
+            SELECT f.cohort, w.dimension, w.citizen_id, w.first, w.last, w.scores FROM (
                 SELECT a.citizen_id AS citizen_id, x.dimension AS dimension,
                        first_value(x.score) OVER whole AS first, last_value(x.score) OVER whole AS last,
                        count(*) OVER whole AS scores,
@@ -147,16 +158,21 @@ package enum CitizenFigures {
                 FROM assessment a JOIN assessment_score x ON x.assessment_id = a.id
                 WHERE a.citizen_id IN \(citizens)
                 WINDOW whole AS (PARTITION BY a.citizen_id, x.dimension ORDER BY a.date, a.id
-                                 ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))
-            WHERE position = 1
+                                 ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) w
+            JOIN citizen_figures f ON f.citizen_id = w.citizen_id
+            WHERE w.position = 1
             """,
-            "SELECT DISTINCT citizen_id, kind FROM outcome WHERE citizen_id IN \(citizens)",
             """
-            SELECT citizen_id, gap, count(*) FROM (
+            SELECT DISTINCT f.cohort, o.kind, o.citizen_id FROM outcome o JOIN citizen_figures f ON f.citizen_id = o.citizen_id
+            WHERE o.citizen_id IN \(citizens)
+            """,
+            """
+            SELECT f.cohort, w.gap, w.citizen_id, count(*) FROM (
                 SELECT citizen_id, day - lag(day) OVER (PARTITION BY citizen_id ORDER BY day, at_utc, id) AS gap
                 FROM (SELECT citizen_id, id, at_utc, \(ResultsComputation.localDay("meeting")) AS day
-                      FROM meeting WHERE attendance = 'attended' AND citizen_id IN \(citizens)))
-            WHERE gap IS NOT NULL GROUP BY citizen_id, gap
+                      FROM meeting WHERE attendance = 'attended' AND citizen_id IN \(citizens))) w
+            JOIN citizen_figures f ON f.citizen_id = w.citizen_id
+            WHERE w.gap IS NOT NULL GROUP BY w.citizen_id, w.gap
             """,
         ]
     }

@@ -1,19 +1,19 @@
 /// The report over all time from the figures kept per citizen (`CitizenFigures`): the same
-/// counts per cohort as the queries over the records, read from a few rows per citizen.
+/// counts per cohort as the queries over the records, read from a few rows per citizen. The kept
+/// rows are ordered by cohort, so each query groups while it scans, without sorting.
 extension ResultsComputation {
-    /// The common table `scope(citizen_id, cohort)` over the kept figures: the same citizens and
-    /// filters as `scope`, with the cohort kept in `citizen_figures`, and only the citizens with
-    /// anything counted (the others add nothing to these counts; participation reads `scope`).
+    /// The common table `scope(citizen_id, cohort)` of the citizens the access rule and the
+    /// filters leave (cohort 0: the kept rows carry their own), or nothing when they leave every
+    /// citizen: then the queries read the kept rows whole (`restricted` false).
     static func figuresScope(access: (sql: String, arguments: [SQLValue])?, organisation: OrganisationID?,
-                             professional: ProfessionalID?) -> SQLFragment {
-        SQLFragment("""
-            WITH scope(citizen_id, cohort) AS MATERIALIZED (
-                SELECT c.id, f.cohort FROM citizen c JOIN citizen_figures f ON f.citizen_id = c.id WHERE f.counted = 1
-            """) + filters(access: access, organisation: organisation, professional: professional) + SQLFragment(")\n")
+                             professional: ProfessionalID?) -> (scope: SQLFragment, restricted: Bool) {
+        let filters = filters(access: access, organisation: organisation, professional: professional)
+        guard !filters.sql.isEmpty else { return (SQLFragment(""), false) }
+        return (participantsScope(access: access, organisation: organisation, professional: professional), true)
     }
 
     /// `scope(citizen_id, cohort)` with the citizens of `scope` and no cohort worked out (0): for
-    /// participation, which is counted over all cohorts.
+    /// participation, which is counted over all cohorts, and for the kept figures.
     static func participantsScope(access: (sql: String, arguments: [SQLValue])?, organisation: OrganisationID?,
                                   professional: ProfessionalID?) -> SQLFragment {
         SQLFragment("""
@@ -22,12 +22,17 @@ extension ResultsComputation {
             """) + filters(access: access, organisation: organisation, professional: professional) + SQLFragment(")\n")
     }
 
+    /// ` AND citizen_id IN scope` when the scope leaves some citizens out.
+    private func inScope(_ restricted: Bool) -> String {
+        restricted ? " AND citizen_id IN (SELECT citizen_id FROM scope)" : ""
+    }
+
     /// Citizens counted, milestones by status and meetings by attendance, per cohort.
-    mutating func addFigures() throws {
+    mutating func addFigures(restricted: Bool) throws {
         let query = SQLFragment("""
-            SELECT s.cohort, count(*), sum(f.milestones), sum(f.achieved), sum(f.achieved_by_deadline), sum(f.dropped),
-                   sum(f.meetings), sum(f.attended), sum(f.excused), sum(f.no_show)
-            FROM scope s JOIN citizen_figures f ON f.citizen_id = s.citizen_id GROUP BY s.cohort
+            SELECT cohort, count(*), sum(milestones), sum(achieved), sum(achieved_by_deadline), sum(dropped),
+                   sum(meetings), sum(attended), sum(excused), sum(no_show)
+            FROM citizen_figures WHERE counted = 1\(inScope(restricted)) GROUP BY cohort
             """)
         var rows: [(cohort: Int, citizens: Int, milestones: MilestoneResults, meetings: [Int])] = []
         try run(query) { row in
@@ -50,12 +55,11 @@ extension ResultsComputation {
 
     /// Per cohort and dimension, the citizens scored at least twice whose last score is above,
     /// equal to or below their first.
-    mutating func compareFirstAndLastScores() throws {
+    mutating func compareFirstAndLastScores(restricted: Bool) throws {
         let query = SQLFragment("""
-            SELECT s.cohort, r.dimension, count(*) FILTER (WHERE r.last > r.first),
-                   count(*) FILTER (WHERE r.last = r.first), count(*) FILTER (WHERE r.last < r.first)
-            FROM scope s JOIN citizen_figures_score r ON r.citizen_id = s.citizen_id WHERE r.scores >= 2
-            GROUP BY s.cohort, r.dimension
+            SELECT cohort, dimension, count(*) FILTER (WHERE last > first),
+                   count(*) FILTER (WHERE last = first), count(*) FILTER (WHERE last < first)
+            FROM citizen_figures_score WHERE scores >= 2\(inScope(restricted)) GROUP BY cohort, dimension
             """)
         let dimensions = AssessmentDimension.allCases
         var rows: [(cohort: Int, dimension: AssessmentDimension, counts: ResultsTally.SoftCounts)] = []
@@ -70,10 +74,10 @@ extension ResultsComputation {
     }
 
     /// Citizens per outcome kind, per cohort.
-    mutating func countOutcomeKinds() throws {
+    mutating func countOutcomeKinds(restricted: Bool) throws {
         let query = SQLFragment("""
-            SELECT s.cohort, o.kind, count(*)
-            FROM scope s JOIN citizen_figures_outcome o ON o.citizen_id = s.citizen_id GROUP BY s.cohort, o.kind
+            SELECT cohort, kind, count(*) FROM citizen_figures_outcome WHERE 1 = 1\(inScope(restricted))
+            GROUP BY cohort, kind
             """)
         var counts: [(Int, OutcomeKind, Int)] = []
         try run(query) { counts.append((try $0.get(0), try $0.get(1), try $0.get(2))) }
@@ -85,10 +89,9 @@ extension ResultsComputation {
     }
 
     /// The gaps between consecutive attended meetings, per gap length and cohort.
-    mutating func countGapsFromFigures() throws {
+    mutating func countGapsFromFigures(restricted: Bool) throws {
         let query = SQLFragment("""
-            SELECT s.cohort, g.gap, sum(g.times)
-            FROM scope s JOIN citizen_figures_gap g ON g.citizen_id = s.citizen_id GROUP BY s.cohort, g.gap
+            SELECT cohort, gap, sum(times) FROM citizen_figures_gap WHERE 1 = 1\(inScope(restricted)) GROUP BY cohort, gap
             """)
         var counts: [(cohort: Int, gap: Int, count: Int)] = []
         try run(query) { counts.append((try $0.get(0), try $0.get(1), try $0.get(2))) }

@@ -36,14 +36,13 @@ extension Workspace {
             scope: ResultsComputation.scope(access: reportAccess, organisation: organisation, professional: professional))
         try readingOneSnapshot {
             if usingFigures && from == nil && to == nil, try CitizenFigures.areCurrent(in: database) {
-                var maintained = ResultsComputation(
-                    database: database, period: period,
-                    scope: ResultsComputation.figuresScope(access: reportAccess, organisation: organisation,
-                                                           professional: professional))
-                try maintained.addFigures()
-                try maintained.compareFirstAndLastScores()
-                try maintained.countOutcomeKinds()
-                try maintained.countGapsFromFigures()
+                let kept = ResultsComputation.figuresScope(access: reportAccess, organisation: organisation,
+                                                           professional: professional)
+                var maintained = ResultsComputation(database: database, period: period, scope: kept.scope)
+                try maintained.addFigures(restricted: kept.restricted)
+                try maintained.compareFirstAndLastScores(restricted: kept.restricted)
+                try maintained.countOutcomeKinds(restricted: kept.restricted)
+                try maintained.countGapsFromFigures(restricted: kept.restricted)
                 // Participation needs no cohort: the same citizens, none worked out.
                 computation = ResultsComputation(
                     database: database, period: period,
