@@ -179,11 +179,12 @@ func fingerprint(_ database: Database) throws -> [String: [String]] {
 }
 
 /// The number of rows per table of records. Full-text indexes (virtual tables and their shadow
-/// tables) are left out: they are derived, and their row counts move with every insert.
+/// tables) and the results report's kept figures are left out: they are derived, and their row
+/// counts move with every insert.
 func rowCounts(_ database: Database) throws -> [String: Int] {
     let virtual = try database.fetchAll("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'") {
         try $0.get(0, as: String.self)
-    }
+    } + CitizenFigures.tables + [CitizenFigures.staleTable]
     return try fingerprint(database).filter { table, _ in
         !virtual.contains { table == $0 || table.hasPrefix($0 + "_") }
     }.mapValues(\.count)

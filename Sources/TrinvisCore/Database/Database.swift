@@ -19,6 +19,10 @@ package final class Database {
     private var transactionDepth = 0
     /// Told what each outermost transaction changed (a window's undo); nil: nothing is recorded.
     var changeRecorder: ChangeRecorder?
+    /// Work done at the end of every outermost write transaction, after its body and before its
+    /// commit, inside it: the results report's figures follow the records written
+    /// (`CitizenFigures.refreshStale`). An error rolls the transaction back.
+    package var beforeCommit: ((Database) throws -> Void)?
 
     /// How long a statement waits for another connection's lock before it fails with `SQLITE_BUSY`.
     package static let defaultBusyTimeoutMilliseconds: Int32 = 30_000
@@ -90,7 +94,7 @@ package final class Database {
 
     /// Runs a statement that returns no rows of interest.
     package func execute(_ sql: String, _ arguments: [SQLValue] = []) throws {
-        try statement(sql).run(arguments) { _ in }
+        try forEach(sql, arguments) { _ in }
     }
 
     /// Runs a script of several statements without arguments (migrations).
@@ -105,8 +109,25 @@ package final class Database {
     }
 
     /// Hands each result row to `body`, without collecting them.
+    ///
+    /// A cached statement that SQLite cannot prepare again after another connection changed the
+    /// schema (`SQLITE_SCHEMA`, such as "no such table: meeting" while an import sets its
+    /// full-text triggers aside and back) is dropped with every other cached statement and
+    /// prepared afresh, once: that succeeds where SQLite's own re-preparation inside
+    /// `sqlite3_step` failed (seen with SQLite 3.40 on a connection that also ran the results
+    /// figures' refresh). Such an error comes before the first row; an error after one (from
+    /// `body`, say) is never retried, so nothing runs twice.
     package func forEach(_ sql: String, _ arguments: [SQLValue] = [], _ body: (Row) throws -> Void) throws {
-        try statement(sql).run(arguments, body)
+        var delivered = false
+        do {
+            try statement(sql).run(arguments) { row in
+                delivered = true
+                try body(row)
+            }
+        } catch let error as DatabaseError where error.resultCode == SQLITE_SCHEMA && !delivered {
+            statements.removeAll()
+            try statement(sql).run(arguments, body)
+        }
     }
 
     /// All result rows.
@@ -182,6 +203,7 @@ package final class Database {
         do {
             let session = try recorder.map { try Session(database: self, tables: $0.recordedTables) }
             let result = try body()
+            if depth == 0, let beforeCommit { try beforeCommit(self) }
             if let recorder, let session { recorder.transactionWillCommit(session, in: self) }
             try execute(depth == 0 ? "COMMIT" : "RELEASE \(savepoint)")
             recorder?.transactionDidCommit()

@@ -10,21 +10,55 @@ extension Workspace {
     /// records. All queries read one snapshot of the database.
     ///
     /// Throws `StoreError.notFound` when `organisation` or `professional` does not exist.
+    ///
+    /// Over all time (no `from`, no `to`) the figures are added up from those kept per citizen
+    /// (`CitizenFigures`), unless some citizen's are not current; with a period they are counted
+    /// from the records. Both give the same numbers.
     package func resultsReport(from: LocalDate? = nil, to: LocalDate? = nil, organisation: OrganisationID? = nil,
                                professional: ProfessionalID? = nil) throws -> ResultsReport {
+        try resultsReport(from: from, to: to, organisation: organisation, professional: professional, usingFigures: true)
+    }
+
+    /// The report counted from the records also over all time, never from the kept figures (to
+    /// compare the two).
+    func resultsReportFromRecords(from: LocalDate? = nil, to: LocalDate? = nil, organisation: OrganisationID? = nil,
+                                  professional: ProfessionalID? = nil) throws -> ResultsReport {
+        try resultsReport(from: from, to: to, organisation: organisation, professional: professional, usingFigures: false)
+    }
+
+    private func resultsReport(from: LocalDate?, to: LocalDate?, organisation: OrganisationID?,
+                               professional: ProfessionalID?, usingFigures: Bool) throws -> ResultsReport {
         let organisationRecord = try organisation.map { try get(Organisation.self, id: $0) }
         let professionalRecord = try professional.map { try get(Professional.self, id: $0) }
+        let period = ReportPeriod(from: from, to: to)
         var computation = ResultsComputation(
-            database: database, period: ReportPeriod(from: from, to: to),
+            database: database, period: period,
             scope: ResultsComputation.scope(access: reportAccess, organisation: organisation, professional: professional))
         try readingOneSnapshot {
-            try computation.countCitizens()
-            try computation.compareAssessments()
-            try computation.countOutcomes()
-            try computation.countMilestones()
-            try computation.countMeetings()
-            try computation.countGapsBetweenMeetings()
-            try computation.countParticipation()
+            if usingFigures && from == nil && to == nil, try CitizenFigures.areCurrent(in: database) {
+                let kept = ResultsComputation.figuresScope(access: reportAccess, organisation: organisation,
+                                                           professional: professional)
+                var maintained = ResultsComputation(database: database, period: period, scope: kept.scope)
+                try maintained.addFigures(restricted: kept.restricted)
+                try maintained.compareFirstAndLastScores(restricted: kept.restricted)
+                try maintained.countOutcomeKinds(restricted: kept.restricted)
+                try maintained.countGapsFromFigures(restricted: kept.restricted)
+                // Participation needs no cohort: the same citizens, none worked out.
+                computation = ResultsComputation(
+                    database: database, period: period,
+                    scope: ResultsComputation.participantsScope(access: reportAccess, organisation: organisation,
+                                                                professional: professional))
+                try computation.countParticipation()
+                computation.take(maintained.tallies)
+            } else {
+                try computation.countCitizens()
+                try computation.compareAssessments()
+                try computation.countOutcomes()
+                try computation.countMilestones()
+                try computation.countMeetings()
+                try computation.countGapsBetweenMeetings()
+                try computation.countParticipation()
+            }
         }
         var total = ResultsTally()
         var cohorts: [ResultsCohort] = []
@@ -133,13 +167,7 @@ struct ResultsComputation {
     /// earliest start of their plans, or their registration date when they have no plan.
     static func scope(access: (sql: String, arguments: [SQLValue])?, organisation: OrganisationID?,
                       professional: ProfessionalID?) -> SQLFragment {
-        var conditions = SQLFragment(" 1 = 1")
-        if let access { conditions += SQLFragment(" AND " + access.sql, access.arguments) }
-        if let organisation { conditions += SQLFragment(" AND c.organisation_id = ?", [organisation.sqlValue]) }
-        if let professional {
-            conditions += SQLFragment(" AND c.id IN (SELECT t.citizen_id FROM team_member t WHERE t.professional_id = ?)",
-                                      [professional.sqlValue])
-        }
+        let conditions = SQLFragment(" 1 = 1") + filters(access: access, organisation: organisation, professional: professional)
         return SQLFragment("""
             WITH scope(citizen_id, cohort) AS MATERIALIZED (
                 SELECT id, CAST(substr(started, 1, 4) AS INTEGER) * 4 + (CAST(substr(started, 6, 2) AS INTEGER) - 1) / 3
@@ -150,6 +178,24 @@ struct ResultsComputation {
             """) + conditions + SQLFragment("))\n")
     }
 
+    /// Takes the counts of another computation (of the same citizens) as its own.
+    mutating func take(_ other: [Int: ResultsTally]) {
+        tallies = other
+    }
+
+    /// ` AND …` for each of the access rule and the filters, on `citizen c`.
+    static func filters(access: (sql: String, arguments: [SQLValue])?, organisation: OrganisationID?,
+                        professional: ProfessionalID?) -> SQLFragment {
+        var conditions = SQLFragment("")
+        if let access { conditions += SQLFragment(" AND " + access.sql, access.arguments) }
+        if let organisation { conditions += SQLFragment(" AND c.organisation_id = ?", [organisation.sqlValue]) }
+        if let professional {
+            conditions += SQLFragment(" AND c.id IN (SELECT t.citizen_id FROM team_member t WHERE t.professional_id = ?)",
+                                      [professional.sqlValue])
+        }
+        return conditions
+    }
+
     /// Days since 1970-01-01 of a meeting's `at` in its own offset (floor division, so that
     /// dates before 1970 come out right too).
     static func localDay(_ alias: String) -> String {
@@ -157,11 +203,11 @@ struct ResultsComputation {
         return "((\(local) - ((\(local) % 86400) + 86400) % 86400) / 86400)"
     }
 
-    private mutating func withTally(_ cohort: Int, _ change: (inout ResultsTally) -> Void) {
+    mutating func withTally(_ cohort: Int, _ change: (inout ResultsTally) -> Void) {
         change(&tallies[cohort, default: ResultsTally()])
     }
 
-    private func run(_ fragment: SQLFragment, _ body: (Row) throws -> Void) throws {
+    func run(_ fragment: SQLFragment, _ body: (Row) throws -> Void) throws {
         try database.forEach((scope + fragment).sql, (scope + fragment).arguments, body)
     }
 

@@ -71,14 +71,21 @@ package struct DatabaseCheck: Sendable, Equatable {
             return DatabaseCheck(verdict: verdict(for: error, path: path), notes: [])
         }
         do {
+            var current = false
             switch try Schema.migrator.state(of: database) {
             case .empty: return DatabaseCheck(verdict: .unusable(.empty), notes: [])
             case .foreign(let tables): return DatabaseCheck(verdict: .unusable(.foreign(tables: tables)), notes: [])
             case .newer(let unknown): return DatabaseCheck(verdict: .newer(steps: unknown), notes: [])
             case .older(let missing): notes.append(.olderSchema(steps: missing.count))
-            case .current: break
+            case .current: current = true
             }
-            let problems = try database.integrityProblems(quick: !full) + database.foreignKeyProblems()
+            var problems = try database.integrityProblems(quick: !full) + database.foreignKeyProblems()
+            if full && current && problems.isEmpty {
+                // The results report's kept figures against a computation from the records.
+                problems += try CitizenFigures.differences(in: database).sorted { $0.key < $1.key }.map { table, rows in
+                    "\(table): \(rows) rows differ from the records (the results report's figures)"
+                }
+            }
             if !problems.isEmpty { return DatabaseCheck(verdict: .damaged(problems: problems), notes: []) }
             let count = Int(sqlValue: try database.scalar("SELECT count(*) FROM citizen")) ?? 0
             return DatabaseCheck(verdict: .healthy(citizens: count), notes: notes)

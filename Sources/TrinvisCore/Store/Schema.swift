@@ -28,6 +28,7 @@ package enum Schema {
         Migration("14-external-ids-by-source", externalIDsBySource),
         Migration("15-drafts-apart", draftsApart),
         Migration("16-name-trigrams", nameTrigrams),
+        Migration("17-results-figures", resultsFigures),
     ])
 
     /// An index of every citizen's folded name (`name_key`) by its trigrams, so that a search
@@ -49,6 +50,13 @@ package enum Schema {
             DELETE FROM citizen_name WHERE rowid = old.id;
         END;
         """
+
+    /// The results report's figures per citizen (`CitizenFigures`), filled for the records
+    /// already there.
+    static func resultsFigures(_ database: Database) throws {
+        try database.executeScript(CitizenFigures.schema)
+        try CitizenFigures.refreshAll(in: database)
+    }
 
     /// Sync export: the organisation of this installation that exports to each peer (set by
     /// the first export), so that one peer's shared state is never computed for two

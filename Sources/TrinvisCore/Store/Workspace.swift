@@ -69,6 +69,7 @@ package final class Workspace {
         self.clock = clock
         self.actor = Actor(account: identity.account)
         let changing = try Self.prepareSchema(database, migrating: migrating, now: clock().seconds)
+        database.beforeCommit = { try CitizenFigures.refreshStale(in: $0) }  // the report's figures follow every write
         if try database.scalar("SELECT count(*) FROM professional") == .integer(0) {
             // A new database: whoever creates it administers it.
             actor = Actor(account: identity.account, isAdministrator: true)
@@ -109,6 +110,7 @@ package final class Workspace {
         self.clock = clock
         self.actor = Actor(account: username)
         try Self.prepareSchema(database, migrating: migrating, now: clock().seconds)
+        database.beforeCommit = { try CitizenFigures.refreshStale(in: $0) }  // the report's figures follow every write
         try refreshActor()
     }
 
