@@ -16,7 +16,7 @@ import Testing
         let inger: Workspace
         let anders: CitizenID
 
-        init(others: Int) throws {
+        init(others: Int, strangersFirst: Int = 0) throws {
             fixture = try Fixture(username: "admin")
             let admin = fixture.workspace
             let kommune = try admin.create(Organisation(name: "Aarhus Kommune", kind: .municipality))
@@ -36,6 +36,10 @@ import Testing
                     let shared = try admin.create(Citizen(name: "Birte Kaae \(index)", registeredOn: registered, organisationID: cafe.id))
                     try admin.create(Consent(citizenID: shared.id, scope: .shareBetweenOrganisations, recipientID: kommune.id,
                                              givenOn: registered, categories: [.contact, .meetings]))
+                }
+                // Another organisation's citizens, not shared, before ours in the name order.
+                for index in 0..<strangersFirst {
+                    try admin.create(Citizen(name: "Abel Fremmed \(index)", registeredOn: registered, organisationID: cafe.id))
                 }
                 for index in 0..<others {
                     let other = try admin.create(Citizen(name: "Åse Winther \(index)", registeredOn: registered, organisationID: kommune.id))
@@ -68,6 +72,50 @@ import Testing
         let (largeNames, largeCost) = try large.cost(page)
         #expect(names == largeNames && names.first == "Anders Bak 1" && names.count == 50)
         expectFlat(smallCost, largeCost, "first page of the list")
+    }
+
+    @Test func theFirstPageIsNotFoundByReadingOtherOrganisationsCitizens() throws {
+        let small = try World(others: 10), large = try World(others: 10, strangersFirst: 800)
+        let page = { (workspace: Workspace) in try workspace.citizenSummaries(page: .first(50)).items.map(\.citizen.name) }
+        let (names, smallCost) = try small.cost(page)
+        let (largeNames, largeCost) = try large.cost(page)
+        #expect(names == largeNames && names.first == "Anders Bak 1")
+        expectFlat(smallCost, largeCost, "first page behind 800 others' citizens")
+    }
+
+    @Test func pagingUnderTheOrganisationRuleGivesEveryVisibleCitizenOnceInNameOrder() throws {
+        let world = try World(others: 30, strangersFirst: 20)
+        let admin = world.fixture.workspace
+        // A withdrawn consent and an archived citizen of our own: neither is in the list.
+        let withdrawn = try admin.create(Citizen(name: "Birte Kaae trukket", registeredOn: day("2026-01-05"),
+                                                 organisationID: try #require(admin.all(Organisation.self).first { $0.name == "Værestedet" }).id))
+        try admin.create(Consent(citizenID: withdrawn.id, scope: .shareBetweenOrganisations,
+                                 recipientID: try #require(admin.all(Organisation.self).first { $0.name == "Aarhus Kommune" }).id,
+                                 givenOn: day("2026-01-05"), withdrawnOn: day("2026-02-01"), categories: [.contact]))
+        var archived = try #require(try admin.fetch(Citizen.self, id: world.anders))
+        archived.archivedOn = day("2026-02-01")
+        try admin.update(archived)
+        // What the list must show, worked out from every citizen with the rule's own test.
+        let expected = try admin.all(Citizen.self)
+            .filter { $0.archivedOn == nil }
+            .filter { (try? world.inger.fetch(Citizen.self, id: $0.id)) != nil }
+            .sorted { first, second in
+                let one = TextNormalization.sortKey(first.name), other = TextNormalization.sortKey(second.name)
+                return one == other ? first.id.rawValue < second.id.rawValue : one.utf8.lexicographicallyPrecedes(other.utf8)
+            }
+            .map(\.name)
+        #expect(expected.count == 59 + 30 + 5, "ours but the archived one, the later ones, the five shared")
+        for size in [1, 7, 50, 200] {
+            var names: [String] = []
+            var request = PageRequest.first(size)
+            while true {
+                let page = try world.inger.citizenSummaries(page: request)
+                names += page.items.map(\.citizen.name)
+                guard let next = page.next else { break }
+                request = PageRequest(limit: size, after: next)
+            }
+            #expect(names == expected, "pages of \(size)")
+        }
     }
 
     @Test func theExportOfOneCitizenDoesNotGrow() throws {

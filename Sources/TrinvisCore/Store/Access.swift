@@ -138,8 +138,11 @@ package enum AccessPolicy: Sendable, Hashable {
                                        today: LocalDate) -> (sql: String, arguments: [SQLValue]) {
         let day = today.sqlValue
         let prefix = alias.map { $0 + "." } ?? ""
+        // In a look-up per row (an alias) the recipient is tested, not searched by its index: the
+        // citizen's own consents, on `consent_by_citizen`, are few.
+        let recipient = alias == nil ? "recipient_id" : "+\(prefix)recipient_id"
         var sql = """
-            \(prefix)scope = 'share-between-organisations' AND \(prefix)recipient_id = ? \
+            \(prefix)scope = 'share-between-organisations' AND \(recipient) = ? \
             AND \(prefix)given_on <= ? AND (\(prefix)expires_on IS NULL OR \(prefix)expires_on >= ?) \
             AND (\(prefix)withdrawn_on IS NULL OR \(prefix)withdrawn_on > ?)
             """

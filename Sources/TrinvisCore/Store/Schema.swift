@@ -29,6 +29,10 @@ package enum Schema {
         Migration("15-drafts-apart", draftsApart),
         Migration("16-name-trigrams", nameTrigrams),
         Migration("17-results-figures", resultsFigures),
+        Migration("18-citizens-by-organisation-in-name-order", """
+            CREATE INDEX citizen_by_organisation_name ON citizen (organisation_id, name_sort, id);
+            DROP INDEX citizen_by_organisation;
+            """),
     ])
 
     /// An index of every citizen's folded name (`name_key`) by its trigrams, so that a search

@@ -144,9 +144,49 @@ extension Workspace {
     /// One page of the citizen list, in Danish name order.
     /// Archived citizens (course ended) are left out unless `includeArchived`.
     package func citizenSummaries(page: PageRequest, includeArchived: Bool = false) throws -> Page<CitizenSummary> {
-        let rows = try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments, page: page,
-                                  where: includeArchived ? nil : ("citizen.archived_on IS NULL", []))
-        return Page(items: try visibleSummaries(rows.items.map { summary($0.record, $0.extra) }), next: rows.next)
+        let archived = includeArchived ? "1 = 1" : "citizen.archived_on IS NULL"
+        guard policy == .organisation else {
+            let rows = try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments, page: page,
+                                      where: (archived, []))
+            return Page(items: try visibleSummaries(rows.items.map { summary($0.record, $0.extra) }), next: rows.next)
+        }
+        // Under the organisation rule the page is two pages merged: the organisation's own
+        // citizens read in name order on `citizen_by_organisation_name` (where the rule alone
+        // would walk every name until the page has enough of them), and the other
+        // organisations' citizens shared by a consent in force, sorted. The two sets do not
+        // meet, so the first of both together are the first of the page.
+        let own = try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments, page: page,
+                                 where: ("\(archived) AND citizen.organisation_id = ?", [actor.organisationID.sqlValue]))
+        // The shared ones as a list of ids: SQLite then looks each up, where with the consents'
+        // subquery it may read every citizen and test each.
+        let consented = AccessPolicy.consentedCitizens(organisation: actor.organisationID, category: nil, today: today)
+        var sharedIDs = try database.fetchAll(consented.sql, consented.arguments) { try $0.get(0, as: Int64.self) }
+        sharedIDs = Array(Set(sharedIDs)).sorted()
+        let sharedCondition: (sql: String, arguments: [SQLValue])
+        if sharedIDs.count <= 10_000 {
+            sharedCondition = ("citizen.id IN (\(Array(repeating: "?", count: sharedIDs.count).joined(separator: ", ")))",
+                               sharedIDs.map(SQLValue.integer))
+        } else {
+            sharedCondition = ("citizen.id IN (\(consented.sql))", consented.arguments)
+        }
+        let shared = sharedIDs.isEmpty ? (items: [], next: nil)
+            : try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments, page: page,
+                             where: ("\(archived) AND citizen.organisation_id IS NOT ? AND " + sharedCondition.sql,
+                                     [actor.organisationID.sqlValue] + sharedCondition.arguments),
+                             filterBeforeOrdering: true)
+        let merged = (own.items + shared.items).sorted { Self.inNameOrder($0.record, $1.record) }
+        let items = Array(merged.prefix(page.limit))
+        let hasMore = merged.count > page.limit || own.next != nil || shared.next != nil
+        return Page(items: try visibleSummaries(items.map { summary($0.record, $0.extra) }),
+                    next: hasMore ? items.last.map { PageCursor(key: $0.record.orderKey) } : nil)
+    }
+
+    /// The order of the citizen list: `name_sort` as SQLite compares it (its UTF-8 bytes),
+    /// then the id.
+    static func inNameOrder(_ first: Citizen, _ second: Citizen) -> Bool {
+        let one = String(sqlValue: first.orderKey[0]) ?? "", other = String(sqlValue: second.orderKey[0]) ?? ""
+        if one != other { return one.utf8.lexicographicallyPrecedes(other.utf8) }
+        return first.id.rawValue < second.id.rawValue
     }
 
     /// The summary of one citizen.

@@ -247,7 +247,8 @@ package final class Workspace {
         for chunk in stride(from: 0, to: citizens.count, by: 500) {
             let part = Array(citizens[chunk..<min(chunk + 500, citizens.count)])
             let placeholders = Array(repeating: "?", count: part.count).joined(separator: ", ")
-            try database.forEach("SELECT id FROM citizen WHERE organisation_id = ? AND id IN (\(placeholders))",
+            // Looked up by id (the unary `+` keeps SQLite from reading all the organisation's citizens instead).
+            try database.forEach("SELECT id FROM citizen WHERE +organisation_id = ? AND id IN (\(placeholders))",
                                  [actor.organisationID.sqlValue] + part.map(\.sqlValue)) { row in
                 result[try row.get(0)] = Set(DataCategory.allCases)
             }
