@@ -98,12 +98,19 @@ import Testing
                                                 organisationID: index % 2 == 0 ? kommune.id : cafe.id))
             if index % 2 == 0 { ours.insert(made.id) }
         }
+        // One of the drop-in centre's citizens is shared with the municipality.
+        let shared = try #require(try setup.all(Citizen.self).first { !ours.contains($0.id) && $0.name.hasPrefix("Mette") })
+        try setup.create(Consent(citizenID: shared.id, scope: .shareBetweenOrganisations, recipientID: kommune.id,
+                                 givenOn: LocalDate(iso: "2026-01-05")!))
+        let visible = ours.union([shared.id])
+        let everyone = try setup.all(Citizen.self)
         let inger = try Workspace(path: fixture.path, username: "inger", policy: .organisation, clock: { fixture.clock.now })
         for candidates in [0, 1_000_000] {
             inger.nameSearchCandidateLimit = candidates
-            for query in ["sen", "j", "ølgaard", "søren"] {
-                let found = try inger.citizensNamed([TextNormalization.searchKey(query)], limit: 100, includeArchived: false)
-                #expect(!found.isEmpty && Set(found).isSubset(of: ours), "'\(query)' with at most \(candidates) candidates")
+            for query in ["sen", "j", "ølgaard", "mette", "søren", "e"] {
+                let found = try inger.citizensNamed([TextNormalization.searchKey(query)], limit: 7, includeArchived: false)
+                let wanted = Self.expected(query, in: everyone.filter { visible.contains($0.id) }, limit: 7)
+                #expect(found == wanted, "'\(query)' with at most \(candidates) candidates")
             }
         }
     }

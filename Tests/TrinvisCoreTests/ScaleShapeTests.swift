@@ -118,6 +118,19 @@ import Testing
         }
     }
 
+    @Test func aNameSearchForManyUnderTheRuleReadsNoOtherOrganisationsNames() throws {
+        let small = try World(others: 10), large = try World(others: 10, strangersFirst: 800)
+        for world in [small, large] { world.inger.nameSearchCandidateLimit = 0 }
+        // "a" is in every name: the names are read in order until the page is full.
+        let search = { (workspace: Workspace) in try workspace.citizensNamed(["a"], limit: 20, includeArchived: false) }
+        let (hits, smallCost) = try small.cost(search)
+        let (largeHits, largeCost) = try large.cost(search)
+        #expect(hits.count == 20 && largeHits.count == 20)
+        let names = try largeHits.map { try large.fixture.workspace.get(Citizen.self, id: $0).name }
+        #expect(names.allSatisfy { $0.hasPrefix("Anders") || $0.hasPrefix("Birte") }, "\(names)")
+        expectFlat(smallCost, largeCost, "name search behind 800 others' citizens")
+    }
+
     @Test func theExportOfOneCitizenDoesNotGrow() throws {
         let small = try World(others: 10), large = try World(others: 800)
         let export = { (world: World) in

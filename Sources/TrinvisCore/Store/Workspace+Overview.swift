@@ -157,28 +157,28 @@ extension Workspace {
         // meet, so the first of both together are the first of the page.
         let own = try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments, page: page,
                                  where: ("\(archived) AND citizen.organisation_id = ?", [actor.organisationID.sqlValue]))
-        // The shared ones as a list of ids: SQLite then looks each up, where with the consents'
-        // subquery it may read every citizen and test each.
-        let consented = AccessPolicy.consentedCitizens(organisation: actor.organisationID, category: nil, today: today)
-        var sharedIDs = try database.fetchAll(consented.sql, consented.arguments) { try $0.get(0, as: Int64.self) }
-        sharedIDs = Array(Set(sharedIDs)).sorted()
-        let sharedCondition: (sql: String, arguments: [SQLValue])
-        if sharedIDs.count <= 10_000 {
-            sharedCondition = ("citizen.id IN (\(Array(repeating: "?", count: sharedIDs.count).joined(separator: ", ")))",
-                               sharedIDs.map(SQLValue.integer))
-        } else {
-            sharedCondition = ("citizen.id IN (\(consented.sql))", consented.arguments)
-        }
-        let shared = sharedIDs.isEmpty ? (items: [], next: nil)
-            : try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments, page: page,
-                             where: ("\(archived) AND citizen.organisation_id IS NOT ? AND " + sharedCondition.sql,
-                                     [actor.organisationID.sqlValue] + sharedCondition.arguments),
-                             filterBeforeOrdering: true)
+        let shared = try sharedCitizens(column: "citizen.id").map { sharedCondition in
+            try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments, page: page,
+                           where: ("\(archived) AND citizen.organisation_id IS NOT ? AND " + sharedCondition.sql,
+                                   [actor.organisationID.sqlValue] + sharedCondition.arguments),
+                           filterBeforeOrdering: true)
+        } ?? (items: [], next: nil)
         let merged = (own.items + shared.items).sorted { Self.inNameOrder($0.record, $1.record) }
         let items = Array(merged.prefix(page.limit))
         let hasMore = merged.count > page.limit || own.next != nil || shared.next != nil
         return Page(items: try visibleSummaries(items.map { summary($0.record, $0.extra) }),
                     next: hasMore ? items.last.map { PageCursor(key: $0.record.orderKey) } : nil)
+    }
+
+    /// `column IN (…)` for the citizens of other organisations shared with the actor's by a
+    /// consent in force, or nil when there are none. As a list of ids, so that SQLite looks each
+    /// up, where with the consents' subquery it may read every citizen and test each.
+    private func sharedCitizens(column: String) throws -> (sql: String, arguments: [SQLValue])? {
+        let consented = AccessPolicy.consentedCitizens(organisation: actor.organisationID, category: nil, today: today)
+        let ids = Array(Set(try database.fetchAll(consented.sql, consented.arguments) { try $0.get(0, as: Int64.self) })).sorted()
+        guard !ids.isEmpty else { return nil }
+        guard ids.count <= 10_000 else { return ("\(column) IN (\(consented.sql))", consented.arguments) }
+        return ("\(column) IN (\(Array(repeating: "?", count: ids.count).joined(separator: ", ")))", ids.map(SQLValue.integer))
     }
 
     /// The order of the citizen list: `name_sort` as SQLite compares it (its UTF-8 bytes),
@@ -440,7 +440,28 @@ extension Workspace {
                 }
             }
         }
-        return try database.fetchAll(Self.namesInOrder(where: condition), arguments + [.integer(Int64(limit))]) { try $0.get(0) }
+        guard policy == .organisation else {
+            return try database.fetchAll(Self.namesInOrder(where: condition), arguments + [.integer(Int64(limit))]) { try $0.get(0) }
+        }
+        // Under the organisation rule, as the list does: the organisation's own names in name
+        // order on its index, and the shared citizens', merged (a walk of all names would read
+        // every other organisation's citizen before the page had the organisation's).
+        let limitValue = SQLValue.integer(Int64(limit))
+        func named(_ sql: String, _ values: [SQLValue]) throws -> [(id: CitizenID, key: String)] {
+            try database.fetchAll(sql, values) { (try $0.get(0), try $0.get(1)) }
+        }
+        var found = try named("""
+            SELECT c.id, c.name_sort FROM citizen c INDEXED BY citizen_by_organisation_name
+            WHERE c.organisation_id = ? AND \(condition) ORDER BY c.name_sort, c.id LIMIT ?
+            """, [actor.organisationID.sqlValue] + arguments + [limitValue])
+        if let shared = try sharedCitizens(column: "c.id") {
+            found += try named("""
+                SELECT c.id, c.name_sort FROM citizen c WHERE \(shared.sql) AND c.organisation_id IS NOT ? AND \(condition)
+                ORDER BY +c.name_sort, +c.id LIMIT ?
+                """, shared.arguments + [actor.organisationID.sqlValue] + arguments + [limitValue])
+        }
+        return found.sorted { $0.key == $1.key ? $0.id.rawValue < $1.id.rawValue : $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            .prefix(limit).map(\.id)
     }
 
     /// The name search's query for few candidates: the trigram index's citizens (`?1` the FTS5
