@@ -157,12 +157,28 @@ extension Workspace {
         // meet, so the first of both together are the first of the page.
         let own = try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments, page: page,
                                  where: ("\(archived) AND citizen.organisation_id = ?", [actor.organisationID.sqlValue]))
-        let shared = try sharedCitizens(column: "citizen.id").map { sharedCondition in
-            try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments, page: page,
-                           where: ("\(archived) AND citizen.organisation_id IS NOT ? AND " + sharedCondition.sql,
-                                   [actor.organisationID.sqlValue] + sharedCondition.arguments),
-                           filterBeforeOrdering: true)
-        } ?? (items: [], next: nil)
+        // The shared ones' ids first (sorting their names only), then the page's summaries,
+        // which are worked out for the rows of the page alone.
+        var firstShared: [SQLValue] = []
+        if let sharedCondition = try sharedCitizens(column: "c.id") {
+            var conditions = ["c.organisation_id IS NOT ?", sharedCondition.sql, archived.replacingOccurrences(of: "citizen.", with: "c.")]
+            var arguments = [actor.organisationID.sqlValue] + sharedCondition.arguments
+            if let access = accessCondition(citizenColumn: "c.id") {
+                conditions.append(access.sql)
+                arguments += access.arguments
+            }
+            if let cursor = page.after, cursor.key.count == 2 {
+                conditions.append("(c.name_sort, c.id) > (?, ?)")
+                arguments += cursor.key
+            }
+            firstShared = try database.fetchAll("""
+                SELECT c.id FROM citizen c WHERE \(conditions.joined(separator: " AND ")) ORDER BY +c.name_sort, +c.id LIMIT ?
+                """, arguments + [.integer(Int64(page.limit + 1))]) { try $0.get(0, as: SQLValue.self) }
+        }
+        let shared = firstShared.isEmpty ? (items: [], next: nil)
+            : try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments, page: page,
+                             where: ("citizen.id IN (\(Array(repeating: "?", count: firstShared.count).joined(separator: ", ")))",
+                                     firstShared), filterBeforeOrdering: true)
         let merged = (own.items + shared.items).sorted { Self.inNameOrder($0.record, $1.record) }
         let items = Array(merged.prefix(page.limit))
         let hasMore = merged.count > page.limit || own.next != nil || shared.next != nil
