@@ -165,7 +165,8 @@ final class TerminalSession {
         guard written == bytes.count else { throw BenchError("cannot write to the pseudo-terminal") }
     }
 
-    /// Reads the output until none has come for `settle` nanoseconds (or 60 s have passed):
+    /// Reads the output until none has come for `settle` nanoseconds after the first byte (which
+    /// is waited for up to 30 s; 60 s in all):
     /// the bytes read and when the last one came.
     func readUntilSettled(since: UInt64, settle: UInt64) throws -> (bytes: Int, lastByte: UInt64) {
         var total = 0
@@ -174,7 +175,8 @@ final class TerminalSession {
         let deadline = since + 60_000_000_000
         while true {
             let now = monotonicNanoseconds()
-            let quietUntil = last + settle
+            // Before the first byte the wait is for the update to begin (up to the deadline).
+            let quietUntil = total == 0 ? since + 30_000_000_000 : last + settle
             if now >= quietUntil || now >= deadline { break }
             var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
             let wait = Int32(max(1, (quietUntil - now) / 1_000_000))

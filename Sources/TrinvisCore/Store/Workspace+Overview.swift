@@ -448,9 +448,10 @@ extension Workspace {
         if !indexed.isEmpty {
             // An FTS5 phrase per word (a quote inside doubled), all required.
             let match = indexed.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " AND ")
+            let most = try nameSearchCandidateLimit ?? adaptiveCandidateLimit(page: limit)
             let candidates = try database.scalar("SELECT count(*) FROM (SELECT rowid FROM citizen_name WHERE citizen_name MATCH ? LIMIT ?)",
-                                                 [.text(match), .integer(Int64(nameSearchCandidateLimit + 1))])
-            if let count = Int(sqlValue: candidates), count <= nameSearchCandidateLimit {
+                                                 [.text(match), .integer(Int64(most + 1))])
+            if let count = Int(sqlValue: candidates), count <= most {
                 return try database.fetchAll(Self.namesLookedUp(where: condition), [.text(match)] + arguments + [.integer(Int64(limit))]) {
                     try $0.get(0)
                 }
@@ -478,6 +479,15 @@ extension Workspace {
         }
         return found.sorted { $0.key == $1.key ? $0.id.rawValue < $1.id.rawValue : $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
             .prefix(limit).map(\.id)
+    }
+
+    /// Reading and sorting c candidates costs about c look-ups; reading names in order until a
+    /// page of `page` is full costs about page × citizens ÷ c: the two meet at the square root.
+    private func adaptiveCandidateLimit(page: Int) throws -> Int {
+        if countedCitizens == nil {
+            countedCitizens = Int(sqlValue: try database.scalar("SELECT count(*) FROM citizen")) ?? 0
+        }
+        return max(500, Int(Double(page * (countedCitizens ?? 0)).squareRoot()))
     }
 
     /// The name search's query for few candidates: the trigram index's citizens (`?1` the FTS5

@@ -36,8 +36,12 @@ package final class Workspace {
     package var syncExportPrepared: (() -> Void)?
     /// How many citizens the trigram index of the names may find for a name search to read
     /// and sort them; with more, the names are read in name order instead (`citizensNamed`).
-    /// Either way finds the same citizens; tests set it low or high to take each way.
-    package var nameSearchCandidateLimit = 1500
+    /// Either way finds the same citizens; tests set it low or high to take each way. Nil: the
+    /// square root of (the page × the citizens in the file), at least 500, where reading and
+    /// sorting the candidates costs about what reading names in order until the page is full does.
+    package var nameSearchCandidateLimit: Int?
+    /// The number of citizens in the file, counted once (for `nameSearchCandidateLimit`).
+    var countedCitizens: Int?
 
     /// The access rule: administrators see everything (and are logged like everyone), everyone
     /// else sees by organisation and consent.
