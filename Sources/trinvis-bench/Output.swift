@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TrinvisCore
 
 /// Writes text to standard error, without Foundation.
 func writeError(_ text: String) {
@@ -245,27 +246,8 @@ func resultsJSON(_ runs: [(citizens: Int, measurements: [Measurement])]) -> Stri
     return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
 }
 
-/// `text` as a JSON string literal.
-func jsonString(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": result += "\\\""
-        case "\\": result += "\\\\"
-        case "\n": result += "\\n"
-        case "\r": result += "\\r"
-        case "\t": result += "\\t"
-        default:
-            if scalar.value < 0x20 {
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return result + "\""
-}
+/// `text` as a JSON string literal (escaped as every JSON Trinvis writes).
+func jsonString(_ text: String) -> String { JSONValue.quoted(text) }
 
 /// The SQL each bare baseline ran, per operation (as the first measured call ran it), and why an
 /// operation that should have one has none.

@@ -79,13 +79,7 @@ extension ResultsComputation {
             SELECT cohort, kind, count(*) FROM citizen_figures_outcome WHERE 1 = 1\(inScope(restricted))
             GROUP BY cohort, kind
             """)
-        var counts: [(Int, OutcomeKind, Int)] = []
-        try run(query) { counts.append((try $0.get(0), try $0.get(1), try $0.get(2))) }
-        let kinds = OutcomeKind.allCases
-        for (cohort, kind, count) in counts {
-            guard let index = kinds.firstIndex(of: kind) else { continue }
-            withTally(cohort) { $0.hard[index] += count }
-        }
+        try tallyOutcomes(query)
     }
 
     /// The gaps between consecutive attended meetings, per gap length and cohort.

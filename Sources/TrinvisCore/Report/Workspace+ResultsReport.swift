@@ -283,6 +283,11 @@ struct ResultsComputation {
             SELECT s.cohort, o.kind, count(DISTINCT o.citizen_id)
             FROM scope s JOIN outcome o ON o.citizen_id = s.citizen_id WHERE 1 = 1
             """) + period.dates("o.date") + SQLFragment(" GROUP BY s.cohort, o.kind")
+        try tallyOutcomes(query)
+    }
+
+    /// Adds the rows of `query` (cohort, outcome kind, citizens) to the tallies.
+    mutating func tallyOutcomes(_ query: SQLFragment) throws {
         var counts: [(Int, OutcomeKind, Int)] = []
         try run(query) { counts.append((try $0.get(0), try $0.get(1), try $0.get(2))) }
         let kinds = OutcomeKind.allCases
