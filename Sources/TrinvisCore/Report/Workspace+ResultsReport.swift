@@ -74,9 +74,7 @@ extension Workspace {
     /// The citizens the report counts: those the actor may see with their plans, meetings and
     /// results (a consent that shares less keeps the citizen out of the figures).
     private var reportAccess: (sql: String, arguments: [SQLValue])? {
-        let parts = [DataCategory.plan, .meetings, .results].compactMap { accessCondition(citizenColumn: "c.id", category: $0) }
-        guard !parts.isEmpty else { return nil }
-        return (parts.map(\.sql).joined(separator: " AND "), parts.flatMap(\.arguments))
+        policy.citizenRowCondition(alias: "c", actor: actor, today: today, categories: [.plan, .meetings, .results])
     }
 
     /// Runs `body` inside one deferred read transaction, so that several queries see the same
