@@ -159,50 +159,58 @@ extension Workspace {
                                  where: ("\(archived) AND citizen.organisation_id = ?", [actor.organisationID.sqlValue]))
         // The shared ones' ids first (sorting their names only), then the page's summaries,
         // which are worked out for the rows of the page alone.
-        var firstShared: [SQLValue] = []
-        if let sharedCondition = try sharedCitizens(column: "c.id") {
-            var conditions = ["c.organisation_id IS NOT ?", sharedCondition.sql, archived.replacingOccurrences(of: "citizen.", with: "c.")]
-            var arguments = [actor.organisationID.sqlValue] + sharedCondition.arguments
-            if let access = accessCondition(citizenColumn: "c.id") {
-                conditions.append(access.sql)
-                arguments += access.arguments
-            }
-            if let cursor = page.after, cursor.key.count == 2 {
-                conditions.append("(c.name_sort, c.id) > (?, ?)")
-                arguments += cursor.key
-            }
-            firstShared = try database.fetchAll("""
-                SELECT c.id FROM citizen c WHERE \(conditions.joined(separator: " AND ")) ORDER BY +c.name_sort, +c.id LIMIT ?
-                """, arguments + [.integer(Int64(page.limit + 1))]) { try $0.get(0, as: SQLValue.self) }
-        }
+        let firstShared = try firstSharedCitizens(where: includeArchived ? "1 = 1" : "c.archived_on IS NULL", [],
+                                                  after: page.after, limit: page.limit + 1).map(\.id.sqlValue)
         let shared = firstShared.isEmpty ? (items: [], next: nil)
             : try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments, page: page,
                              where: ("citizen.id IN (\(Array(repeating: "?", count: firstShared.count).joined(separator: ", ")))",
                                      firstShared), filterBeforeOrdering: true)
-        let merged = (own.items + shared.items).sorted { Self.inNameOrder($0.record, $1.record) }
+        let merged = (own.items + shared.items).sorted {
+            Self.inNameOrder((String(sqlValue: $0.record.orderKey[0]) ?? "", $0.record.id.rawValue),
+                             (String(sqlValue: $1.record.orderKey[0]) ?? "", $1.record.id.rawValue))
+        }
         let items = Array(merged.prefix(page.limit))
         let hasMore = merged.count > page.limit || own.next != nil || shared.next != nil
         return Page(items: try visibleSummaries(items.map { summary($0.record, $0.extra) }),
                     next: hasMore ? items.last.map { PageCursor(key: $0.record.orderKey) } : nil)
     }
 
-    /// `column IN (…)` for the citizens of other organisations shared with the actor's by a
-    /// consent in force, or nil when there are none. As a list of ids, so that SQLite looks each
-    /// up, where with the consents' subquery it may read every citizen and test each.
-    private func sharedCitizens(column: String) throws -> (sql: String, arguments: [SQLValue])? {
+    /// The first `limit` citizens of other organisations shared with the actor's by a consent in
+    /// force whose rows (`c`) meet `condition`, after `cursor`, in name order, with their
+    /// `name_sort`. The ids of the consents come first, as a list, so that SQLite looks each
+    /// citizen up, where with the consents' subquery it may read every citizen and test each.
+    private func firstSharedCitizens(where condition: String, _ arguments: [SQLValue], after cursor: PageCursor?,
+                                     limit: Int) throws -> [(id: CitizenID, key: String)] {
         let consented = AccessPolicy.consentedCitizens(organisation: actor.organisationID, category: nil, today: today)
         let ids = Array(Set(try database.fetchAll(consented.sql, consented.arguments) { try $0.get(0, as: Int64.self) })).sorted()
-        guard !ids.isEmpty else { return nil }
-        guard ids.count <= 10_000 else { return ("\(column) IN (\(consented.sql))", consented.arguments) }
-        return ("\(column) IN (\(Array(repeating: "?", count: ids.count).joined(separator: ", ")))", ids.map(SQLValue.integer))
+        guard !ids.isEmpty else { return [] }
+        var conditions = ["c.organisation_id IS NOT ?", condition]
+        var values = [actor.organisationID.sqlValue] + arguments
+        if ids.count <= 10_000 {
+            conditions.append("c.id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ", ")))")
+            values += ids.map(SQLValue.integer)
+        } else {
+            conditions.append("c.id IN (\(consented.sql))")
+            values += consented.arguments
+        }
+        if let access = accessCondition(citizenColumn: "c.id") {
+            conditions.append(access.sql)
+            values += access.arguments
+        }
+        if let cursor, cursor.key.count == 2 {
+            conditions.append("(c.name_sort, c.id) > (?, ?)")
+            values += cursor.key
+        }
+        return try database.fetchAll("""
+            SELECT c.id, c.name_sort FROM citizen c WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY +c.name_sort, +c.id LIMIT ?
+            """, values + [.integer(Int64(limit))]) { (try $0.get(0), try $0.get(1)) }
     }
 
-    /// The order of the citizen list: `name_sort` as SQLite compares it (its UTF-8 bytes),
-    /// then the id.
-    static func inNameOrder(_ first: Citizen, _ second: Citizen) -> Bool {
-        let one = String(sqlValue: first.orderKey[0]) ?? "", other = String(sqlValue: second.orderKey[0]) ?? ""
-        if one != other { return one.utf8.lexicographicallyPrecedes(other.utf8) }
-        return first.id.rawValue < second.id.rawValue
+    /// The order of the citizen list: `name_sort` as SQLite compares it (its UTF-8 bytes), then
+    /// the id.
+    static func inNameOrder(_ first: (key: String, id: Int64), _ second: (key: String, id: Int64)) -> Bool {
+        first.key == second.key ? first.id < second.id : first.key.utf8.lexicographicallyPrecedes(second.key.utf8)
     }
 
     /// The summary of one citizen.
@@ -436,9 +444,11 @@ extension Workspace {
     /// then many do. Only the ids: the caller reads the rows of these few.
     func citizensNamed(_ words: [String], limit: Int, includeArchived: Bool) throws -> [CitizenID] {
         guard !words.isEmpty, limit > 0 else { return [] }
-        var conditions = words.map { _ in "c.name_key LIKE ? ESCAPE '\\'" }
-        var arguments = words.map { SQLValue.text("%" + Self.escapeLike($0) + "%") }
-        if !includeArchived { conditions.append("c.archived_on IS NULL") }
+        var matching = words.map { _ in "c.name_key LIKE ? ESCAPE '\\'" }
+        let matchingArguments = words.map { SQLValue.text("%" + Self.escapeLike($0) + "%") }
+        if !includeArchived { matching.append("c.archived_on IS NULL") }
+        var conditions = matching
+        var arguments = matchingArguments
         if let access = accessCondition(citizenColumn: "c.id") {
             conditions.append(access.sql)
             arguments += access.arguments
@@ -463,21 +473,14 @@ extension Workspace {
         // Under the organisation rule, as the list does: the organisation's own names in name
         // order on its index, and the shared citizens', merged (a walk of all names would read
         // every other organisation's citizen before the page had the organisation's).
-        let limitValue = SQLValue.integer(Int64(limit))
-        func named(_ sql: String, _ values: [SQLValue]) throws -> [(id: CitizenID, key: String)] {
-            try database.fetchAll(sql, values) { (try $0.get(0), try $0.get(1)) }
-        }
-        var found = try named("""
+        let own = try database.fetchAll("""
             SELECT c.id, c.name_sort FROM citizen c INDEXED BY citizen_by_organisation_name
             WHERE c.organisation_id = ? AND \(condition) ORDER BY c.name_sort, c.id LIMIT ?
-            """, [actor.organisationID.sqlValue] + arguments + [limitValue])
-        if let shared = try sharedCitizens(column: "c.id") {
-            found += try named("""
-                SELECT c.id, c.name_sort FROM citizen c WHERE \(shared.sql) AND c.organisation_id IS NOT ? AND \(condition)
-                ORDER BY +c.name_sort, +c.id LIMIT ?
-                """, shared.arguments + [actor.organisationID.sqlValue] + arguments + [limitValue])
+            """, [actor.organisationID.sqlValue] + arguments + [.integer(Int64(limit))]) {
+            (id: try $0.get(0) as CitizenID, key: try $0.get(1) as String)
         }
-        return found.sorted { $0.key == $1.key ? $0.id.rawValue < $1.id.rawValue : $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let shared = try firstSharedCitizens(where: matching.joined(separator: " AND "), matchingArguments, after: nil, limit: limit)
+        return (own + shared).sorted { Self.inNameOrder(($0.key, $0.id.rawValue), ($1.key, $1.id.rawValue)) }
             .prefix(limit).map(\.id)
     }
 
