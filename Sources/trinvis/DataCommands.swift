@@ -4,13 +4,13 @@ import TrinvisCore
 extension CommandRunner {
     /// `trinvis import FILE`: all or nothing, with the JSON path of the first problem.
     func importDocument(_ path: String) throws {
-        let bytes = try readImportFile(path)
+        let source = try openImportFile(path)
         // Importing into a new database: the document may bring the importing account along as
         // a professional; if it does not, the account becomes the first administrator after.
         let isNew = !FileManager.default.fileExists(atPath: databasePath)
         try createFolder(of: databasePath)
         do {
-            try importDocument(bytes, isNew: isNew)
+            try importDocument(source, path: path, isNew: isNew)
         } catch {
             // A database made for this import and left empty by its failure is not left behind.
             if isNew { for file in DatabaseFiles.paths(of: databasePath) { _ = try? PersonRights.perform { unlink(file) } } }
@@ -19,14 +19,16 @@ extension CommandRunner {
     }
 
     /// Imports into the database, closed again when this returns.
-    private func importDocument(_ bytes: [UInt8], isNew: Bool) throws {
+    private func importDocument(_ source: JSONFileSource, path: String, isNew: Bool) throws {
         let workspace = try openWorkspace(databasePath, registerFirstAdministrator: !isNew)
         do {
-            let summary = try workspace.importDocument(bytes: bytes, progress: progressReporter(.progressImport))
+            let summary = try workspace.importDocument(source: source, progress: progressReporter(.progressImport))
             if isNew { try workspace.registerAsAdministratorIfUnregistered() }
             writeOutput(say(.imported(created: summary.totalCreated, updated: summary.totalUpdated)) + "\n")
         } catch let error as InterchangeError {
             throw Failure(phrase: .importFailed(error.description))
+        } catch let error as JSONReadError {
+            throw Failure(phrase: .cannotReadFile(path: path, reason: POSIXFailure(code: error.code).description))
         }
     }
 

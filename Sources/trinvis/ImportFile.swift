@@ -2,12 +2,16 @@ import Foundation
 import TrinvisCore
 
 extension CommandRunner {
-    /// The bytes of the document `trinvis import` is given, read with the person's own rights (a
-    /// setgid Trinvis never reads a file for the person that the person could not read) straight
-    /// into one buffer of the file's size. A folder, a missing file or an unreadable one is a
-    /// failure that says which.
-    func readImportFile(_ path: String) throws -> [UInt8] {
-        try readInputFile(path, folder: .importFileIsFolder(path: path), missing: .importFileMissing(path: path))
+    /// The document `trinvis import` is given, opened with the person's own rights (a setgid
+    /// Trinvis never reads a file for the person that the person could not read) and read as a
+    /// stream, never whole. A folder, a missing file or an unreadable one is a failure that says
+    /// which.
+    func openImportFile(_ path: String) throws -> JSONFileSource {
+        let result: Result<Int32, ImportFileProblem> = try PersonRights.perform { Self.openFile(path) }
+        switch result {
+        case .success(let descriptor): return JSONFileSource(descriptor: descriptor)
+        case .failure(let problem): throw failure(problem, path, folder: .importFileIsFolder(path: path), missing: .importFileMissing(path: path))
+        }
     }
 
     /// The bytes of a file a command reads, as `readImportFile` reads them; `folder` and
@@ -16,10 +20,15 @@ extension CommandRunner {
         let result: Result<[UInt8], ImportFileProblem> = try PersonRights.perform { Self.readAll(path) }
         switch result {
         case .success(let bytes): return bytes
-        case .failure(.folder): throw Failure(phrase: folder)
-        case .failure(.missing): throw Failure(phrase: missing)
-        case .failure(.system(let code)):
-            throw Failure(phrase: .cannotReadFile(path: path, reason: POSIXFailure(code: code).description))
+        case .failure(let problem): throw failure(problem, path, folder: folder, missing: missing)
+        }
+    }
+
+    private func failure(_ problem: ImportFileProblem, _ path: String, folder: Phrase, missing: Phrase) -> Failure {
+        switch problem {
+        case .folder: return Failure(phrase: folder)
+        case .missing: return Failure(phrase: missing)
+        case .system(let code): return Failure(phrase: .cannotReadFile(path: path, reason: POSIXFailure(code: code).description))
         }
     }
 
@@ -28,13 +37,32 @@ extension CommandRunner {
         case system(Int32)
     }
 
-    private static func readAll(_ path: String) -> Result<[UInt8], ImportFileProblem> {
+    /// Opens a file for reading: a descriptor that is not a folder's.
+    private static func openFile(_ path: String) -> Result<Int32, ImportFileProblem> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(errno == ENOENT ? .missing : .system(errno)) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            let code = errno
+            close(descriptor)
+            return .failure(.system(code))
+        }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            close(descriptor)
+            return .failure(.folder)
+        }
+        return .success(descriptor)
+    }
+
+    private static func readAll(_ path: String) -> Result<[UInt8], ImportFileProblem> {
+        let descriptor: Int32
+        switch openFile(path) {
+        case .success(let opened): descriptor = opened
+        case .failure(let problem): return .failure(problem)
+        }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .failure(.system(errno)) }
-        if (status.st_mode & S_IFMT) == S_IFDIR { return .failure(.folder) }
         var bytes = [UInt8]()
         bytes.reserveCapacity(max(Int(status.st_size), 0))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)

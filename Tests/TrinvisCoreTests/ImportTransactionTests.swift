@@ -50,6 +50,21 @@ import Testing
         #expect(hits.map(\.summary.citizen.id) == [meeting.citizenID])
     }
 
+    @Test func theIndexWrittenTwoRowsAtATimeIsTheTriggersIndex() throws {
+        let directory = try TemporaryDirectory()
+        let workspace = try emptyWorkspace(directory, "batches.sqlite")
+        let fresh = try Self.triggers(workspace.database)
+        // Every kind of record, saved the ordinary way (updates and deletes among them), with
+        // the index written at the end in statements of two rows each.
+        try workspace.database.transaction {
+            try workspace.indexingSearchTextAtEnd(batchRows: 2) { _ = try buildRichData(in: workspace) }
+        }
+        #expect(try Self.triggers(workspace.database) == fresh)
+        let written = try Self.indexRows(workspace.database)
+        #expect(written.count > 10)
+        #expect(try Self.rebuiltIndexRows(workspace.database) == written)
+    }
+
     @Test func aRichImportFindsWhatTheSourceFinds() throws {
         let directory = try TemporaryDirectory()
         // Written by ordinary saves, one trigger per row: households, meetings with members

@@ -81,8 +81,15 @@ func spawnProgram(_ arguments: [String], environment: [String: String]? = nil, s
 
 /// Waits for a child with waitpid: its exit status, or 128 + the signal that ended it.
 func waitForExit(_ pid: pid_t) -> Int32 {
+    var usage = rusage()
+    return waitForExit(pid, usage: &usage)
+}
+
+/// Waits for a child as `waitForExit` does and gives what it used (`ru_maxrss`: its own peak
+/// resident memory in KiB, whatever other children of the tests used).
+func waitForExit(_ pid: pid_t, usage: inout rusage) -> Int32 {
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 {
+    while wait4(pid, &status, 0, &usage) == -1 {
         guard errno == EINTR else { return -1 }
     }
     return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)

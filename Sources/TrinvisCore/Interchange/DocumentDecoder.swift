@@ -104,25 +104,11 @@ struct HouseholdDraft {
     let members: [(id: String, path: String)]?
 }
 
-/// A whole document, checked and ready to store.
-struct DocumentDraft {
-    /// The installation the document's ids are of (`x-installation`); empty when it does not say.
-    let source: String
-    /// `organisations`, in document order (as are all lists below).
-    let organisations: [Draft<Organisation>]
-    /// `professionals`.
-    let professionals: [Draft<Professional>]
-    /// `activities`.
-    let activities: [Draft<Activity>]
-    /// `citizens`, each with everything about them.
-    let citizens: [CitizenDraft]
-    /// `households`.
-    let households: [HouseholdDraft]
-}
-
-/// Reads a parsed document into drafts, checking everything that can be checked without
+/// Reads the parts of a document into drafts, checking everything that can be checked without
 /// writing: types, required members, dates, enumerations, scores, references, unique ids,
-/// households, and each record's own validation. The first problem in document order is thrown.
+/// households, and each record's own validation. The importer reads the document in parts
+/// (`checkRoot`, then each list's entries, then `HouseholdMembership`), so that a document of
+/// any size is checked one entry at a time.
 ///
 /// Required members (absent or `null` is an error): every `id`; organisation `name`, `kind`;
 /// professional `name`, `role`; activity `title`, `kind`, `date`; citizen `name`,
@@ -141,17 +127,27 @@ struct DocumentDecoder {
     /// Document ids of the kinds that others refer to, collected before decoding.
     private var known: [String: Set<String>] = [:]
     /// Each document id met so far, by kind, with the path where it was first met.
-    private var seen: [String: [String: String]] = [:]
+    private var seen: [String: [String: CompactPath]] = [:]
+    /// The shapes of the paths in `seen`.
+    private var pathShapes = PathShapes()
 
-    init(resourceAreas: [String]) {
+    init(resourceAreas: [String], known: [String: Set<String>]) {
         self.resourceAreas = resourceAreas
+        self.known = known
     }
 
-    /// The top-level members that hold the records, in the order they are read.
-    private static let lists = ["organisations", "professionals", "activities", "citizens", "households"]
+    /// The top-level members that hold the records, in the order they are checked.
+    static let lists = ["organisations", "professionals", "activities", "citizens", "households"]
 
-    /// Decodes and checks a whole document.
-    mutating func decode(_ value: JSONValue) throws -> DocumentDraft {
+    /// The kinds whose document ids others refer to, by the list that holds them: what the
+    /// importer collects before decoding (`known`).
+    static let referredLists = [Organisation.table: "organisations", Professional.table: "professionals",
+                                Household.table: "households", Citizen.table: "citizens"]
+
+    /// Checks the root of a document whose lists are given as empty arrays (their entries are
+    /// read one at a time afterwards): `format`, `version`, `exported_at`, no unknown members,
+    /// and each list an array.
+    static func checkRoot(_ value: JSONValue) throws {
         let root = JSONNode(value: value, path: "")
         try root.requireObject()
 
@@ -175,43 +171,24 @@ struct DocumentDecoder {
                 throw list.problem("must be an array of \(key), found \(list.value.typeName)")
             }
         }
-        collectIDs(root)
+    }
 
-        let organisations = try root.list("organisations").map { try organisation($0) }
-        let professionals = try root.list("professionals").map { try professional($0) }
-        let activities = try root.list("activities").map { try activity($0) }
-        var citizens = try root.list("citizens").map { try citizen($0) }
-        let households = try root.list("households").map { try household($0) }
-        try resolveHouseholds(&citizens, households)
-        let source = try root.optional(Interchange.installationMember)?.string() ?? ""
-        return DocumentDraft(source: source, organisations: organisations, professionals: professionals, activities: activities,
-                             citizens: citizens, households: households)
+    /// The installation the document's ids are of (`x-installation`); empty when it does not
+    /// say. Checked after the entries.
+    static func source(_ value: JSONValue) throws -> String {
+        try JSONNode(value: value, path: "").optional(Interchange.installationMember)?.string() ?? ""
     }
 
     // MARK: Ids and references
-
-    private mutating func collectIDs(_ root: JSONNode) {
-        func ids(_ key: String) -> Set<String> {
-            guard case .array(let items)? = root.value[key] else { return [] }
-            return Set(items.compactMap { item in
-                if case .string(let id)? = item["id"] { return id }
-                return nil
-            })
-        }
-        known[Organisation.table] = ids("organisations")
-        known[Professional.table] = ids("professionals")
-        known[Household.table] = ids("households")
-        known[Citizen.table] = ids("citizens")
-    }
 
     /// The `id` member of an entry, which must be unique among the document's records of its kind.
     private mutating func claimID<R: Record>(_ node: JSONNode, _ type: R.Type) throws -> String {
         let idNode = try node.required("id")
         let id = try idNode.nonEmptyString()
         if let first = seen[R.table]?[id] {
-            throw idNode.problem("\"\(id)\" is used twice (first at \(first))")
+            throw idNode.problem("\"\(id)\" is used twice (first at \(pathShapes.path(first)))")
         }
-        seen[R.table, default: [:]][id] = idNode.path
+        seen[R.table, default: [:]][id] = pathShapes.compact(idNode.path)
         return id
     }
 
@@ -231,7 +208,7 @@ struct DocumentDecoder {
 
     // MARK: Shared records
 
-    private mutating func organisation(_ node: JSONNode) throws -> Draft<Organisation> {
+    mutating func organisation(_ node: JSONNode) throws -> Draft<Organisation> {
         try node.requireObject(members: ["id", "name", "kind", "holds_cpr"])
         let id = try claimID(node, Organisation.self)
         // `holds_cpr` is optional (added later): without it, the kind decides.
@@ -246,7 +223,7 @@ struct DocumentDecoder {
         return Draft(path: node.path, documentID: id, record: try checked(record, node))
     }
 
-    private mutating func professional(_ node: JSONNode) throws -> Draft<Professional> {
+    mutating func professional(_ node: JSONNode) throws -> Draft<Professional> {
         try node.requireObject(members: ["id", "name", "role", "organisation", "username", "email", "phone"])
         let id = try claimID(node, Professional.self)
         let name = try node.required("name").string()
@@ -259,7 +236,7 @@ struct DocumentDecoder {
         }
     }
 
-    private mutating func activity(_ node: JSONNode) throws -> Draft<Activity> {
+    mutating func activity(_ node: JSONNode) throws -> Draft<Activity> {
         try node.requireObject(members: ["id", "title", "kind", "date", "organisation", "participants"])
         let id = try claimID(node, Activity.self)
         let title = try node.required("title").string()
@@ -285,7 +262,7 @@ struct DocumentDecoder {
         }
     }
 
-    private mutating func household(_ node: JSONNode) throws -> HouseholdDraft {
+    mutating func household(_ node: JSONNode) throws -> HouseholdDraft {
         try node.requireObject(members: ["id", "name", "members"])
         let id = try claimID(node, Household.self)
         let record = Household(name: try node.required("name").string())
@@ -294,46 +271,9 @@ struct DocumentDecoder {
                               members: members)
     }
 
-    /// Both `citizens[].household` and `households[].members` link a citizen to a household;
-    /// either is enough. They contradict when a citizen is listed in two households, when a
-    /// citizen names one household and is listed in another, or when a citizen names a household
-    /// whose `members` (when present) do not list them.
-    private func resolveHouseholds(_ citizens: inout [CitizenDraft], _ households: [HouseholdDraft]) throws {
-        var listedIn: [String: (household: String, path: String)] = [:]
-        var memberLists: [String: (members: Set<String>, path: String)] = [:]
-        for household in households {
-            guard let members = household.members, let householdID = household.household.documentID else { continue }
-            memberLists[householdID] = (Set(members.map(\.id)), household.household.path + ".members")
-            for member in members {
-                if let earlier = listedIn[member.id], earlier.household != householdID {
-                    throw InterchangeError.invalid(
-                        path: member.path,
-                        problem: "\"\(member.id)\" is already a member of \"\(earlier.household)\" (\(earlier.path))")
-                }
-                listedIn[member.id] = (householdID, member.path)
-            }
-        }
-        for index in citizens.indices {
-            guard let citizenID = citizens[index].citizen.documentID else { continue }
-            let declared = citizens[index].declaredHousehold
-            let listed = listedIn[citizenID]
-            if let declared, let listed, listed.household != declared {
-                throw InterchangeError.invalid(
-                    path: citizens[index].householdPath,
-                    problem: "is \"\(declared)\", but \(listed.path) lists \"\(citizenID)\" in \"\(listed.household)\"")
-            }
-            if let declared, let list = memberLists[declared], !list.members.contains(citizenID) {
-                throw InterchangeError.invalid(
-                    path: citizens[index].householdPath,
-                    problem: "is \"\(declared)\", but \(list.path) does not list \"\(citizenID)\"")
-            }
-            citizens[index].household = declared ?? listed?.household
-        }
-    }
-
     // MARK: Citizens
 
-    private mutating func citizen(_ node: JSONNode) throws -> CitizenDraft {
+    mutating func citizen(_ node: JSONNode) throws -> CitizenDraft {
         try node.requireObject(members: ["id", "name", "cpr", "birth_date", "phone", "email", "contact_preference",
                                          "household", "life", "registered_on", "organisation",
                                          "meeting_interval_days", "archived_on", "team", "consents", "resources",
@@ -672,5 +612,119 @@ enum InterchangeFieldNames {
     /// The document's member name for a model field or column name (most are the same).
     static func jsonKey(for field: String) -> String {
         keys[field] ?? field
+    }
+}
+
+/// Both `citizens[].household` and `households[].members` link a citizen to a household;
+/// either is enough. They contradict when a citizen is listed in two households, when a citizen
+/// names one household and is listed in another, or when a citizen names a household whose
+/// `members` (when present) do not list them. Every household is added before any citizen is
+/// resolved.
+struct HouseholdMembership {
+    /// The household each listed citizen is in, with where the listing is.
+    private var listedIn: [String: (household: String, path: String)] = [:]
+    /// The members each household lists, with where the list is.
+    private var memberLists: [String: (members: Set<String>, path: String)] = [:]
+
+    /// Adds a household's members; a citizen listed in two households is an error.
+    mutating func add(_ household: HouseholdDraft) throws {
+        guard let members = household.members, let householdID = household.household.documentID else { return }
+        memberLists[householdID] = (Set(members.map(\.id)), household.household.path + ".members")
+        for member in members {
+            if let earlier = listedIn[member.id], earlier.household != householdID {
+                throw InterchangeError.invalid(
+                    path: member.path,
+                    problem: "\"\(member.id)\" is already a member of \"\(earlier.household)\" (\(earlier.path))")
+            }
+            listedIn[member.id] = (householdID, member.path)
+        }
+    }
+
+    /// The household of the citizen `citizenID`, who names `declared` themselves at `path`.
+    func household(of citizenID: String?, declared: String?, path: String) throws -> String? {
+        guard let citizenID else { return declared }
+        let listed = listedIn[citizenID]
+        if let declared, let listed, listed.household != declared {
+            throw InterchangeError.invalid(
+                path: path, problem: "is \"\(declared)\", but \(listed.path) lists \"\(citizenID)\" in \"\(listed.household)\"")
+        }
+        if let declared, let list = memberLists[declared], !list.members.contains(citizenID) {
+            throw InterchangeError.invalid(path: path, problem: "is \"\(declared)\", but \(list.path) does not list \"\(citizenID)\"")
+        }
+        return declared ?? listed?.household
+    }
+
+    /// Sets the household of a citizen entry.
+    func resolve(_ citizen: inout CitizenDraft) throws {
+        citizen.household = try household(of: citizen.citizen.documentID, declared: citizen.declaredHousehold,
+                                          path: citizen.householdPath)
+    }
+}
+
+/// A JSON path as its shape (the path with the positions left out, kept once) and up to four
+/// positions: what `DocumentDecoder` remembers of each document id, in 24 bytes instead of a
+/// string of its own per record.
+struct CompactPath {
+    let shape: UInt32
+    let positions: (Int32, Int32, Int32, Int32)
+}
+
+/// The shapes of compact paths, each kept once.
+struct PathShapes {
+    /// Each shape, and whether it is a whole path kept as it is.
+    private var shapes: [(text: String, literal: Bool)] = []
+    private var numbers: [String: UInt32] = [:]
+
+    /// The compact form of `path`.
+    mutating func compact(_ path: String) -> CompactPath {
+        var shape = ""
+        var positions: [Int32] = []
+        var number: Int64?
+        for character in path {
+            if let digit = character.wholeNumberValue, character.isASCII, number != nil {
+                number = min(number! * 10 + Int64(digit), Int64(Int32.max))
+                continue
+            }
+            if let value = number {
+                positions.append(Int32(clamping: value))
+                number = nil
+            }
+            shape.append(character)
+            if character == "[" { number = 0 }
+        }
+        // A path of more positions than the form holds, or a position too large, keeps its text.
+        let literal = positions.count > 4 || positions.contains(Int32.max)
+        if literal {
+            shape = path
+            positions = []
+        }
+        let padded = positions + Array(repeating: 0, count: 4 - positions.count)
+        let name = (literal ? "=" : "~") + shape
+        let key: UInt32
+        if let known = numbers[name] {
+            key = known
+        } else {
+            key = UInt32(shapes.count)
+            shapes.append((shape, literal))
+            numbers[name] = key
+        }
+        return CompactPath(shape: key, positions: (padded[0], padded[1], padded[2], padded[3]))
+    }
+
+    /// The path a compact form stands for.
+    func path(_ compact: CompactPath) -> String {
+        let values = [compact.positions.0, compact.positions.1, compact.positions.2, compact.positions.3]
+        var text = ""
+        var next = 0
+        let shape = shapes[Int(compact.shape)]
+        if shape.literal { return shape.text }
+        for character in shape.text {
+            text.append(character)
+            if character == "[", next < values.count {
+                text += String(values[next])
+                next += 1
+            }
+        }
+        return text
     }
 }

@@ -38,6 +38,9 @@
 package struct InterchangeImporter {
     /// Where the records go.
     package let workspace: Workspace
+    /// The size of the window the document is read through (smaller in tests, to read every
+    /// document across many refills).
+    package var windowSize = JSONDocumentStream.windowSize
 
     package init(workspace: Workspace) {
         self.workspace = workspace
@@ -46,48 +49,7 @@ package struct InterchangeImporter {
     /// Imports a document given as UTF-8 bytes (a leading byte-order mark is allowed).
     @discardableResult
     package func importDocument(bytes: [UInt8], progress: InterchangeProgress? = nil) throws -> ImportSummary {
-        let document: JSONValue
-        do {
-            document = try JSONParser.parse(bytes, maximumStringBytes: Interchange.maximumTextBytes)
-        } catch let error as JSONStringTooLong {
-            throw InterchangeError.invalid(
-                path: error.path.isEmpty ? "document" : error.path,
-                problem: "is longer than \(error.limit) bytes (1 MiB), the longest text a document may hold")
-        } catch let error as JSONSyntaxError {
-            var detail = error.message
-            if !detail.contains("truncated"), Self.endsUnfinished(bytes) {
-                detail += "; the document ends before its objects, arrays or strings are closed (truncated?)"
-            }
-            throw InterchangeError.notJSON(line: error.line, column: error.column, detail: detail)
-        }
-        return try importDocument(document, progress: progress)
-    }
-
-    /// True when the text ends inside a string or with an object or array still open: the sign
-    /// of a file cut short, even where the parser stumbled first on a cut word or escape.
-    static func endsUnfinished(_ bytes: [UInt8]) -> Bool {
-        var depth = 0
-        var inString = false
-        var escaped = false
-        for byte in bytes {
-            if inString {
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else if byte == UInt8(ascii: "\"") {
-                    inString = false
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
-            default: break
-            }
-        }
-        return inString || depth > 0
+        try importDocument(source: JSONMemorySource(bytes), progress: progress)
     }
 
     /// Imports a document given as text.
@@ -96,15 +58,78 @@ package struct InterchangeImporter {
         try importDocument(bytes: Array(text.utf8), progress: progress)
     }
 
-    /// Imports a parsed document. `progress` is called after each citizen is written.
+    /// Imports a parsed document (as its text would be imported).
     @discardableResult
     package func importDocument(_ document: JSONValue, progress: InterchangeProgress? = nil) throws -> ImportSummary {
+        try importDocument(text: document.serialized(indent: false), progress: progress)
+    }
+
+    /// Imports a document read from `source` as a stream, never held whole: memory grows with
+    /// its largest citizen and its number of records, not with its size. `progress` is called
+    /// after each citizen is written. A `JSONReadError` of the source is thrown as it is.
+    ///
+    /// The document is read twice when it can be imported, three times when it cannot:
+    /// 1. its syntax, the ids that records refer to, and the root (nothing is locked yet);
+    /// 2. in one transaction, each entry checked and written at once, in the order records
+    ///    refer to each other (organisations, professionals, households, citizens, activities);
+    /// 3. only after a failure in 2 (rolled back): every entry checked again in the order of
+    ///    the checks (organisations, professionals, activities, citizens, households, then the
+    ///    households' members), so the problem reported is the first a check of the whole
+    ///    document finds, whatever order the records are written in. Without one, it is the
+    ///    failure of 2 (a write refused by the database or by the access rule).
+    @discardableResult
+    package func importDocument(source: JSONByteSource, progress: InterchangeProgress? = nil) throws -> ImportSummary {
+        let stream = JSONDocumentStream(source: source, maximumStringBytes: Interchange.maximumTextBytes,
+                                        windowSize: windowSize)
+        let outline = try reporting(stream) { try DocumentOutline(stream) }
+        try DocumentDecoder.checkRoot(outline.root)
         let areas = try workspace.database.fetchAll("SELECT key FROM resource_area ORDER BY position, key") {
             try $0.get(0, as: String.self)
         }
-        var decoder = DocumentDecoder(resourceAreas: areas)
-        let draft = try decoder.decode(document)
-        let writer = try ImportWriter(workspace: workspace, source: draft.source)
+        let summary: ImportSummary
+        do {
+            summary = try reporting(stream) { try write(outline, from: stream, areas: areas, progress: progress) }
+        } catch let failure {
+            try reporting(stream) { try check(outline, from: stream, areas: areas) }
+            throw failure
+        }
+        // An imported professional may carry the current user's name.
+        try workspace.refreshActor()
+        return summary
+    }
+
+    /// Runs `body`, turning the stream's syntax errors into `InterchangeError`s.
+    private func reporting<T>(_ stream: JSONDocumentStream, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as JSONStringTooLong {
+            throw InterchangeError.invalid(
+                path: error.path.isEmpty ? "document" : error.path,
+                problem: "is longer than \(error.limit) bytes (1 MiB), the longest text a document may hold")
+        } catch let error as JSONFragmentError {
+            var detail = error.message
+            if !detail.contains("truncated"), try stream.endsUnfinished() {
+                detail += "; the document ends before its objects, arrays or strings are closed (truncated?)"
+            }
+            let (line, column) = try stream.position(of: error.offset)
+            throw InterchangeError.notJSON(line: line, column: column, detail: detail)
+        }
+    }
+
+    /// Every entry of the list `key`, read again one at a time, with its path.
+    private func entries(_ key: String, of outline: DocumentOutline, from stream: JSONDocumentStream,
+                         _ body: (JSONNode) throws -> Void) throws {
+        guard let offset = outline.lists[key] else { return }
+        try stream.items(ofListAt: offset, key: key) { position, value in
+            try body(JSONNode(value: value, path: "\(key)[\(position)]"))
+        }
+    }
+
+    /// The second reading: each entry checked and written, all in one transaction.
+    private func write(_ outline: DocumentOutline, from stream: JSONDocumentStream, areas: [String],
+                       progress: InterchangeProgress?) throws -> ImportSummary {
+        var decoder = DocumentDecoder(resourceAreas: areas, known: outline.known)
+        let writer = try ImportWriter(workspace: workspace, source: try DocumentDecoder.source(outline.root))
         try workspace.database.transaction {
             // Any error rolls the whole import back, so its records need no savepoint each, and
             // the full-text index is written once at the end instead of by a trigger per row.
@@ -112,14 +137,86 @@ package struct InterchangeImporter {
                 try workspace.indexingSearchTextAtEnd {
                     // One log entry per citizen imported, not one per record: who imported whom.
                     try workspace.loggingChangesPerCitizen("imported") {
-                        try writer.write(draft, progress: progress)
+                        try entries("organisations", of: outline, from: stream) { try writer.storeIdentified(try decoder.organisation($0)) }
+                        try entries("professionals", of: outline, from: stream) { try writer.storeIdentified(try decoder.professional($0)) }
+                        var households = HouseholdMembership()
+                        try entries("households", of: outline, from: stream) {
+                            let draft = try decoder.household($0)
+                            try households.add(draft)
+                            try writer.storeIdentified(draft.household)
+                        }
+                        // Activities refer to citizens: checked now, written after them.
+                        var activities: [Draft<Activity>] = []
+                        try entries("activities", of: outline, from: stream) { activities.append(try decoder.activity($0)) }
+                        var done = 0
+                        try entries("citizens", of: outline, from: stream) {
+                            var draft = try decoder.citizen($0)
+                            try households.resolve(&draft)
+                            try writer.storeCitizen(draft)
+                            done += 1
+                            progress?(done, outline.citizens)
+                        }
+                        try writer.storeMeetingMembers()
+                        for draft in activities { try writer.storeActivity(draft) }
                     }
                 }
             }
         }
-        // An imported professional may carry the current user's name.
-        try workspace.refreshActor()
         return writer.summary
+    }
+
+    /// The third reading, after a failed second: the checks alone, in their own order, throwing
+    /// the first problem.
+    private func check(_ outline: DocumentOutline, from stream: JSONDocumentStream, areas: [String]) throws {
+        var decoder = DocumentDecoder(resourceAreas: areas, known: outline.known)
+        try entries("organisations", of: outline, from: stream) { _ = try decoder.organisation($0) }
+        try entries("professionals", of: outline, from: stream) { _ = try decoder.professional($0) }
+        try entries("activities", of: outline, from: stream) { _ = try decoder.activity($0) }
+        var citizens: [(id: String?, declared: String?, path: String)] = []
+        try entries("citizens", of: outline, from: stream) {
+            let draft = try decoder.citizen($0)
+            citizens.append((draft.citizen.documentID, draft.declaredHousehold, draft.householdPath))
+        }
+        var households = HouseholdMembership()
+        try entries("households", of: outline, from: stream) { try households.add(try decoder.household($0)) }
+        for citizen in citizens { _ = try households.household(of: citizen.id, declared: citizen.declared, path: citizen.path) }
+        _ = try DocumentDecoder.source(outline.root)
+    }
+}
+
+/// What the first reading of a document finds: its syntax is sound (else it throws), the root
+/// with each list as an empty array, where each list is, the ids that records refer to, and how
+/// many citizens there are.
+private struct DocumentOutline {
+    /// The root object with its lists left empty, or the whole value when it is not an object.
+    private(set) var root: JSONValue = .null
+    /// The offset of each list's array in the document.
+    private(set) var lists: [String: Int] = [:]
+    /// The document ids of the kinds others refer to (`DocumentDecoder.referredLists`).
+    private(set) var known: [String: Set<String>] = [:]
+    /// How many entries `citizens` has.
+    private(set) var citizens = 0
+
+    init(_ stream: JSONDocumentStream) throws {
+        var members: [(String, JSONValue)] = []
+        let kinds = Dictionary(uniqueKeysWithValues: DocumentDecoder.referredLists.map { ($0.value, $0.key) })
+        for kind in DocumentDecoder.referredLists.keys { known[kind] = [] }
+        let shape = try stream.read(
+            streamed: Set(DocumentDecoder.lists),
+            member: { members.append(($0, $1)) },
+            list: { key, offset in
+                members.append((key, .array([])))
+                lists[key] = offset
+            },
+            item: { key, _, value in
+                if key == "citizens" { citizens += 1 }
+                guard let kind = kinds[key], case .string(let id)? = value["id"] else { return }
+                known[kind]?.insert(id)
+            })
+        switch shape {
+        case .object: root = .object(members)
+        case .other(let value): root = value
+        }
     }
 }
 
@@ -135,7 +232,8 @@ private final class ImportWriter {
     var ids = LocalIDs()
     var summary = ImportSummary()
     /// Household meetings and the members present, by document id, for after the citizens.
-    private var pendingMembers: [(meeting: Meeting, members: [String], path: String)] = []
+    /// Only meetings with members present, in the document or as stored, are kept.
+    private var pendingMembers: [(meeting: RecordID<Meeting>, members: [String], path: String)] = []
 
     init(workspace: Workspace, source: String) throws {
         self.workspace = workspace
@@ -144,37 +242,25 @@ private final class ImportWriter {
         site = try workspace.site
     }
 
-    /// Writes everything, referred records before the records that refer to them.
-    func write(_ document: DocumentDraft, progress: InterchangeProgress?) throws {
-        for draft in document.organisations { try storeIdentified(draft) }
-        for draft in document.professionals { try storeIdentified(draft) }
-        for draft in document.households { try storeIdentified(draft.household) }
-        for (index, draft) in document.citizens.enumerated() {
-            try storeCitizen(draft)
-            progress?(index + 1, document.citizens.count)
-        }
-        try storeMeetingMembers()
-        for draft in document.activities {
-            try storeIdentified(draft) { record, existing in
-                guard let existing else { return }
-                // Local participants the document does not list stay, with whether they came.
-                let listed = Set(record.participants)
-                record.participants += existing.participants
-                record.present += existing.present.filter { !listed.contains($0) }
-            }
+    /// Stores an activity, after the citizens it refers to.
+    func storeActivity(_ draft: Draft<Activity>) throws {
+        try storeIdentified(draft) { record, existing in
+            guard let existing else { return }
+            // Local participants the document does not list stay, with whether they came.
+            let listed = Set(record.participants)
+            record.participants += existing.participants
+            record.present += existing.present.filter { !listed.contains($0) }
         }
     }
 
     /// Sets the household members present at each meeting (`x-household-members`), now that
     /// every citizen of the document is stored; a meeting whose members did not change is left.
-    private func storeMeetingMembers() throws {
+    func storeMeetingMembers() throws {
         for (meeting, members, path) in pendingMembers {
-            // Nobody present, in the document or as stored: nothing to set.
-            if members.isEmpty && meeting.members.isEmpty { continue }
             try InterchangeError.at(path) {
-                var changed = try workspace.get(Meeting.self, id: meeting.id)
+                var changed = try workspace.get(Meeting.self, id: meeting)
                 changed.members = try members.map { try ids.id(Citizen.self, $0) }
-                if try changed.validated() != workspace.get(Meeting.self, id: meeting.id) {
+                if try changed.validated() != workspace.get(Meeting.self, id: meeting) {
                     try workspace.update(changed)
                 }
             }
@@ -207,7 +293,8 @@ private final class ImportWriter {
                     """,
                     [.text(source), .text(R.table), .text(documentID), saved.id.sqlValue])
             }
-            ids.set(documentID, saved.id)
+            // Only the kinds that others refer to are looked up again.
+            if DocumentDecoder.referredLists[R.table] != nil { ids.set(documentID, saved.id) }
             return (saved, existing != nil)
         }
     }
@@ -285,7 +372,7 @@ private final class ImportWriter {
 
     // MARK: A citizen
 
-    private func storeCitizen(_ draft: CitizenDraft) throws {
+    func storeCitizen(_ draft: CitizenDraft) throws {
         let (citizen, existed) = try storeIdentified(draft.citizen) { record, _ in
             record.householdID = try ids.id(Household.self, draft.household)
         }
@@ -327,7 +414,10 @@ private final class ImportWriter {
                 // The members present are set once every citizen is stored.
                 record.members = existing?.members ?? []
             }
-            pendingMembers.append((meeting, meetingDraft.members, meetingDraft.meeting.path))
+            // Nobody present, in the document or as stored: nothing to set.
+            if !meetingDraft.members.isEmpty || !meeting.members.isEmpty {
+                pendingMembers.append((meeting.id, meetingDraft.members, meetingDraft.meeting.path))
+            }
             var agreements = try existingChildren(Agreement.self, of: meeting.id.sqlValue, existed: meetingExisted,
                                                   path: meetingDraft.meeting.path)
             for entry in meetingDraft.agreements {

@@ -11,6 +11,12 @@ extension Workspace {
         try InterchangeImporter(workspace: self).importDocument(bytes: bytes, progress: progress)
     }
 
+    /// Imports an interchange document read from `source` as a stream (see `InterchangeImporter`).
+    @discardableResult
+    package func importDocument(source: JSONByteSource, progress: InterchangeProgress? = nil) throws -> ImportSummary {
+        try InterchangeImporter(workspace: self).importDocument(source: source, progress: progress)
+    }
+
     /// The interchange document of everything the actor may see, or of the chosen citizens
     /// (see `InterchangeExporter`). `exportedAt` defaults to the workspace clock.
     package func exportDocument(citizens: [CitizenID]? = nil, exportedAt: Timestamp? = nil,

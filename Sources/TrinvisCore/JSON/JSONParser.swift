@@ -16,6 +16,21 @@ package struct JSONStringTooLong: Error, Sendable, Equatable {
     package let limit: Int
 }
 
+/// A syntax error in a value read on its own out of a longer document (`JSONParser.parseFragment`):
+/// where it is as a byte offset in the whole document, which the reader turns into a line and a
+/// column only when the error is reported.
+package struct JSONFragmentError: Error, Sendable, Equatable {
+    /// The offset of the error in the whole document, in bytes.
+    package let offset: Int
+    package let message: String
+}
+
+/// One step of the way to a value in a document: a member of an object or an item of an array.
+package enum JSONPathStep: Sendable, Equatable {
+    case member(String)
+    case item(Int)
+}
+
 /// A strict JSON parser (RFC 8259) that keeps object member order and reports the position of
 /// the first error. Duplicate keys are an error, since the later one would silently win.
 package struct JSONParser {
@@ -26,12 +41,10 @@ package struct JSONParser {
     private var maximumStringBytes = Int.max
     /// The member names and array positions leading to the value being read (for
     /// `JSONStringTooLong`).
-    private var path: [PathStep] = []
-
-    private enum PathStep {
-        case member(String)
-        case item(Int)
-    }
+    private var path: [JSONPathStep] = []
+    /// For a fragment: the offset of its first byte in the whole document, whose errors are then
+    /// `JSONFragmentError`s at offsets in the whole document.
+    private var fragmentOffset: Int?
 
     /// Nesting deeper than this is refused rather than risking the stack.
     package static let maximumDepth = 200
@@ -55,11 +68,28 @@ package struct JSONParser {
         return value
     }
 
+    /// Parses one value that begins at the first of `bytes`, read out of a longer document where
+    /// it begins at byte `offset`, stands `depth` levels down and is reached by `path`. Returns
+    /// the value and how many bytes it took (what follows is the caller's to read). A syntax
+    /// error is a `JSONFragmentError` at its offset in the whole document; a string longer than
+    /// `maximumStringBytes` throws `JSONStringTooLong` with the path in the whole document.
+    package static func parseFragment(_ bytes: [UInt8], offset: Int, depth: Int, path: [JSONPathStep],
+                                      maximumStringBytes: Int = Int.max) throws -> (value: JSONValue, length: Int) {
+        var parser = JSONParser(bytes: bytes)
+        parser.maximumStringBytes = maximumStringBytes
+        parser.fragmentOffset = offset
+        parser.depth = depth
+        parser.path = path
+        let value = try parser.parseValue()
+        return (value, parser.index)
+    }
+
     private init(bytes: [UInt8]) {
         self.bytes = bytes
     }
 
-    private func error(_ message: String) -> JSONSyntaxError {
+    private func error(_ message: String) -> any Error {
+        if let fragmentOffset { return JSONFragmentError(offset: fragmentOffset + min(index, bytes.count), message: message) }
         var line = 1
         var lineStart = 0
         let end = min(index, bytes.count)
@@ -172,45 +202,61 @@ package struct JSONParser {
 
     private mutating func parseString() throws -> String {
         index += 1
-        var scalars = String.UnicodeScalarView()
-        var chunkStart = index
+        let start = index
         let limit = index > Int.max - maximumStringBytes ? Int.max : index + maximumStringBytes
+        // The bytes of a string with escapes, decoded; nil while there has been none, when the
+        // string is its bytes as written.
+        var decoded: [UInt8]?
+        var chunkStart = index
+        /// Adds the bytes since the last escape, which must be UTF-8 of their own.
         func flush(_ end: Int) throws {
             guard end > chunkStart else { return }
-            guard let chunk = String(validating: bytes[chunkStart..<end], as: UTF8.self) else {
+            guard String(validating: bytes[chunkStart..<end], as: UTF8.self) != nil else {
                 throw error("the text is not valid UTF-8")
             }
-            scalars.append(contentsOf: chunk.unicodeScalars)
+            decoded?.append(contentsOf: bytes[chunkStart..<end])
         }
         while index < bytes.count {
             if index > limit { throw JSONStringTooLong(path: pathText, limit: maximumStringBytes) }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                try flush(index)
+                let text: String
+                if decoded == nil {
+                    guard let whole = String(validating: bytes[start..<index], as: UTF8.self) else {
+                        throw error("the text is not valid UTF-8")
+                    }
+                    text = whole
+                } else {
+                    try flush(index)
+                    text = String(decoding: decoded ?? [], as: UTF8.self)
+                }
                 index += 1
-                return String(scalars)
+                return text
             }
             if byte < 0x20 { throw error("a control character must be escaped inside a string") }
             if byte == UInt8(ascii: "\\") {
+                if decoded == nil { decoded = [] }
                 try flush(index)
                 index += 1
                 guard index < bytes.count else { break }
                 let escape = bytes[index]
                 index += 1
+                let scalar: Unicode.Scalar
                 switch escape {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
-                case UInt8(ascii: "u"): scalars.append(try parseUnicodeEscape())
+                case UInt8(ascii: "\""): scalar = "\""
+                case UInt8(ascii: "\\"): scalar = "\\"
+                case UInt8(ascii: "/"): scalar = "/"
+                case UInt8(ascii: "b"): scalar = "\u{08}"
+                case UInt8(ascii: "f"): scalar = "\u{0C}"
+                case UInt8(ascii: "n"): scalar = "\n"
+                case UInt8(ascii: "r"): scalar = "\r"
+                case UInt8(ascii: "t"): scalar = "\t"
+                case UInt8(ascii: "u"): scalar = try parseUnicodeEscape()
                 default:
                     index -= 1
                     throw error("unknown escape sequence")
                 }
+                decoded?.append(contentsOf: UTF8.encode(scalar)!)
                 chunkStart = index
                 continue
             }
