@@ -129,8 +129,10 @@ package struct InterchangeImporter {
     private func write(_ outline: DocumentOutline, from stream: JSONDocumentStream, areas: [String],
                        progress: InterchangeProgress?) throws -> ImportSummary {
         var decoder = DocumentDecoder(resourceAreas: areas, known: outline.known)
-        let writer = try ImportWriter(workspace: workspace, source: try DocumentDecoder.source(outline.root))
-        try workspace.database.transaction {
+        let source = try DocumentDecoder.source(outline.root)
+        return try workspace.database.transaction {
+            // Made inside the transaction: what it finds remembered stays so until the commit.
+            let writer = try ImportWriter(workspace: workspace, source: source)
             // Any error rolls the whole import back, so its records need no savepoint each, and
             // the full-text index is written once at the end instead of by a trigger per row.
             try workspace.database.sharingOuterTransaction {
@@ -161,8 +163,8 @@ package struct InterchangeImporter {
                     }
                 }
             }
+            return writer.summary
         }
-        return writer.summary
     }
 
     /// The third reading, after a failed second: the checks alone, in their own order, throwing
@@ -235,11 +237,21 @@ private final class ImportWriter {
     /// Only meetings with members present, in the document or as stored, are kept.
     private var pendingMembers: [(meeting: RecordID<Meeting>, members: [String], path: String)] = []
 
+    /// Whether any id of this source, or of no source ('', from before ids were kept per
+    /// source), was remembered before this import. When not, no look-up can find one: each
+    /// document id of a kind is stored once per import. (A first import of a large document
+    /// saves two look-ups per record.)
+    private let remembersSource: Bool
+    private let remembersLegacy: Bool
+
     init(workspace: Workspace, source: String) throws {
         self.workspace = workspace
         self.source = source
         isOwn = try !source.isEmpty && source == workspace.installationID
         site = try workspace.site
+        let remembered = "SELECT EXISTS (SELECT 1 FROM external_id WHERE source = ?)"
+        remembersSource = try workspace.database.scalar(remembered, [.text(source)]) == .integer(1)
+        remembersLegacy = try workspace.database.scalar(remembered, [.text("")]) == .integer(1)
     }
 
     /// Stores an activity, after the citizens it refers to.
@@ -306,8 +318,10 @@ private final class ImportWriter {
     private func rememberedID<R: Record>(_ type: R.Type, _ documentID: String) throws -> RecordID<R>? {
         let query = "SELECT local_id FROM external_id WHERE source = ? AND kind = ? AND external = ?"
         let key: [SQLValue] = [.text(R.table), .text(documentID)]
-        if let found = RecordID<R>(sqlValue: try workspace.database.scalar(query, [.text(source)] + key)) { return found }
-        guard !source.isEmpty, !isOwn,
+        if remembersSource, let found = RecordID<R>(sqlValue: try workspace.database.scalar(query, [.text(source)] + key)) {
+            return found
+        }
+        guard remembersLegacy, !source.isEmpty, !isOwn,
               let legacy = RecordID<R>(sqlValue: try workspace.database.scalar(query, [.text("")] + key)) else { return nil }
         try workspace.database.execute("UPDATE external_id SET source = ? WHERE source = '' AND kind = ? AND external = ?",
                                        [.text(source)] + key)
