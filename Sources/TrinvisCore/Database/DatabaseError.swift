@@ -22,6 +22,8 @@ package struct DatabaseError: Error, Sendable, Equatable, CustomStringConvertibl
 
     /// The database is locked by another process or connection.
     package var isBusy: Bool { resultCode == SQLITE_BUSY || resultCode == SQLITE_LOCKED }
+    /// The statement was stopped before it finished (`Database.stopping(when:_:)`).
+    package var isInterrupted: Bool { resultCode == SQLITE_INTERRUPT }
     /// The disk or the database is full.
     package var isFull: Bool { resultCode == SQLITE_FULL }
     /// The file is damaged or is not a database.

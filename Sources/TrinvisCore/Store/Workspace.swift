@@ -10,7 +10,7 @@ package final class Workspace {
     /// Who is asking.
     package private(set) var actor: Actor
     /// The access rule given by tests; nil means the rule follows from the actor.
-    private let fixedPolicy: AccessPolicy?
+    let fixedPolicy: AccessPolicy?
     /// The current time; replaceable so that tests and demo data can fix "now".
     package var clock: () -> Timestamp
     /// Look-ups and searches noted but not yet written to the access log.
