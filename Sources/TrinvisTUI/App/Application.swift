@@ -29,6 +29,7 @@ package enum Application {
                                   case .key(let key): quit = runtime.send(.key(key), inputWaiting: backend.hasPendingInput)
                                   case .resize(let size): quit = runtime.send(.resize(size))
                                   case .tick: quit = runtime.send(.tick)
+                                  case .wake: quit = false
                                   }
                                   return quit ? .quit : .continue
                               })

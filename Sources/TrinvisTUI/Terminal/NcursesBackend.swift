@@ -148,42 +148,55 @@ package final class NcursesBackend: TerminalBackend {
     }
 
     /// Waits for a key, a signal or the timeout.
+    package func readInput(timeout: Duration?) -> InputEvent {
+        readInput(timeout: timeout, wake: nil)
+    }
+
+    /// Waits for a key, a signal, the timeout, or `wake` to be signalled (``InputEvent/wake``).
     ///
     /// Reads in slices of at most half a second, so a signal is noticed even if the read is not
-    /// interrupted by it.
-    package func readInput(timeout: Duration?) -> InputEvent {
+    /// interrupted by it. With `wake`, each slice first takes a key curses already holds (the
+    /// rest of an escape sequence it read ahead), then polls the terminal and the pipe together,
+    /// and reads the terminal only once it has something.
+    package func readInput(timeout: Duration?, wake: WakePipe?) -> InputEvent {
         let clock = ContinuousClock()
         let deadline = timeout.map { clock.now.advanced(by: $0) }
         while true {
             if let signalNumber = signals.takePending() {
                 return .signal(signalNumber)
             }
+            if wake?.isSignalled == true { return .wake }
             var slice = Duration.milliseconds(500)
             if let deadline {
                 let remaining = clock.now.duration(to: deadline)
                 if remaining <= .zero { return .timeout }
                 slice = min(slice, remaining)
             }
-            wtimeout(window, Int32(max(Self.milliseconds(slice), 1)))
-            var value: wint_t = 0
-            let status = wget_wch(window, &value)
-            guard status != ERR else {
-                // A closed terminal (SSH dropped, window closed) makes every read fail at once;
-                // when no SIGHUP reports it (blocked, or already taken), treat it as a hang-up
-                // rather than spinning.
-                if Self.terminalIsGone() { return .signal(SIGHUP) }
-                continue
+            if let wake {
+                if let event = readKey(waiting: .zero) { return event }
+                guard Self.terminalIsReady(orSignalled: wake, within: slice) else { continue }
             }
-            var mouse: MouseEvent?
-            if status == KEY_CODE_YES && Int32(value) == KEY_MOUSE {
-                mouse = Self.readMouse()
-            }
-            if let key = KeyDecoder.decode(
-                status: status, value: UInt32(value), codes: Self.keyCodes, mouse: mouse)
-            {
-                return .key(key)
-            }
+            if let event = readKey(waiting: slice) { return event }
         }
+    }
+
+    /// One key from curses, waiting at most `wait` for it; nil when none came (or what came is
+    /// no key), a hang-up when the terminal is gone.
+    private func readKey(waiting wait: Duration) -> InputEvent? {
+        wtimeout(window, WakePipe.milliseconds(wait))
+        var value: wint_t = 0
+        let status = wget_wch(window, &value)
+        guard status != ERR else {
+            // A closed terminal (SSH dropped, window closed) makes every read fail at once;
+            // when no SIGHUP reports it (blocked, or already taken), treat it as a hang-up
+            // rather than spinning.
+            return Self.terminalIsGone() ? .signal(SIGHUP) : nil
+        }
+        var mouse: MouseEvent?
+        if status == KEY_CODE_YES && Int32(value) == KEY_MOUSE {
+            mouse = Self.readMouse()
+        }
+        return KeyDecoder.decode(status: status, value: UInt32(value), codes: Self.keyCodes, mouse: mouse).map(InputEvent.key)
     }
 
     /// The escape delay to use: the `ESCDELAY` environment variable when it is a number of
@@ -202,17 +215,21 @@ package final class NcursesBackend: TerminalBackend {
 
     // MARK: - Private
 
+    /// Waits at most `slice` for bytes from the terminal or for `wake`: true when the terminal has
+    /// something (or hung up), false when `wake` was signalled, a signal came or the time passed.
+    private static func terminalIsReady(orSignalled wake: WakePipe, within slice: Duration) -> Bool {
+        var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                           pollfd(fd: wake.readDescriptor, events: Int16(POLLIN), revents: 0)]
+        guard poll(&descriptors, 2, WakePipe.milliseconds(slice)) > 0 else { return false }
+        return descriptors[0].revents != 0 && descriptors[1].revents == 0
+    }
+
     /// True when standard input has hung up or is no longer a terminal.
     private static func terminalIsGone() -> Bool {
         var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
         guard poll(&descriptor, 1, 0) >= 0 else { return errno != EINTR }
         let failure = Int16(POLLHUP) | Int16(POLLERR) | Int16(POLLNVAL)
         return descriptor.revents & failure != 0 || isatty(STDIN_FILENO) != 1
-    }
-
-    private static func milliseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }
 
     /// Turns off XON/XOFF so Ctrl-S and Ctrl-Q arrive as keys, and the suspend character so that

@@ -16,6 +16,9 @@ package enum SessionEvent: Sendable, Hashable {
     case resize(Size)
     /// The tick interval passed without input (the moment to flush drafts).
     case tick
+    /// Work done in the background is ready to be taken (the session's ``TerminalSession/wake``
+    /// was signalled; the session has emptied it).
+    case wake
 }
 
 /// Why ``TerminalSession/run(render:handle:)`` returned.
@@ -33,6 +36,7 @@ package enum SessionEnd: Sendable, Hashable {
 /// needed size) and keys do nothing, except the quit keys, which still reach the handler (the
 /// application decides how to leave safely). Resizes and ticks always reach the handler. Ctrl-L
 /// repaints the whole screen. No frame is drawn after a key while the next key already waits.
+/// Work finished in the background (``wake``) reaches the handler as `.wake` between keys.
 package struct TerminalSession<Backend: TerminalBackend> {
     /// The device.
     package let backend: Backend
@@ -44,17 +48,21 @@ package struct TerminalSession<Backend: TerminalBackend> {
     package var quitKeys: Set<Key>
     /// How often the handler gets `.tick` when no key arrives (nil: never).
     package var tickInterval: Duration?
+    /// Signalled by work done in the background: the wait for input ends at once, the handler
+    /// gets `.wake` and a frame is drawn.
+    package var wake: WakePipe?
 
     /// Creates a session.
     package init(
         backend: Backend, minimumSize: Size, tooSmallMessage: String,
-        quitKeys: Set<Key> = [.character("q"), .function(10)], tickInterval: Duration? = nil
+        quitKeys: Set<Key> = [.character("q"), .function(10)], tickInterval: Duration? = nil, wake: WakePipe? = nil
     ) {
         self.backend = backend
         self.minimumSize = minimumSize
         self.tooSmallMessage = tooSmallMessage
         self.quitKeys = quitKeys
         self.tickInterval = tickInterval
+        self.wake = wake
     }
 
     /// Runs the loop until the handler quits or a termination signal arrives. The first event
@@ -70,11 +78,15 @@ package struct TerminalSession<Backend: TerminalBackend> {
         if handle(.resize(backend.size)) == .quit { return .quit }
         draw(render: render)
         while true {
-            switch backend.readInput(timeout: tickInterval) {
+            switch backend.readInput(timeout: tickInterval, wake: wake) {
             case .signal(let number):
                 return .signal(number)
             case .timeout:
                 if handle(.tick) == .quit { return .quit }
+            case .wake:
+                // Emptied before the handler takes what is ready: a signal that comes later stays.
+                wake?.drain()
+                if handle(.wake) == .quit { return .quit }
             case .key(.resize):
                 if handle(.resize(backend.size)) == .quit { return .quit }
             case .key(Key.redraw):
