@@ -281,6 +281,8 @@ extension Catalog {
         case .keyPrintReportHelp: return "Gem rapporten som en PDF på én side (til printeren, når lp er sat op)"
         case .noStories: return "Ingen forandringsfortællinger endnu."
         case .noCompanies: return "Ingen partnervirksomheder endnu."
+        case .resultsComputing: return "Beregner tallene…"
+        case .resultsUpdating: return "Opdaterer tallene…"
         case .placementsSummary(let total, let hired, let completed, let ongoing, let stopped):
             return "\(total) forløb: \(hired) ansat, \(completed) gennemført, \(ongoing) i gang, \(stopped) stoppet"
         case .reportSaved(let path): return "Rapporten er gemt som \(path)"

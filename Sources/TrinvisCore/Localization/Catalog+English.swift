@@ -282,6 +282,8 @@ extension Catalog {
         case .keyPrintReportHelp: return "Save the report as a one-page PDF (to the printer when lp is set up)"
         case .noStories: return "No change stories yet."
         case .noCompanies: return "No partner companies yet."
+        case .resultsComputing: return "Computing the figures…"
+        case .resultsUpdating: return "Updating the figures…"
         case .placementsSummary(let total, let hired, let completed, let ongoing, let stopped):
             return "\(total) placements: \(hired) hired, \(completed) completed, \(ongoing) ongoing, \(stopped) stopped"
         case .reportSaved(let path): return "The report is saved as \(path)"

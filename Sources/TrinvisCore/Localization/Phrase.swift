@@ -589,6 +589,10 @@ package enum Phrase: Sendable, Equatable {
     case keyPrintReportHelp
     case noStories
     case noCompanies
+    /// The results screen before its first figures have come (worked out in the background).
+    case resultsComputing
+    /// The results screen over the last figures while they are brought up to date.
+    case resultsUpdating
     case placementsSummary(total: Int, hired: Int, completed: Int, ongoing: Int, stopped: Int)
     case reportSaved(path: String)
     case keyPrintHelp

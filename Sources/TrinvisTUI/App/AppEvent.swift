@@ -32,7 +32,9 @@ package enum Effect: Sendable, Equatable {
     case toggleMilestone(Milestone)
     case refreshCitizen
     case printPlan(CitizenID)
-    case loadResults(from: LocalDate?, to: LocalDate?, organisation: OrganisationID?)
+    /// The results report, worked out in the background (the key loop does not wait for it);
+    /// it comes back as `resultsLoaded` or `resultsFailed` when ready.
+    case loadResults(ResultsQuery)
     case loadStories(after: PageCursor?)
     case loadCompanies
     case printReport
@@ -131,7 +133,11 @@ package enum AppEvent: Sendable {
     /// A draft could not be restored (another window took it): the message says so.
     case draftUnavailable(String)
     case changed(message: String, citizen: CitizenID?)
+    /// A results report worked out in the background, with the organisations to choose between
+    /// (dropped when another period or organisation is asked for by now).
     case resultsLoaded(ResultsReport, organisations: [Organisation])
+    /// The results report asked for could not be worked out: the message says why.
+    case resultsFailed(ResultsQuery, message: String)
     case storiesLoaded(Page<StoryItem>, append: Bool)
     case companiesLoaded([CompanyPlacements])
     /// The household view read (again), for the citizen it is opened from.

@@ -111,19 +111,18 @@ extension AppRuntime {
         return try read(record)
     }
 
-    /// The agenda, the results, the activities and the company register, when on screen or
-    /// behind the view opened from them (Esc goes back to them as they are now).
+    /// The agenda, the results (their stories and companies), the activities and the company
+    /// register, when on screen or behind the view opened from them (Esc goes back to them as
+    /// they are now).
     private func readOtherScreens(into reload: inout LiveReload) throws {
         let screens = [state.screen, state.returnScreen, state.companies.returnScreen]
         if screens.contains(.agenda) {
             reload.agenda = try workspace.agenda()
         }
         if screens.contains(.results) {
-            let results = state.results
+            // The report itself is worked out again in the background (`AppUpdate.liveReloaded`).
             reload.results = LiveResults(
-                report: try workspace.resultsReport(from: results.from, to: results.to, organisation: results.organisation?.id),
-                organisations: try workspace.all(Organisation.self).filter { $0.kind != .company },
-                stories: try workspace.changeStories(page: .first(max(results.stories.count, AppUpdate.pageSize))),
+                stories: try workspace.changeStories(page: .first(max(state.results.stories.count, AppUpdate.pageSize))),
                 companies: try workspace.partnerCompanies())
         }
         if state.screen == .activities || state.screen == .activity {

@@ -91,7 +91,9 @@ extension AppRuntime {
     /// printer when set up).
     func printReport() -> AppEvent {
         let say = state.say
-        guard let report = state.results.report else { return .failed(say(.noSelection)) }
+        guard let report = state.results.report else {
+            return state.results.computing != nil ? .info(say(.resultsComputing)) : .failed(say(.noSelection))
+        }
         do {
             let labels = ReportLabels.forLanguage(state.language.rawValue)
             let fonts = PDFFonts.system(environment: fontEnvironment ?? PDFFonts.processEnvironment)

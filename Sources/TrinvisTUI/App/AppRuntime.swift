@@ -41,6 +41,10 @@ package final class AppRuntime {
         seenDataVersion = try? workspace.dataVersion()
     }
 
+    deinit {
+        resultsWorker.stop()
+    }
+
     /// When the access log was last written and the database last looked at for others' changes.
     private var lastPoll = ContinuousClock.now
     /// `PRAGMA data_version` when last looked at: it moves when another connection commits.
@@ -59,6 +63,8 @@ package final class AppRuntime {
     private var lastDraftWrite = ContinuousClock.now
     /// The change that waits for another connection's write lock (see `WaitingWrite`).
     var waiting: WaitingWrite?
+    /// Works out the results report on a thread and connection of its own (`AppRuntime+Results`).
+    let resultsWorker = ResultsWorker()
 
     /// The selected citizen's panes not read yet because more keys were already waiting while a
     /// search was typed (see ``send(_:inputWaiting:)``).
@@ -75,7 +81,11 @@ package final class AppRuntime {
     /// exactly as if every letter had been handled in full.
     @discardableResult
     package func send(_ event: AppEvent, inputWaiting: Bool = false) -> Bool {
-        if case .tick = event { state.today = workspace.today }
+        if case .tick = event {
+            state.today = workspace.today
+            // Should the worker's pipe have failed to say that a report is ready.
+            if receiveBackgroundWork() { return true }
+        }
         if deferredSelection != nil, !Self.onlySearches(event, in: state) {
             performDeferredSelection()
         }
@@ -160,11 +170,16 @@ package final class AppRuntime {
         perform([.writeDraft])
     }
 
-    /// Handles a key press (a convenience for tests).
+    /// Handles key presses as someone who watches the screen: after each key, the report it
+    /// asked for in the background comes before the next key (a convenience for tests; `send`
+    /// is what the key loop does).
     @discardableResult
     package func press(_ keys: Key...) -> Bool {
         var quit = false
-        for key in keys { quit = send(.key(key)) || quit }
+        for key in keys {
+            quit = send(.key(key)) || quit
+            waitForBackgroundWork()
+        }
         return quit
     }
 
@@ -207,14 +222,19 @@ package final class AppRuntime {
     private func run(_ effect: Effect) -> [AppEvent] {
         do {
             return try perform(effect)
-        } catch let error as StoreError {
-            return [.failed(state.say(.store(error)))]
         } catch let error as DatabaseError where error.isBusy && Self.waitsForLock(effect) {
             return lockWasBusy(during: effect, error: error)
-        } catch let error as DatabaseError {
-            return [.failed(state.say(.database(error)))]
         } catch {
-            return [.failed(String(describing: error))]
+            return [.failed(message(for: error))]
+        }
+    }
+
+    /// What the message line says of a failure.
+    func message(for error: any Error) -> String {
+        switch error {
+        case let error as StoreError: return state.say(.store(error))
+        case let error as DatabaseError: return state.say(.database(error))
+        default: return String(describing: error)
         }
     }
 
@@ -350,6 +370,9 @@ package final class AppRuntime {
             return try record(outcome)
         case .printPlans, .exportCitizens, .openHandover, .handover:
             return try performOnTagged(effect)
+        case .loadResults(let query):
+            requestResults(query)
+            return []
         default:
             guard let event = try read(effect) else { return [] }
             return [event]
@@ -424,7 +447,7 @@ package final class AppRuntime {
                 return nil
             case .loadActivities, .openActivity, .searchParticipants, .finishParticipantSearch, .changeParticipation:
                 return nil
-            case .loadSyncConflicts, .resolveSyncConflict:
+            case .loadSyncConflicts, .resolveSyncConflict, .loadResults:
                 return nil
             case .loadCitizens(let after):
                 return .citizensLoaded(try workspace.citizenSummaries(page: PageRequest(limit: size, after: after),
@@ -462,10 +485,6 @@ package final class AppRuntime {
                 return .detailLoaded(.meeting(item, names: try names(for: item)))
             case .loadAgenda:
                 return .agendaLoaded(try workspace.agenda())
-            case .loadResults(let from, let to, let organisation):
-                let report = try workspace.resultsReport(from: from, to: to, organisation: organisation)
-                let organisations = try workspace.all(Organisation.self).filter { $0.kind != .company }
-                return .resultsLoaded(report, organisations: organisations)
             case .loadStories(let after):
                 return .storiesLoaded(try workspace.changeStories(page: PageRequest(limit: size, after: after)), append: after != nil)
             case .loadCompanies:

@@ -57,9 +57,34 @@ package enum ResultsTab: Int, Sendable, CaseIterable, Equatable {
     case report = 0, stories, companies
 }
 
+/// Which results report: a period (open ends nil) and an organisation (nil: all).
+package struct ResultsQuery: Sendable, Hashable {
+    package var from: LocalDate?
+    package var to: LocalDate?
+    package var organisation: OrganisationID?
+
+    package init(from: LocalDate?, to: LocalDate?, organisation: OrganisationID?) {
+        self.from = from
+        self.to = to
+        self.organisation = organisation
+    }
+
+    /// What `report` was worked out for.
+    package init(of report: ResultsReport) {
+        self.init(from: report.from, to: report.to, organisation: report.organisation?.id)
+    }
+}
+
 /// The results screen: the report for a period and organisation, the change stories and the
 /// partner companies with their placements.
+///
+/// The report is worked out in the background (`AppRuntime+Results`); the figures worked out
+/// in this session are kept, so that asking for a report again shows the last figures at once
+/// while they are brought up to date.
 package struct ResultsState: Sendable, Equatable {
+    /// How many reports (periods and organisations) are kept.
+    static let keptLimit = 8
+
     package var tab: ResultsTab = .report
     package var from: LocalDate?
     package var to: LocalDate?
@@ -67,12 +92,39 @@ package struct ResultsState: Sendable, Equatable {
     package var organisation: Organisation?
     /// The organisations to choose between (not companies).
     package var organisations: [Organisation] = []
-    package var report: ResultsReport?
+    /// The reports worked out in this session, the newest first, one per period and organisation.
+    package private(set) var kept: [ResultsReport] = []
+    /// The report asked for and not come yet while the screen says so ("Computing the figures…",
+    /// or "Updating the figures…" over the last ones); nil when none is awaited, or when the
+    /// figures on screen are worked out again quietly after another window's change.
+    package var computing: ResultsQuery?
     package var stories: [StoryItem] = []
     package var storiesNext: PageCursor?
     package var storyList = ListState()
     package var companies: [CompanyPlacements] = []
     package var scroll = TextViewState()
+
+    /// The period and organisation asked for.
+    package var query: ResultsQuery {
+        ResultsQuery(from: from, to: to, organisation: organisation?.id)
+    }
+
+    /// The figures on screen: the last worked out for the period and organisation asked for;
+    /// nil while there are none yet.
+    package var report: ResultsReport? {
+        kept.first { ResultsQuery(of: $0) == query }
+    }
+
+    /// Whether the figures on screen are being brought up to date.
+    package var isUpdating: Bool { computing == query && report != nil }
+
+    /// Keeps `report` as the newest, in place of an older one for the same period and organisation.
+    mutating func keep(_ report: ResultsReport) {
+        let query = ResultsQuery(of: report)
+        kept.removeAll { ResultsQuery(of: $0) == query }
+        kept.insert(report, at: 0)
+        if kept.count > Self.keptLimit { kept.removeLast(kept.count - Self.keptLimit) }
+    }
 }
 
 /// The menu of things to add to a citizen.

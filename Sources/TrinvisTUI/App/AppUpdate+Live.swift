@@ -27,10 +27,9 @@ package struct LiveReload: Sendable {
     package init() {}
 }
 
-/// The results screen read again: the report for the same period, the stories, the companies.
+/// The results screen read again: the stories and the companies. The report is worked out
+/// again in the background (`liveReloaded` asks for it), its figures kept on screen until then.
 package struct LiveResults: Sendable {
-    package var report: ResultsReport
-    package var organisations: [Organisation]
     package var stories: Page<StoryItem>
     package var companies: [CompanyPlacements]
 }
@@ -66,6 +65,10 @@ extension AppUpdate {
         keepPanes(kept, &state)
         keepDetail(kept, &state)
         applyOtherScreens(reload, kept, &state)
+        if reload.results != nil {
+            // Quietly: the figures stay on screen, without "Updating", until the new ones come.
+            effects.append(.loadResults(state.results.query))
+        }
         if let gone = reload.gone { closeGoneView(gone, &state) }
         if let notice = reload.formNotice, state.form != nil, state.form?.liveNotice != notice {
             state.form?.liveNotice = notice
@@ -140,8 +143,6 @@ extension AppUpdate {
             let story = kept.results.storyList.selection.flatMap {
                 kept.results.stories.indices.contains($0) ? kept.results.stories[$0].story.id : nil
             }
-            state.results.report = results.report
-            state.results.organisations = results.organisations
             state.results.stories = results.stories.items
             state.results.storiesNext = results.stories.next
             state.results.companies = results.companies

@@ -138,14 +138,11 @@ package enum AppUpdate {
         case .draftUnavailable(let text):
             draftUnavailable(text, &state)
         case .resultsLoaded(let report, let organisations):
-            if state.screen != .results {
-                state.results.tab = .report
-                state.results.scroll = TextViewState()
-            }
-            state.results.report = report
-            state.results.organisations = organisations
-            state.screen = .results
-            state.message = nil
+            resultsLoaded(report, organisations: organisations, &state)
+        case .resultsFailed(let query, let message):
+            guard query == state.results.query else { break }
+            state.results.computing = nil
+            state.message = StatusMessage(text: message, kind: .error)
         case .storiesLoaded(let page, let append):
             state.results.stories = append ? state.results.stories + page.items : page.items
             state.results.storiesNext = page.next
@@ -351,8 +348,7 @@ package enum AppUpdate {
         case .syncConflicts:
             return [.loadSyncConflicts]
         case .report:
-            let results = state.results
-            return [.loadResults(from: results.from, to: results.to, organisation: results.organisation?.id)]
+            return openResults(&state)
         case .back:
             if state.citizens.query != nil {
                 state.message = nil
@@ -483,7 +479,7 @@ package enum AppUpdate {
                 case .success(let date):
                     if prompt.purpose == .reportFrom { state.results.from = date } else { state.results.to = date }
                     state.message = nil
-                    return [reloadResults(state)]
+                    return [askForResults(&state)]
                 case .failure:
                     state.message = StatusMessage(text: state.say(.errorNotADate), kind: .error)
                     return []
@@ -589,8 +585,32 @@ package enum AppUpdate {
         }
     }
 
-    static func reloadResults(_ state: AppState) -> Effect {
-        .loadResults(from: state.results.from, to: state.results.to, organisation: state.results.organisation?.id)
+    /// `r`: the results screen at once, with the last figures of the period and organisation
+    /// asked for (being brought up to date), or saying that they are being computed.
+    static func openResults(_ state: inout AppState) -> [Effect] {
+        if state.screen != .results {
+            state.results.tab = .report
+            state.results.scroll = TextViewState()
+        }
+        state.screen = .results
+        state.message = nil
+        return [askForResults(&state)]
+    }
+
+    /// Asks for the report of the period and organisation chosen; the screen says so until it comes.
+    static func askForResults(_ state: inout AppState) -> Effect {
+        state.results.computing = state.results.query
+        return .loadResults(state.results.query)
+    }
+
+    /// A report from the background: kept and shown, unless another period or organisation is
+    /// asked for by now (then it is dropped). It never opens the screen: Esc may have left it.
+    private static func resultsLoaded(_ report: ResultsReport, organisations: [Organisation], _ state: inout AppState) {
+        state.results.organisations = organisations
+        let query = ResultsQuery(of: report)
+        guard query == state.results.query else { return }
+        state.results.keep(report)
+        if state.results.computing == query { state.results.computing = nil }
     }
 
     private static func handleResults(_ key: Key, _ state: inout AppState) -> [Effect] {
@@ -630,11 +650,11 @@ package enum AppUpdate {
             } else {
                 state.results.organisation = choices.first
             }
-            return [reloadResults(state)]
+            return [askForResults(&state)]
         case .allTime:
             state.results.from = nil
             state.results.to = nil
-            return [reloadResults(state)]
+            return [askForResults(&state)]
         case .print:
             return [.printReport]
         case .open:

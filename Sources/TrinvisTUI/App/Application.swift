@@ -19,9 +19,11 @@ package enum Application {
         let runtime = AppRuntime(workspace: workspace, language: language, size: backend.size, mouse: mouse,
                                  glyphs: backend.glyphs, printFolder: printFolder, printer: printer,
                                  fontEnvironment: fontEnvironment)
+        // The report being worked out stops and its thread ends before the terminal is restored.
+        defer { runtime.stopBackgroundWork() }
         let session = TerminalSession(backend: backend, minimumSize: Layout.minimumSize,
                                       tooSmallMessage: Localizer(language)(.terminalTooSmall),
-                                      tickInterval: .seconds(1))
+                                      tickInterval: .seconds(1), wake: runtime.backgroundWake)
         let end = session.run(render: { runtime.render(into: &$0) },
                               handle: { event in
                                   let quit: Bool
@@ -29,7 +31,7 @@ package enum Application {
                                   case .key(let key): quit = runtime.send(.key(key), inputWaiting: backend.hasPendingInput)
                                   case .resize(let size): quit = runtime.send(.resize(size))
                                   case .tick: quit = runtime.send(.tick)
-                                  case .wake: quit = false
+                                  case .wake: quit = runtime.receiveBackgroundWork()
                                   }
                                   return quit ? .quit : .continue
                               })

@@ -29,6 +29,14 @@ enum ResultsView {
                               style: focused ? Style(.accent, [.bold, .reverse]) : .muted)
             col += 1
         }
+        if state.results.isUpdating {
+            // On the tab line, where it moves nothing when it goes.
+            let text = say(.resultsUpdating)
+            let width = DisplayWidth.of(text)
+            if inner.endCol - col >= width + 1 {
+                canvas.put(row: inner.row, col: inner.endCol - width, text: text, style: Style(.accent, [.bold]))
+            }
+        }
         let content = Rect(row: inner.row + 2, col: inner.col, width: inner.width, height: inner.height - 2)
         switch state.results.tab {
         case .stories:
@@ -56,8 +64,10 @@ enum ResultsView {
     }
 
     private static func reportLines(_ state: AppState, width: Int) -> [[Span]] {
-        guard let report = state.results.report else { return [] }
         let say = state.say
+        guard let report = state.results.report else {
+            return state.results.computing == state.results.query ? [[Span(say(.resultsComputing), style: .muted)]] : []
+        }
         let labels = ReportLabels.forLanguage(state.language.rawValue)
         let glyphs = state.glyphs
         var lines: [[Span]] = []
