@@ -8,11 +8,11 @@ import Testing
     @Test func theOtherConnectionSeesWhatTheActorMaySeeAndOnlyReads() throws {
         let data = try ReportData(username: "inger", policy: .organisation)
         let ryslinge = try data.organisation("Jobcenter Ryslinge")
-        let fundamentet = try data.organisation("Værestedet Fundamentet", kind: .dropInCentre)
         _ = try data.professional("Inger Holm", username: "inger", organisation: ryslinge)
         try data.workspace.refreshActor()
-        try data.meeting(try data.citizen("Svend", organisation: ryslinge), "2026-01-01")
-        try data.meeting(try data.citizen("Jan", organisation: fundamentet), "2026-01-01")
+        for (name, organisation) in [("Svend", ryslinge), ("Jan", try data.organisation("Fundamentet"))] {
+            try data.meeting(try data.citizen(name, organisation: organisation), "2026-01-01")
+        }
 
         let other = try data.workspace.opening.openForReading()
         #expect(other !== data.workspace)
