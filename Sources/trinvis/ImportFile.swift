@@ -14,7 +14,8 @@ extension CommandRunner {
         }
     }
 
-    /// The bytes of a file a command reads, as `readImportFile` reads them; `folder` and
+    /// The bytes of a file a command reads (a sync file), opened as `openImportFile` opens one and
+    /// read straight into one buffer of its size; `folder` and
     /// `missing` say what is wrong when the path is a folder or names nothing.
     func readInputFile(_ path: String, folder: Phrase, missing: Phrase) throws -> [UInt8] {
         let result: Result<[UInt8], ImportFileProblem> = try PersonRights.perform { Self.readAll(path) }
@@ -62,7 +63,7 @@ extension CommandRunner {
         }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return .failure(.system(errno)) }
+        _ = fstat(descriptor, &status)  // only the size to reserve: `openFile` checked the file
         var bytes = [UInt8]()
         bytes.reserveCapacity(max(Int(status.st_size), 0))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
