@@ -206,6 +206,7 @@ struct Suite {
         try add("results report: one organisation", iterations: slow, warmup: 1) { _ in
             try workspace.resultsReport(organisation: organisation).figures.citizens
         }
+        try measureCheck(bare: bare, announce: announce, into: &results)
         let exports = draw(medium + warmup, stream: 10) { $0.pick(targets.citizens) }
         try addWithBare("export one citizen (interchange text)", iterations: medium, on: connections) { index in
             try workspace.exportText(citizens: [exports[index + warmup]]).isEmpty ? 0 : 1
@@ -218,6 +219,33 @@ struct Suite {
             results += try Self.measureImportLock(besides: path, seed: options.seed)
         }
         return results
+    }
+
+    /// The name of the quick check's row.
+    static let checkName = "check: quick form (trinvis check)"
+
+    /// `trinvis check` without `--full`, as the command runs it (its own connections: SQLite's
+    /// check of the pages beside the check of the references). Its bare baseline is the same two
+    /// statements, `PRAGMA quick_check(20)` and `PRAGMA foreign_key_check`, one after the other on
+    /// the bare connection.
+    private func measureCheck(bare: BareConnection?, announce: (String) -> Void, into results: inout [Measurement]) throws {
+        announce(Self.checkName)
+        var check = try measure(Self.checkName, iterations: slow, warmup: 1) { _ in
+            let report = DatabaseCheck.run(path: path)
+            guard case .healthy(let citizens) = report.verdict else {
+                throw BenchError("trinvis check found the benchmark's file unsound: \(report.problems.joined(separator: "; "))")
+            }
+            return citizens
+        }
+        if let bare {
+            let statements = ["PRAGMA quick_check(20)", "PRAGMA foreign_key_check"].map { RecordedStatement(sql: $0, arguments: [:]) }
+            do {
+                check.bare = try bare.measure(Array(repeating: statements, count: slow + 1), iterations: slow, warmup: 1)
+            } catch {
+                check.bareProblem = "\(error)"
+            }
+        }
+        results.append(check)
     }
 
     /// Opening a workspace on the existing file: `sqlite3_open`, the pragmas, the migration check

@@ -167,3 +167,30 @@ private func tableNames(_ path: String) throws -> [String] {
         }
     }
 }
+
+@Suite struct DatabaseCheckReferencesTests {
+    /// A row whose citizen is gone, written by a connection with the foreign keys off (as
+    /// another tool could), and a damaged page of the access log: the check of the pages and the
+    /// check of the references (on a connection and thread of their own) both report, in that
+    /// order.
+    @Test func theReferencesAreReportedBesideThePages() throws {
+        let (directory, path) = try savedDatabase()
+        _ = directory
+        do {
+            let other = try Database(path: path)
+            try other.execute("PRAGMA foreign_keys = OFF")
+            try other.execute("INSERT INTO citizen_figures_gap (cohort, gap, citizen_id, times) VALUES (0, 14, 987654321, 1)")
+            try other.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+        #expect(DatabaseCheck.run(path: path).verdict == .damaged(problems: [
+            "foreign key: citizen_figures_gap row ? refers to a missing citizen",
+        ]))
+        try corruptRootPage(of: "access_log", in: path)
+        guard case .damaged(let problems) = DatabaseCheck.run(path: path).verdict else {
+            Issue.record("a corrupt page and a missing citizen must be damage")
+            return
+        }
+        #expect(problems.first?.hasPrefix("integrity:") == true)
+        #expect(problems.last == "foreign key: citizen_figures_gap row ? refers to a missing citizen")
+    }
+}

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
 import TrinvisCore
 
@@ -42,7 +37,7 @@ final class ResultsWorker: Sendable {
         /// The newest request's outcome, until the key loop takes it.
         var outcome: Outcome?
         /// The thread, once started (only the key loop's thread reads and writes this).
-        var thread: pthread_t?
+        var thread: ThreadTask<Void>?
         /// Set by `stop()`: the work in hand stops and the thread ends.
         var stopping = false
     }
@@ -84,46 +79,34 @@ final class ResultsWorker: Sendable {
     /// Stops the report being worked out (within about a thousand SQLite instructions) and waits
     /// for the thread to end, its connection closed. Nothing is asked or delivered after.
     func stop() {
-        let thread = mailbox.withLock { box -> pthread_t? in
+        let thread = mailbox.withLock { box -> ThreadTask<Void>? in
             box.stopping = true
             box.waiting = nil
             defer { box.thread = nil }
             return box.thread
         }
         requests.signal()
-        if let thread { pthread_join(thread, nil) }
+        thread?.join()
     }
 
     // MARK: The thread
 
     private func startThread(for query: ResultsQuery) {
-        var thread = pthread_t()
-        let context = Unmanaged.passRetained(self).toOpaque()
-        let status = pthread_create(&thread, nil, { context in
-            guard let context else { return nil }
-            Unmanaged<ResultsWorker>.fromOpaque(context).takeRetainedValue().work()
-            return nil
-        }, context)
-        guard status == 0 else {
-            Unmanaged<ResultsWorker>.fromOpaque(context).release()
-            let error = ThreadFailure(code: status)
+        do {
+            let thread = try ThreadTask { [self] in work() }
+            mailbox.withLock { $0.thread = thread }
+        } catch {
             mailbox.withLock { box in
                 box.waiting = nil
                 box.answered = box.newest
                 box.outcome = .failed(query, error)
             }
             ready.signal()
-            return
         }
-        mailbox.withLock { $0.thread = thread }
     }
 
     /// The thread's loop: waits for a request, works out the newest, hands over its outcome.
     private func work() {
-        // Signals (termination, resize) are for the key loop's thread, whose wait they interrupt.
-        var signals = sigset_t()
-        sigfillset(&signals)
-        pthread_sigmask(SIG_BLOCK, &signals, nil)
         while true {
             requests.wait(timeout: nil)
             requests.drain()
@@ -165,10 +148,4 @@ final class ResultsWorker: Sendable {
     private func isSuperseded(_ number: Int) -> Bool {
         mailbox.withLock { $0.newest != number || $0.stopping }
     }
-}
-
-/// The background thread could not be started (`pthread_create` returned `code`).
-struct ThreadFailure: Error, CustomStringConvertible {
-    let code: Int32
-    var description: String { String(cString: strerror(code)) }
 }
