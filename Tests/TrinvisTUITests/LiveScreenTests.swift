@@ -253,3 +253,29 @@ extension AgendaItem.Kind {
         return nil
     }
 }
+
+@Suite struct AccessLogTickTests {
+    /// The look-ups of the last second are written on the tick without an fsync (a key pressed
+    /// meanwhile would wait for it); when the interface closes, the last ones wait for the disk.
+    @Test func theTickWritesTheLookupsWithoutWaitingAndClosingWaits() throws {
+        let fixture = try DemoFixture()
+        let app = fixture.runtime(width: 100, height: 30)
+        let database = fixture.workspace.database
+        // `PRAGMA synchronous` as each transaction commits: 1 = NORMAL (no fsync), 2 = FULL.
+        nonisolated(unsafe) var levels: [Int] = []
+        let figures = database.beforeCommit
+        database.beforeCommit = { connection in
+            try figures?(connection)
+            levels.append(Int(sqlValue: try connection.scalar("PRAGMA synchronous")) ?? -1)
+        }
+        let views = { try fixture.workspace.accessLogEntries().filter { $0.action == .view }.count }
+        let before = try views()
+        app.send(.tick)
+        #expect(levels == [1])
+        #expect(try views() == before + 1, "the first citizen's look-up is in the log")
+        app.press(.down)
+        #expect(app.press(.character("q")))
+        #expect(levels == [1, 2])
+        #expect(try views() == before + 2)
+    }
+}

@@ -184,6 +184,20 @@ package final class Database {
         return try body()
     }
 
+    /// Runs `body` in a transaction as `transaction` does, whose commit does not wait for the
+    /// disk: in WAL mode with `synchronous = NORMAL` for it, so that it is written to the log
+    /// without an fsync. It is atomic and seen by every connection at once; only a power loss or
+    /// a crash of the system (not of the program) before the next durable commit or checkpoint
+    /// can take it back, whole. Outside WAL mode (where that could damage the file) and inside
+    /// an open transaction it is a plain `transaction`.
+    package func transactionNotWaitingForDisk<T>(_ body: () throws -> T) throws -> T {
+        guard transactionDepth == 0,
+              try scalar("PRAGMA journal_mode") == .text("wal") else { return try transaction(body) }
+        try execute("PRAGMA synchronous = NORMAL")
+        defer { try? execute("PRAGMA synchronous = FULL") }
+        return try transaction(body)
+    }
+
     /// Runs `body` in a transaction: `BEGIN IMMEDIATE` at the outermost level, a savepoint when
     /// nested (none inside `sharingOuterTransaction`). An error thrown by `body` rolls back its
     /// work and is rethrown. With a `changeRecorder`, a session records what the outermost

@@ -208,11 +208,16 @@ extension Workspace {
     }
 
     /// Writes the noted look-ups and finished searches in one transaction. The interface calls
-    /// it on its one-second tick, commands before they end.
-    package func flushAccessLog() throws {
+    /// it on its one-second tick with `waitingForDisk` false, so that a key pressed meanwhile
+    /// does not wait for an fsync (see `Database.transactionNotWaitingForDisk`): like the
+    /// look-ups still noted in memory, the entries of the last second or so could then be lost
+    /// only to a power loss, never in part. Commands, and the interface when it closes, wait
+    /// for the disk.
+    package func flushAccessLog(waitingForDisk: Bool = true) throws {
         guard hasPendingAccessLog else { return }
         let lookups = pendingLog.lookups, searches = pendingLog.finishedSearches
-        try database.transaction {
+        let write: (() throws -> Void) throws -> Void = waitingForDisk ? database.transaction : database.transactionNotWaitingForDisk
+        try write {
             for search in searches {
                 try appendAccessLog(.search, citizen: nil, detail: search.term, at: search.at)
             }

@@ -112,7 +112,7 @@ package final class AppRuntime {
         writeDraftIfDue(force: isTick)
         retryWaitingWriteIfDue()
         if deferredSelection == nil {
-            pollIfDue(force: isTick || quit)
+            pollIfDue(force: isTick || quit, closing: quit)
         }
         return quit
     }
@@ -135,12 +135,14 @@ package final class AppRuntime {
 
     /// About once a second: writes the noted look-ups to the access log, and shows what others
     /// saved (or a consent withdrawn) by reading the lists and the selected citizen again.
-    private func pollIfDue(force: Bool) {
+    /// The look-ups are written without waiting for the disk (a key pressed meanwhile would
+    /// wait for the fsync), except when the interface is `closing`.
+    private func pollIfDue(force: Bool, closing: Bool = false) {
         let now = ContinuousClock.now
         guard force || now - lastPoll >= .seconds(1) else { return }
         lastPoll = now
         do {
-            try workspace.flushAccessLog()
+            try workspace.flushAccessLog(waitingForDisk: closing)
         } catch let error as DatabaseError where error.isBusy {
             // The entries stay noted and are written on a later tick.
         } catch {
