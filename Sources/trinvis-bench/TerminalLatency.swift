@@ -47,10 +47,11 @@ struct TerminalLatency {
         results.append(Measurement(name: "key to screen: open and first screen", samples: [first.lastByte - start],
                                    rows: Double(first.bytes) / 1000))
 
-        // ↓ and ↑ in turn, so that the selection stays near the top of the list.
+        // ↓ and ↑ in turn, so that the selection stays near the top of the list, as a terminal
+        // sends them in the keypad-transmit mode that curses asks for (xterm's kcud1 and kcuu1).
         progress("key to screen: ↓ in the citizen list")
         results.append(try measureKeys("key to screen: ↓/↑ in the citizen list", session: session,
-                                       keys: (0..<presses).map { $0 % 2 == 0 ? "\u{1B}[B" : "\u{1B}[A" }))
+                                       keys: (0..<presses).map { $0 % 2 == 0 ? "\u{1B}OB" : "\u{1B}OA" }))
 
         // A name typed into the search, letter by letter, then cleared with Esc.
         progress("key to screen: a letter of a name search")

@@ -145,3 +145,27 @@ import Testing
         try terminal.waitFor("EXIT=0")
     }
 }
+
+/// The arrows as a terminal sends them when it ignores the keypad-transmit mode curses asks for.
+@Suite(.serialized) struct NormalModeArrowTests {
+    @Test func escBracketArrowsMoveTheSelectionAndTypeNothing() throws {
+        // A long escape delay: the three bytes are read as one key even if they arrive apart.
+        let terminal = try TmuxTerminal(width: 100, height: 30, environment: ["ESCDELAY": "1000"])
+        let database = try makeDemoDatabase(in: terminal.folder)
+        try terminal.startTrinvis(database: database)
+        try terminal.waitForStable("Kurt Damgaard")
+        // ESC [ B three times (↓), then ESC [ A once (↑): raw bytes, not tmux's key names.
+        for _ in 0..<3 { try terminal.tmux(["send-keys", "-t", "main", "-H", "1b", "5b", "42"]) }
+        try terminal.waitUntil(description: "Kurt is selected after three ↓") {
+            TmuxTerminal.listLine(in: $0, containing: "Kurt Damgaard")?.contains("›") == true
+        }
+        try terminal.tmux(["send-keys", "-t", "main", "-H", "1b", "5b", "41"])
+        try terminal.waitUntil(description: "↑ moves the selection off Kurt") {
+            TmuxTerminal.listLine(in: $0, containing: "Kurt Damgaard")?.contains("›") == false
+        }
+        let screen = try terminal.waitForStable("1 Citizens")
+        #expect(!screen.contains("Archived citizens are shown"), "the A of ESC [ A was not read as a key:\n\(screen)")
+        try terminal.keys("q")
+        try terminal.waitFor("EXIT=0")
+    }
+}

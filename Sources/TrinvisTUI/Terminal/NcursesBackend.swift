@@ -104,6 +104,7 @@ package final class NcursesBackend: TerminalBackend {
         nonl()
         intrflush(window, false)
         keypad(window, true)
+        Self.defineCursorKeysOfBothModes()
         set_escdelay(Self.escapeDelay(
             environment: getenv("ESCDELAY").map { String(cString: $0) }, default: options.escapeDelay))
         curs_set(0)
@@ -197,6 +198,21 @@ package final class NcursesBackend: TerminalBackend {
             mouse = Self.readMouse()
         }
         return KeyDecoder.decode(status: status, value: UInt32(value), codes: Self.keyCodes, mouse: mouse).map(InputEvent.key)
+    }
+
+    /// `keypad` asks the terminal for its keypad-transmit mode, in which it sends ↑ as ESC O A,
+    /// the key of the terminfo entry. A terminal that ignores the request (a serial console, a
+    /// terminal or an SSH client set so) sends ESC [ A, as in its normal mode, which curses would
+    /// read as Esc, `[` and `A` (showing the archived citizens). The arrows, Home and End are
+    /// therefore read in both forms; a sequence the entry already binds is left as it is.
+    private static func defineCursorKeysOfBothModes() {
+        let keys: [(final: String, code: Int32)] = [("A", KEY_UP), ("B", KEY_DOWN), ("C", KEY_RIGHT), ("D", KEY_LEFT),
+                                                    ("H", KEY_HOME), ("F", KEY_END)]
+        for key in keys {
+            for introducer in ["\u{1B}[", "\u{1B}O"] where key_defined(introducer + key.final) == 0 {
+                define_key(introducer + key.final, key.code)
+            }
+        }
     }
 
     /// The escape delay to use: the `ESCDELAY` environment variable when it is a number of
