@@ -15,8 +15,10 @@ import Testing
         let fixture: Fixture
         let inger: Workspace
         let anders: CitizenID
+        /// The first of the drop-in centre's citizens shared with the municipality.
+        let shared: CitizenID
 
-        init(others: Int, strangersFirst: Int = 0) throws {
+        init(others: Int, strangersFirst: Int = 0, sharedCitizens: Int = 5) throws {
             fixture = try Fixture(username: "admin")
             let admin = fixture.workspace
             let kommune = try admin.create(Organisation(name: "Aarhus Kommune", kind: .municipality))
@@ -25,15 +27,16 @@ import Testing
             try admin.create(Professional(name: "Inger Holm", role: .caseworker, organisationID: kommune.id, username: "inger"))
             try admin.refreshActor()
             let registered = LocalDate(iso: "2026-01-05")!
-            var anders: CitizenID?
+            var anders: CitizenID?, firstShared: CitizenID?
             try admin.transaction {
                 for index in 0..<60 {
                     let name = index == 0 ? "Anders Ølgaard" : "Anders Bak \(index)"
                     let made = try admin.create(Citizen(name: name, registeredOn: registered, organisationID: kommune.id))
                     if index == 0 { anders = made.id }
                 }
-                for index in 0..<5 {
+                for index in 0..<sharedCitizens {
                     let shared = try admin.create(Citizen(name: "Birte Kaae \(index)", registeredOn: registered, organisationID: cafe.id))
+                    if index == 0 { firstShared = shared.id }
                     try admin.create(Consent(citizenID: shared.id, scope: .shareBetweenOrganisations, recipientID: kommune.id,
                                              givenOn: registered, categories: [.contact, .meetings]))
                 }
@@ -47,6 +50,7 @@ import Testing
                 }
             }
             self.anders = try #require(anders)
+            self.shared = try #require(firstShared)
             try admin.create(Activity(title: "Kajak", kind: .exercise, date: registered, participants: [self.anders]))
             let clock = fixture.clock
             inger = try Workspace(path: fixture.path, username: "inger", policy: .organisation, clock: { clock.now })
@@ -149,5 +153,18 @@ import Testing
         let (largeHits, largeCost) = try large.cost(search)
         #expect(hits == ["Anders Ølgaard"] && largeHits == hits)
         expectFlat(smallCost, largeCost, "name search")
+    }
+
+    /// What the caseworker may see of one shared citizen (asked for each citizen a screen shows
+    /// of another organisation) is looked up by that citizen, not found among every consent
+    /// shared with the municipality.
+    @Test func theCategoriesOfASharedCitizenDoNotGrowWithTheConsentsSharedWithTheOrganisation() throws {
+        let small = try World(others: 10), large = try World(others: 10, sharedCitizens: 800)
+        let categories = { (world: World) in try world.cost { try $0.grantedCategories(of: [world.shared]) } }
+        let (smallGranted, smallCost) = try categories(small)
+        let (largeGranted, largeCost) = try categories(large)
+        #expect(smallGranted == [small.shared: [.contact, .meetings]])
+        #expect(largeGranted == [large.shared: [.contact, .meetings]])
+        expectFlat(smallCost, largeCost, "the categories of one shared citizen")
     }
 }

@@ -125,22 +125,26 @@ package enum AccessPolicy: Sendable, Hashable {
     case organisation
 
     /// The consents in force today that share with `organisation`, optionally only those listing
-    /// `category`, as a subquery of citizen ids with its arguments.
+    /// `category`, as a subquery of citizen ids with its arguments. `forNamedCitizens`: the query
+    /// adds `citizen_id IN (…)` of a few citizens, so the recipient is tested rather than searched
+    /// by its index, which would read every consent shared with the organisation (thousands in a
+    /// large one) instead of the named citizens' few on `consent_by_citizen`.
     static func consentedCitizens(organisation: OrganisationID?, category: DataCategory?,
-                                  today: LocalDate) -> (sql: String, arguments: [SQLValue]) {
-        let terms = consentInForce(alias: nil, organisation: organisation, category: category, today: today)
+                                  today: LocalDate, forNamedCitizens: Bool = false) -> (sql: String, arguments: [SQLValue]) {
+        let terms = consentInForce(alias: nil, organisation: organisation, category: category, today: today,
+                                   testingRecipient: forNamedCitizens)
         return ("SELECT citizen_id FROM consent WHERE " + terms.sql, terms.arguments)
     }
 
     /// The conditions on a row of `consent` (named `alias`) that make it a consent in force
     /// today sharing with `organisation` (listing `category`, when given).
     private static func consentInForce(alias: String?, organisation: OrganisationID?, category: DataCategory?,
-                                       today: LocalDate) -> (sql: String, arguments: [SQLValue]) {
+                                       today: LocalDate, testingRecipient: Bool = false) -> (sql: String, arguments: [SQLValue]) {
         let day = today.sqlValue
         let prefix = alias.map { $0 + "." } ?? ""
         // In a look-up per row (an alias) the recipient is tested, not searched by its index: the
         // citizen's own consents, on `consent_by_citizen`, are few.
-        let recipient = alias == nil ? "recipient_id" : "+\(prefix)recipient_id"
+        let recipient = alias == nil && !testingRecipient ? "recipient_id" : "+\(prefix)recipient_id"
         var sql = """
             \(prefix)scope = 'share-between-organisations' AND \(recipient) = ? \
             AND \(prefix)given_on <= ? AND (\(prefix)expires_on IS NULL OR \(prefix)expires_on >= ?) \

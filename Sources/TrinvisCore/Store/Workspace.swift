@@ -256,7 +256,8 @@ package final class Workspace {
                                  [actor.organisationID.sqlValue] + part.map(\.sqlValue)) { row in
                 result[try row.get(0)] = Set(DataCategory.allCases)
             }
-            let consented = AccessPolicy.consentedCitizens(organisation: actor.organisationID, category: nil, today: today)
+            let consented = AccessPolicy.consentedCitizens(organisation: actor.organisationID, category: nil, today: today,
+                                                           forNamedCitizens: true)
             let sql = consented.sql.replacingOccurrences(of: "SELECT citizen_id FROM", with: "SELECT citizen_id, categories FROM")
             try database.forEach("\(sql) AND citizen_id IN (\(placeholders))", consented.arguments + part.map(\.sqlValue)) { row in
                 let citizen: CitizenID = try row.get(0)
