@@ -193,4 +193,18 @@ private func tableNames(_ path: String) throws -> [String] {
         #expect(problems.first?.hasPrefix("integrity:") == true)
         #expect(problems.last == "foreign key: citizen_figures_gap row ? refers to a missing citizen")
     }
+
+    /// The full check works out the kept figures beside the check of the pages. On a damaged
+    /// table of theirs (which no foreign key reads) they fail; the damage is still reported line
+    /// by line, as SQLite found it.
+    @Test func aFullCheckOfDamagedPagesReportsThePagesNotTheFiguresFailure() throws {
+        let (directory, path) = try savedDatabase()
+        _ = directory
+        try corruptRootPage(of: "citizen_figures_stale", in: path)
+        guard case .damaged(let problems) = DatabaseCheck.run(path: path, full: true).verdict else {
+            Issue.record("a corrupt page must be damage")
+            return
+        }
+        #expect(problems.first?.hasPrefix("integrity:") == true, "\(problems)")
+    }
 }

@@ -90,9 +90,16 @@ package struct DatabaseCheck: Sendable, Equatable {
             let found = beside?.join() ?? Result {
                 try references(path: path, keepWriteAheadLogFiles: keepWriteAheadLogFiles, figures: figures)
             }
-            var problems = try integrity.get() + found.get().foreignKeys
+            let pages = try integrity.get()
+            if !pages.isEmpty {
+                // Damaged pages: with the references as far as they could be checked (the
+                // figures, worked out meanwhile, may have failed on the damage; they do not count).
+                let keys = (try? found.get().foreignKeys) ?? []
+                return DatabaseCheck(verdict: .damaged(problems: pages + keys), notes: [])
+            }
+            let checked = try found.get()
             // The kept figures count only in a file whose pages and references are sound.
-            if problems.isEmpty { problems = try found.get().figures }
+            let problems = checked.foreignKeys.isEmpty ? try checked.figures.get() : checked.foreignKeys
             if !problems.isEmpty { return DatabaseCheck(verdict: .damaged(problems: problems), notes: []) }
             let count = Int(sqlValue: try database.scalar("SELECT count(*) FROM citizen")) ?? 0
             return DatabaseCheck(verdict: .healthy(citizens: count), notes: notes)
@@ -105,7 +112,8 @@ package struct DatabaseCheck: Sendable, Equatable {
     /// report's kept figures against a computation from the records.
     private struct References: Sendable {
         var foreignKeys: [String]
-        var figures: [String]
+        /// Empty when not asked for; an error when the figures could not be worked out.
+        var figures: Result<[String], any Error>
     }
 
     /// Checks the references of the file at `path` on a connection of its own, which only reads:
@@ -114,10 +122,12 @@ package struct DatabaseCheck: Sendable, Equatable {
     private static func references(path: String, keepWriteAheadLogFiles: Bool, figures: Bool) throws -> References {
         let database = try Database(path: path, mode: .readOnly)
         if keepWriteAheadLogFiles { database.keepWriteAheadLogFiles() }
-        var found = References(foreignKeys: try database.foreignKeyProblems(), figures: [])
+        var found = References(foreignKeys: try database.foreignKeyProblems(), figures: .success([]))
         if figures && found.foreignKeys.isEmpty {
-            found.figures = try CitizenFigures.differences(in: database).sorted { $0.key < $1.key }.map { table, rows in
-                "\(table): \(rows) rows differ from the records (the results report's figures)"
+            found.figures = Result {
+                try CitizenFigures.differences(in: database).sorted { $0.key < $1.key }.map { table, rows in
+                    "\(table): \(rows) rows differ from the records (the results report's figures)"
+                }
             }
         }
         return found
