@@ -39,6 +39,7 @@ enum Goal {
         Suite.firstPage: key,
         "citizen list: later page via cursor (50)": key,
         "citizen list: first page, organisation rule": .relative(to: Suite.firstPage, factor: 1.5),
+        "citizen list: first page, organisation rule, after a change": .relative(to: Suite.firstPage, factor: 1.5),
         "protected: citizen list, first page (50)": .relative(to: Suite.firstPage, factor: 1.5),
         "protected: search, name fragment, 3 letters": key,
         "protected: panes of a citizen with the look-up logged": key,

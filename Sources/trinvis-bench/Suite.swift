@@ -136,6 +136,12 @@ struct Suite {
             try addWithBare("citizen list: first page, organisation rule", iterations: fast, on: restrictedConnections) { _ in
                 try restricted.citizenSummaries(page: .first(50)).items.count
             }
+            // The first list after any change to the file, when the shared citizens are read again.
+            try addWithBare("citizen list: first page, organisation rule, after a change", iterations: fast,
+                            on: restrictedConnections) { _ in
+                restricted.forgetSharedCitizens()
+                return try restricted.citizenSummaries(page: .first(50)).items.count
+            }
         }
         // The program's own way in: the caseworker's OS identity, so the rule follows from who
         // they are and every look-up is noted for the access log (written once per 15 minutes).

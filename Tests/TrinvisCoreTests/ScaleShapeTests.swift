@@ -78,6 +78,17 @@ import Testing
         expectFlat(smallCost, largeCost, "first page of the list")
     }
 
+    /// Asked again, the first page under the rule reads none of the consents shared with the
+    /// municipality: the shared citizens are kept while the file does not change.
+    @Test func theFirstPageDoesNotGrowWithTheConsentsSharedWithTheOrganisation() throws {
+        let small = try World(others: 10), large = try World(others: 10, sharedCitizens: 800)
+        let page = { (workspace: Workspace) in try workspace.citizenSummaries(page: .first(50)).items.map(\.citizen.name) }
+        let (names, smallCost) = try small.cost(page)
+        let (largeNames, largeCost) = try large.cost(page)
+        #expect(names == largeNames && names.first == "Anders Bak 1" && names.count == 50)
+        expectFlat(smallCost, largeCost, "first page beside 800 shared citizens")
+    }
+
     @Test func theFirstPageIsNotFoundByReadingOtherOrganisationsCitizens() throws {
         let small = try World(others: 10), large = try World(others: 10, strangersFirst: 800)
         let page = { (workspace: Workspace) in try workspace.citizenSummaries(page: .first(50)).items.map(\.citizen.name) }

@@ -167,6 +167,14 @@ package final class Database {
     /// True while a transaction is open on this connection.
     package var isInTransaction: Bool { transactionDepth > 0 }
 
+    /// The rows this connection has inserted, changed or deleted since it opened (triggers
+    /// included; a rolled-back change still counts), as `sqlite3_total_changes64` says.
+    package var totalChanges: Int64 { sqlite3_total_changes64(handle) }
+
+    /// True when no transaction is open on the connection, by SQLite's own account (also one
+    /// opened with a plain `BEGIN`).
+    package var isAutocommit: Bool { sqlite3_get_autocommit(handle) != 0 }
+
     /// True while `sharingOuterTransaction` runs: nested transactions open no savepoint.
     package private(set) var nestedTransactionsShareOuter = false
 

@@ -177,6 +177,22 @@ package enum AccessPolicy: Sendable, Hashable {
         }
     }
 
+    /// The same rule as `condition`, for a query whose rows (`alias`) are the `citizen` table's
+    /// own: the row's organisation is read from the row rather than looked up again by its id,
+    /// and only another organisation's citizen has their consents looked up.
+    func condition(citizenRow alias: String, actor: Actor, today: LocalDate,
+                   category: DataCategory? = nil) -> (sql: String, arguments: [SQLValue])? {
+        switch self {
+        case .unrestricted:
+            return nil
+        case .organisation:
+            let consent = Self.consentInForce(alias: "access_consent", organisation: actor.organisationID, category: category,
+                                              today: today)
+            let shared = "EXISTS (SELECT 1 FROM consent access_consent WHERE access_consent.citizen_id = \(alias).id AND \(consent.sql))"
+            return ("(\(alias).organisation_id = ? OR \(shared))", [actor.organisationID.sqlValue] + consent.arguments)
+        }
+    }
+
     /// An SQL condition on the citizen id expression `column`, with its arguments; nil when
     /// there is no restriction. With `category`, only citizens whose records of that category
     /// the actor may see; without, every citizen the actor may see at all.

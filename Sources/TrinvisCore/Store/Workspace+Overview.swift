@@ -150,61 +150,38 @@ extension Workspace {
                                       where: (archived, []))
             return Page(items: try visibleSummaries(rows.items.map { summary($0.record, $0.extra) }), next: rows.next)
         }
-        // Under the organisation rule the page is two pages merged: the organisation's own
+        // Under the organisation rule the page is two lists merged: the organisation's own
         // citizens read in name order on `citizen_by_organisation_name` (where the rule alone
         // would walk every name until the page has enough of them), and the other
-        // organisations' citizens shared by a consent in force, sorted. The two sets do not
-        // meet, so the first of both together are the first of the page.
-        let own = try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments, page: page,
-                                 where: ("\(archived) AND citizen.organisation_id = ?", [actor.organisationID.sqlValue]))
-        // The shared ones' ids first (sorting their names only), then the page's summaries,
-        // which are worked out for the rows of the page alone.
-        let firstShared = try firstSharedCitizens(where: includeArchived ? "1 = 1" : "c.archived_on IS NULL", [],
-                                                  after: page.after, limit: page.limit + 1).map(\.id.sqlValue)
-        let shared = firstShared.isEmpty ? (items: [], next: nil)
-            : try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments, page: page,
-                             where: ("citizen.id IN (\(Array(repeating: "?", count: firstShared.count).joined(separator: ", ")))",
-                                     firstShared), filterBeforeOrdering: true)
-        let merged = (own.items + shared.items).sorted {
-            Self.inNameOrder((String(sqlValue: $0.record.orderKey[0]) ?? "", $0.record.id.rawValue),
-                             (String(sqlValue: $1.record.orderKey[0]) ?? "", $1.record.id.rawValue))
-        }
-        let items = Array(merged.prefix(page.limit))
-        let hasMore = merged.count > page.limit || own.next != nil || shared.next != nil
-        return Page(items: try visibleSummaries(items.map { summary($0.record, $0.extra) }),
-                    next: hasMore ? items.last.map { PageCursor(key: $0.record.orderKey) } : nil)
-    }
-
-    /// The first `limit` citizens of other organisations shared with the actor's by a consent in
-    /// force whose rows (`c`) meet `condition`, after `cursor`, in name order, with their
-    /// `name_sort`. The ids of the consents come first, as a list, so that SQLite looks each
-    /// citizen up, where with the consents' subquery it may read every citizen and test each.
-    private func firstSharedCitizens(where condition: String, _ arguments: [SQLValue], after cursor: PageCursor?,
-                                     limit: Int) throws -> [(id: CitizenID, key: String)] {
-        let consented = AccessPolicy.consentedCitizens(organisation: actor.organisationID, category: nil, today: today)
-        let ids = Array(Set(try database.fetchAll(consented.sql, consented.arguments) { try $0.get(0, as: Int64.self) })).sorted()
-        guard !ids.isEmpty else { return [] }
-        var conditions = ["c.organisation_id IS NOT ?", condition]
-        var values = [actor.organisationID.sqlValue] + arguments
-        if ids.count <= 10_000 {
-            conditions.append("c.id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ", ")))")
-            values += ids.map(SQLValue.integer)
-        } else {
-            conditions.append("c.id IN (\(consented.sql))")
-            values += consented.arguments
-        }
-        if let access = accessCondition(citizenColumn: "c.id") {
+        // organisations' citizens shared by a consent in force (`sharedCitizens`, kept in name
+        // order). The two do not meet, so the first of both together are the first of the page.
+        // Only the ids and names first: the summaries are worked out for the page's rows alone.
+        var conditions = ["c.organisation_id = ?", includeArchived ? "1 = 1" : "c.archived_on IS NULL"]
+        var values = [actor.organisationID.sqlValue]
+        if let access = accessCondition(citizenRow: "c") {
             conditions.append(access.sql)
             values += access.arguments
         }
-        if let cursor, cursor.key.count == 2 {
+        if let cursor = page.after, cursor.key.count == 2 {
             conditions.append("(c.name_sort, c.id) > (?, ?)")
             values += cursor.key
         }
-        return try database.fetchAll("""
-            SELECT c.id, c.name_sort FROM citizen c WHERE \(conditions.joined(separator: " AND "))
-            ORDER BY +c.name_sort, +c.id LIMIT ?
-            """, values + [.integer(Int64(limit))]) { (try $0.get(0), try $0.get(1)) }
+        let own = try database.fetchAll("""
+            SELECT c.id, c.name_sort FROM citizen c INDEXED BY citizen_by_organisation_name
+            WHERE \(conditions.joined(separator: " AND ")) ORDER BY c.name_sort, c.id LIMIT ?
+            """, values + [.integer(Int64(page.limit + 1))]) { (id: try $0.get(0) as CitizenID, key: try $0.get(1) as String) }
+        let shared = try firstSharedCitizens(matching: [], includeArchived: includeArchived, after: page.after,
+                                             limit: page.limit + 1)
+        let merged = (own + shared).sorted { Self.inNameOrder(($0.key, $0.id.rawValue), ($1.key, $1.id.rawValue)) }
+        let chosen = merged.prefix(page.limit).map(\.id.sqlValue)
+        guard !chosen.isEmpty else { return Page(items: [], next: nil) }
+        let rows = try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments,
+                                  page: .first(chosen.count),
+                                  where: ("citizen.id IN (\(Array(repeating: "?", count: chosen.count).joined(separator: ", ")))", chosen),
+                                  filterBeforeOrdering: true)
+        let items = rows.items
+        return Page(items: try visibleSummaries(items.map { summary($0.record, $0.extra) }),
+                    next: merged.count > page.limit ? items.last.map { PageCursor(key: $0.record.orderKey) } : nil)
     }
 
     /// The order of the citizen list: `name_sort` as SQLite compares it (its UTF-8 bytes), then
@@ -449,7 +426,7 @@ extension Workspace {
         if !includeArchived { matching.append("c.archived_on IS NULL") }
         var conditions = matching
         var arguments = matchingArguments
-        if let access = accessCondition(citizenColumn: "c.id") {
+        if let access = accessCondition(citizenRow: "c") {
             conditions.append(access.sql)
             arguments += access.arguments
         }
@@ -479,7 +456,7 @@ extension Workspace {
             """, [actor.organisationID.sqlValue] + arguments + [.integer(Int64(limit))]) {
             (id: try $0.get(0) as CitizenID, key: try $0.get(1) as String)
         }
-        let shared = try firstSharedCitizens(where: matching.joined(separator: " AND "), matchingArguments, after: nil, limit: limit)
+        let shared = try firstSharedCitizens(matching: words, includeArchived: includeArchived, after: nil, limit: limit)
         return (own + shared).sorted { Self.inNameOrder(($0.key, $0.id.rawValue), ($1.key, $1.id.rawValue)) }
             .prefix(limit).map(\.id)
     }

@@ -42,6 +42,9 @@ package final class Workspace {
     package var nameSearchCandidateLimit: Int?
     /// The number of citizens in the file, counted once (for `nameSearchCandidateLimit`).
     var countedCitizens: Int?
+    /// The citizens of other organisations shared with the actor's, in name order, with the
+    /// state of the file they were read in (`sharedCitizens()`).
+    var knownSharedCitizens: SharedCitizens?
 
     /// The access rule: administrators see everything (and are logged like everyone), everyone
     /// else sees by organisation and consent.
@@ -224,10 +227,18 @@ package final class Workspace {
         policy.condition(citizenColumn: column, actor: actor, today: today, category: category)
     }
 
+    /// The access condition on the rows of a query over the `citizen` table itself (`alias`), or
+    /// nil when unrestricted: the same rule as `accessCondition(citizenColumn:)`, which reads the
+    /// row's organisation from the row.
+    package func accessCondition(citizenRow alias: String,
+                                 category: DataCategory? = nil) -> (sql: String, arguments: [SQLValue])? {
+        policy.condition(citizenRow: alias, actor: actor, today: today, category: category)
+    }
+
     /// Throws `accessDenied` unless the actor may see the citizen (and, with `category`, that
     /// category of their records).
     package func checkAccess(to citizen: CitizenID, category: DataCategory? = nil) throws {
-        guard let condition = accessCondition(citizenColumn: "c.id", category: category) else { return }
+        guard let condition = accessCondition(citizenRow: "c", category: category) else { return }
         let allowed = try database.scalar("SELECT EXISTS (SELECT 1 FROM citizen c WHERE c.id = ? AND \(condition.sql))",
                                           [citizen.sqlValue] + condition.arguments)
         guard allowed == .integer(1) else { throw StoreError.accessDenied(citizen: citizen.rawValue) }
@@ -392,8 +403,8 @@ package final class Workspace {
             conditions.append("\(R.table).\(column) = ?")
             arguments.append(parent)
         } else if R.belongsToCitizen,
-                  let access = accessCondition(citizenColumn: R.self == Citizen.self ? "\(R.table).id" : "\(R.table).citizen_id",
-                                               category: R.category) {
+                  let access = R.self == Citizen.self ? accessCondition(citizenRow: R.table, category: R.category)
+                      : accessCondition(citizenColumn: "\(R.table).citizen_id", category: R.category) {
             conditions.append(access.sql)
             arguments += access.arguments
         }

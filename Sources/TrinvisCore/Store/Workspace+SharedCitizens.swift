@@ -1,0 +1,138 @@
+/// The citizens of other organisations that a consent in force today shares with the actor's
+/// organisation, in name order: under the organisation rule the citizen list and the name search
+/// merge them with the organisation's own. Reading them means reading every consent shared with
+/// the organisation (thousands in a large one) and each of those citizens, so they are read once
+/// and kept until the file changes.
+struct SharedCitizens {
+    /// One shared citizen.
+    struct Entry {
+        let id: CitizenID
+        /// `name_sort`: the list's order.
+        let key: String
+        /// `name_key`: the folded name the name search matches.
+        let nameKey: String
+        /// The course has ended (`archived_on` is set).
+        let archived: Bool
+    }
+
+    /// The state of the file and the day when the list was read. Any commit by another
+    /// connection moves SQLite's `data_version`, any row this connection writes moves its
+    /// `total_changes`, and consents come into and go out of force with the day: a list read in
+    /// the same state is still right.
+    struct Stamp: Equatable {
+        let dataVersion: Int64
+        let totalChanges: Int64
+        let today: LocalDate
+        let organisation: OrganisationID?
+    }
+
+    let stamp: Stamp
+    let entries: [Entry]
+}
+
+extension Workspace {
+    private func sharedCitizensStamp() throws -> SharedCitizens.Stamp {
+        SharedCitizens.Stamp(dataVersion: try dataVersion(), totalChanges: database.totalChanges, today: today,
+                             organisation: actor.organisationID)
+    }
+
+    /// The shared citizens, from the list read before when the file has not changed since.
+    /// Inside a transaction they are read again and not kept: what a transaction wrote may be
+    /// rolled back, which moves neither counter back.
+    func sharedCitizens() throws -> [SharedCitizens.Entry] {
+        // The stamp before the reading: a commit while reading leaves a stamp that is already old.
+        let stamp = try sharedCitizensStamp()
+        let outside = database.isAutocommit
+        if outside, let known = knownSharedCitizens, known.stamp == stamp { return known.entries }
+        let entries = try readSharedCitizens()
+        if outside { knownSharedCitizens = SharedCitizens(stamp: stamp, entries: entries) }
+        return entries
+    }
+
+    /// Forgets the shared citizens read before (the benchmark, to time reading them).
+    package func forgetSharedCitizens() {
+        knownSharedCitizens = nil
+    }
+
+    /// Runs `body`, which writes nothing the shared citizens depend on (the access log), keeping
+    /// the shared citizens known before it when no other connection committed meanwhile.
+    func keepingSharedCitizens(_ body: () throws -> Void) throws {
+        guard database.isAutocommit, let known = knownSharedCitizens, known.stamp == (try? sharedCitizensStamp()) else {
+            return try body()
+        }
+        try body()
+        let after = try sharedCitizensStamp()
+        if after.dataVersion == known.stamp.dataVersion, after.today == known.stamp.today,
+           after.organisation == known.stamp.organisation {
+            knownSharedCitizens = SharedCitizens(stamp: after, entries: known.entries)
+        }
+    }
+
+    /// Reads the shared citizens: the ids of the consents first, as a list, so that SQLite looks
+    /// each citizen up, where with the consents' subquery it may read every citizen and test each.
+    private func readSharedCitizens() throws -> [SharedCitizens.Entry] {
+        let consented = AccessPolicy.consentedCitizens(organisation: actor.organisationID, category: nil, today: today)
+        let ids = Array(Set(try database.fetchAll(consented.sql, consented.arguments) { try $0.get(0, as: Int64.self) })).sorted()
+        guard !ids.isEmpty else { return [] }
+        var conditions = ["c.organisation_id IS NOT ?"]
+        var values = [actor.organisationID.sqlValue]
+        if ids.count <= 10_000 {
+            conditions.append("c.id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ", ")))")
+            values += ids.map(SQLValue.integer)
+        } else {
+            conditions.append("c.id IN (\(consented.sql))")
+            values += consented.arguments
+        }
+        if let access = accessCondition(citizenRow: "c") {
+            conditions.append(access.sql)
+            values += access.arguments
+        }
+        return try database.fetchAll("""
+            SELECT c.id, c.name_sort, c.name_key, c.archived_on IS NOT NULL FROM citizen c
+            WHERE \(conditions.joined(separator: " AND ")) ORDER BY +c.name_sort, +c.id
+            """, values) { row in
+            SharedCitizens.Entry(id: try row.get(0), key: try row.get(1), nameKey: try row.get(2),
+                                 archived: try row.get(3, as: Int64.self) != 0)
+        }
+    }
+
+    /// The first `limit` shared citizens after `cursor` (a key of the citizen list: `name_sort`
+    /// and id), in name order, whose folded name holds every one of `words` (as the name
+    /// search's `LIKE '%word%'` does), leaving out the archived unless `includeArchived`.
+    func firstSharedCitizens(matching words: [String], includeArchived: Bool, after cursor: PageCursor?,
+                             limit: Int) throws -> [(id: CitizenID, key: String)] {
+        guard limit > 0 else { return [] }
+        let entries = try sharedCitizens()
+        var start = entries.startIndex
+        if let cursor, cursor.key.count == 2, let key = String(sqlValue: cursor.key[0]), let id = Int64(sqlValue: cursor.key[1]) {
+            // The first entry after the cursor, by halving.
+            var high = entries.endIndex
+            while start < high {
+                let middle = (start + high) / 2
+                if Self.inNameOrder((key, id), (entries[middle].key, entries[middle].id.rawValue)) { high = middle } else { start = middle + 1 }
+            }
+        }
+        var found: [(id: CitizenID, key: String)] = []
+        for entry in entries[start...] {
+            if found.count == limit { break }
+            guard includeArchived || !entry.archived,
+                  words.allSatisfy({ Self.contains(entry.nameKey, likePattern: $0) }) else { continue }
+            found.append((entry.id, entry.key))
+        }
+        return found
+    }
+
+    /// Whether `text` holds `part` as SQLite's `LIKE '%part%'` (with `part`'s wildcards escaped)
+    /// finds it: ASCII letters in either case, every other character exactly.
+    static func contains(_ text: String, likePattern part: String) -> Bool {
+        func folded(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
+        let needle = part.utf8.map(folded)
+        guard !needle.isEmpty else { return true }
+        let haystack = text.utf8.map(folded)
+        guard haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+}

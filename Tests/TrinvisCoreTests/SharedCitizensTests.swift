@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+@testable import TrinvisCore
+
+/// Under the organisation rule the citizen list and the name search keep the other
+/// organisations' citizens shared by consent, read once; whatever changes them must show at the
+/// next list, whoever changed it and however.
+@Suite struct SharedCitizensTests {
+    /// A municipality's caseworker (Inger), three citizens of her own, and two of the drop-in
+    /// centre: Birte, shared by a consent until 2026-03-03, Carl, whose consent was withdrawn,
+    /// and Erik, whose consent comes into force on 2026-03-05; and `more` others of the drop-in
+    /// centre's shared without an end.
+    private struct World {
+        let fixture: Fixture
+        let inger: Workspace
+        let kommune: OrganisationID
+        let birte: CitizenID
+        let carl: CitizenID
+        let erik: CitizenID
+
+        init(more: Int = 0) throws {
+            fixture = try Fixture(username: "admin")
+            let admin = fixture.workspace
+            let kommune = try admin.create(Organisation(name: "Aarhus Kommune", kind: .municipality)).id
+            self.kommune = kommune
+            let cafe = try admin.create(Organisation(name: "Værestedet", kind: .dropInCentre)).id
+            try admin.create(Professional(name: "Ada Admin", role: .administrator, organisationID: kommune, username: "admin"))
+            try admin.create(Professional(name: "Inger Holm", role: .caseworker, organisationID: kommune, username: "inger"))
+            try admin.refreshActor()
+            let registered = day("2026-01-05")
+            for name in ["Anders Bak", "Åse Winther", "Ib Øster"] {
+                try admin.create(Citizen(name: name, registeredOn: registered, organisationID: kommune))
+            }
+            birte = try admin.create(Citizen(name: "Birte Kaae", registeredOn: registered, organisationID: cafe)).id
+            carl = try admin.create(Citizen(name: "Carl Dahl", registeredOn: registered, organisationID: cafe)).id
+            erik = try admin.create(Citizen(name: "Erik Ny", registeredOn: registered, organisationID: cafe)).id
+            try admin.create(Consent(citizenID: carl, scope: .shareBetweenOrganisations, recipientID: kommune, givenOn: registered,
+                                     withdrawnOn: day("2026-02-01"), categories: [.contact]))
+            try admin.create(Consent(citizenID: erik, scope: .shareBetweenOrganisations, recipientID: kommune,
+                                     givenOn: day("2026-03-05"), categories: [.contact]))
+            try admin.create(Consent(citizenID: birte, scope: .shareBetweenOrganisations, recipientID: kommune, givenOn: registered,
+                                     expiresOn: day("2026-03-03"), categories: [.contact, .meetings]))
+            try admin.transaction {
+                for index in 0..<more {
+                    let other = try admin.create(Citizen(name: "Dorte Dam \(index)", registeredOn: registered, organisationID: cafe))
+                    try admin.create(Consent(citizenID: other.id, scope: .shareBetweenOrganisations, recipientID: kommune,
+                                             givenOn: registered, categories: [.contact]))
+                }
+            }
+            let clock = fixture.clock
+            inger = try Workspace(path: fixture.path, username: "inger", policy: .organisation, clock: { clock.now })
+        }
+
+        /// The names of Inger's first page.
+        func names() throws -> [String] {
+            try inger.citizenSummaries(page: .first(50)).items.map(\.citizen.name)
+        }
+
+        /// Withdraws Birte's consent with SQL on Inger's own connection, as an import or a sync
+        /// writes, beside `Workspace.update`.
+        func withdrawBirtesConsentOnIngersConnection() throws {
+            try inger.database.execute("UPDATE consent SET withdrawn_on = '2026-03-01' WHERE citizen_id = ?", [birte.sqlValue])
+        }
+    }
+
+    @Test func theListShowsOwnAndSharedCitizensInNameOrder() throws {
+        let world = try World()
+        #expect(try world.names() == ["Anders Bak", "Birte Kaae", "Ib Øster", "Åse Winther"])
+        #expect(try world.inger.search("kaae", noting: false).map(\.summary.citizen.name) == ["Birte Kaae"])
+    }
+
+    @Test func aConsentGivenInAnotherWindowShowsAtTheNextList() throws {
+        let world = try World()
+        #expect(try !world.names().contains("Carl Dahl"))
+        #expect(try world.inger.search("dahl", noting: false).isEmpty)
+        try world.fixture.workspace.create(Consent(citizenID: world.carl, scope: .shareBetweenOrganisations, recipientID: world.kommune,
+                                                   givenOn: day("2026-02-01"), categories: [.contact]))
+        #expect(try world.names().contains("Carl Dahl"))
+        #expect(try world.inger.search("dahl", noting: false).map(\.summary.citizen.name) == ["Carl Dahl"])
+    }
+
+    @Test func aConsentChangedOnTheSameConnectionChangesTheList() throws {
+        let world = try World()
+        #expect(try world.names().contains("Birte Kaae"))
+        #expect(try !world.names().contains("Carl Dahl"))
+        try world.withdrawBirtesConsentOnIngersConnection()
+        #expect(try !world.names().contains("Birte Kaae"))
+        #expect(try world.inger.search("kaae", noting: false).isEmpty)
+        try world.inger.database.execute("UPDATE consent SET withdrawn_on = NULL WHERE citizen_id = ?", [world.carl.sqlValue])
+        #expect(try world.names().contains("Carl Dahl"))
+        #expect(try world.inger.search("dahl", noting: false).map(\.summary.citizen.name) == ["Carl Dahl"])
+    }
+
+    @Test func aListReadInsideATransactionThatIsRolledBackIsNotKept() throws {
+        let world = try World()
+        #expect(try world.names().contains("Birte Kaae"))
+        struct Undo: Error {}
+        #expect(throws: Undo.self) {
+            try world.inger.transaction {
+                try world.withdrawBirtesConsentOnIngersConnection()
+                #expect(try !world.names().contains("Birte Kaae"), "inside, the withdrawal is seen")
+                throw Undo()
+            }
+        }
+        #expect(try world.names().contains("Birte Kaae"), "the withdrawal was rolled back")
+    }
+
+    @Test func consentsComeIntoAndGoOutOfForceWithTheDay() throws {
+        let world = try World()
+        #expect(try world.names().contains("Birte Kaae"))
+        #expect(try !world.names().contains("Erik Ny"))
+        world.fixture.clock.now = instant("2026-03-03T23:30:00+01:00")
+        #expect(try world.names().contains("Birte Kaae"), "in force on its last day")
+        world.fixture.clock.now = instant("2026-03-04T08:00:00+01:00")
+        #expect(try !world.names().contains("Birte Kaae"))
+        #expect(try !world.names().contains("Erik Ny"))
+        world.fixture.clock.now = instant("2026-03-05T08:00:00+01:00")
+        #expect(try world.names().contains("Erik Ny"), "in force from its first day")
+    }
+
+    @Test func writingTheAccessLogKeepsTheSharedCitizensAndAnotherChangeDoesNot() throws {
+        let world = try World(more: 300)
+        _ = try world.names()
+        let kept = try world.inger.database.countingInstructions { try world.names() }.instructions
+        world.inger.forgetSharedCitizens()
+        let read = try world.inger.database.countingInstructions { try world.names() }.instructions
+        #expect(read > kept, "reading the shared citizens costs something (\(read) against \(kept))")
+        world.inger.noteLookup(world.birte)
+        try world.inger.flushAccessLog()
+        #expect(try world.inger.accessLogEntries(citizen: world.birte).count == 1)
+        let afterLog = try world.inger.database.countingInstructions { try world.names() }.instructions
+        let between = (kept + read) / 2
+        #expect(afterLog < between, "after the log: \(afterLog), kept: \(kept), read: \(read)")
+        try world.withdrawBirtesConsentOnIngersConnection()
+        let afterChange = try world.inger.database.countingInstructions { try world.names() }.instructions
+        #expect(afterChange > between, "after a change: \(afterChange), kept: \(kept), read: \(read)")
+    }
+
+    /// The rule on the `citizen` table's own rows (the row's organisation read from the row)
+    /// lets through exactly the citizens the rule on a citizen id does, for every category.
+    @Test func theRuleOnACitizenRowIsTheRuleOnACitizenID() throws {
+        let world = try World()
+        try world.fixture.workspace.create(Citizen(name: "Uden Sted", registeredOn: day("2026-01-05")))
+        for category in [nil] + DataCategory.allCases {
+            func allowed(_ condition: (sql: String, arguments: [SQLValue])?) throws -> [Int64] {
+                let condition = try #require(condition)
+                return try world.inger.database.fetchAll("SELECT c.id FROM citizen c WHERE \(condition.sql) ORDER BY c.id",
+                                                         condition.arguments) { try $0.get(0) }
+            }
+            let name = category?.rawValue ?? "any category"
+            let byRow = try allowed(world.inger.accessCondition(citizenRow: "c", category: category))
+            let byID = try allowed(world.inger.accessCondition(citizenColumn: "c.id", category: category))
+            #expect(byRow == byID, "\(name)")
+            let shared = category == nil || category == .contact || category == .meetings
+            #expect(byRow.count == 3 + (shared ? 1 : 0), "her three, and Birte for \(name)")
+        }
+    }
+
+    /// The name search tests the kept names as SQLite's `LIKE '%…%' ESCAPE '\'` would.
+    @Test func theKeptNamesAreMatchedAsLikeMatches() throws {
+        let fixture = try Fixture()
+        let texts = ["birte kaae", "BIRTE Kaae", "søren ærø", "SØREN", "åse aagaard", "a%b_c\\d", "", "ib"]
+        let parts = ["kaae", "KAAE", "rte k", "ærø", "ÆRØ", "søren", "ø", "%", "_", "\\", "b_c", "x", "aa", "ib", "ibs", ""]
+        for text in texts {
+            for part in parts {
+                let like = try fixture.workspace.database.scalar("SELECT ? LIKE ? ESCAPE '\\'",
+                                                                 [.text(text), .text("%" + Workspace.escapeLike(part) + "%")])
+                #expect(Workspace.contains(text, likePattern: part) == (like == .integer(1)), "'\(text)' holds '\(part)'")
+            }
+        }
+    }
+}
