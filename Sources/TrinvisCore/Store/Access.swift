@@ -182,15 +182,9 @@ package enum AccessPolicy: Sendable, Hashable {
     /// and only another organisation's citizen has their consents looked up.
     func condition(citizenRow alias: String, actor: Actor, today: LocalDate,
                    category: DataCategory? = nil) -> (sql: String, arguments: [SQLValue])? {
-        switch self {
-        case .unrestricted:
-            return nil
-        case .organisation:
-            let consent = Self.consentInForce(alias: "access_consent", organisation: actor.organisationID, category: category,
-                                              today: today)
-            let shared = "EXISTS (SELECT 1 FROM consent access_consent WHERE access_consent.citizen_id = \(alias).id AND \(consent.sql))"
-            return ("(\(alias).organisation_id = ? OR \(shared))", [actor.organisationID.sqlValue] + consent.arguments)
-        }
+        guard self == .organisation else { return nil }
+        let shared = Self.sharedByConsent(citizenColumn: "\(alias).id", actor: actor, today: today, category: category)
+        return ("(\(alias).organisation_id = ? OR \(shared.sql))", [actor.organisationID.sqlValue] + shared.arguments)
     }
 
     /// An SQL condition on the citizen id expression `column`, with its arguments; nil when
@@ -198,20 +192,24 @@ package enum AccessPolicy: Sendable, Hashable {
     /// the actor may see; without, every citizen the actor may see at all.
     func condition(citizenColumn column: String, actor: Actor, today: LocalDate,
                    category: DataCategory? = nil) -> (sql: String, arguments: [SQLValue])? {
-        switch self {
-        case .unrestricted:
-            return nil
-        case .organisation:
-            // Per row, a look-up by the citizen's id and one by the consents' citizen index.
-            // (`IN (SELECT id FROM citizen WHERE organisation_id = ?)` built the list of all the
-            // organisation's citizens on every query: a page of the list grew with the file.)
-            let consent = Self.consentInForce(alias: "access_consent", organisation: actor.organisationID, category: category,
-                                              today: today)
-            return ("""
-                (EXISTS (SELECT 1 FROM citizen access_citizen WHERE access_citizen.id = \(column) \
-                AND access_citizen.organisation_id = ?) \
-                OR EXISTS (SELECT 1 FROM consent access_consent WHERE access_consent.citizen_id = \(column) AND \(consent.sql)))
-                """, [actor.organisationID.sqlValue] + consent.arguments)
-        }
+        guard self == .organisation else { return nil }
+        // Per row, a look-up by the citizen's id and one by the consents' citizen index.
+        // (`IN (SELECT id FROM citizen WHERE organisation_id = ?)` built the list of all the
+        // organisation's citizens on every query: a page of the list grew with the file.)
+        let shared = Self.sharedByConsent(citizenColumn: column, actor: actor, today: today, category: category)
+        return ("""
+            (EXISTS (SELECT 1 FROM citizen access_citizen WHERE access_citizen.id = \(column) \
+            AND access_citizen.organisation_id = ?) OR \(shared.sql))
+            """, [actor.organisationID.sqlValue] + shared.arguments)
+    }
+
+    /// The citizen of the id expression `column` has a consent in force today that shares them
+    /// (and `category`, when given) with the actor's organisation: a look-up on the consents'
+    /// citizen index.
+    private static func sharedByConsent(citizenColumn column: String, actor: Actor, today: LocalDate,
+                                        category: DataCategory?) -> (sql: String, arguments: [SQLValue]) {
+        let consent = consentInForce(alias: "access_consent", organisation: actor.organisationID, category: category, today: today)
+        return ("EXISTS (SELECT 1 FROM consent access_consent WHERE access_consent.citizen_id = \(column) AND \(consent.sql))",
+                consent.arguments)
     }
 }
