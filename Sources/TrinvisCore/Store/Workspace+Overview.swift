@@ -150,30 +150,11 @@ extension Workspace {
                                       where: (archived, []))
             return Page(items: try visibleSummaries(rows.items.map { summary($0.record, $0.extra) }), next: rows.next)
         }
-        // Under the organisation rule the page is two lists merged: the organisation's own
-        // citizens read in name order on `citizen_by_organisation_name` (where the rule alone
-        // would walk every name until the page has enough of them), and the other
-        // organisations' citizens shared by a consent in force (`sharedCitizens`, kept in name
-        // order). The two do not meet, so the first of both together are the first of the page.
-        // Only the ids and names first: the summaries are worked out for the page's rows alone.
-        var conditions = ["c.organisation_id = ?", includeArchived ? "1 = 1" : "c.archived_on IS NULL"]
-        var values = [actor.organisationID.sqlValue]
-        if let access = accessCondition(citizenRow: "c") {
-            conditions.append(access.sql)
-            values += access.arguments
-        }
-        if let cursor = page.after, cursor.key.count == 2 {
-            conditions.append("(c.name_sort, c.id) > (?, ?)")
-            values += cursor.key
-        }
-        let own = try database.fetchAll("""
-            SELECT c.id, c.name_sort FROM citizen c INDEXED BY citizen_by_organisation_name
-            WHERE \(conditions.joined(separator: " AND ")) ORDER BY c.name_sort, c.id LIMIT ?
-            """, values + [.integer(Int64(page.limit + 1))]) { (id: try $0.get(0) as CitizenID, key: try $0.get(1) as String) }
-        let shared = try firstSharedCitizens(matching: [], includeArchived: includeArchived, after: page.after,
-                                             limit: page.limit + 1)
-        let merged = (own + shared).sorted { Self.inNameOrder(($0.key, $0.id.rawValue), ($1.key, $1.id.rawValue)) }
-        let chosen = merged.prefix(page.limit).map(\.id.sqlValue)
+        // Under the organisation rule: the ids in name order first (`firstCitizensUnderTheRule`),
+        // then the rows and summaries of the page's alone.
+        let first = try firstCitizensUnderTheRule(matching: [], includeArchived: includeArchived, after: page.after,
+                                                  limit: page.limit + 1)
+        let chosen = first.prefix(page.limit).map(\.id.sqlValue)
         guard !chosen.isEmpty else { return Page(items: [], next: nil) }
         let rows = try pageOfRows(Citizen.self, extraColumns: summaryColumns, extraArguments: summaryArguments,
                                   page: .first(chosen.count),
@@ -181,7 +162,7 @@ extension Workspace {
                                   filterBeforeOrdering: true)
         let items = rows.items
         return Page(items: try visibleSummaries(items.map { summary($0.record, $0.extra) }),
-                    next: merged.count > page.limit ? items.last.map { PageCursor(key: $0.record.orderKey) } : nil)
+                    next: first.count > page.limit ? items.last.map { PageCursor(key: $0.record.orderKey) } : nil)
     }
 
     /// The order of the citizen list: `name_sort` as SQLite compares it (its UTF-8 bytes), then
@@ -421,16 +402,8 @@ extension Workspace {
     /// then many do. Only the ids: the caller reads the rows of these few.
     func citizensNamed(_ words: [String], limit: Int, includeArchived: Bool) throws -> [CitizenID] {
         guard !words.isEmpty, limit > 0 else { return [] }
-        var matching = words.map { _ in "c.name_key LIKE ? ESCAPE '\\'" }
-        let matchingArguments = words.map { SQLValue.text("%" + Self.escapeLike($0) + "%") }
-        if !includeArchived { matching.append("c.archived_on IS NULL") }
-        var conditions = matching
-        var arguments = matchingArguments
-        if let access = accessCondition(citizenRow: "c") {
-            conditions.append(access.sql)
-            arguments += access.arguments
-        }
-        let condition = conditions.joined(separator: " AND ")
+        let visible = visibleNamed(words, includeArchived: includeArchived)
+        let condition = visible.sql, arguments = visible.arguments
         let indexed = words.filter { $0.unicodeScalars.count >= 3 }
         if !indexed.isEmpty {
             // An FTS5 phrase per word (a quote inside doubled), all required.
@@ -447,18 +420,23 @@ extension Workspace {
         guard policy == .organisation else {
             return try database.fetchAll(Self.namesInOrder(where: condition), arguments + [.integer(Int64(limit))]) { try $0.get(0) }
         }
-        // Under the organisation rule, as the list does: the organisation's own names in name
-        // order on its index, and the shared citizens', merged (a walk of all names would read
-        // every other organisation's citizen before the page had the organisation's).
-        let own = try database.fetchAll("""
-            SELECT c.id, c.name_sort FROM citizen c INDEXED BY citizen_by_organisation_name
-            WHERE c.organisation_id = ? AND \(condition) ORDER BY c.name_sort, c.id LIMIT ?
-            """, [actor.organisationID.sqlValue] + arguments + [.integer(Int64(limit))]) {
-            (id: try $0.get(0) as CitizenID, key: try $0.get(1) as String)
+        // Under the organisation rule, as the list does (a walk of all names would read every
+        // other organisation's citizen before the page had the organisation's).
+        return try firstCitizensUnderTheRule(matching: words, includeArchived: includeArchived, after: nil, limit: limit).map(\.id)
+    }
+
+    /// The condition on a citizen row (`c`) that the actor may see it, that its folded name holds
+    /// every one of `words` (`LIKE '%word%'`), and that it is not archived unless
+    /// `includeArchived`.
+    func visibleNamed(_ words: [String], includeArchived: Bool) -> (sql: String, arguments: [SQLValue]) {
+        var conditions = words.map { _ in "c.name_key LIKE ? ESCAPE '\\'" }
+        var arguments = words.map { SQLValue.text("%" + Self.escapeLike($0) + "%") }
+        if !includeArchived { conditions.append("c.archived_on IS NULL") }
+        if let access = accessCondition(citizenRow: "c") {
+            conditions.append(access.sql)
+            arguments += access.arguments
         }
-        let shared = try firstSharedCitizens(matching: words, includeArchived: includeArchived, after: nil, limit: limit)
-        return (own + shared).sorted { Self.inNameOrder(($0.key, $0.id.rawValue), ($1.key, $1.id.rawValue)) }
-            .prefix(limit).map(\.id)
+        return (conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND "), arguments)
     }
 
     /// Reading and sorting c candidates costs about c look-ups; reading names in order until a
