@@ -179,12 +179,12 @@ func fingerprint(_ database: Database) throws -> [String: [String]] {
 }
 
 /// The number of rows per table of records. Full-text indexes (virtual tables and their shadow
-/// tables) and the results report's kept figures are left out: they are derived, and their row
-/// counts move with every insert.
+/// tables), the trigrams of the names and the results report's kept figures are left out: they
+/// are derived, and their row counts move with every insert.
 func rowCounts(_ database: Database) throws -> [String: Int] {
     let virtual = try database.fetchAll("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'") {
         try $0.get(0, as: String.self)
-    } + CitizenFigures.tables + [CitizenFigures.staleTable]
+    } + CitizenFigures.tables + [CitizenFigures.staleTable, Schema.nameGramTable]
     return try fingerprint(database).filter { table, _ in
         !virtual.contains { table == $0 || table.hasPrefix($0 + "_") }
     }.mapValues(\.count)
@@ -203,7 +203,7 @@ func contents(_ database: Database) throws -> [String: [String]] {
         "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name") {
         try $0.get(0, as: String.self)
     }.filter { table in
-        !["external_id", "trinvis_migration", "access_log", "access_log_pruning", "setting"].contains(table) && !virtual.contains { table == $0 || table.hasPrefix($0 + "_") }
+        !["external_id", "trinvis_migration", "access_log", "access_log_pruning", "setting", Schema.nameGramTable].contains(table) && !virtual.contains { table == $0 || table.hasPrefix($0 + "_") }
     }
     var foreignKeys: [String: [String: (table: String, column: String)]] = [:]
     for table in tables {

@@ -51,6 +51,26 @@ import Testing
         return (index, table)
     }
 
+    /// The rows of `citizen_name_gram`, and the rows it must have, worked out here from each
+    /// citizen's folded name: one per trigram (three Unicode scalars, as SQLite counts) without
+    /// a space.
+    private func gramsAndNames(_ workspace: Workspace) throws -> (grams: [String], names: [String]) {
+        let grams = try workspace.database.fetchAll("SELECT gram, name_sort, citizen_id, name_key, organisation_id FROM citizen_name_gram") {
+            $0.values.map { "\($0)" }.joined(separator: "|")
+        }.sorted()
+        var names = Set<String>()
+        try workspace.database.forEach("SELECT name_key, name_sort, id, organisation_id FROM citizen") { row in
+            let key: String = try row.get(0)
+            let scalars = Array(key.unicodeScalars)
+            for start in scalars.indices where start + 3 <= scalars.count {
+                let gram = String(String.UnicodeScalarView(scalars[start..<start + 3]))
+                guard !gram.contains(" ") else { continue }
+                names.insert([SQLValue.text(gram), row.values[1], row.values[2], row.values[0], row.values[3]].map { "\($0)" }.joined(separator: "|"))
+            }
+        }
+        return (grams, names.sorted())
+    }
+
     @Test func bothWaysFindExactlyWhatReadingEveryNameFinds() throws {
         let (fixture, citizens) = try world(400)
         let workspace = fixture.workspace
@@ -70,15 +90,26 @@ import Testing
                            "anne-marie", "e-m", "sen ib", "øl ga", "qqq jensen"])
         for query in queries.sorted() {
             let wanted = Self.expected(query, in: citizens, limit: 25)
-            for candidates in [0, 5, 1_000_000] {
+            // The walk in name order off (0), giving up at once (3) or reading all it needs.
+            for (candidates, budget) in [0, 5, 1_000_000].flatMap({ candidates in [0, 3, 1_000_000].map { (candidates, $0) } }) {
                 workspace.nameSearchCandidateLimit = candidates
+                workspace.nameGramBudget = budget
                 let words = TextNormalization.searchKey(query).split(whereSeparator: \.isWhitespace).map(String.init)
                 #expect(try workspace.citizensNamed(words, limit: 25, includeArchived: false) == wanted,
-                        "'\(query)' with at most \(candidates) candidates")
+                        "'\(query)' with at most \(candidates) candidates, a walk of \(budget)")
                 let hits = try workspace.search(query, limit: 25, noting: false).filter { $0.match == .name }
-                #expect(hits.map(\.summary.citizen.id) == wanted, "search '\(query)' with at most \(candidates) candidates")
+                #expect(hits.map(\.summary.citizen.id) == wanted, "search '\(query)' with at most \(candidates) candidates, a walk of \(budget)")
             }
+            workspace.nameGramBudget = nil
         }
+        // The walk alone (no candidates read) answers a word many names hold.
+        workspace.nameSearchCandidateLimit = 0
+        let walked = try #require(try workspace.citizensByNameGram(["sen"], includeArchived: false, limit: 25))
+        #expect(walked.map(\.id) == Self.expected("sen", in: citizens, limit: 25))
+        workspace.nameGramBudget = 3
+        #expect(try workspace.citizensByNameGram(["sen"], includeArchived: false, limit: 25) == nil, "the page is not full within 3")
+        #expect(try workspace.citizensByNameGram(["se"], includeArchived: false, limit: 25) == nil, "no trigram")
+        workspace.nameGramBudget = nil
         // Archived citizens are found when asked for.
         workspace.nameSearchCandidateLimit = 1_000_000
         let archived = try workspace.citizensNamed(["jens"], limit: 1000, includeArchived: true)
@@ -106,13 +137,20 @@ import Testing
         let everyone = try setup.all(Citizen.self)
         let inger = try Workspace(path: fixture.path, username: "inger", policy: .organisation, clock: { fixture.clock.now })
         for candidates in [0, 1_000_000] {
-            inger.nameSearchCandidateLimit = candidates
-            for query in ["sen", "j", "ølgaard", "mette", "søren", "e"] {
-                let found = try inger.citizensNamed([TextNormalization.searchKey(query)], limit: 7, includeArchived: false)
-                let wanted = Self.expected(query, in: everyone.filter { visible.contains($0.id) }, limit: 7)
-                #expect(found == wanted, "'\(query)' with at most \(candidates) candidates")
+            for budget in [0, 3, 1_000_000] {
+                inger.nameSearchCandidateLimit = candidates
+                inger.nameGramBudget = budget
+                for query in ["sen", "j", "ølgaard", "mette", "søren", "e", "ett"] {
+                    let found = try inger.citizensNamed([TextNormalization.searchKey(query)], limit: 7, includeArchived: false)
+                    let wanted = Self.expected(query, in: everyone.filter { visible.contains($0.id) }, limit: 7)
+                    #expect(found == wanted, "'\(query)' with at most \(candidates) candidates, a walk of \(budget)")
+                }
             }
         }
+        // The walk never lets through another organisation's citizen that is not shared.
+        inger.nameGramBudget = 1_000_000
+        let walked = try #require(try inger.citizensByNameGram(["sen"], includeArchived: false, limit: 1000))
+        #expect(!walked.isEmpty && walked.allSatisfy { visible.contains($0.id) })
     }
 
     @Test func aSearchForAFewLooksThemUpAndASearchForManyReadsInNameOrder() throws {
@@ -142,6 +180,8 @@ import Testing
         func same(_ step: String) throws {
             let (index, table) = try indexAndTable(workspace)
             #expect(index == table, "after \(step)")
+            let (grams, names) = try gramsAndNames(workspace)
+            #expect(grams == names, "the trigrams after \(step)")
         }
         var karen = try workspace.create(Citizen(name: "Karen Ølgaard", registeredOn: workspace.today))
         let ole = try workspace.create(Citizen(name: "Ole Kaae", registeredOn: workspace.today))
@@ -156,6 +196,13 @@ import Testing
         #expect(try workspace.citizensNamed([TextNormalization.searchKey("ølgaard")], limit: 10, includeArchived: false) == [karen.id])
         try workspace.database.execute("UPDATE citizen SET name_key = 'ole kåe x' WHERE id = ?", [ole.id.sqlValue])
         try same("an UPDATE in SQL")
+        try workspace.database.execute("UPDATE citizen SET name_sort = 'ole kåe y' WHERE id = ?", [ole.id.sqlValue])
+        try same("an UPDATE of the sort key in SQL")
+        let kommune = try workspace.create(Organisation(name: "Aarhus Kommune", kind: .municipality))
+        var moved = try #require(try workspace.fetch(Citizen.self, id: ole.id))
+        moved.organisationID = kommune.id
+        _ = try workspace.update(moved)
+        try same("a move to another organisation")
 
         // An import of another installation's document: its citizens are found by name.
         let other = try Fixture(username: "admin")
@@ -189,25 +236,46 @@ import Testing
         _ = try dropIn.workspace.importSync(try municipality.file(from: "Aarhus Kommune", to: "Værestedet Ø", sequence: 1, changes))
         let (index, table) = try indexAndTable(dropIn.workspace)
         #expect(index == table && table.count == 1)
+        let (grams, names) = try gramsAndNames(dropIn.workspace)
+        #expect(grams == names && !grams.isEmpty)
         #expect(try dropIn.workspace.citizensNamed(["wulff"], limit: 5, includeArchived: false) == [try #require(citizen).id])
+    }
+
+    /// A database at `path` migrated without `migration` (so without what it makes), holding
+    /// citizens of the given ids and folded names (the key the name too), inserted in SQL.
+    private func olderDatabase(at path: String, without migration: String, names: [(Int, String)],
+                               lacking table: String) throws {
+        let database = try Database(path: path)
+        try Migrator(Schema.migrator.migrations.filter { $0.identifier != migration }).migrate(database, now: 0)
+        for (id, name) in names {
+            try database.execute("""
+                INSERT INTO citizen (id, name, name_key, name_sort, registered_on, meeting_interval_days, created_at, created_by, updated_at, updated_by)
+                VALUES (?, ?, ?, ?, '2026-01-05', 14, 0, 'x', 0, 'x')
+                """, [.integer(Int64(id)), .text(name), .text(name), .text(TextNormalization.sortKey(name))])
+        }
+        #expect(try database.scalar("SELECT count(*) FROM sqlite_schema WHERE name = ?", [.text(table)]) == .integer(0))
     }
 
     @Test func theMigrationIndexesTheNamesOfAnOlderDatabase() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("old.sqlite")
-        do {
-            let database = try Database(path: path)
-            let before = Migrator(Schema.migrator.migrations.filter { $0.identifier != "16-name-trigrams" })
-            try before.migrate(database, now: 0)
-            try database.execute("""
-                INSERT INTO citizen (id, name, name_key, name_sort, registered_on, meeting_interval_days, created_at, created_by, updated_at, updated_by)
-                VALUES (7, 'Åge Kjær', 'åge kjær', 'åge kjær', '2026-01-05', 14, 0, 'x', 0, 'x')
-                """)
-            #expect(try database.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'citizen_name'") == .integer(0))
-        }
+        try olderDatabase(at: path, without: "16-name-trigrams", names: [(7, "åge kjær")], lacking: "citizen_name")
         let workspace = try Workspace(path: path, username: "admin")
         let (index, table) = try indexAndTable(workspace)
         #expect(index == table && index == ["7 åge kjær"])
         #expect(try workspace.citizensNamed(["kjær"], limit: 5, includeArchived: false) == [CitizenID(7)])
+    }
+
+    @Test func theMigrationWritesTheTrigramsOfAnOlderDatabasesNames() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("old.sqlite")
+        try olderDatabase(at: path, without: "19-name-trigrams-in-name-order", names: [(7, "åge kjær"), (8, "bo"), (9, "anne-marie ærø")],
+                          lacking: Schema.nameGramTable)
+        let workspace = try Workspace(path: path, username: "admin")
+        let (grams, names) = try gramsAndNames(workspace)
+        #expect(grams == names && grams.count == 3 + 9)
+        workspace.nameGramBudget = 1_000_000
+        #expect(try workspace.citizensByNameGram(["rø"], includeArchived: false, limit: 5) == nil)
+        #expect(try workspace.citizensByNameGram(["ærø"], includeArchived: false, limit: 5)?.map(\.id) == [CitizenID(9)])
     }
 }

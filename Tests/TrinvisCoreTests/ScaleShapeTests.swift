@@ -146,6 +146,48 @@ import Testing
         expectFlat(smallCost, largeCost, "name search behind 800 others' citizens")
     }
 
+    /// A word many names hold ("win" of the "Åse Winther"s, after everyone else in the name
+    /// order) is answered by walking the names holding it in name order until the page is full:
+    /// neither the names before them ("Abel Fremmed"s, read when every name is walked in order)
+    /// nor the other names holding it (read when every candidate is read and sorted) are read.
+    /// Without the walk (`nameGramBudget = 0`) each of those ways grows. (The walk first finds
+    /// where its budget of index rows ends, reading up to that many rows: a budget of 100 here,
+    /// so that it is not the 800 more holding the word that are counted.)
+    @Test func aNameSearchForAWordManyHoldReadsOnlyThePage() throws {
+        let small = try World(others: 30), before = try World(others: 30, strangersFirst: 800), many = try World(others: 800)
+        for world in [small, before, many] { world.inger.nameGramBudget = 100 }
+        func cost(_ world: World, candidates: Int, walk: Bool) throws -> (result: [CitizenID], instructions: Int) {
+            let admin = world.fixture.workspace
+            admin.nameSearchCandidateLimit = candidates
+            admin.nameGramBudget = walk ? 100 : 0
+            let search = { try admin.citizensNamed(["win"], limit: 20, includeArchived: false) }
+            _ = try search()
+            return try admin.database.countingInstructions { try search() }
+        }
+        // Every name walked in order (no candidates read): the strangers first grow it.
+        let (smallHits, smallInOrder) = try cost(small, candidates: 0, walk: true)
+        let (beforeHits, beforeInOrder) = try cost(before, candidates: 0, walk: true)
+        #expect(smallHits.count == 20 && beforeHits.count == 20)
+        expectFlat(smallInOrder, beforeInOrder, "a word many hold, behind 800 names without it")
+        let (_, withoutWalk) = try cost(before, candidates: 0, walk: false)
+        #expect(Double(withoutWalk) > Double(smallInOrder) * 3, "without the walk: \(withoutWalk) against \(smallInOrder)")
+        // Every candidate read and sorted: the 800 holding the word grow it.
+        let (_, smallSorted) = try cost(small, candidates: 1_000_000, walk: true)
+        let (manyHits, manySorted) = try cost(many, candidates: 1_000_000, walk: true)
+        #expect(manyHits.count == 20)
+        expectFlat(smallSorted, manySorted, "a word 800 more hold")
+        let (_, sortedWithoutWalk) = try cost(many, candidates: 1_000_000, walk: false)
+        #expect(Double(sortedWithoutWalk) > Double(smallSorted) * 3, "without the walk: \(sortedWithoutWalk) against \(smallSorted)")
+        // Under the organisation rule, the same.
+        many.inger.nameSearchCandidateLimit = 1_000_000
+        small.inger.nameSearchCandidateLimit = 1_000_000
+        let rule = { (workspace: Workspace) in try workspace.citizensNamed(["win"], limit: 20, includeArchived: false) }
+        let (ruleHits, ruleSmall) = try small.cost(rule)
+        let (ruleManyHits, ruleMany) = try many.cost(rule)
+        #expect(ruleHits.count == 20 && ruleManyHits.count == 20)
+        expectFlat(ruleSmall, ruleMany, "a word 800 more hold, under the organisation rule")
+    }
+
     @Test func theExportOfOneCitizenDoesNotGrow() throws {
         let small = try World(others: 10), large = try World(others: 800)
         let export = { (world: World) in

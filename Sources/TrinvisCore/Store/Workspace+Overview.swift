@@ -395,13 +395,26 @@ extension Workspace {
 
     /// The first `limit` citizens (in name order) the actor may see whose folded name holds
     /// every one of `words` (folded by `TextNormalization.searchKey`), found without reading
-    /// every name. A word of three letters or more is looked up in the trigram index of the
+    /// every name. With a word of three letters or more, the names holding its first trigram
+    /// are walked in name order first (`citizensByNameGram`), which is all it takes when they
+    /// fill the page soon. Failing that, the word is looked up in the trigram index of the
     /// names (`citizen_name`). When the index finds few citizens (at most
     /// `nameSearchCandidateLimit`), those are read and sorted; when it finds many, or every word
     /// is shorter, the names are read in name order until `limit` match, which is quick since
     /// then many do. Only the ids: the caller reads the rows of these few.
     func citizensNamed(_ words: [String], limit: Int, includeArchived: Bool) throws -> [CitizenID] {
         guard !words.isEmpty, limit > 0 else { return [] }
+        // First the walk in name order of the names holding a trigram, which ends with the page
+        // when the names found match often enough.
+        if policy == .organisation {
+            if let organisation = actor.organisationID,
+               let own = try citizensByNameGram(words, includeArchived: includeArchived, organisation: organisation, limit: limit) {
+                return try firstCitizensUnderTheRule(matching: words, includeArchived: includeArchived, after: nil, limit: limit,
+                                                     own: own).map(\.id)
+            }
+        } else if let found = try citizensByNameGram(words, includeArchived: includeArchived, limit: limit) {
+            return found.map(\.id)
+        }
         let visible = visibleNamed(words, includeArchived: includeArchived)
         let condition = visible.sql, arguments = visible.arguments
         let indexed = words.filter { $0.unicodeScalars.count >= 3 }

@@ -102,19 +102,23 @@ extension Workspace {
     /// `includeArchived`. The organisation's own are read in name order on
     /// `citizen_by_organisation_name` (where the rule alone would walk every name until it had
     /// enough of them) and merged with the kept shared citizens: the two do not meet, so the
-    /// first of both together are the first of all.
+    /// first of both together are the first of all. `own`: the organisation's own first
+    /// `limit`, when the caller has found them already (`citizensByNameGram`).
     func firstCitizensUnderTheRule(matching words: [String], includeArchived: Bool, after cursor: PageCursor?,
-                                   limit: Int) throws -> [(id: CitizenID, key: String)] {
-        let visible = visibleNamed(words, includeArchived: includeArchived)
-        var condition = visible.sql, arguments = [actor.organisationID.sqlValue] + visible.arguments
-        if let cursor, cursor.key.count == 2 {
-            condition += " AND (c.name_sort, c.id) > (?, ?)"
-            arguments += cursor.key
+                                   limit: Int, own known: [(id: CitizenID, key: String)]? = nil) throws -> [(id: CitizenID, key: String)] {
+        var own = known ?? []
+        if known == nil {
+            let visible = visibleNamed(words, includeArchived: includeArchived)
+            var condition = visible.sql, arguments = [actor.organisationID.sqlValue] + visible.arguments
+            if let cursor, cursor.key.count == 2 {
+                condition += " AND (c.name_sort, c.id) > (?, ?)"
+                arguments += cursor.key
+            }
+            own = try database.fetchAll("""
+                SELECT c.id, c.name_sort FROM citizen c INDEXED BY citizen_by_organisation_name
+                WHERE c.organisation_id = ? AND \(condition) ORDER BY c.name_sort, c.id LIMIT ?
+                """, arguments + [.integer(Int64(limit))]) { (id: try $0.get(0) as CitizenID, key: try $0.get(1) as String) }
         }
-        let own = try database.fetchAll("""
-            SELECT c.id, c.name_sort FROM citizen c INDEXED BY citizen_by_organisation_name
-            WHERE c.organisation_id = ? AND \(condition) ORDER BY c.name_sort, c.id LIMIT ?
-            """, arguments + [.integer(Int64(limit))]) { (id: try $0.get(0) as CitizenID, key: try $0.get(1) as String) }
         let shared = try firstSharedCitizens(matching: words, includeArchived: includeArchived, after: cursor, limit: limit)
         return Array((own + shared).sorted { Self.inNameOrder(($0.key, $0.id.rawValue), ($1.key, $1.id.rawValue)) }.prefix(limit))
     }

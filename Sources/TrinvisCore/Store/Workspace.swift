@@ -40,6 +40,10 @@ package final class Workspace {
     /// square root of (the page × the citizens in the file), at least 500, where reading and
     /// sorting the candidates costs about what reading names in order until the page is full does.
     package var nameSearchCandidateLimit: Int?
+    /// How many index rows the name search's walk in name order may read
+    /// (`citizensByNameGram`); nil: `defaultNameGramBudget`, 0: no walk. Tests set it to take
+    /// each way.
+    package var nameGramBudget: Int?
     /// The number of citizens in the file, counted once (for `nameSearchCandidateLimit`).
     var countedCitizens: Int?
     /// The citizens of other organisations shared with the actor's, in name order, with the

@@ -1,0 +1,60 @@
+extension Workspace {
+    /// How many citizens holding the trigram the name search walks (`citizensByNameGram`)
+    /// before it gives up, when `nameGramBudget` is nil: a page of 50 is full within it when
+    /// one name in 40 of those holding the trigram matches.
+    static let defaultNameGramBudget = 2_000
+
+    /// The first `limit` citizens after `cursor`, in the list's order (`name_sort`, id), whose
+    /// folded name holds every one of `words` (folded by `TextNormalization.searchKey`), that
+    /// the actor may see, that are not archived unless `includeArchived`, and that belong to
+    /// `organisation` when it is given.
+    ///
+    /// The names holding one trigram of the longest word are walked in name order in
+    /// `citizen_name_gram` until the page is full: the name is tested on the index row, and only
+    /// the names that match are looked up in `citizen` for the rest of the condition and the
+    /// access rule. The walk reads at most `nameGramBudget` index rows (the first row past them
+    /// is found first and bounds the walk); when those do not fill the page and more names hold
+    /// the trigram, the answer is not known and the result is nil. A word of three letters or
+    /// more is needed (nil without one).
+    func citizensByNameGram(_ words: [String], includeArchived: Bool, organisation: OrganisationID? = nil,
+                            after cursor: PageCursor? = nil, limit: Int) throws -> [(id: CitizenID, key: String)]? {
+        let budget = nameGramBudget ?? Self.defaultNameGramBudget
+        guard budget > 0, limit > 0,
+              let word = words.filter({ $0.unicodeScalars.count >= 3 }).max(by: { $0.unicodeScalars.count < $1.unicodeScalars.count })
+        else { return nil }
+        // SQLite's `substr` counts code points, as the scalars here.
+        let gram = String(String.UnicodeScalarView(word.unicodeScalars.prefix(3)))
+
+        var range = "g.gram = ?", rangeArguments: [SQLValue] = [.text(gram)]
+        if let cursor, cursor.key.count == 2 {
+            range += " AND (g.name_sort, g.citizen_id) > (?, ?)"
+            rangeArguments += cursor.key
+        }
+        let end = try database.fetchOne("""
+            SELECT g.name_sort, g.citizen_id FROM citizen_name_gram g WHERE \(range)
+            ORDER BY g.name_sort, g.citizen_id LIMIT 1 OFFSET ?
+            """, rangeArguments + [.integer(Int64(budget))])
+        if let end {
+            range += " AND (g.name_sort, g.citizen_id) < (?, ?)"
+            rangeArguments += [end.values[0], end.values[1]]
+        }
+
+        var conditions = words.map { _ in "g.name_key LIKE ? ESCAPE '\\'" }
+        var arguments = words.map { SQLValue.text("%" + Self.escapeLike($0) + "%") }
+        if let organisation {
+            conditions.append("g.organisation_id = ?")
+            arguments.append(organisation.sqlValue)
+        }
+        if !includeArchived { conditions.append("c.archived_on IS NULL") }
+        if let access = accessCondition(citizenRow: "c") {
+            conditions.append(access.sql)
+            arguments += access.arguments
+        }
+        // CROSS JOIN: the index rows lead, in their order, so the walk stops at the limit.
+        let found = try database.fetchAll("""
+            SELECT g.citizen_id, g.name_sort FROM citizen_name_gram g CROSS JOIN citizen c ON c.id = g.citizen_id
+            WHERE \(range) AND \(conditions.joined(separator: " AND ")) ORDER BY g.name_sort, g.citizen_id LIMIT ?
+            """, rangeArguments + arguments + [.integer(Int64(limit))]) { (id: try $0.get(0) as CitizenID, key: try $0.get(1) as String) }
+        return found.count == limit || end == nil ? found : nil
+    }
+}
