@@ -34,6 +34,12 @@ package enum Schema {
             DROP INDEX citizen_by_organisation;
             """),
         Migration("19-name-trigrams-in-name-order", nameGrams),
+        // The summary of a citizen counts the overdue open agreements and milestones: with these
+        // it reads the open ones alone, from the index, not every agreement and milestone.
+        Migration("20-open-agreements-and-milestones-by-owner", """
+            CREATE INDEX agreement_open_by_meeting ON agreement (meeting_id, due, done_on) WHERE done_on IS NULL;
+            CREATE INDEX milestone_open_by_plan ON milestone (plan_id, deadline, status) WHERE status IN ('planned', 'in-progress', 'adjusted');
+            """),
     ])
 
     /// An index of every citizen's folded name (`name_key`) by its trigrams, so that a search
