@@ -134,9 +134,10 @@ package struct InterchangeImporter {
             // Made inside the transaction: what it finds remembered stays so until the commit.
             let writer = try ImportWriter(workspace: workspace, source: source)
             // Any error rolls the whole import back, so its records need no savepoint each, and
-            // the full-text index is written once at the end instead of by a trigger per row.
+            // the full-text index and the names' trigrams are written once at the end instead of by
+            // a trigger per row.
             try workspace.database.sharingOuterTransaction {
-                try workspace.indexingSearchTextAtEnd {
+                try workspace.indexingSearchTextAtEnd { try workspace.writingNameGramsAtEnd {
                     // One log entry per citizen imported, not one per record: who imported whom.
                     try workspace.loggingChangesPerCitizen("imported") {
                         try entries("organisations", of: outline, from: stream) { try writer.storeIdentified(try decoder.organisation($0)) }
@@ -161,7 +162,7 @@ package struct InterchangeImporter {
                         try writer.storeMeetingMembers()
                         for draft in activities { try writer.storeActivity(draft) }
                     }
-                }
+                } }
             }
             return writer.summary
         }

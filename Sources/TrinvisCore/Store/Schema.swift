@@ -80,9 +80,8 @@ package enum Schema {
             organisation_id INTEGER,
             PRIMARY KEY (gram, name_sort, citizen_id)
         ) STRICT, WITHOUT ROWID;
-        INSERT OR IGNORE INTO citizen_name_gram (gram, name_sort, citizen_id, name_key, organisation_id)
-            \(nameGramRows(of: "c")) FROM citizen c, \(nameGramPositions(of: "c"));
-        CREATE TRIGGER citizen_name_gram_insert AFTER INSERT ON citizen BEGIN
+        \(nameGramFill(where: "1 = 1"));
+        CREATE TRIGGER \(nameGramInsertTrigger) AFTER INSERT ON citizen BEGIN
             INSERT OR IGNORE INTO citizen_name_gram (gram, name_sort, citizen_id, name_key, organisation_id)
                 \(nameGramRows(of: "new")) FROM \(nameGramPositions(of: "new"));
         END;
@@ -97,6 +96,17 @@ package enum Schema {
                 AND gram IN (SELECT substr(old.name_key, p.key + 1, 3) FROM \(nameGramPositions(of: "old")));
         END;
         """
+
+    /// The trigger of `nameGrams` that writes a new citizen's trigrams.
+    static let nameGramInsertTrigger = "citizen_name_gram_insert"
+
+    /// Writes the trigrams of the citizens (`c`) that `condition` chooses, in the table's order.
+    static func nameGramFill(where condition: String) -> String {
+        """
+        INSERT OR IGNORE INTO citizen_name_gram (gram, name_sort, citizen_id, name_key, organisation_id)
+            \(nameGramRows(of: "c")) FROM citizen c, \(nameGramPositions(of: "c")) AND \(condition) ORDER BY 1, 2, 3
+        """
+    }
 
     /// The rows of `nameGrams` for the citizen row `row`, one per position `p.key` of
     /// `nameGramPositions`.
