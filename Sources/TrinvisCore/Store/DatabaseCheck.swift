@@ -109,7 +109,7 @@ package struct DatabaseCheck: Sendable, Equatable {
     }
 
     /// What the references of a file are found to be: the foreign keys, and the results
-    /// report's kept figures against a computation from the records.
+    /// report's kept figures and the names' trigrams against a computation from the records.
     private struct References: Sendable {
         var foreignKeys: [String]
         /// Empty when not asked for; an error when the figures could not be worked out.
@@ -117,17 +117,21 @@ package struct DatabaseCheck: Sendable, Equatable {
     }
 
     /// Checks the references of the file at `path` on a connection of its own, which only reads:
-    /// `PRAGMA foreign_key_check`, and with `figures` the kept figures (only when the foreign
-    /// keys hold).
+    /// `PRAGMA foreign_key_check`, and with `figures` the kept figures and the names' trigrams
+    /// (only when the foreign keys hold).
     private static func references(path: String, keepWriteAheadLogFiles: Bool, figures: Bool) throws -> References {
         let database = try Database(path: path, mode: .readOnly)
         if keepWriteAheadLogFiles { database.keepWriteAheadLogFiles() }
         var found = References(foreignKeys: try database.foreignKeyProblems(), figures: .success([]))
         if figures && found.foreignKeys.isEmpty {
             found.figures = Result {
-                try CitizenFigures.differences(in: database).sorted { $0.key < $1.key }.map { table, rows in
+                var problems = try CitizenFigures.differences(in: database).sorted { $0.key < $1.key }.map { table, rows in
                     "\(table): \(rows) rows differ from the records (the results report's figures)"
                 }
+                if let rows = try Schema.nameGramDifferences(in: database), rows > 0 {
+                    problems.append("\(Schema.nameGramTable): \(rows) rows differ from the citizens' names (the name search's trigrams)")
+                }
+                return problems
             }
         }
         return found

@@ -104,8 +104,25 @@ package enum Schema {
     static func nameGramFill(where condition: String) -> String {
         """
         INSERT OR IGNORE INTO citizen_name_gram (gram, name_sort, citizen_id, name_key, organisation_id)
-            \(nameGramRows(of: "c")) FROM citizen c, \(nameGramPositions(of: "c")) AND \(condition) ORDER BY 1, 2, 3
+            \(nameGramsOfCitizens(where: condition)) ORDER BY 1, 2, 3
         """
+    }
+
+    /// The rows `citizen_name_gram` must have for the citizens (`c`) that `condition` chooses.
+    private static func nameGramsOfCitizens(where condition: String) -> String {
+        "\(nameGramRows(of: "c")) FROM citizen c, \(nameGramPositions(of: "c")) AND \(condition)"
+    }
+
+    /// How many rows of `citizen_name_gram` are missing or should not be there, against the
+    /// citizens' names (`trinvis check --full`); nil in a file made before the table.
+    static func nameGramDifferences(in database: Database) throws -> Int? {
+        guard try database.scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?",
+                                  [.text(nameGramTable)]) != .integer(0) else { return nil }
+        let kept = "SELECT gram, name_sort, citizen_id, name_key, organisation_id FROM \(nameGramTable)"
+        let wanted = nameGramsOfCitizens(where: "1 = 1")
+        return Int(sqlValue: try database.scalar("""
+            SELECT (SELECT count(*) FROM (\(kept) EXCEPT \(wanted))) + (SELECT count(*) FROM (\(wanted) EXCEPT \(kept)))
+            """)) ?? 0
     }
 
     /// The rows of `nameGrams` for the citizen row `row`, one per position `p.key` of
