@@ -128,7 +128,8 @@ package struct DatabaseCheck: Sendable, Equatable {
                 var problems = try CitizenFigures.differences(in: database).sorted { $0.key < $1.key }.map { table, rows in
                     "\(table): \(rows) rows differ from the records (the results report's figures)"
                 }
-                if let rows = try Schema.nameGramDifferences(in: database), rows > 0 {
+                let rows = try Schema.nameGramDifferences(in: database)
+                if rows > 0 {
                     problems.append("\(Schema.nameGramTable): \(rows) rows differ from the citizens' names (the name search's trigrams)")
                 }
                 return problems

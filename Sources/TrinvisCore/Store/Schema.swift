@@ -82,19 +82,25 @@ package enum Schema {
         ) STRICT, WITHOUT ROWID;
         \(nameGramFill(where: "1 = 1"));
         CREATE TRIGGER \(nameGramInsertTrigger) AFTER INSERT ON citizen BEGIN
-            INSERT OR IGNORE INTO citizen_name_gram (gram, name_sort, citizen_id, name_key, organisation_id)
-                \(nameGramRows(of: "new")) FROM \(nameGramPositions(of: "new"));
+            \(nameGramInsert) \(nameGramRows(of: "new")) FROM \(nameGramPositions(of: "new"));
         END;
         CREATE TRIGGER citizen_name_gram_update AFTER UPDATE OF id, name_key, name_sort, organisation_id ON citizen BEGIN
-            DELETE FROM citizen_name_gram WHERE citizen_id = old.id AND name_sort = old.name_sort
-                AND gram IN (SELECT substr(old.name_key, p.key + 1, 3) FROM \(nameGramPositions(of: "old")));
-            INSERT OR IGNORE INTO citizen_name_gram (gram, name_sort, citizen_id, name_key, organisation_id)
-                \(nameGramRows(of: "new")) FROM \(nameGramPositions(of: "new"));
+            \(nameGramDeleteOfOld);
+            \(nameGramInsert) \(nameGramRows(of: "new")) FROM \(nameGramPositions(of: "new"));
         END;
         CREATE TRIGGER citizen_name_gram_delete AFTER DELETE ON citizen BEGIN
-            DELETE FROM citizen_name_gram WHERE citizen_id = old.id AND name_sort = old.name_sort
-                AND gram IN (SELECT substr(old.name_key, p.key + 1, 3) FROM \(nameGramPositions(of: "old")));
+            \(nameGramDeleteOfOld);
         END;
+        """
+
+    /// The start of every statement that writes rows of `nameGrams`.
+    private static let nameGramInsert =
+        "INSERT OR IGNORE INTO citizen_name_gram (gram, name_sort, citizen_id, name_key, organisation_id)"
+
+    /// Removes the rows of `nameGrams` of the citizen row `old` (in a trigger), each by its key.
+    private static let nameGramDeleteOfOld = """
+        DELETE FROM citizen_name_gram WHERE citizen_id = old.id AND name_sort = old.name_sort
+            AND gram IN (SELECT substr(old.name_key, p.key + 1, 3) FROM \(nameGramPositions(of: "old")))
         """
 
     /// The trigger of `nameGrams` that writes a new citizen's trigrams.
@@ -102,10 +108,7 @@ package enum Schema {
 
     /// Writes the trigrams of the citizens (`c`) that `condition` chooses, in the table's order.
     static func nameGramFill(where condition: String) -> String {
-        """
-        INSERT OR IGNORE INTO citizen_name_gram (gram, name_sort, citizen_id, name_key, organisation_id)
-            \(nameGramsOfCitizens(where: condition)) ORDER BY 1, 2, 3
-        """
+        "\(nameGramInsert) \(nameGramsOfCitizens(where: condition)) ORDER BY 1, 2, 3"
     }
 
     /// The rows `citizen_name_gram` must have for the citizens (`c`) that `condition` chooses.
@@ -114,10 +117,8 @@ package enum Schema {
     }
 
     /// How many rows of `citizen_name_gram` are missing or should not be there, against the
-    /// citizens' names (`trinvis check --full`); nil in a file made before the table.
-    static func nameGramDifferences(in database: Database) throws -> Int? {
-        guard try database.scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?",
-                                  [.text(nameGramTable)]) != .integer(0) else { return nil }
+    /// citizens' names (`trinvis check --full`, on a file of the current schema).
+    static func nameGramDifferences(in database: Database) throws -> Int {
         let kept = "SELECT gram, name_sort, citizen_id, name_key, organisation_id FROM \(nameGramTable)"
         let wanted = nameGramsOfCitizens(where: "1 = 1")
         return Int(sqlValue: try database.scalar("""

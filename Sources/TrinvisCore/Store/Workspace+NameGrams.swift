@@ -4,7 +4,7 @@ extension Workspace {
     /// one name in 40 of those holding the trigram matches.
     static let defaultNameGramBudget = 2_000
 
-    /// The first `limit` citizens after `cursor`, in the list's order (`name_sort`, id), whose
+    /// The first `limit` citizens in the list's order (`name_sort`, id), whose
     /// folded name holds every one of `words` (folded by `TextNormalization.searchKey`), that
     /// the actor may see, that are not archived unless `includeArchived`, and that belong to
     /// `organisation` when it is given.
@@ -17,7 +17,7 @@ extension Workspace {
     /// the trigram, the answer is not known and the result is nil. A word of three letters or
     /// more is needed (nil without one).
     func citizensByNameGram(_ words: [String], includeArchived: Bool, organisation: OrganisationID? = nil,
-                            after cursor: PageCursor? = nil, limit: Int) throws -> [(id: CitizenID, key: String)]? {
+                            limit: Int) throws -> [(id: CitizenID, key: String)]? {
         let budget = nameGramBudget ?? Self.defaultNameGramBudget
         guard budget > 0, limit > 0,
               let word = words.filter({ $0.unicodeScalars.count >= 3 }).max(by: { $0.unicodeScalars.count < $1.unicodeScalars.count })
@@ -26,10 +26,6 @@ extension Workspace {
         let gram = String(String.UnicodeScalarView(word.unicodeScalars.prefix(3)))
 
         var range = "g.gram = ?", rangeArguments: [SQLValue] = [.text(gram)]
-        if let cursor, cursor.key.count == 2 {
-            range += " AND (g.name_sort, g.citizen_id) > (?, ?)"
-            rangeArguments += cursor.key
-        }
         let end = try database.fetchOne("""
             SELECT g.name_sort, g.citizen_id FROM citizen_name_gram g WHERE \(range)
             ORDER BY g.name_sort, g.citizen_id LIMIT 1 OFFSET ?
@@ -39,22 +35,17 @@ extension Workspace {
             rangeArguments += [end.values[0], end.values[1]]
         }
 
-        var conditions = words.map { _ in "g.name_key LIKE ? ESCAPE '\\'" }
-        var arguments = words.map { SQLValue.text("%" + Self.escapeLike($0) + "%") }
+        // The words are tested on the index row; the rest of the condition needs the citizen's.
+        var visible = visibleNamed(words, includeArchived: includeArchived, names: "g.name_key")
         if let organisation {
-            conditions.append("g.organisation_id = ?")
-            arguments.append(organisation.sqlValue)
-        }
-        if !includeArchived { conditions.append("c.archived_on IS NULL") }
-        if let access = accessCondition(citizenRow: "c") {
-            conditions.append(access.sql)
-            arguments += access.arguments
+            visible.sql += " AND g.organisation_id = ?"
+            visible.arguments.append(organisation.sqlValue)
         }
         // CROSS JOIN: the index rows lead, in their order, so the walk stops at the limit.
         let found = try database.fetchAll("""
             SELECT g.citizen_id, g.name_sort FROM citizen_name_gram g CROSS JOIN citizen c ON c.id = g.citizen_id
-            WHERE \(range) AND \(conditions.joined(separator: " AND ")) ORDER BY g.name_sort, g.citizen_id LIMIT ?
-            """, rangeArguments + arguments + [.integer(Int64(limit))]) { (id: try $0.get(0) as CitizenID, key: try $0.get(1) as String) }
+            WHERE \(range) AND \(visible.sql) ORDER BY g.name_sort, g.citizen_id LIMIT ?
+            """, rangeArguments + visible.arguments + [.integer(Int64(limit))]) { (id: try $0.get(0) as CitizenID, key: try $0.get(1) as String) }
         return found.count == limit || end == nil ? found : nil
     }
 }

@@ -438,11 +438,12 @@ extension Workspace {
         return try firstCitizensUnderTheRule(matching: words, includeArchived: includeArchived, after: nil, limit: limit).map(\.id)
     }
 
-    /// The condition on a citizen row (`c`) that the actor may see it, that its folded name holds
-    /// every one of `words` (`LIKE '%word%'`), and that it is not archived unless
-    /// `includeArchived`.
-    func visibleNamed(_ words: [String], includeArchived: Bool) -> (sql: String, arguments: [SQLValue]) {
-        var conditions = words.map { _ in "c.name_key LIKE ? ESCAPE '\\'" }
+    /// The condition on a citizen row (`c`) that the actor may see it, that its folded name
+    /// (`names`, `c.name_key` unless another column holds it) holds every one of `words`
+    /// (`LIKE '%word%'`), and that it is not archived unless `includeArchived`.
+    func visibleNamed(_ words: [String], includeArchived: Bool,
+                      names: String = "c.name_key") -> (sql: String, arguments: [SQLValue]) {
+        var conditions = words.map { _ in "\(names) LIKE ? ESCAPE '\\'" }
         var arguments = words.map { SQLValue.text("%" + Self.escapeLike($0) + "%") }
         if !includeArchived { conditions.append("c.archived_on IS NULL") }
         if let access = accessCondition(citizenRow: "c") {
