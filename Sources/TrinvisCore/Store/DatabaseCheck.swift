@@ -109,7 +109,8 @@ package struct DatabaseCheck: Sendable, Equatable {
     }
 
     /// What the references of a file are found to be: the foreign keys, and the results
-    /// report's kept figures and the names' trigrams against a computation from the records.
+    /// report's kept figures, the names' trigrams and the full-text index's words against a
+    /// computation from the records.
     private struct References: Sendable {
         var foreignKeys: [String]
         /// Empty when not asked for; an error when the figures could not be worked out.
@@ -117,8 +118,8 @@ package struct DatabaseCheck: Sendable, Equatable {
     }
 
     /// Checks the references of the file at `path` on a connection of its own, which only reads:
-    /// `PRAGMA foreign_key_check`, and with `figures` the kept figures and the names' trigrams
-    /// (only when the foreign keys hold).
+    /// `PRAGMA foreign_key_check`, and with `figures` the kept figures, the names' trigrams and
+    /// the full-text index's words (only when the foreign keys hold).
     private static func references(path: String, keepWriteAheadLogFiles: Bool, figures: Bool) throws -> References {
         let database = try Database(path: path, mode: .readOnly)
         if keepWriteAheadLogFiles { database.keepWriteAheadLogFiles() }
@@ -131,6 +132,10 @@ package struct DatabaseCheck: Sendable, Equatable {
                 let rows = try Schema.nameGramDifferences(in: database)
                 if rows > 0 {
                     problems.append("\(Schema.nameGramTable): \(rows) rows differ from the citizens' names (the name search's trigrams)")
+                }
+                let words = try Schema.searchWordDifferences(in: database)
+                if words > 0 {
+                    problems.append("\(Schema.searchWordTable): \(words) rows differ from the words of the full-text index")
                 }
                 return problems
             }

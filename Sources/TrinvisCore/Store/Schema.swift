@@ -40,6 +40,7 @@ package enum Schema {
             CREATE INDEX agreement_open_by_meeting ON agreement (meeting_id, due, done_on) WHERE done_on IS NULL;
             CREATE INDEX milestone_open_by_plan ON milestone (plan_id, deadline, status) WHERE status IN ('planned', 'in-progress', 'adjusted');
             """),
+        Migration("21-search-words", searchWords),
     ])
 
     /// An index of every citizen's folded name (`name_key`) by its trigrams, so that a search
@@ -696,7 +697,7 @@ package enum Schema {
     struct SearchSource {
         let table: String, kind: Int, source: String, body: String, citizen: String, watched: String
 
-        private var insert: String {
+        var insert: String {
             """
             INSERT INTO search_text (rowid, body, citizen_id, source)
                 SELECT new.id * 8 + \(kind), \(body), \(citizen), '\(source)' WHERE \(body) <> '';
@@ -719,12 +720,24 @@ package enum Schema {
         /// Indexes the rows with an id from `?1` through `?2` that the index does not hold yet,
         /// as the insert trigger would have (`Workspace.indexingSearchTextAtEnd`).
         var fillRange: String {
+            "INSERT INTO search_text (rowid, body, citizen_id, source)\n"
+                + rowsOfRange(then: ", \(citizen.replacingOccurrences(of: "new.", with: "\(table).")), '\(source)'")
+        }
+
+        /// Writes the texts `fillRange` indexes into `search_text_scratch`, so that their words
+        /// are counted (`Schema.scratchWordsIn`) before `fillRange` indexes them.
+        var fillRangeScratch: String {
+            "INSERT INTO search_text_scratch (rowid, body)\n" + rowsOfRange(then: "")
+        }
+
+        /// The rows with an id from `?1` through `?2` the index does not hold yet: their index
+        /// rowid and text, then the `columns` given.
+        private func rowsOfRange(then columns: String) -> String {
             let body = body.replacingOccurrences(of: "new.", with: "")
             return """
-                INSERT INTO search_text (rowid, body, citizen_id, source)
-                    SELECT id * 8 + \(kind), \(body), \(citizen.replacingOccurrences(of: "new.", with: "\(table).")), '\(source)'
-                    FROM \(table) WHERE id BETWEEN ?1 AND ?2 AND \(body) <> ''
-                        AND NOT EXISTS (SELECT 1 FROM search_text WHERE search_text.rowid = \(table).id * 8 + \(kind))
+                SELECT id * 8 + \(kind), \(body)\(columns)
+                FROM \(table) WHERE id BETWEEN ?1 AND ?2 AND \(body) <> ''
+                    AND NOT EXISTS (SELECT 1 FROM search_text WHERE search_text.rowid = \(table).id * 8 + \(kind))
                 """
         }
 

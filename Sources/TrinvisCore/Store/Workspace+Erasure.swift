@@ -128,8 +128,16 @@ extension Workspace {
                 try database.execute("DELETE FROM external_id WHERE kind = 'household' AND local_id = ?", [.integer(household)])
                 count("external_id", database.changes)
             }
-            // The triggers removed the index rows; what the cascade could have missed goes too.
-            try database.execute("DELETE FROM search_text WHERE citizen_id = ?", [id])
+            // The triggers removed the index rows; what the cascade could have missed goes too,
+            // and its words with it.
+            let missed = try database.fetchAll("SELECT rowid FROM search_text WHERE citizen_id = ?", [id]) {
+                try $0.get(0, as: Int64.self)
+            }
+            if !missed.isEmpty {
+                let rows = missed.map(String.init).joined(separator: ", ")
+                try database.executeScript(Schema.countingWordsOut("SELECT rowid, body FROM search_text WHERE rowid IN (\(rows))"))
+                try database.execute("DELETE FROM search_text WHERE rowid IN (\(rows))")
+            }
             // FTS5 keeps deleted terms in old segments until they are merged: merge them all.
             try database.execute("INSERT INTO search_text (search_text) VALUES ('optimize')")
             // The same for the trigram index of the names (its trigger removed the row).

@@ -361,7 +361,7 @@ extension Workspace {
             }
         }
 
-        guard hits.count < limit, let expression = Self.ftsExpression(text) else { return try visible(hits) }
+        guard hits.count < limit, let expression = try textMatchExpression(text) else { return try visible(hits) }
         var textMatches: [CitizenID: (source: SearchHit.TextSource, excerpt: String)] = [:]
         var order: [CitizenID] = []
         try database.forEach("""

@@ -12,7 +12,8 @@ extension Workspace {
     /// restores them with everything else. New rows are those of this installation's id range
     /// above the highest before (`create` takes the next id of that range); a new row that an
     /// update trigger indexed meanwhile (a meeting whose members were set) is not indexed twice.
-    /// The index then holds exactly the rows the triggers would have written. An error from
+    /// The index then holds exactly the rows the triggers would have written, and its words
+    /// (`Schema.searchWords`) are counted as the triggers would have. An error from
     /// `body` must roll the whole transaction back (which brings the triggers back).
     ///
     /// The rows are indexed `batchRows` at a time, a statement each: the journal SQLite keeps
@@ -39,7 +40,11 @@ extension Workspace {
                 let last = Int64(sqlValue: try database.scalar(
                     "SELECT id FROM \(entry.source.table) WHERE id BETWEEN ?1 AND ?2 ORDER BY id LIMIT 1 OFFSET ?3",
                     [.integer(from), .integer(own.upperBound), .integer(Int64(max(batchRows, 1) - 1))]))
-                try database.execute(entry.source.fillRange, [.integer(from), .integer(last ?? own.upperBound)])
+                let range: [SQLValue] = [.integer(from), .integer(last ?? own.upperBound)]
+                // The batch's words are counted first, as the insert trigger counts each row's.
+                try database.execute(entry.source.fillRangeScratch, range)
+                try database.executeScript(Schema.scratchWordsIn)
+                try database.execute(entry.source.fillRange, range)
                 guard let last else { break }
                 from = last + 1
             }

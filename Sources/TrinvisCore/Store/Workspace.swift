@@ -44,6 +44,10 @@ package final class Workspace {
     /// (`citizensByNameGram`); nil: `defaultNameGramBudget`, 0: no walk. Tests set it to take
     /// each way.
     package var nameGramBudget: Int?
+    /// How many whole words of the index the last word typed in a search may stand for
+    /// (`textMatchExpression`); nil: `defaultPrefixWordLimit`, 0: the prefix is always given
+    /// to FTS5 as a prefix. Tests set it to take each way.
+    package var prefixWordLimit: Int?
     /// The number of citizens in the file, counted once (for `nameSearchCandidateLimit`).
     var countedCitizens: Int?
     /// The citizens of other organisations shared with the actor's, in name order, with the
