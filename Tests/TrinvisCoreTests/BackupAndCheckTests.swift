@@ -68,6 +68,11 @@ private func tableNames(_ path: String) throws -> [String] {
             _ = try Workspace(path: path, username: "inger", mode: .readOnly)
         }
         #expect(try Schema.migrator.state(of: Database(path: path, mode: .readOnly)) == .older(missing: [last]))
+        // The message counts the steps in good English, one or many.
+        let one = Catalog.english(.databaseFile(path: path, problem: .needsMigration(missing: [last])))
+        #expect(one.contains("1 step of its schema is still to be applied"))
+        let two = Catalog.english(.databaseFile(path: path, problem: .needsMigration(missing: [last, last])))
+        #expect(two.contains("2 steps of its schema are still to be applied"))
     }
 
     @Test func noWorkspaceAddsTablesToAnotherProgramsDatabase() throws {

@@ -1189,7 +1189,7 @@ extension Catalog {
                 let shown = tables.prefix(5).joined(separator: ", ") + (tables.count > 5 ? ", …" : "")
                 return "\(path) is another program's SQLite database (tables: \(shown)), not Trinvis's. Check --db; Trinvis adds nothing to this file."
             case .needsMigration(let missing):
-                return "\(path) was written by an older Trinvis: \(missing.count) step\(missing.count == 1 ? "" : "s") of its schema are still to be applied, and this command only reads, so it changes nothing. Start 'trinvis --db \(path)' once (it brings the database up to date), then try again."
+                return "\(path) was written by an older Trinvis: \(missing.count == 1 ? "1 step of its schema is" : "\(missing.count) steps of its schema are") still to be applied, and this command only reads, so it changes nothing. Start 'trinvis --db \(path)' once (it brings the database up to date), then try again."
             case .unfinishedBackup:
                 return "\(path) is the temporary file of a 'trinvis backup' that did not finish; it is no backup. Delete it and run 'trinvis backup' again."
             case .unreadable(let reason):
