@@ -163,7 +163,8 @@ import Testing
     /// The folding assumed for the letters looked up is FTS5's own: each such letter, between
     /// two others, is part of the word, and FTS5 folds it to what `foldedAsTheIndex` says.
     @Test func theFoldingIsTheIndexs() throws {
-        let database = try Database(path: ":memory:")
+        let directory = try TemporaryDirectory()
+        let database = try Database(path: directory.path("folding.sqlite"))
         try database.executeScript("""
             CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'unicode61 remove_diacritics 0');
             CREATE VIRTUAL TABLE t_terms USING fts5vocab(t, 'row');
