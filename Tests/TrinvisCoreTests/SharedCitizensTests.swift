@@ -136,6 +136,97 @@ import Testing
         #expect(afterChange > between, "after a change: \(afterChange), kept: \(kept), read: \(read)")
     }
 
+    /// Reads Inger's list once, so that its shared citizens are kept, and returns what a list
+    /// costs with them kept and with them read again.
+    private func keptAndReadCosts(_ world: World) throws -> (kept: Int, read: Int) {
+        _ = try world.names()
+        let kept = try world.inger.database.countingInstructions { try world.names() }.instructions
+        world.inger.forgetSharedCitizens()
+        let read = try world.inger.database.countingInstructions { try world.names() }.instructions
+        #expect(read > kept, "reading the shared citizens costs something (\(read) against \(kept))")
+        return (kept, read)
+    }
+
+    /// Another caseworker writes a meeting and a milestone for one of Inger's citizens: nothing
+    /// the shared citizens are read from, so Inger's next list reads them no more, though the
+    /// file changed (SQLite's `data_version` moved).
+    @Test func anotherConnectionsMeetingAndMilestoneKeepTheSharedCitizens() throws {
+        let world = try World(more: 300)
+        let costs = try keptAndReadCosts(world)
+        let between = (costs.kept + costs.read) / 2
+        let version = try world.inger.dataVersion()
+        let admin = world.fixture.workspace
+        let anders = try #require(try admin.citizenSummaries(page: .first(50)).items.first { $0.citizen.name == "Anders Bak" })
+        try admin.create(Meeting(citizenID: anders.citizen.id, at: instant("2026-02-24T10:00:00+01:00"), attendance: .attended))
+        let plan = try admin.create(Plan(citizenID: anders.citizen.id, goal: "Fast job", start: day("2026-02-24")))
+        try admin.create(Milestone(planID: plan.id, title: "Søge tre job", deadline: day("2026-03-10")))
+        #expect(try world.inger.dataVersion() != version, "another connection committed")
+        let after = try world.inger.database.countingInstructions { try world.names() }.instructions
+        #expect(after < between, "after the meeting: \(after), kept: \(costs.kept), read: \(costs.read)")
+    }
+
+    /// Every change the shared citizens depend on, by another connection, shows at Inger's next
+    /// list and search: a rename, a move to her organisation, archiving and erasure of a
+    /// citizen through the store, and a consent given, changed and deleted with SQL (as the
+    /// sqlite3 shell or a sync would write).
+    @Test func everyChangeTheSharedCitizensDependOnShowsAtTheNextList() throws {
+        let world = try World(more: 3)
+        let admin = world.fixture.workspace
+        let shell = try Database(path: world.fixture.path, mode: .existing)
+        func birte() throws -> Citizen { try #require(try admin.fetch(Citizen.self, id: world.birte)) }
+        // The names of the list's shared citizens, once the kept list has been found equal to
+        // one read afresh (the list reads the rule again, which hides a stale entry of a
+        // withdrawn consent, but not a stale name or a missing entry).
+        func sharedNames(sourceLocation: SourceLocation = #_sourceLocation) throws -> [String] {
+            func described(_ entries: [SharedCitizens.Entry]) -> [String] {
+                entries.map { "\($0.id.rawValue) \($0.key) \($0.nameKey) \($0.archived)" }
+            }
+            let kept = described(try world.inger.sharedCitizens())
+            world.inger.forgetSharedCitizens()
+            #expect(kept == described(try world.inger.sharedCitizens()), "the kept list is the list read afresh",
+                    sourceLocation: sourceLocation)
+            return try world.names().filter { !["Anders Bak", "Ib Øster", "Åse Winther"].contains($0) }
+        }
+        #expect(try sharedNames() == ["Birte Kaae", "Dorte Dam 0", "Dorte Dam 1", "Dorte Dam 2"])
+
+        var renamed = try birte()
+        renamed.name = "Aase Holm"
+        _ = try admin.update(renamed)
+        #expect(try sharedNames() == ["Dorte Dam 0", "Dorte Dam 1", "Dorte Dam 2", "Aase Holm"], "sorted as Å")
+        #expect(try world.inger.search("holm", noting: false).map(\.summary.citizen.name) == ["Aase Holm"])
+        #expect(try world.inger.search("kaae", noting: false).isEmpty)
+
+        var moved = try birte()
+        moved.organisationID = world.kommune
+        moved = try admin.update(moved)
+        #expect(try sharedNames() == ["Dorte Dam 0", "Dorte Dam 1", "Dorte Dam 2", "Aase Holm"], "her own now")
+        #expect(try world.names().filter { $0 == "Aase Holm" }.count == 1, "listed once")
+        moved.organisationID = try #require(try admin.fetch(Citizen.self, id: world.carl)).organisationID
+        _ = try admin.update(moved)
+        #expect(try sharedNames() == ["Dorte Dam 0", "Dorte Dam 1", "Dorte Dam 2", "Aase Holm"], "shared again")
+
+        _ = try admin.archive(citizen: world.birte)
+        #expect(try sharedNames() == ["Dorte Dam 0", "Dorte Dam 1", "Dorte Dam 2"])
+
+        try shell.execute("UPDATE consent SET withdrawn_on = NULL WHERE citizen_id = ?", [world.carl.sqlValue])
+        #expect(try sharedNames() == ["Carl Dahl", "Dorte Dam 0", "Dorte Dam 1", "Dorte Dam 2"], "a consent changed")
+        try shell.execute("DELETE FROM consent WHERE citizen_id = ?", [world.carl.sqlValue])
+        #expect(try sharedNames() == ["Dorte Dam 0", "Dorte Dam 1", "Dorte Dam 2"], "a consent deleted")
+        // A copy of Dorte Dam 0's consent for Erik, every column as it is but the id and the citizen.
+        let columns = try shell.fetchAll("SELECT name FROM pragma_table_info('consent') WHERE name NOT IN ('id', 'citizen_id')") {
+            try $0.get(0, as: String.self)
+        }.joined(separator: ", ")
+        try shell.execute("""
+            INSERT INTO consent (citizen_id, \(columns)) SELECT ?, \(columns)
+            FROM consent WHERE citizen_id = (SELECT id FROM citizen WHERE name = 'Dorte Dam 0')
+            """, [world.erik.sqlValue])
+        #expect(try sharedNames() == ["Dorte Dam 0", "Dorte Dam 1", "Dorte Dam 2", "Erik Ny"], "a consent given")
+
+        let dorte = try #require(try world.inger.search("dorte dam 1", noting: false).first).summary.citizen.id
+        _ = try admin.erase(citizen: dorte, reason: "Test")
+        #expect(try sharedNames() == ["Dorte Dam 0", "Dorte Dam 2", "Erik Ny"], "erased")
+    }
+
     /// The rule on the `citizen` table's own rows (the row's organisation read from the row)
     /// lets through exactly the citizens the rule on a citizen id does, for every category.
     @Test func theRuleOnACitizenRowIsTheRuleOnACitizenID() throws {

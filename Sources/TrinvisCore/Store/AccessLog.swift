@@ -217,8 +217,7 @@ extension Workspace {
         guard hasPendingAccessLog else { return }
         let lookups = pendingLog.lookups, searches = pendingLog.finishedSearches
         let write: (() throws -> Void) throws -> Void = waitingForDisk ? database.transaction : database.transactionNotWaitingForDisk
-        // The log is no part of what the list of shared citizens depends on.
-        try keepingSharedCitizens { try write {
+        try write {
             for search in searches {
                 try appendAccessLog(.search, citizen: nil, detail: search.term, at: search.at)
             }
@@ -235,7 +234,7 @@ extension Workspace {
                 try appendAccessLog(lookup.key.action, citizen: lookup.key.citizen, detail: lookup.detail, at: lookup.at)
                 pendingLog.written[lookup.key] = lookup.at
             }
-        } }
+        }
         pendingLog.lookups.removeFirst(min(lookups.count, pendingLog.lookups.count))
         pendingLog.queued = Set(pendingLog.lookups.map(\.key))
         pendingLog.finishedSearches.removeFirst(min(searches.count, pendingLog.finishedSearches.count))

@@ -41,7 +41,40 @@ package enum Schema {
             CREATE INDEX milestone_open_by_plan ON milestone (plan_id, deadline, status) WHERE status IN ('planned', 'in-progress', 'adjusted');
             """),
         Migration("21-search-words", searchWords),
+        Migration("22-shared-citizens-version", sharedCitizensVersion),
     ])
+
+    /// A counter of the changes to what the organisation rule's list of shared citizens is read
+    /// from (`Workspace+SharedCitizens.swift`): every consent, and the citizens' ids,
+    /// organisations, names and archiving. Triggers move it whichever way a row is written
+    /// (forms, import, sync, undo, erasure, the sqlite3 shell), inside the writing transaction,
+    /// so a rollback moves it back too. The list read at one value of it is right as long as the
+    /// value (and the day) stays. A meeting, a milestone or a line of the access log leave it
+    /// alone, so the list is kept across them, where SQLite's `data_version` moves on every commit
+    /// by anyone. A citizen inserted is shared by nobody until a consent is written for them
+    /// (which moves the counter). The key is not named `id`: the table has one row and no ids
+    /// to renumber.
+    static let sharedCitizensVersion = """
+        CREATE TABLE shared_citizens_version (
+            one INTEGER PRIMARY KEY NOT NULL CHECK (one = 1),
+            changes INTEGER NOT NULL
+        ) STRICT;
+        INSERT INTO shared_citizens_version (one, changes) VALUES (1, 0);
+        \(sharedCitizensVersionTrigger("consent_insert", "AFTER INSERT ON consent"))
+        \(sharedCitizensVersionTrigger("consent_update", "AFTER UPDATE ON consent"))
+        \(sharedCitizensVersionTrigger("consent_delete", "AFTER DELETE ON consent"))
+        \(sharedCitizensVersionTrigger("citizen_update",
+                                       "AFTER UPDATE OF id, organisation_id, name_sort, name_key, archived_on ON citizen"))
+        \(sharedCitizensVersionTrigger("citizen_delete", "AFTER DELETE ON citizen"))
+        """
+
+    private static func sharedCitizensVersionTrigger(_ name: String, _ event: String) -> String {
+        """
+        CREATE TRIGGER shared_citizens_version_\(name) \(event) BEGIN
+            UPDATE shared_citizens_version SET changes = changes + 1;
+        END;
+        """
+    }
 
     /// An index of every citizen's folded name (`name_key`) by its trigrams, so that a search
     /// for a piece of a name ("ørg" in "Jørgensen") looks the citizens up instead of reading

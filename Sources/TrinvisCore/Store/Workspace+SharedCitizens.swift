@@ -15,13 +15,13 @@ struct SharedCitizens {
         let archived: Bool
     }
 
-    /// The state of the file and the day when the list was read. Any commit by another
-    /// connection moves SQLite's `data_version`, any row this connection writes moves its
-    /// `total_changes`, and consents come into and go out of force with the day: a list read in
-    /// the same state is still right.
+    /// What the list was read from, and the day. `shared_citizens_version` counts every change
+    /// to the consents and to the citizens' ids, organisations, names and archiving, by any
+    /// connection (migration 22's triggers); consents come into and go out of force with the
+    /// day: a list read at the same stamp is still right. A meeting, a milestone or the access
+    /// log's lines, written by anyone, leave it kept.
     struct Stamp: Equatable {
-        let dataVersion: Int64
-        let totalChanges: Int64
+        let version: Int64
         let today: LocalDate
         let organisation: OrganisationID?
     }
@@ -31,41 +31,31 @@ struct SharedCitizens {
 }
 
 extension Workspace {
-    private func sharedCitizensStamp() throws -> SharedCitizens.Stamp {
-        SharedCitizens.Stamp(dataVersion: try dataVersion(), totalChanges: database.totalChanges, today: today,
-                             organisation: actor.organisationID)
+    /// The stamp now, or nil when the counter cannot be read (a file of an older schema opened
+    /// to read only): then the list is read every time.
+    private func sharedCitizensStamp() -> SharedCitizens.Stamp? {
+        guard let version = try? database.scalar("SELECT changes FROM shared_citizens_version WHERE one = 1"),
+              let changes = Int64(sqlValue: version) else { return nil }
+        return SharedCitizens.Stamp(version: changes, today: today, organisation: actor.organisationID)
     }
 
-    /// The shared citizens, from the list read before when the file has not changed since.
-    /// Inside a transaction they are read again and not kept: what a transaction wrote may be
-    /// rolled back, which moves neither counter back.
+    /// The shared citizens, from the list read before when nothing they depend on has changed
+    /// since. Inside a transaction a list read there is not kept: what the transaction wrote may
+    /// still be rolled back. (The counter would move back with it, and another transaction
+    /// could then move it to the same value with other changes.)
     func sharedCitizens() throws -> [SharedCitizens.Entry] {
-        // The stamp before the reading: a commit while reading leaves a stamp that is already old.
-        let stamp = try sharedCitizensStamp()
-        let outside = database.isAutocommit
-        if outside, let known = knownSharedCitizens, known.stamp == stamp { return known.entries }
+        // The stamp before the reading: a change committed while reading leaves a stamp that is
+        // already old.
+        let stamp = sharedCitizensStamp()
+        if let stamp, let known = knownSharedCitizens, known.stamp == stamp { return known.entries }
         let entries = try readSharedCitizens()
-        if outside { knownSharedCitizens = SharedCitizens(stamp: stamp, entries: entries) }
+        if let stamp, database.isAutocommit { knownSharedCitizens = SharedCitizens(stamp: stamp, entries: entries) }
         return entries
     }
 
     /// Forgets the shared citizens read before (the benchmark, to time reading them).
     package func forgetSharedCitizens() {
         knownSharedCitizens = nil
-    }
-
-    /// Runs `body`, which writes nothing the shared citizens depend on (the access log), keeping
-    /// the shared citizens known before it when no other connection committed meanwhile.
-    func keepingSharedCitizens(_ body: () throws -> Void) throws {
-        guard database.isAutocommit, let known = knownSharedCitizens, known.stamp == (try? sharedCitizensStamp()) else {
-            return try body()
-        }
-        try body()
-        let after = try sharedCitizensStamp()
-        if after.dataVersion == known.stamp.dataVersion, after.today == known.stamp.today,
-           after.organisation == known.stamp.organisation {
-            knownSharedCitizens = SharedCitizens(stamp: after, entries: known.entries)
-        }
     }
 
     /// Reads the shared citizens: the ids of the consents first, as a list, so that SQLite looks

@@ -51,7 +51,7 @@ package final class Workspace {
     /// The number of citizens in the file, counted once (for `nameSearchCandidateLimit`).
     var countedCitizens: Int?
     /// The citizens of other organisations shared with the actor's, in name order, with the
-    /// state of the file they were read in (`sharedCitizens()`).
+    /// stamp they were read at (`sharedCitizens()`).
     var knownSharedCitizens: SharedCitizens?
 
     /// The access rule: administrators see everything (and are logged like everyone), everyone
