@@ -53,12 +53,18 @@ func nearestRank(_ samples: [UInt64], _ percent: Double) -> UInt64 {
 /// Runs `body` `warmup` times unmeasured (statements get prepared, pages get cached) and then
 /// `iterations` times measured, one clock reading before and after each call. `body` gets the
 /// iteration number (warm-up runs count from -warmup) and returns how many rows it produced.
-func measure(_ name: String, iterations: Int, warmup: Int = 3, _ body: (Int) throws -> Int) throws -> Measurement {
-    for index in -warmup..<0 { _ = try body(index) }
+/// `before`, with the same number, runs before each call and is not timed.
+func measure(_ name: String, iterations: Int, warmup: Int = 3, before: ((Int) throws -> Void)? = nil,
+             _ body: (Int) throws -> Int) throws -> Measurement {
+    for index in -warmup..<0 {
+        try before?(index)
+        _ = try body(index)
+    }
     var samples: [UInt64] = []
     samples.reserveCapacity(iterations)
     var rows = 0
     for index in 0..<iterations {
+        try before?(index)
         let start = monotonicNanoseconds()
         rows += try body(index)
         samples.append(monotonicNanoseconds() - start)

@@ -110,8 +110,9 @@ enum StatementRecorder {
     }
 
     /// Runs `body` once for each index in `indices` with the trace on `connections`, and returns
-    /// the statements each call ran, in the order they started.
-    static func record(on connections: [OpaquePointer], indices: Range<Int>,
+    /// the statements each call ran, in the order they started (`before` runs first each time,
+    /// its statements left out).
+    static func record(on connections: [OpaquePointer], indices: Range<Int>, before: ((Int) throws -> Void)? = nil,
                        _ body: (Int) throws -> Void) throws -> [[RecordedStatement]] {
         guard !connections.isEmpty else { throw BenchError("no connection of the workspace was seen opening") }
         let recording = Recording()
@@ -125,6 +126,7 @@ enum StatementRecorder {
         }
         var calls: [[RecordedStatement]] = []
         for index in indices {
+            try before?(index)
             recording.statements.removeAll(keepingCapacity: true)
             try body(index)
             calls.append(try recording.statements.map { sql, expanded in

@@ -15,6 +15,8 @@ struct Suite {
 
     /// The name of the first page of the citizen list, which the access rules are held against.
     static let firstPage = "citizen list: first page (50)"
+    static let afterSharingChange = "citizen list: first page, organisation rule, after a consent changed"
+    static let afterOthersWrite = "citizen list: first page, organisation rule, after another's milestone"
 
     /// Iterations of operations that take microseconds to a few milliseconds.
     var fast: Int { options.iterations }
@@ -49,9 +51,10 @@ struct Suite {
     /// bare C API connection to the same file (`BareConnection`), one after the other.
     func run(announce: (String) -> Void) throws -> [Measurement] {
         var results: [Measurement] = []
-        func add(_ name: String, iterations: Int, warmup: Int = 3, _ body: (Int) throws -> Int) throws {
+        func add(_ name: String, iterations: Int, warmup: Int = 3, before: ((Int) throws -> Void)? = nil,
+                 _ body: (Int) throws -> Int) throws {
             announce(name)
-            results.append(try measure(name, iterations: iterations, warmup: warmup, body))
+            results.append(try measure(name, iterations: iterations, warmup: warmup, before: before, body))
         }
         let warmup = 3
         let bare = options.bare ? try BareConnection(path: path) : nil
@@ -59,14 +62,17 @@ struct Suite {
         // brings their pages into the operating system's cache, so that neither side pays for
         // reading them first); then each iteration times the Trinvis call and right after it the
         // same statements on the bare connection, so that both see the same load of the machine.
+        // `before` runs before each call, untimed and unrecorded.
         func addWithBare(_ name: String, iterations: Int, on connections: [OpaquePointer],
-                         _ body: (Int) throws -> Int) throws {
-            guard let bare else { return try add(name, iterations: iterations, warmup: warmup, body) }
+                         before: ((Int) throws -> Void)? = nil, _ body: (Int) throws -> Int) throws {
+            guard let bare else { return try add(name, iterations: iterations, warmup: warmup, before: before, body) }
             announce(name)
             let prepared: BareConnection.PreparedCalls
             do {
                 func recorded() throws -> [[RecordedStatement]] {
-                    try StatementRecorder.record(on: connections, indices: -warmup..<iterations) { index in _ = try body(index) }
+                    try StatementRecorder.record(on: connections, indices: -warmup..<iterations, before: before) { index in
+                        _ = try body(index)
+                    }
                 }
                 // An operation that writes only the first time (the export notes its access-log
                 // entry once per citizen and quarter of an hour) is recorded again: the timed
@@ -79,13 +85,14 @@ struct Suite {
                 }
             } catch {
                 writeError("trinvis-bench: no bare baseline for \(name): \(error)\n")
-                try add(name, iterations: iterations, warmup: warmup, body)
+                try add(name, iterations: iterations, warmup: warmup, before: before, body)
                 results[results.count - 1].bareProblem = "\(error)"
                 return
             }
             var samples: [UInt64] = [], bareSamples: [UInt64] = []
             var rows = 0, bareRows = 0
             for index in -warmup..<iterations {
+                try before?(index)
                 let start = monotonicNanoseconds()
                 let count = try body(index)
                 let middle = monotonicNanoseconds()
@@ -136,11 +143,22 @@ struct Suite {
             try addWithBare("citizen list: first page, organisation rule", iterations: fast, on: restrictedConnections) { _ in
                 try restricted.citizenSummaries(page: .first(50)).items.count
             }
-            // The first list after any change to the file, when the shared citizens are read again.
-            try addWithBare("citizen list: first page, organisation rule, after a change", iterations: fast,
-                            on: restrictedConnections) { _ in
+            // The first list after a change to a consent or to a citizen's name, organisation or
+            // archiving, when the shared citizens are read again.
+            try addWithBare(Self.afterSharingChange, iterations: fast, on: restrictedConnections) { _ in
                 restricted.forgetSharedCitizens()
                 return try restricted.citizenSummaries(page: .first(50)).items.count
+            }
+            // The first list after another connection saved a milestone: the file changed, the
+            // shared citizens did not.
+            let writer = try open()
+            var latest: [MilestoneID: Milestone] = [:]
+            let milestones = draw(fast + warmup, stream: 13) { $0.pick(targets.milestones) }
+            try addWithBare(Self.afterOthersWrite, iterations: fast, on: restrictedConnections, before: { index in
+                let id = milestones[index + warmup]
+                latest[id] = try writer.update(try latest[id] ?? writer.get(Milestone.self, id: id))
+            }) { _ in
+                try restricted.citizenSummaries(page: .first(50)).items.count
             }
         }
         // The program's own way in: the caseworker's OS identity, so the rule follows from who
@@ -218,8 +236,11 @@ struct Suite {
             try workspace.exportText(citizens: [exports[index + warmup]]).isEmpty ? 0 : 1
         }
 
-        try measureWrites(workspace, add: add)
-        try measureScreens(workspace, add: add)
+        let addUnprepared = { (name: String, iterations: Int, warmup: Int, body: (Int) throws -> Int) throws in
+            try add(name, iterations: iterations, warmup: warmup, body)
+        }
+        try measureWrites(workspace, add: addUnprepared)
+        try measureScreens(workspace, add: addUnprepared)
         if includeImportLock {
             announce("import \(Self.importedCitizens) citizens by another process")
             results += try Self.measureImportLock(besides: path, seed: options.seed)
