@@ -129,11 +129,12 @@ extension Workspace {
                 if Self.inNameOrder((key, id), (entries[middle].key, entries[middle].id.rawValue)) { high = middle } else { start = middle + 1 }
             }
         }
+        let needles = words.map(Self.likeNeedle)
         var found: [(id: CitizenID, key: String)] = []
         for entry in entries[start...] {
             if found.count == limit { break }
             guard includeArchived || !entry.archived,
-                  words.allSatisfy({ Self.contains(entry.nameKey, likePattern: $0) }) else { continue }
+                  needles.allSatisfy({ Self.contains(entry.nameKey, likeNeedle: $0) }) else { continue }
             found.append((entry.id, entry.key))
         }
         return found
@@ -142,14 +143,33 @@ extension Workspace {
     /// Whether `text` holds `part` as SQLite's `LIKE '%part%'` (with `part`'s wildcards escaped)
     /// finds it: ASCII letters in either case, every other character exactly.
     static func contains(_ text: String, likePattern part: String) -> Bool {
-        func folded(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
-        let needle = part.utf8.map(folded)
-        guard !needle.isEmpty else { return true }
-        let haystack = text.utf8.map(folded)
-        guard haystack.count >= needle.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        contains(text, likeNeedle: likeNeedle(part))
+    }
+
+    /// The bytes of `part` as `contains(_:likeNeedle:)` compares them.
+    static func likeNeedle(_ part: String) -> [UInt8] {
+        part.utf8.map(likeFolded)
+    }
+
+    /// An ASCII capital as its small letter, every other byte as it is (`LIKE`'s folding).
+    private static func likeFolded(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+    }
+
+    /// `contains(_:likePattern:)` with the pattern folded once (`likeNeedle`): the list's
+    /// thousands of kept names are compared in place, without a copy of each.
+    static func contains(_ text: String, likeNeedle needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        var text = text
+        return text.withUTF8 { haystack in
+            guard haystack.count >= needle.count else { return false }
+            candidates: for start in 0...(haystack.count - needle.count) where likeFolded(haystack[start]) == first {
+                for offset in 1..<needle.count where likeFolded(haystack[start + offset]) != needle[offset] {
+                    continue candidates
+                }
+                return true
+            }
+            return false
         }
-        return false
     }
 }
