@@ -17,6 +17,7 @@ struct Suite {
     static let firstPage = "citizen list: first page (50)"
     static let afterSharingChange = "citizen list: first page, organisation rule, after a consent changed"
     static let afterOthersWrite = "citizen list: first page, organisation rule, after another's milestone"
+    static let firstPageAfterOthersWrite = "citizen list: first page (50), after another's milestone"
 
     /// Iterations of operations that take microseconds to a few milliseconds.
     var fast: Int { options.iterations }
@@ -149,15 +150,23 @@ struct Suite {
                 restricted.forgetSharedCitizens()
                 return try restricted.citizenSummaries(page: .first(50)).items.count
             }
-            // The first list after another connection saved a milestone: the file changed, the
-            // shared citizens did not.
+            // The first list after another connection saved a milestone: the file changed (the
+            // connection's page cache is dropped), the shared citizens did not. Without the rule
+            // first, as the rule's row is held to.
             let writer = try open()
             var latest: [MilestoneID: Milestone] = [:]
-            let milestones = draw(fast + warmup, stream: 13) { $0.pick(targets.milestones) }
-            try addWithBare(Self.afterOthersWrite, iterations: fast, on: restrictedConnections, before: { index in
-                let id = milestones[index + warmup]
-                latest[id] = try writer.update(try latest[id] ?? writer.get(Milestone.self, id: id))
-            }) { _ in
+            let milestones = draw(2 * (fast + warmup), stream: 13) { $0.pick(targets.milestones) }
+            func savingAMilestone(_ offset: Int) -> (Int) throws -> Void {
+                { index in
+                    let id = milestones[offset + index + warmup]
+                    latest[id] = try writer.update(try latest[id] ?? writer.get(Milestone.self, id: id))
+                }
+            }
+            try addWithBare(Self.firstPageAfterOthersWrite, iterations: fast, on: connections, before: savingAMilestone(0)) { _ in
+                try workspace.citizenSummaries(page: .first(50)).items.count
+            }
+            try addWithBare(Self.afterOthersWrite, iterations: fast, on: restrictedConnections,
+                            before: savingAMilestone(fast + warmup)) { _ in
                 try restricted.citizenSummaries(page: .first(50)).items.count
             }
         }
