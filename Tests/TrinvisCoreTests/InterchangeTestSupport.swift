@@ -180,12 +180,13 @@ func fingerprint(_ database: Database) throws -> [String: [String]] {
 }
 
 /// The number of rows per table of records. Full-text indexes (virtual tables and their shadow
-/// tables), the trigrams of the names and the results report's kept figures are left out: they
-/// are derived, and their row counts move with every insert.
+/// tables), the trigrams of the names, the results report's kept figures and the notes of
+/// changes to the shared citizens are left out: they are derived, and their row counts move
+/// with every insert.
 func rowCounts(_ database: Database) throws -> [String: Int] {
     let virtual = try database.fetchAll("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'") {
         try $0.get(0, as: String.self)
-    } + CitizenFigures.tables + [CitizenFigures.staleTable, Schema.nameGramTable]
+    } + CitizenFigures.tables + [CitizenFigures.staleTable, Schema.nameGramTable, "shared_citizens_version", "shared_citizen_change"]
     return try fingerprint(database).filter { table, _ in
         !virtual.contains { table == $0 || table.hasPrefix($0 + "_") }
     }.mapValues(\.count)
@@ -204,7 +205,8 @@ func contents(_ database: Database) throws -> [String: [String]] {
         "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name") {
         try $0.get(0, as: String.self)
     }.filter { table in
-        !["external_id", "trinvis_migration", "access_log", "access_log_pruning", "setting", Schema.nameGramTable].contains(table) && !virtual.contains { table == $0 || table.hasPrefix($0 + "_") }
+        !["external_id", "trinvis_migration", "access_log", "access_log_pruning", "setting", Schema.nameGramTable,
+          "shared_citizens_version", "shared_citizen_change"].contains(table) && !virtual.contains { table == $0 || table.hasPrefix($0 + "_") }
     }
     var foreignKeys: [String: [String: (table: String, column: String)]] = [:]
     for table in tables {

@@ -42,6 +42,7 @@ package enum Schema {
             """),
         Migration("21-search-words", searchWords),
         Migration("22-shared-citizens-version", sharedCitizensVersion),
+        Migration("23-shared-citizen-changes", sharedCitizenChanges),
     ])
 
     /// A counter of the changes to what the organisation rule's list of shared citizens is read
@@ -73,6 +74,61 @@ package enum Schema {
         CREATE TRIGGER shared_citizens_version_\(name) \(event) BEGIN
             UPDATE shared_citizens_version SET changes = changes + 1;
         END;
+        """
+    }
+
+    /// Which citizens the changes counted by `shared_citizens_version` were to: one row per
+    /// citizen with the counter's value at their latest change, so that a list of shared
+    /// citizens kept at an older value reads those citizens again and not all of them. An
+    /// erased citizen leaves no row: a delete of a citizen (and a change of a citizen's id) notes
+    /// the counter in `rebuilt` instead, and a list kept from before it is read again in full. A consent noted for a
+    /// citizen who is no longer there (the cascade of an erasure) is left out for the same
+    /// reason. The triggers of step 22 are replaced by ones that also note the citizen.
+    static let sharedCitizenChanges = """
+        ALTER TABLE shared_citizens_version ADD COLUMN rebuilt INTEGER NOT NULL DEFAULT 0;
+        CREATE TABLE shared_citizen_change (
+            citizen_id INTEGER PRIMARY KEY NOT NULL,
+            version INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX shared_citizen_change_by_version ON shared_citizen_change (version);
+        DROP TRIGGER shared_citizens_version_consent_insert;
+        DROP TRIGGER shared_citizens_version_consent_update;
+        DROP TRIGGER shared_citizens_version_consent_delete;
+        DROP TRIGGER shared_citizens_version_citizen_update;
+        DROP TRIGGER shared_citizens_version_citizen_delete;
+        CREATE TRIGGER shared_citizens_version_consent_insert AFTER INSERT ON consent BEGIN
+            UPDATE shared_citizens_version SET changes = changes + 1;
+            \(noteSharedCitizenChange("new.citizen_id"))
+        END;
+        CREATE TRIGGER shared_citizens_version_consent_update AFTER UPDATE ON consent BEGIN
+            UPDATE shared_citizens_version SET changes = changes + 1;
+            \(noteSharedCitizenChange("old.citizen_id"))
+            \(noteSharedCitizenChange("new.citizen_id"))
+        END;
+        CREATE TRIGGER shared_citizens_version_consent_delete AFTER DELETE ON consent BEGIN
+            UPDATE shared_citizens_version SET changes = changes + 1;
+            \(noteSharedCitizenChange("old.citizen_id"))
+        END;
+        CREATE TRIGGER shared_citizens_version_citizen_update
+            AFTER UPDATE OF id, organisation_id, name_sort, name_key, archived_on ON citizen BEGIN
+            UPDATE shared_citizens_version SET changes = changes + 1;
+            UPDATE shared_citizens_version SET rebuilt = changes WHERE old.id IS NOT new.id;
+            \(noteSharedCitizenChange("old.id"))
+            \(noteSharedCitizenChange("new.id"))
+        END;
+        CREATE TRIGGER shared_citizens_version_citizen_delete AFTER DELETE ON citizen BEGIN
+            UPDATE shared_citizens_version SET changes = changes + 1, rebuilt = changes + 1;
+            DELETE FROM shared_citizen_change WHERE citizen_id = old.id;
+        END;
+        """
+
+    /// The statement of a trigger that notes a change to the citizen `citizen` (an expression
+    /// of the trigger's row) at the counter's value, when the citizen exists.
+    private static func noteSharedCitizenChange(_ citizen: String) -> String {
+        """
+        INSERT INTO shared_citizen_change (citizen_id, version)
+                SELECT \(citizen), changes FROM shared_citizens_version WHERE EXISTS (SELECT 1 FROM citizen WHERE id = \(citizen))
+                ON CONFLICT (citizen_id) DO UPDATE SET version = excluded.version;
         """
     }
 

@@ -2,7 +2,7 @@
 /// organisation, in name order: under the organisation rule the citizen list and the name search
 /// merge them with the organisation's own. Reading them means reading every consent shared with
 /// the organisation (thousands in a large one) and each of those citizens, so they are read once
-/// and kept until the file changes.
+/// and kept; a change to some of them reads those again.
 struct SharedCitizens {
     /// One shared citizen.
     struct Entry {
@@ -17,40 +17,89 @@ struct SharedCitizens {
 
     /// What the list was read from, and the day. `shared_citizens_version` counts every change
     /// to the consents and to the citizens' ids, organisations, names and archiving, by any
-    /// connection (migration 22's triggers); consents come into and go out of force with the
-    /// day: a list read at the same stamp is still right. A meeting, a milestone or the access
-    /// log's lines, written by anyone, leave it kept.
+    /// connection (the triggers of migrations 22 and 23); consents come into and go out of
+    /// force with the day: a list read at the same stamp is still right. A meeting, a milestone
+    /// or the access log's lines, written by anyone, leave it kept. `rebuilt`: the counter at
+    /// the latest erasure (or change of a citizen's id), before which a list is read in full.
     struct Stamp: Equatable {
         let version: Int64
+        let rebuilt: Int64
         let today: LocalDate
         let organisation: OrganisationID?
     }
 
     let stamp: Stamp
     let entries: [Entry]
+
+    /// At most this many citizens changed since a kept list are read again one by one; more
+    /// (an import) read the whole list again.
+    static let changedCitizenLimit = 500
 }
 
 extension Workspace {
     /// The stamp now, or nil when the counter cannot be read (a file of an older schema opened
     /// to read only): then the list is read every time.
     private func sharedCitizensStamp() -> SharedCitizens.Stamp? {
-        guard let version = try? database.scalar("SELECT changes FROM shared_citizens_version WHERE one = 1"),
-              let changes = Int64(sqlValue: version) else { return nil }
-        return SharedCitizens.Stamp(version: changes, today: today, organisation: actor.organisationID)
+        guard let row = try? database.fetchOne("SELECT changes, rebuilt FROM shared_citizens_version WHERE one = 1"),
+              let version = try? row.get(0, as: Int64.self), let rebuilt = try? row.get(1, as: Int64.self) else { return nil }
+        return SharedCitizens.Stamp(version: version, rebuilt: rebuilt, today: today, organisation: actor.organisationID)
     }
 
-    /// The shared citizens, from the list read before when nothing they depend on has changed
-    /// since. Inside a transaction a list read there is not kept: what the transaction wrote may
-    /// still be rolled back. (The counter would move back with it, and another transaction
-    /// could then move it to the same value with other changes.)
+    /// The shared citizens: the list read before when nothing they depend on has changed
+    /// since, that list with the citizens changed since read again when they are few, else all
+    /// of them read again. Inside a transaction a list read there is not kept: what the
+    /// transaction wrote may still be rolled back. (The counter would move back with it, and
+    /// another transaction could then move it to the same value with other changes.)
     func sharedCitizens() throws -> [SharedCitizens.Entry] {
         // The stamp before the reading: a change committed while reading leaves a stamp that is
         // already old.
         let stamp = sharedCitizensStamp()
-        if let stamp, let known = knownSharedCitizens, known.stamp == stamp { return known.entries }
-        let entries = try readSharedCitizens()
+        let known = knownSharedCitizens
+        if let stamp, let known, known.stamp == stamp { return known.entries }
+        let entries: [SharedCitizens.Entry]
+        if let stamp, let known, database.isAutocommit, let patched = try sharedCitizens(changedSince: known, now: stamp) {
+            entries = patched
+        } else {
+            entries = try readSharedCitizens()
+        }
         if let stamp, database.isAutocommit { knownSharedCitizens = SharedCitizens(stamp: stamp, entries: entries) }
         return entries
+    }
+
+    /// `known` with the citizens changed since read again, or nil when it cannot be brought up
+    /// to date that way: another day or organisation, an erasure since, or too many changes.
+    /// The changes are taken from `known`'s counter on without an upper end: a change committed
+    /// after `now` was read is read too, which the next call reads once more.
+    private func sharedCitizens(changedSince known: SharedCitizens, now: SharedCitizens.Stamp) throws -> [SharedCitizens.Entry]? {
+        guard known.stamp.today == now.today, known.stamp.organisation == now.organisation,
+              now.rebuilt <= known.stamp.version, known.stamp.version < now.version,
+              let access = accessCondition(citizenRow: "c") else { return nil }
+        let changed = try database.fetchAll("SELECT citizen_id FROM shared_citizen_change WHERE version > ? LIMIT ?",
+                                            [.integer(known.stamp.version), .integer(Int64(SharedCitizens.changedCitizenLimit + 1))]) {
+            try $0.get(0, as: Int64.self)
+        }
+        guard changed.count <= SharedCitizens.changedCitizenLimit else { return nil }
+        let ids = Set(changed)
+        // The changed citizens as they are now, under the rule: of another organisation and
+        // shared by a consent in force (the rule's other half is the own organisation).
+        let fresh = ids.isEmpty ? [] : try sharedEntries(where: [
+            "c.organisation_id IS NOT ?", "c.id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ", ")))", access.sql,
+        ], [actor.organisationID.sqlValue] + ids.sorted().map(SQLValue.integer) + access.arguments)
+        let kept = known.entries.filter { !ids.contains($0.id.rawValue) }
+        // Both in name order: merged.
+        var merged: [SharedCitizens.Entry] = []
+        merged.reserveCapacity(kept.count + fresh.count)
+        var next = fresh.startIndex
+        for entry in kept {
+            while next < fresh.endIndex,
+                  Self.inNameOrder((fresh[next].key, fresh[next].id.rawValue), (entry.key, entry.id.rawValue)) {
+                merged.append(fresh[next])
+                next += 1
+            }
+            merged.append(entry)
+        }
+        merged += fresh[next...]
+        return merged
     }
 
     /// Forgets the shared citizens read before (the benchmark, to time reading them).
@@ -77,7 +126,12 @@ extension Workspace {
             conditions.append(access.sql)
             values += access.arguments
         }
-        return try database.fetchAll("""
+        return try sharedEntries(where: conditions, values)
+    }
+
+    /// The entries of the citizens that meet every one of `conditions`, in name order.
+    private func sharedEntries(where conditions: [String], _ values: [SQLValue]) throws -> [SharedCitizens.Entry] {
+        try database.fetchAll("""
             SELECT c.id, c.name_sort, c.name_key, c.archived_on IS NOT NULL FROM citizen c
             WHERE \(conditions.joined(separator: " AND ")) ORDER BY +c.name_sort, +c.id
             """, values) { row in
