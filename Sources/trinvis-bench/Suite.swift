@@ -15,7 +15,8 @@ struct Suite {
 
     /// The name of the first page of the citizen list, which the access rules are held against.
     static let firstPage = "citizen list: first page (50)"
-    static let afterSharingChange = "citizen list: first page, organisation rule, after a consent changed"
+    static let afterSharingChange = "citizen list: first page, organisation rule, after another's consent"
+    static let sharedReadInFull = "citizen list: first page, organisation rule, shared citizens read in full"
     static let afterOthersWrite = "citizen list: first page, organisation rule, after another's milestone"
     static let firstPageAfterOthersWrite = "citizen list: first page (50), after another's milestone"
 
@@ -144,11 +145,26 @@ struct Suite {
             try addWithBare("citizen list: first page, organisation rule", iterations: fast, on: restrictedConnections) { _ in
                 try restricted.citizenSummaries(page: .first(50)).items.count
             }
-            // The first list after a change to a consent or to a citizen's name, organisation or
-            // archiving, when the shared citizens are read again.
-            try addWithBare(Self.afterSharingChange, iterations: fast, on: restrictedConnections) { _ in
+            // The list when the shared citizens are read in full: the first of the day or of the
+            // program, after an erasure, after an import of more than a few hundred of them.
+            try addWithBare(Self.sharedReadInFull, iterations: fast, on: restrictedConnections) { _ in
                 restricted.forgetSharedCitizens()
                 return try restricted.citizenSummaries(page: .first(50)).items.count
+            }
+            // The first list after another connection saved a consent shared with the
+            // organisation: its citizen is read again, the other shared citizens are kept.
+            let consentWriter = try open()
+            let consents = try consentWriter.database.fetchAll("""
+                SELECT id FROM consent WHERE scope = 'share-between-organisations' AND recipient_id = ? ORDER BY id LIMIT 200
+                """, [restricted.actor.organisationID.sqlValue]) { try $0.get(0) as ConsentID }
+            guard !consents.isEmpty else { throw BenchError("no consent is shared with the caseworker's organisation") }
+            let changedConsents = draw(fast + warmup, stream: 14) { $0.pick(consents) }
+            var savedConsents: [ConsentID: Consent] = [:]
+            try addWithBare(Self.afterSharingChange, iterations: fast, on: restrictedConnections, before: { index in
+                let id = changedConsents[index + warmup]
+                savedConsents[id] = try consentWriter.update(try savedConsents[id] ?? consentWriter.get(Consent.self, id: id))
+            }) { _ in
+                try restricted.citizenSummaries(page: .first(50)).items.count
             }
             // The first list after another connection saved a milestone: the file changed (the
             // connection's page cache is dropped), the shared citizens did not. Without the rule
