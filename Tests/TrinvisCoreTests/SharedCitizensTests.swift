@@ -247,6 +247,13 @@ import Testing
         let dorte = try #require(try world.inger.search("dorte dam 1", noting: false).first).summary.citizen.id
         _ = try admin.erase(citizen: dorte, reason: "Test")
         #expect(try sharedNames() == ["Dorte Dam 0", "Dorte Dam 2", "Erik Ny"], "erased")
+
+        // Three at once, to both ends and in between, as the sqlite3 shell may write them.
+        try shell.execute("""
+            UPDATE citizen SET name_sort = CASE name WHEN 'Dorte Dam 0' THEN 'zzz' WHEN 'Dorte Dam 2' THEN '000' ELSE name_sort || ' ' END
+            WHERE organisation_id IS NOT ?
+            """, [world.kommune.sqlValue])
+        #expect(try sharedNames() == ["Dorte Dam 2", "Erik Ny", "Dorte Dam 0"], "three renamed")
     }
 
     /// The rule on the `citizen` table's own rows (the row's organisation read from the row)

@@ -54,52 +54,56 @@ extension Workspace {
         // The stamp before the reading: a change committed while reading leaves a stamp that is
         // already old.
         let stamp = sharedCitizensStamp()
-        let known = knownSharedCitizens
-        if let stamp, let known, known.stamp == stamp { return known.entries }
-        let entries: [SharedCitizens.Entry]
-        if let stamp, let known, database.isAutocommit, let patched = try sharedCitizens(changedSince: known, now: stamp) {
-            entries = patched
-        } else {
-            entries = try readSharedCitizens()
+        if let stamp, let known = knownSharedCitizens, known.stamp == stamp { return known.entries }
+        if let stamp, database.isAutocommit, let knownStamp = knownSharedCitizens?.stamp,
+           let change = try sharedCitizensChanged(since: knownStamp, now: stamp), var entries = knownSharedCitizens?.entries {
+            // The kept list alone holds its entries now: changed in place, not copied.
+            knownSharedCitizens = nil
+            entries.removeAll { change.ids.contains($0.id.rawValue) }
+            for entry in change.fresh {
+                // The first entry after the fresh one, by halving.
+                var low = entries.startIndex, high = entries.endIndex
+                while low < high {
+                    let middle = (low + high) / 2
+                    if Self.inNameOrder((entries[middle].key, entries[middle].id.rawValue), (entry.key, entry.id.rawValue)) {
+                        low = middle + 1
+                    } else {
+                        high = middle
+                    }
+                }
+                entries.insert(entry, at: low)
+            }
+            knownSharedCitizens = SharedCitizens(stamp: stamp, entries: entries)
+            return entries
         }
+        let entries = try readSharedCitizens()
         if let stamp, database.isAutocommit { knownSharedCitizens = SharedCitizens(stamp: stamp, entries: entries) }
         return entries
     }
 
-    /// `known` with the citizens changed since read again, or nil when it cannot be brought up
-    /// to date that way: another day or organisation, an erasure since, or too many changes.
-    /// The changes are taken from `known`'s counter on without an upper end: a change committed
-    /// after `now` was read is read too, which the next call reads once more.
-    private func sharedCitizens(changedSince known: SharedCitizens, now: SharedCitizens.Stamp) throws -> [SharedCitizens.Entry]? {
-        guard known.stamp.today == now.today, known.stamp.organisation == now.organisation,
-              now.rebuilt <= known.stamp.version, known.stamp.version < now.version,
+    /// The citizens changed since a list kept at `known`, and those of them shared now (under
+    /// the rule), or nil when the list cannot be brought up to date that way: another day or
+    /// organisation, an erasure since, or too many changes. The changes are taken from
+    /// `known`'s counter on without an upper end: a change committed after `now` was read is
+    /// read too, which the next call reads once more.
+    private func sharedCitizensChanged(since known: SharedCitizens.Stamp,
+                                       now: SharedCitizens.Stamp) throws -> (ids: Set<Int64>, fresh: [SharedCitizens.Entry])? {
+        guard known.today == now.today, known.organisation == now.organisation,
+              now.rebuilt <= known.version, known.version < now.version,
               let access = accessCondition(citizenRow: "c") else { return nil }
         let changed = try database.fetchAll("SELECT citizen_id FROM shared_citizen_change WHERE version > ? LIMIT ?",
-                                            [.integer(known.stamp.version), .integer(Int64(SharedCitizens.changedCitizenLimit + 1))]) {
+                                            [.integer(known.version), .integer(Int64(SharedCitizens.changedCitizenLimit + 1))]) {
             try $0.get(0, as: Int64.self)
         }
         guard changed.count <= SharedCitizens.changedCitizenLimit else { return nil }
         let ids = Set(changed)
+        guard !ids.isEmpty else { return (ids, []) }
         // The changed citizens as they are now, under the rule: of another organisation and
         // shared by a consent in force (the rule's other half is the own organisation).
-        let fresh = ids.isEmpty ? [] : try sharedEntries(where: [
+        let fresh = try sharedEntries(where: [
             "c.organisation_id IS NOT ?", "c.id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ", ")))", access.sql,
         ], [actor.organisationID.sqlValue] + ids.sorted().map(SQLValue.integer) + access.arguments)
-        let kept = known.entries.filter { !ids.contains($0.id.rawValue) }
-        // Both in name order: merged.
-        var merged: [SharedCitizens.Entry] = []
-        merged.reserveCapacity(kept.count + fresh.count)
-        var next = fresh.startIndex
-        for entry in kept {
-            while next < fresh.endIndex,
-                  Self.inNameOrder((fresh[next].key, fresh[next].id.rawValue), (entry.key, entry.id.rawValue)) {
-                merged.append(fresh[next])
-                next += 1
-            }
-            merged.append(entry)
-        }
-        merged += fresh[next...]
-        return merged
+        return (ids, fresh)
     }
 
     /// Forgets the shared citizens read before (the benchmark, to time reading them).
