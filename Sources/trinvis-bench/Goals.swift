@@ -45,6 +45,7 @@ enum Goal {
         Suite.afterOthersWrite: .relative(to: Suite.firstPageAfterOthersWrite, factor: 1.5),
         "protected: citizen list, first page (50)": .relative(to: Suite.firstPage, factor: 1.5),
         "protected: search, name fragment, 3 letters": key,
+        Suite.typedSearch: key,
         "protected: panes of a citizen with the look-up logged": key,
         "search: name fragment, 3 letters": key,
         "search: CPR prefix, 6 digits": key,

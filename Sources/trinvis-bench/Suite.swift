@@ -19,6 +19,7 @@ struct Suite {
     static let sharedReadInFull = "citizen list: first page, organisation rule, shared citizens read in full"
     static let afterOthersWrite = "citizen list: first page, organisation rule, after another's milestone"
     static let firstPageAfterOthersWrite = "citizen list: first page (50), after another's milestone"
+    static let typedSearch = "protected: search as typed, each letter of 'jensen' (100)"
 
     /// Iterations of operations that take microseconds to a few milliseconds.
     var fast: Int { options.iterations }
@@ -199,6 +200,13 @@ struct Suite {
             let names = draw(fast + warmup, stream: 30) { String($0.pick(Vocabulary.lastNames).lowercased().prefix(3)) }
             try addWithBare("protected: search, name fragment, 3 letters", iterations: fast, on: protectedConnections) { index in
                 try protected.search(names[index + warmup], noting: false).count
+            }
+            // The search as the interface runs it on each letter typed (a page of 100), the
+            // name of the key-to-screen row's typing: 1 to 6 letters of "jensen" in turn.
+            let typed = Array("jensen")
+            try addWithBare(Self.typedSearch, iterations: fast, on: protectedConnections) { index in
+                let letters = (index % typed.count + typed.count) % typed.count + 1
+                return try protected.search(String(typed.prefix(letters)), limit: 100, noting: false).count
             }
             let seen = draw(fast + warmup, stream: 31) { $0.pick(targets.citizens) }
             try add("protected: panes of a citizen with the look-up logged", iterations: fast) { index in
