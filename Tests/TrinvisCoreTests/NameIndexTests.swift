@@ -153,6 +153,36 @@ import Testing
         #expect(!walked.isEmpty && walked.allSatisfy { visible.contains($0.id) })
     }
 
+    /// Under the rule the walk counts the organisation's own names holding the trigram: many
+    /// other organisations' names before them in name order do not use up its budget (the
+    /// index by organisation, migration 24), and SQLite takes that index by itself.
+    @Test func theWalkUnderTheRuleReadsTheOrganisationsOwnNames() throws {
+        let fixture = try Fixture(username: "admin")
+        let setup = fixture.workspace
+        let kommune = try setup.create(Organisation(name: "Aarhus Kommune", kind: .municipality))
+        let other = try setup.create(Organisation(name: "Odense Kommune", kind: .municipality))
+        try setup.create(Professional(name: "Ada Admin", role: .administrator, organisationID: kommune.id, username: "admin"))
+        try setup.create(Professional(name: "Inger Holm", role: .caseworker, organisationID: kommune.id, username: "inger"))
+        let registered = LocalDate(iso: "2026-01-05")!
+        try setup.transaction {
+            for index in 0..<60 {
+                try setup.create(Citizen(name: "Anders Jensen \(index)", registeredOn: registered, organisationID: other.id))
+            }
+        }
+        let own = try setup.create(Citizen(name: "Søren Jensen", registeredOn: registered, organisationID: kommune.id))
+        let inger = try Workspace(path: fixture.path, username: "inger", policy: .organisation, clock: { fixture.clock.now })
+        inger.nameGramBudget = 10
+        let walked = try #require(try inger.citizensByNameGram(["jensen"], includeArchived: false, organisation: kommune.id, limit: 5),
+                                  "her one Jensen is found within a walk of 10, though 60 others sort before him")
+        #expect(walked.map(\.id) == [own.id])
+        #expect(try inger.search("jensen", noting: false).map(\.summary.citizen.name) == ["Søren Jensen"])
+        let plan = try inger.database.fetchAll("""
+            EXPLAIN QUERY PLAN SELECT g.citizen_id FROM citizen_name_gram g CROSS JOIN citizen c ON c.id = g.citizen_id
+            WHERE g.organisation_id = ? AND g.gram = ? AND g.name_key LIKE ? ORDER BY g.name_sort, g.citizen_id LIMIT 5
+            """, [kommune.id.sqlValue, .text("jen"), .text("%jensen%")]) { try $0.get(3, as: String.self) }
+        #expect(plan.contains { $0.contains("COVERING INDEX \(Schema.nameGramByOrganisation)") }, "\(plan)")
+    }
+
     @Test func aSearchForAFewLooksThemUpAndASearchForManyReadsInNameOrder() throws {
         let (fixture, _) = try world(50)
         let condition = "c.name_key LIKE ? ESCAPE '\\' AND c.archived_on IS NULL"
@@ -259,12 +289,13 @@ import Testing
         #expect(try dropIn.workspace.citizensNamed(["wulff"], limit: 5, includeArchived: false) == [try #require(citizen).id])
     }
 
-    /// A database at `path` migrated without `migration` (so without what it makes), holding
-    /// citizens of the given ids and folded names (the key the name too), inserted in SQL.
-    private func olderDatabase(at path: String, without migration: String, names: [(Int, String)],
-                               lacking table: String) throws {
+    /// A database at `path` migrated without `migration` (so without what it makes) and the
+    /// later steps that build on it (`alsoWithout`), holding citizens of the given ids and folded
+    /// names (the key the name too), inserted in SQL.
+    private func olderDatabase(at path: String, without migration: String, alsoWithout later: [String] = [],
+                               names: [(Int, String)], lacking table: String) throws {
         let database = try Database(path: path)
-        try Migrator(Schema.migrator.migrations.filter { $0.identifier != migration }).migrate(database, now: 0)
+        try Migrator(Schema.migrator.migrations.filter { !([migration] + later).contains($0.identifier) }).migrate(database, now: 0)
         for (id, name) in names {
             try database.execute("""
                 INSERT INTO citizen (id, name, name_key, name_sort, registered_on, meeting_interval_days, created_at, created_by, updated_at, updated_by)
@@ -287,7 +318,8 @@ import Testing
     @Test func theMigrationWritesTheTrigramsOfAnOlderDatabasesNames() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("old.sqlite")
-        try olderDatabase(at: path, without: "19-name-trigrams-in-name-order", names: [(7, "åge kjær"), (8, "bo"), (9, "anne-marie ærø")],
+        try olderDatabase(at: path, without: "19-name-trigrams-in-name-order", alsoWithout: ["24-name-trigrams-by-organisation"],
+                          names: [(7, "åge kjær"), (8, "bo"), (9, "anne-marie ærø")],
                           lacking: Schema.nameGramTable)
         let workspace = try Workspace(path: path, username: "admin")
         let (grams, names) = try gramsAndNames(workspace)

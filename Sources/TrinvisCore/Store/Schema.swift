@@ -43,7 +43,16 @@ package enum Schema {
         Migration("21-search-words", searchWords),
         Migration("22-shared-citizens-version", sharedCitizensVersion),
         Migration("23-shared-citizen-changes", sharedCitizenChanges),
+        // The name search under the organisation rule walks the organisation's own names holding
+        // a trigram, in name order (`citizensByNameGram`), not every organisation's. Covering
+        // (with `name_key`), so SQLite takes it for that walk by itself.
+        Migration("24-name-trigrams-by-organisation", """
+            CREATE INDEX \(nameGramByOrganisation) ON citizen_name_gram (organisation_id, gram, name_sort, citizen_id, name_key);
+            """),
     ])
+
+    /// The index of `citizen_name_gram` by organisation, trigram and name order (migration 24).
+    package static let nameGramByOrganisation = "citizen_name_gram_by_organisation"
 
     /// A counter of the changes to what the organisation rule's list of shared citizens is read
     /// from (`Workspace+SharedCitizens.swift`): every consent, and the citizens' ids,

@@ -12,9 +12,10 @@ extension Workspace {
     /// The names holding one trigram of the longest word are walked in name order in
     /// `citizen_name_gram` until the page is full: the name is tested on the index row, and only
     /// the names that match are looked up in `citizen` for the rest of the condition and the
-    /// access rule. The walk reads at most `nameGramBudget` index rows (the first row past them
-    /// is found first and bounds the walk); when those do not fill the page and more names hold
-    /// the trigram, the answer is not known and the result is nil. A word of three letters or
+    /// access rule. The walk reads at most `nameGramBudget` index rows, of `organisation`'s
+    /// names alone when it is given (the first row past them is found first and bounds the
+    /// walk); when those do not fill the page and more names hold the trigram, the answer is not
+    /// known and the result is nil. A word of three letters or
     /// more is needed (nil without one).
     func citizensByNameGram(_ words: [String], includeArchived: Bool, organisation: OrganisationID? = nil,
                             limit: Int) throws -> [(id: CitizenID, key: String)]? {
@@ -25,7 +26,13 @@ extension Workspace {
         // SQLite's `substr` counts code points, as the scalars here.
         let gram = String(String.UnicodeScalarView(word.unicodeScalars.prefix(3)))
 
+        // With an organisation, its own rows alone, on the index by organisation (migration 24):
+        // the budget counts the organisation's names, not every organisation's.
         var range = "g.gram = ?", rangeArguments: [SQLValue] = [.text(gram)]
+        if let organisation {
+            range = "g.organisation_id = ? AND " + range
+            rangeArguments.insert(organisation.sqlValue, at: 0)
+        }
         let end = try database.fetchOne("""
             SELECT g.name_sort, g.citizen_id FROM citizen_name_gram g WHERE \(range)
             ORDER BY g.name_sort, g.citizen_id LIMIT 1 OFFSET ?
@@ -36,11 +43,7 @@ extension Workspace {
         }
 
         // The words are tested on the index row; the rest of the condition needs the citizen's.
-        var visible = visibleNamed(words, includeArchived: includeArchived, names: "g.name_key")
-        if let organisation {
-            visible.sql += " AND g.organisation_id = ?"
-            visible.arguments.append(organisation.sqlValue)
-        }
+        let visible = visibleNamed(words, includeArchived: includeArchived, names: "g.name_key")
         // CROSS JOIN: the index rows lead, in their order, so the walk stops at the limit.
         let found = try database.fetchAll("""
             SELECT g.citizen_id, g.name_sort FROM citizen_name_gram g CROSS JOIN citizen c ON c.id = g.citizen_id
