@@ -89,10 +89,11 @@ package enum Schema {
     /// Which citizens the changes counted by `shared_citizens_version` were to: one row per
     /// citizen with the counter's value at their latest change, so that a list of shared
     /// citizens kept at an older value reads those citizens again and not all of them. An
-    /// erased citizen leaves no row: a delete of a citizen (and a change of a citizen's id) notes
-    /// the counter in `rebuilt` instead, and a list kept from before it is read again in full. A consent noted for a
-    /// citizen who is no longer there (the cascade of an erasure) is left out for the same
-    /// reason. The triggers of step 22 are replaced by ones that also note the citizen.
+    /// erased citizen leaves no row: a delete of a citizen (and a change of a citizen's id)
+    /// notes the counter in `rebuilt` instead, and a list kept from before it is read again in
+    /// full. A consent noted for a citizen who is no longer there (the cascade of an erasure) is
+    /// left out for the same reason. The triggers of step 22 are replaced by ones that also note
+    /// the citizen.
     static let sharedCitizenChanges = """
         ALTER TABLE shared_citizens_version ADD COLUMN rebuilt INTEGER NOT NULL DEFAULT 0;
         CREATE TABLE shared_citizen_change (

@@ -15,8 +15,7 @@ extension Workspace {
     /// access rule. The walk reads at most `nameGramBudget` index rows, of `organisation`'s
     /// names alone when it is given (the first row past them is found first and bounds the
     /// walk); when those do not fill the page and more names hold the trigram, the answer is not
-    /// known and the result is nil. A word of three letters or
-    /// more is needed (nil without one).
+    /// known and the result is nil. A word of three letters or more is needed (nil without one).
     func citizensByNameGram(_ words: [String], includeArchived: Bool, organisation: OrganisationID? = nil,
                             limit: Int) throws -> [(id: CitizenID, key: String)]? {
         let budget = nameGramBudget ?? Self.defaultNameGramBudget
